@@ -1,0 +1,194 @@
+/* ast.h — the syntax tree the parser builds and the checker annotates.
+ *
+ * An index is a node tree: the index itself is the root (kind NODE_INDEX,
+ * max = its `total`), groups/fields/criteria are inner nodes, and a node with
+ * `value`+`band`s or `score` is a leaf. Expressions carry their source span
+ * and, after checking, their type, the let or metric they refer to, and the
+ * range of values they can take (used to find unreachable bands). */
+#ifndef CHISO_AST_H
+#define CHISO_AST_H
+
+#include "../support/arena.h"
+#include "../support/diag.h"
+#include "../support/rational.h"
+
+#include <stdbool.h>
+
+typedef enum { TY_UNKNOWN, TY_NUMBER, TY_BOOL, TY_DATE, TY_STRING, TY_ERROR } value_type;
+const char *type_name(value_type t);
+
+typedef enum {
+    EX_NUMBER, EX_BOOL, EX_DATE, EX_STRING,
+    EX_NAME,     /* one identifier: a let or a one-segment metric path */
+    EX_PATH,     /* dotted metric path (or a backquoted key) */
+    EX_NODE_MAX, /* `max` alone: the enclosing node's maximum */
+    EX_CALL, EX_UNARY, EX_BINARY, EX_IF,
+} expr_kind;
+
+typedef enum {
+    OP_NONE,
+    OP_NEG, OP_NOT,
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV,
+    OP_AND, OP_OR,
+    OP_LT, OP_LE, OP_GT, OP_GE, OP_EQ, OP_NE,
+} op_kind;
+const char *op_text(op_kind op);
+static inline bool op_is_cmp(op_kind op) { return op >= OP_LT && op <= OP_NE; }
+
+/* A closed/open interval of possible values (for band reachability). */
+typedef struct {
+    bool has_lo, has_hi;
+    rat_t lo, hi;
+} range_t;
+
+struct let_decl;
+
+typedef struct expr {
+    expr_kind kind;
+    op_kind op;
+    srcloc_t loc;
+    int depth;
+    /* literals */
+    rat_t num;
+    bool is_percent;
+    bool boolean;
+    int date;          /* days since 1970-01-01 */
+    char *text;        /* literal text as written, string value, or name */
+    /* paths */
+    char **segs;
+    int nsegs;
+    /* calls and operators */
+    struct expr **args;
+    int nargs;
+    struct expr *a, *b, *c; /* operands; for EX_IF: cond, then, else */
+    /* checker annotations */
+    value_type type;
+    range_t range;
+    struct let_decl *let;   /* EX_NAME bound to a let */
+    int metric;             /* metric slot for EX_NAME/EX_PATH (-1 if none) */
+    int builtin;            /* builtin id for EX_CALL */
+    rat_t node_max;         /* for EX_NODE_MAX */
+} expr_t;
+
+typedef struct let_decl {
+    char *name;
+    srcloc_t loc;
+    expr_t *value;
+    int id;        /* index into program lets, set by the checker */
+    int uses;
+    struct node *owner; /* NULL for plan-level lets */
+} let_t;
+
+typedef enum { CMP_OTHERWISE = 0 } band_cmp_otherwise;
+
+typedef struct band {
+    srcloc_t loc;
+    op_kind cmp;        /* OP_NONE for `otherwise` */
+    expr_t *threshold;  /* NULL for otherwise */
+    expr_t *points;
+    char *label;        /* ">= 95%" as written, for results */
+} band_t;
+
+typedef struct deduct {
+    srcloc_t loc;
+    char *reason;
+    expr_t *amount;
+    bool has_cap;
+    rat_t cap;
+    srcloc_t cap_loc;
+} deduct_t;
+
+typedef enum { POL_UNSET = 0, NA_FULL, NA_EXCLUDE, NA_ZERO } na_policy;
+typedef enum { MISS_UNSET = 0, MISS_ERROR, MISS_ZERO } missing_policy;
+
+typedef enum { NODE_INDEX, NODE_GROUP, NODE_FIELD, NODE_CRITERION } node_kind;
+const char *node_kind_name(node_kind k);
+
+typedef struct grade_entry {
+    char *label;
+    bool otherwise;
+    rat_t threshold;
+    srcloc_t loc;
+} grade_entry_t;
+
+typedef struct node {
+    node_kind kind;
+    srcloc_t loc;          /* the keyword */
+    char *id;              /* "3.2"; the index's name for NODE_INDEX */
+    srcloc_t id_loc;
+    char *name;
+    rat_t max;
+    bool has_max;
+    srcloc_t max_loc;
+    char *source;
+    expr_t *applies_if;
+    na_policy na;
+    missing_policy missing;
+    srcloc_t policy_loc;
+
+    let_t **lets;
+    size_t nlets, caplets;
+    deduct_t **deducts;
+    size_t ndeducts, capdeducts;
+    struct node **children;
+    size_t nchildren, capchildren;
+
+    /* leaf body */
+    expr_t *value;
+    srcloc_t value_loc;
+    band_t **bands;
+    size_t nbands, capbands;
+    expr_t *score;
+    srcloc_t score_loc;
+
+    /* index only */
+    grade_entry_t *grades;
+    size_t ngrades, capgrades;
+    srcloc_t grade_loc;
+    bool has_grade;
+
+    struct node *parent;
+    int ordinal;           /* preorder number, set by the checker */
+} node_t;
+
+static inline bool node_is_leaf(const node_t *n) { return n->value || n->score || n->nbands; }
+
+typedef struct target {
+    char *id;
+    srcloc_t loc, id_loc;
+    char *title;
+    char *field;
+    srcloc_t field_loc;
+    char *source;
+    expr_t *expr;
+} target_t;
+
+typedef struct plan {
+    char *name;
+    srcloc_t loc;
+    char *parent;
+    srcloc_t parent_loc;
+    char *source;
+    let_t **lets;
+    size_t nlets, caplets;
+    target_t **targets;
+    size_t ntargets, captargets;
+} plan_t;
+
+typedef struct include_decl {
+    char *path;
+    srcloc_t loc;
+} include_t;
+
+/* What one parsed file contributes. */
+typedef struct file_ast {
+    const struct source *src;
+    include_t *includes;
+    size_t nincludes, capincludes;
+    node_t **indexes;
+    size_t nindexes, capindexes;
+    plan_t **plans;
+    size_t nplans, capplans;
+} file_ast_t;
+
+#endif

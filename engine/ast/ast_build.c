@@ -1,0 +1,373 @@
+/* ast_build.c — building the tree from parsed items (see ast_build.h). */
+#include "ast_build.h"
+
+#include "grammar/parse_ctx.h"
+#include "../support/xalloc.h"
+
+#include <string.h>
+
+item_t *item_new(parse_ctx_t *ctx, item_kind kind, srcloc_t loc)
+{
+    item_t *it = arena_alloc(ctx->arena, sizeof *it);
+    it->kind = kind;
+    it->loc = loc;
+    return it;
+}
+
+void item_append(item_list_t *list, item_t *it)
+{
+    if (list->tail) list->tail->next = it;
+    else list->head = it;
+    list->tail = it;
+}
+
+static void too_deep(parse_ctx_t *ctx, expr_t *e)
+{
+    if (e->depth > CHISO_MAX_NESTING && !ctx->nesting_reported) {
+        ctx->nesting_reported = 1;
+        diag_t *d = diag_add(ctx->diags, DIAG_ERROR, e->loc, "too-deep",
+                             "expression nested more than %d levels deep", CHISO_MAX_NESTING);
+        diag_hint(d, "split it with `let` names");
+        ctx->syntax_errors++;
+    }
+}
+
+expr_t *expr_new(parse_ctx_t *ctx, expr_kind kind, srcloc_t loc)
+{
+    expr_t *e = arena_alloc(ctx->arena, sizeof *e);
+    e->kind = kind;
+    e->loc = loc;
+    e->depth = 1;
+    e->metric = -1;
+    e->builtin = -1;
+    return e;
+}
+
+expr_t *expr_unary(parse_ctx_t *ctx, op_kind op, expr_t *a, srcloc_t loc)
+{
+    expr_t *e = expr_new(ctx, EX_UNARY, loc);
+    e->op = op;
+    e->a = a;
+    e->depth = a->depth + 1;
+    too_deep(ctx, e);
+    return e;
+}
+
+expr_t *expr_binary(parse_ctx_t *ctx, op_kind op, expr_t *a, expr_t *b, srcloc_t loc)
+{
+    expr_t *e = expr_new(ctx, EX_BINARY, loc);
+    e->op = op;
+    e->a = a;
+    e->b = b;
+    e->depth = (a->depth > b->depth ? a->depth : b->depth) + 1;
+    too_deep(ctx, e);
+    return e;
+}
+
+expr_t *expr_if(parse_ctx_t *ctx, expr_t *c, expr_t *t, expr_t *f, srcloc_t loc)
+{
+    expr_t *e = expr_new(ctx, EX_IF, loc);
+    e->a = c;
+    e->b = t;
+    e->c = f;
+    int d = c->depth;
+    if (t->depth > d) d = t->depth;
+    if (f->depth > d) d = f->depth;
+    e->depth = d + 1;
+    too_deep(ctx, e);
+    return e;
+}
+
+expr_t *expr_call(parse_ctx_t *ctx, const char *name, expr_t **args, int nargs, srcloc_t loc)
+{
+    expr_t *e = expr_new(ctx, EX_CALL, loc);
+    e->text = arena_strdup(ctx->arena, name);
+    e->args = args;
+    e->nargs = nargs;
+    int d = 0;
+    for (int i = 0; i < nargs; i++)
+        if (args[i]->depth > d) d = args[i]->depth;
+    e->depth = d + 1;
+    too_deep(ctx, e);
+    return e;
+}
+
+/* ---- policies ---- */
+
+static bool word_is(const char *w, const char *a, const char *b, const char *c)
+{
+    return strcmp(w, a) == 0 || (b && strcmp(w, b) == 0) || (c && strcmp(w, c) == 0);
+}
+
+static void apply_policy(parse_ctx_t *ctx, item_t *it, na_policy *na, missing_policy *miss,
+                         srcloc_t *ploc)
+{
+    const char *k = it->policy_key, *v = it->policy_value;
+    *ploc = it->loc;
+    if (word_is(k, "not_applicable", "không_phát_sinh", "khong_phat_sinh")) {
+        if (word_is(v, "full", "đủ_điểm", "du_diem")) *na = NA_FULL;
+        else if (word_is(v, "exclude", "loại_trừ", "loai_tru")) *na = NA_EXCLUDE;
+        else if (word_is(v, "zero", "không_điểm", "khong_diem")) *na = NA_ZERO;
+        else {
+            diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->value_loc, "policy",
+                                 "unknown not_applicable policy '%s'", v);
+            diag_hint(d, "use full (đủ_điểm), exclude (loại_trừ) or zero (không_điểm)");
+        }
+    } else if (word_is(k, "missing", "thiếu", "thieu")) {
+        if (word_is(v, "error", "lỗi", "loi")) *miss = MISS_ERROR;
+        else if (word_is(v, "zero", "không_điểm", "khong_diem")) *miss = MISS_ZERO;
+        else {
+            diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->value_loc, "policy",
+                                 "unknown missing policy '%s'", v);
+            diag_hint(d, "use error (lỗi) or zero (không_điểm)");
+        }
+    } else {
+        diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "policy", "unknown policy '%s'", k);
+        diag_hint(d, "policies are not_applicable (không_phát_sinh) and missing (thiếu)");
+    }
+}
+
+static void misplaced(parse_ctx_t *ctx, item_t *it, const char *what, const char *where,
+                      const char *hint)
+{
+    diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "misplaced", "%s is not allowed in %s",
+                         what, where);
+    if (hint) diag_hint(d, "%s", hint);
+}
+
+static void twice(parse_ctx_t *ctx, item_t *it, const char *what)
+{
+    diag_add(ctx->diags, DIAG_ERROR, it->loc, "duplicate-item", "%s given twice", what);
+}
+
+/* Items shared by the index and the nodes. */
+static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
+{
+    bool is_index = n->kind == NODE_INDEX;
+    const char *where = is_index ? "an index" : "a node";
+    for (item_t *it = items.head; it; it = it->next) {
+        switch (it->kind) {
+        case IT_TOTAL:
+            if (!is_index) {
+                misplaced(ctx, it, "'total'", where,
+                          "a node's maximum follows its name: criterion 1.1 \"...\" max 2 { ... }");
+            } else if (n->has_max) {
+                twice(ctx, it, "'total'");
+            } else {
+                n->max = it->num;
+                n->has_max = true;
+                n->max_loc = it->value_loc;
+            }
+            break;
+        case IT_SOURCE:
+            if (n->source) twice(ctx, it, "'source'");
+            else n->source = it->str;
+            break;
+        case IT_POLICY:
+            apply_policy(ctx, it, &n->na, &n->missing, &n->policy_loc);
+            break;
+        case IT_GRADE:
+            if (!is_index) misplaced(ctx, it, "'grade'", where, "grades belong to the index");
+            else if (n->has_grade) twice(ctx, it, "'grade'");
+            else {
+                n->has_grade = true;
+                n->grades = it->grades;
+                n->ngrades = n->capgrades = it->ngrades;
+                n->grade_loc = it->loc;
+            }
+            break;
+        case IT_NODE:
+            it->node->parent = n;
+            ARENA_PUSH(ctx->arena, n->children, n->nchildren, n->capchildren);
+            n->children[n->nchildren++] = it->node;
+            break;
+        case IT_DEDUCT:
+            ARENA_PUSH(ctx->arena, n->deducts, n->ndeducts, n->capdeducts);
+            n->deducts[n->ndeducts++] = it->deduct;
+            break;
+        case IT_LET:
+            it->let->owner = n;
+            ARENA_PUSH(ctx->arena, n->lets, n->nlets, n->caplets);
+            n->lets[n->nlets++] = it->let;
+            break;
+        case IT_APPLIES_IF:
+            if (is_index) misplaced(ctx, it, "'applies_if'", where, NULL);
+            else if (n->applies_if) twice(ctx, it, "'applies_if'");
+            else n->applies_if = it->expr;
+            break;
+        case IT_VALUE:
+            if (is_index) misplaced(ctx, it, "'value'", where, "put it in a criterion");
+            else if (n->value) twice(ctx, it, "'value'");
+            else if (n->score) {
+                diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "leaf-body",
+                                     "a criterion has either 'value' with bands or 'score', not both");
+                (void)d;
+            } else {
+                n->value = it->expr;
+                n->value_loc = it->loc;
+            }
+            break;
+        case IT_SCORE:
+            if (is_index) misplaced(ctx, it, "'score'", where, "put it in a criterion");
+            else if (n->score) twice(ctx, it, "'score'");
+            else if (n->value) {
+                diag_add(ctx->diags, DIAG_ERROR, it->loc, "leaf-body",
+                         "a criterion has either 'value' with bands or 'score', not both");
+            } else {
+                n->score = it->expr;
+                n->score_loc = it->loc;
+            }
+            break;
+        case IT_BAND:
+            if (is_index) misplaced(ctx, it, "'band'", where, "put it in a criterion");
+            else if (!n->value) {
+                diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "band-without-value",
+                                     "'band' must follow a 'value'");
+                diag_hint(d, "write `value EXPR` first, then its bands");
+            } else {
+                ARENA_PUSH(ctx->arena, n->bands, n->nbands, n->capbands);
+                n->bands[n->nbands++] = it->band;
+            }
+            break;
+        case IT_PARENT:
+            misplaced(ctx, it, "'parent'", where, "'parent' names the parent of a plan");
+            break;
+        case IT_TARGET:
+            misplaced(ctx, it, "'target'", where, "targets belong in a plan");
+            break;
+        }
+    }
+}
+
+node_t *build_index(parse_ctx_t *ctx, const char *name, srcloc_t loc, item_list_t items)
+{
+    node_t *n = arena_alloc(ctx->arena, sizeof *n);
+    n->kind = NODE_INDEX;
+    n->loc = loc;
+    n->id = arena_strdup(ctx->arena, "");
+    n->name = (char *)name;
+    apply_node_items(ctx, n, items);
+    return n;
+}
+
+node_t *build_node(parse_ctx_t *ctx, node_kind kind, const char *id, srcloc_t id_loc,
+                   const char *name, rat_t max, srcloc_t max_loc, srcloc_t loc,
+                   item_list_t items)
+{
+    node_t *n = arena_alloc(ctx->arena, sizeof *n);
+    n->kind = kind;
+    n->loc = loc;
+    n->id = (char *)id;
+    n->id_loc = id_loc;
+    n->name = (char *)name;
+    n->max = max;
+    n->has_max = true;
+    n->max_loc = max_loc;
+    apply_node_items(ctx, n, items);
+    return n;
+}
+
+plan_t *build_plan(parse_ctx_t *ctx, const char *name, srcloc_t loc, item_list_t items)
+{
+    plan_t *p = arena_alloc(ctx->arena, sizeof *p);
+    p->name = (char *)name;
+    p->loc = loc;
+    target_t *last_target = NULL;
+    for (item_t *it = items.head; it; it = it->next) {
+        switch (it->kind) {
+        case IT_PARENT:
+            if (p->parent) twice(ctx, it, "'parent'");
+            else {
+                p->parent = it->str;
+                p->parent_loc = it->value_loc;
+            }
+            break;
+        case IT_SOURCE:
+            /* `source` right after a target documents that target. */
+            if (last_target && !last_target->source) last_target->source = it->str;
+            else if (!p->source) p->source = it->str;
+            else twice(ctx, it, "'source'");
+            break;
+        case IT_LET:
+            ARENA_PUSH(ctx->arena, p->lets, p->nlets, p->caplets);
+            p->lets[p->nlets++] = it->let;
+            break;
+        case IT_TARGET:
+            ARENA_PUSH(ctx->arena, p->targets, p->ntargets, p->captargets);
+            p->targets[p->ntargets++] = it->target;
+            last_target = it->target;
+            continue;
+        default:
+            misplaced(ctx, it, "this item", "a plan",
+                      "a plan holds parent, source, let and target lines");
+            break;
+        }
+        last_target = NULL;
+    }
+    return p;
+}
+
+/* ---- writing expressions back as text ---- */
+
+static void to_text(strbuf_t *sb, const expr_t *e, int depth)
+{
+    if (depth > CHISO_MAX_NESTING + 10) {
+        sb_adds(sb, "…");
+        return;
+    }
+    switch (e->kind) {
+    case EX_NUMBER: case EX_DATE: case EX_BOOL: case EX_NAME: case EX_PATH: case EX_NODE_MAX:
+        sb_adds(sb, e->text ? e->text : "?");
+        break;
+    case EX_STRING:
+        sb_addc(sb, '"');
+        sb_adds(sb, e->text);
+        sb_addc(sb, '"');
+        break;
+    case EX_CALL:
+        sb_adds(sb, e->text);
+        sb_addc(sb, '(');
+        for (int i = 0; i < e->nargs; i++) {
+            if (i) sb_adds(sb, ", ");
+            to_text(sb, e->args[i], depth + 1);
+        }
+        sb_addc(sb, ')');
+        break;
+    case EX_UNARY:
+        sb_adds(sb, e->op == OP_NEG ? "-" : "not ");
+        if (e->a->kind == EX_BINARY) sb_addc(sb, '(');
+        to_text(sb, e->a, depth + 1);
+        if (e->a->kind == EX_BINARY) sb_addc(sb, ')');
+        break;
+    case EX_BINARY: {
+        bool pa = e->a->kind == EX_BINARY || e->a->kind == EX_IF;
+        bool pb = e->b->kind == EX_BINARY || e->b->kind == EX_IF;
+        if (pa) sb_addc(sb, '(');
+        to_text(sb, e->a, depth + 1);
+        if (pa) sb_addc(sb, ')');
+        sb_printf(sb, " %s ", op_text(e->op));
+        if (pb) sb_addc(sb, '(');
+        to_text(sb, e->b, depth + 1);
+        if (pb) sb_addc(sb, ')');
+        break;
+    }
+    case EX_IF:
+        sb_adds(sb, "if ");
+        to_text(sb, e->a, depth + 1);
+        sb_adds(sb, " then ");
+        to_text(sb, e->b, depth + 1);
+        sb_adds(sb, " else ");
+        to_text(sb, e->c, depth + 1);
+        break;
+    }
+}
+
+char *expr_to_text(arena_t *arena, const expr_t *e)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    to_text(&sb, e, 0);
+    char *s = arena_strdup(arena, sb.data ? sb.data : "");
+    sb_free(&sb);
+    return s;
+}

@@ -1,0 +1,61 @@
+/* ast_build.h — constructors the parser calls to build the tree.
+ *
+ * The grammar parses the body of an index, a node and a plan alike, as a list
+ * of items; the builders here sort the items into the right fields and report
+ * items that do not belong ("`total` is only allowed in an index", a second
+ * `value`, a band before its `value`). This keeps the grammar small and its
+ * error recovery simple. */
+#ifndef CHISO_AST_BUILD_H
+#define CHISO_AST_BUILD_H
+
+#include "ast.h"
+
+struct parse_ctx;
+
+typedef enum {
+    IT_TOTAL, IT_SOURCE, IT_POLICY, IT_GRADE, IT_NODE, IT_DEDUCT, IT_LET,
+    IT_APPLIES_IF, IT_VALUE, IT_BAND, IT_SCORE, IT_PARENT, IT_TARGET,
+} item_kind;
+
+typedef struct item {
+    item_kind kind;
+    srcloc_t loc;
+    struct item *next;
+    rat_t num;                 /* total */
+    char *str;                 /* source, parent */
+    char *policy_key, *policy_value;
+    srcloc_t value_loc;        /* policy value / total number */
+    grade_entry_t *grades;
+    size_t ngrades;
+    node_t *node;
+    deduct_t *deduct;
+    let_t *let;
+    expr_t *expr;              /* applies_if, value, score */
+    band_t *band;
+    target_t *target;
+} item_t;
+
+typedef struct item_list {
+    item_t *head, *tail;
+} item_list_t;
+
+item_t *item_new(struct parse_ctx *ctx, item_kind kind, srcloc_t loc);
+void item_append(item_list_t *list, item_t *it);
+
+expr_t *expr_new(struct parse_ctx *ctx, expr_kind kind, srcloc_t loc);
+expr_t *expr_unary(struct parse_ctx *ctx, op_kind op, expr_t *a, srcloc_t loc);
+expr_t *expr_binary(struct parse_ctx *ctx, op_kind op, expr_t *a, expr_t *b, srcloc_t loc);
+expr_t *expr_if(struct parse_ctx *ctx, expr_t *c, expr_t *t, expr_t *e, srcloc_t loc);
+expr_t *expr_call(struct parse_ctx *ctx, const char *name, expr_t **args, int nargs,
+                  srcloc_t loc);
+
+node_t *build_index(struct parse_ctx *ctx, const char *name, srcloc_t loc, item_list_t items);
+node_t *build_node(struct parse_ctx *ctx, node_kind kind, const char *id, srcloc_t id_loc,
+                   const char *name, rat_t max, srcloc_t max_loc, srcloc_t loc,
+                   item_list_t items);
+plan_t *build_plan(struct parse_ctx *ctx, const char *name, srcloc_t loc, item_list_t items);
+
+/* Writes the expression back as source text (for band labels, messages). */
+char *expr_to_text(arena_t *arena, const expr_t *e);
+
+#endif

@@ -1,0 +1,159 @@
+/* check_structure.c — the shape of an index: unique node IDs, maxima that
+ * add up (every group to its `max`, the fields to `total`), leaves that are
+ * either value+bands or score, and a grade block whose thresholds descend. */
+#include "program.h"
+
+#include "../support/xalloc.h"
+
+#include <string.h>
+
+typedef struct {
+    program_t *prog;
+    diag_list_t *diags;
+    strmap_t ids;
+    int ordinal;
+} structure_ctx;
+
+static void fmt(rat_t r, char *buf, size_t n) { rat_format(r, 6, buf, n); }
+
+static void check_node(structure_ctx *c, node_t *n, int depth)
+{
+    n->ordinal = c->ordinal++;
+    if (depth > CHISO_MAX_NESTING_NODES) {
+        diag_add(c->diags, DIAG_ERROR, n->loc, "too-deep",
+                 "groups nested more than %d levels deep", CHISO_MAX_NESTING_NODES);
+        return;
+    }
+    if (n->kind != NODE_INDEX) {
+        node_t *prev = strmap_get(&c->ids, n->id);
+        if (prev) {
+            diag_t *d = diag_add(c->diags, DIAG_ERROR, n->id_loc, "duplicate-id",
+                                 "duplicate node ID '%s'", n->id);
+            diag_hint(d, "'%s' is already used at line %d; results and self-assessments refer to nodes by ID",
+                      n->id, prev->id_loc.line);
+        } else {
+            strmap_put(&c->ids, n->id, n);
+        }
+        if (rat_cmp(n->max, rat_int(0)) < 0)
+            diag_add(c->diags, DIAG_ERROR, n->max_loc, "negative-max",
+                     "the maximum of '%s' is negative", n->id);
+    }
+
+    bool leaf = node_is_leaf(n);
+    if (leaf && n->nchildren) {
+        diag_t *d = diag_add(c->diags, DIAG_ERROR, n->loc, "leaf-with-children",
+                             "'%s' has both sub-criteria and its own value/score", n->id);
+        diag_hint(d, "a node is scored either from its children or by its own rule, not both");
+    }
+    if (!leaf && !n->nchildren && n->kind != NODE_INDEX) {
+        diag_t *d = diag_add(c->diags, DIAG_ERROR, n->loc, "empty-node",
+                             "'%s' has nothing to score", n->id);
+        diag_hint(d, "add sub-criteria, a `value` with bands, or a `score`");
+    }
+    if (n->value && n->nbands == 0) {
+        diag_t *d = diag_add(c->diags, DIAG_ERROR, n->value_loc, "value-without-bands",
+                             "'value' of '%s' has no bands", n->id);
+        diag_hint(d, "add lines such as `band >= 98%% -> %s`, or use `score` for a formula",
+                  "1");
+    }
+    for (size_t i = 0; i + 1 < n->nbands; i++) {
+        if (n->bands[i]->cmp == OP_NONE) {
+            diag_t *d = diag_add(c->diags, DIAG_ERROR, n->bands[i + 1]->loc, "band-unreachable",
+                                 "band after 'otherwise' can never be chosen");
+            diag_hint(d, "'otherwise' catches every remaining value: make it the last band");
+            break;
+        }
+    }
+
+    for (size_t i = 0; i < n->nchildren; i++) check_node(c, n->children[i], depth + 1);
+
+    if (n->nchildren) {
+        bool overflow = false;
+        rat_t sum = rat_int(0);
+        for (size_t i = 0; i < n->nchildren; i++)
+            sum = rat_add(sum, n->children[i]->max, &overflow);
+        char a[48], b[48];
+        fmt(sum, a, sizeof a);
+        if (n->kind == NODE_INDEX && !n->has_max) {
+            diag_t *d = diag_add(c->diags, DIAG_WARNING, n->loc, "no-total",
+                                 "index \"%s\" does not declare 'total'", n->name);
+            diag_hint(d, "add `total %s` so that a missing or extra field is caught", a);
+            n->max = sum;
+        } else if (!overflow && rat_cmp(sum, n->max) != 0) {
+            fmt(n->max, b, sizeof b);
+            diag_t *d;
+            if (n->kind == NODE_INDEX)
+                d = diag_add(c->diags, DIAG_ERROR, n->max_loc, "maxima",
+                             "the fields add up to %s, not to the total %s", a, b);
+            else
+                d = diag_add(c->diags, DIAG_ERROR, n->max_loc, "maxima",
+                             "the children of '%s' add up to %s, not to its max %s", n->id, a, b);
+            strbuf_t sb;
+            sb_init(&sb);
+            for (size_t i = 0; i < n->nchildren && i < 12; i++) {
+                char m[48];
+                fmt(n->children[i]->max, m, sizeof m);
+                sb_printf(&sb, "%s%s (%s)", i ? " + " : "", n->children[i]->id, m);
+            }
+            if (n->nchildren > 12) sb_adds(&sb, " + …");
+            diag_hint(d, "%s = %s", sb.data, a);
+            sb_free(&sb);
+        }
+    } else if (n->kind == NODE_INDEX) {
+        diag_add(c->diags, DIAG_ERROR, n->loc, "empty-index", "index \"%s\" has no fields",
+                 n->name);
+    }
+
+    for (size_t i = 0; i < n->ndeducts; i++) {
+        deduct_t *d = n->deducts[i];
+        if (d->has_cap && rat_cmp(d->cap, rat_int(0)) <= 0)
+            diag_add(c->diags, DIAG_ERROR, d->cap_loc, "deduct-cap",
+                     "a deduction cap must be positive");
+    }
+}
+
+static void check_grades(structure_ctx *c, node_t *index)
+{
+    bool seen_otherwise = false;
+    for (size_t i = 0; i < index->ngrades; i++) {
+        grade_entry_t *g = &index->grades[i];
+        if (seen_otherwise) {
+            diag_t *d = diag_add(c->diags, DIAG_ERROR, g->loc, "grade-unreachable",
+                                 "grade \"%s\" comes after 'otherwise' and can never be given",
+                                 g->label);
+            diag_hint(d, "put the 'otherwise' grade last");
+            continue;
+        }
+        if (g->otherwise) {
+            seen_otherwise = true;
+            continue;
+        }
+        for (size_t j = 0; j < i; j++) {
+            grade_entry_t *p = &index->grades[j];
+            if (!p->otherwise && rat_cmp(p->threshold, g->threshold) <= 0) {
+                diag_t *d = diag_add(c->diags, DIAG_ERROR, g->loc, "grade-order",
+                                     "grade \"%s\" can never be given: \"%s\" above it already takes "
+                                     "every percent it would", g->label, p->label);
+                diag_hint(d, "list grades from the highest threshold to the lowest");
+                break;
+            }
+        }
+        if (rat_cmp(g->threshold, rat_int(100)) > 0 || rat_cmp(g->threshold, rat_int(0)) < 0)
+            diag_add(c->diags, DIAG_WARNING, g->loc, "grade-range",
+                     "grade threshold outside 0..100: the grade compares the percent of the maximum");
+    }
+    if (index->has_grade && !seen_otherwise && index->ngrades) {
+        diag_t *d = diag_add(c->diags, DIAG_WARNING, index->grade_loc, "grade-gap",
+                             "no 'otherwise' grade: units below the lowest threshold get no grade");
+        diag_hint(d, "add a last line such as \"Yếu\" otherwise");
+    }
+}
+
+void check_structure(program_t *prog, node_t *index, diag_list_t *diags)
+{
+    structure_ctx c = {prog, diags, {0}, 0};
+    strmap_init(&c.ids);
+    check_node(&c, index, 0);
+    check_grades(&c, index);
+    strmap_free(&c.ids);
+}

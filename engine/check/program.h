@@ -1,0 +1,54 @@
+/* program.h — a loaded rules program: every file it was read from, its
+ * indexes and plans, and what the checker and compiler derived from them
+ * (metric slots, lets, compiled code). Owned by the public chiso_program. */
+#ifndef CHISO_PROGRAM_H
+#define CHISO_PROGRAM_H
+
+#include "../ast/ast.h"
+#include "../support/source.h"
+#include "../support/strmap.h"
+#include "grammar/parse_ctx.h"
+
+/* One metric path the rules read, e.g. dossiers.on_time. */
+typedef struct metric_slot {
+    char *text;       /* "dossiers.on_time" */
+    char **segs;
+    int nsegs;
+    value_type type;  /* inferred from use; TY_UNKNOWN if only used in present() */
+    srcloc_t first_use;
+    srcloc_t type_loc; /* where its type was decided */
+    int uses;
+} metric_slot_t;
+
+struct compiled_index;
+
+typedef struct program {
+    arena_t arena;
+    source_t **sources;
+    size_t nsources, capsources;
+    file_ast_t **files;
+    size_t nfiles, capfiles;
+    node_t **indexes;
+    size_t nindexes, capindexes;
+    plan_t **plans;
+    size_t nplans, capplans;
+
+    metric_slot_t *metrics;
+    size_t nmetrics, capmetrics;
+    strmap_t metric_by_key;
+    let_t **lets;
+    size_t nlets, caplets;
+
+    struct compiled_index **compiled; /* one per index, after compile */
+    struct compiled_program *code;     /* constants and lets, after compile */
+} program_t;
+
+/* Runs every check on a parsed program; diagnostics go to `diags`. */
+void check_program(program_t *prog, diag_list_t *diags);
+
+/* The pieces of the checker, in the order check_program runs them. */
+void check_structure(program_t *prog, node_t *index, diag_list_t *diags);
+void check_names_and_types(program_t *prog, diag_list_t *diags);
+void check_bands(program_t *prog, node_t *index, diag_list_t *diags);
+
+#endif

@@ -1,0 +1,43 @@
+/* cli.h — the chiso command: shared helpers of its subcommands. */
+#ifndef CHISO_CLI_H
+#define CHISO_CLI_H
+
+#include "chiso.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+int cmd_check(int argc, char **argv);
+int cmd_score(int argc, char **argv);
+
+/* Loads rules and prints their diagnostics to stderr. Returns NULL (after
+ * setting *exit_code) when they cannot be used. */
+chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_code);
+
+/* Colors on stderr: only on a terminal and without NO_COLOR. */
+bool cli_color(FILE *f);
+
+/* One input submission: its origin and its bytes. */
+typedef struct {
+    char *origin;   /* file path, or "<stdin>:LINE" */
+    char *text;     /* NULL when it could not be read */
+    size_t len;
+    char *error;    /* why it could not be read */
+} cli_input_t;
+
+typedef struct {
+    cli_input_t *items;
+    size_t count, cap;
+} cli_inputs_t;
+
+/* Expands files, directories (every *.json below, sorted) and "-" (NDJSON
+ * on stdin). Returns false with a message on stderr for a usage problem. */
+bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out);
+void cli_inputs_free(cli_inputs_t *in);
+
+/* Writes `data` to `path` whole or not at all (temporary file + rename);
+ * "-" or NULL is stdout. Returns false with a message on stderr. */
+bool cli_write_output(const char *path, const char *data, size_t len);
+
+#endif

@@ -1,0 +1,80 @@
+/* cli_common.c — loading rules with diagnostics, colors, safe output. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+bool cli_color(FILE *f)
+{
+    const char *nc = getenv("NO_COLOR");
+    return isatty(fileno(f)) && !(nc && *nc);
+}
+
+chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_code)
+{
+    chiso_program *prog = chiso_program_load(path);
+    if (chiso_program_errors(prog) || !quiet_warnings)
+        chiso_program_print_diagnostics(prog, stderr, cli_color(stderr));
+    if (chiso_program_unreadable(prog)) {
+        *exit_code = CHISO_EXIT_USAGE;
+        chiso_program_free(prog);
+        return NULL;
+    }
+    if (chiso_program_errors(prog)) {
+        fprintf(stderr, "chiso: %s: %zu error%s in the rules; nothing scored\n", path,
+                chiso_program_errors(prog), chiso_program_errors(prog) == 1 ? "" : "s");
+        *exit_code = CHISO_EXIT_RULE_ERRORS;
+        chiso_program_free(prog);
+        return NULL;
+    }
+    if (chiso_program_index_count(prog) == 0) {
+        fprintf(stderr, "chiso: %s: no index to score with\n", path);
+        *exit_code = CHISO_EXIT_USAGE;
+        chiso_program_free(prog);
+        return NULL;
+    }
+    return prog;
+}
+
+bool cli_write_output(const char *path, const char *data, size_t len)
+{
+    if (!path || !strcmp(path, "-")) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "chiso: cannot write the output: %s\n", strerror(errno));
+            return false;
+        }
+        return true;
+    }
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 16);
+    if (!tmp) return false;
+    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
+        free(tmp);
+        return false;
+    }
+    bool ok = true;
+    size_t done = 0;
+    while (done < len) {
+        ssize_t n = write(fd, data + done, len - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ok = false;
+            break;
+        }
+        done += (size_t)n;
+    }
+    if (ok && fsync(fd) != 0 && errno != EINVAL) ok = false;
+    if (close(fd) != 0) ok = false;
+    if (ok && rename(tmp, path) != 0) ok = false;
+    if (!ok) {
+        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
+        unlink(tmp);
+    }
+    free(tmp);
+    return ok;
+}

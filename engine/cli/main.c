@@ -1,0 +1,66 @@
+/* main.c — entry point of the chiso command: dispatches to a subcommand.
+ * Exit codes: 0 ok, 1 errors in the rules (or findings of check),
+ * 2 usage or I/O problem, 3 some units could not be scored. */
+#include "cli.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *out)
+{
+    fputs("chiso — chấm điểm chỉ số cải cách hành chính (PAR INDEX) từ bộ quy tắc\n"
+          "chiso — score public-administration reform indices from rules files\n"
+          "\n"
+          "Usage:\n"
+          "  chiso check [--strict] [--format text|json] RULES...\n"
+          "  chiso score [options] RULES SUBMISSION...\n"
+          "  chiso help [COMMAND]\n"
+          "  chiso --version\n"
+          "\n"
+          "Commands:\n"
+          "  check   check rules files: syntax, types, maxima, bands\n"
+          "  score   score submissions (files, directories of *.json, - for NDJSON on stdin)\n"
+          "\n"
+          "Exit status:\n"
+          "  0  success\n"
+          "  1  the rules have errors\n"
+          "  2  usage error, or a file could not be read or written\n"
+          "  3  some units could not be scored (their errors are in the output)\n"
+          "\n"
+          "Run 'chiso help COMMAND' for a command's options.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_CTYPE, "C.UTF-8");
+    if (argc < 2) {
+        usage(stderr);
+        return CHISO_EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        usage(stdout);
+        return CHISO_EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+        printf("chiso %s\n", chiso_version());
+        return CHISO_EXIT_OK;
+    }
+    if (!strcmp(cmd, "help")) {
+        if (argc < 3) {
+            usage(stdout);
+            return CHISO_EXIT_OK;
+        }
+        char *help[] = {argv[2], "--help", NULL};
+        if (!strcmp(argv[2], "check")) return cmd_check(2, help);
+        if (!strcmp(argv[2], "score")) return cmd_score(2, help);
+        fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
+        return CHISO_EXIT_USAGE;
+    }
+    if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
+    if (!strcmp(cmd, "score")) return cmd_score(argc - 1, argv + 1);
+    fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
+    fputs("Run 'chiso --help' for the list of commands.\n", stderr);
+    return CHISO_EXIT_USAGE;
+}

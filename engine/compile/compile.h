@@ -1,0 +1,65 @@
+/* compile.h — turning a checked index into the flat form the evaluator
+ * walks: an array of nodes in preorder, each with its compiled expressions,
+ * its effective policies (inherited and resolved), and the metric slots it
+ * reads (for naming every missing metric in an error). */
+#ifndef CHISO_COMPILE_H
+#define CHISO_COMPILE_H
+
+#include "bytecode.h"
+#include "engine/check/program.h"
+
+typedef struct {
+    op_kind cmp;        /* OP_NONE: otherwise */
+    code_t threshold;
+    code_t points;
+    const char *label;
+} cband_t;
+
+typedef struct {
+    const char *reason;
+    code_t amount;
+    bool has_cap;
+    rat_t cap;
+} cdeduct_t;
+
+typedef struct cnode {
+    const node_t *src;
+    int parent;          /* -1 for the index */
+    int *children;
+    int nchildren;
+    rat_t max;
+    na_policy na;        /* effective */
+    missing_policy missing;
+    bool has_applies_if;
+    code_t applies_if;
+    bool is_leaf, has_value, has_score;
+    code_t value, score;
+    cband_t *bands;
+    int nbands;
+    cdeduct_t *deducts;
+    int ndeducts;
+    int *metrics;        /* slots read by this node's own rules (through lets too) */
+    int nmetrics;
+} cnode_t;
+
+typedef struct compiled_index {
+    const node_t *index;
+    cnode_t *nodes;      /* nodes[0] is the index */
+    int nnodes;
+    strmap_t node_by_id; /* id -> node number + 1 */
+} compiled_index_t;
+
+typedef struct compiled_program {
+    constant_t *consts;
+    size_t nconsts, capconsts;
+    code_t *lets;        /* by let id */
+    int nlets;
+    int max_stack;       /* deepest stack any code needs */
+} compiled_program_t;
+
+void compile_program(program_t *prog);
+void compile_free(program_t *prog);
+/* Compiles one expression (used for plan targets too). */
+code_t compile_expr(program_t *prog, const expr_t *e);
+
+#endif

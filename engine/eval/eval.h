@@ -1,0 +1,25 @@
+/* eval.h — evaluating compiled code against one submission. */
+#ifndef CHISO_EVAL_H
+#define CHISO_EVAL_H
+
+#include "engine/compile/compile.h"
+#include "value.h"
+
+typedef struct eval {
+    const program_t *prog;
+    const compiled_program_t *cp;
+    value_t *metrics;  /* by slot, bound by submission_bind */
+    value_t *lets;     /* by let id, computed by eval_lets */
+    value_t *stack;
+    char **owned;      /* strings normalized for this submission */
+    size_t nowned, capowned;
+} eval_t;
+
+void eval_init(eval_t *ev, const program_t *prog);
+void eval_free(eval_t *ev);
+/* Runs one compiled expression. */
+value_t eval_code(eval_t *ev, const code_t *code);
+/* Computes every let, in dependency order. */
+void eval_lets(eval_t *ev);
+
+#endif

@@ -1,0 +1,74 @@
+/* result.h — what scoring one unit produces; behind the public
+ * chiso_result handle. The report/ files turn it into JSON and text. */
+#ifndef CHISO_RESULT_H
+#define CHISO_RESULT_H
+
+#include "chiso.h"
+#include "engine/compile/compile.h"
+#include "eval.h"
+
+typedef enum { NS_SCORED, NS_NOT_APPLICABLE, NS_MISSING } node_status_t;
+
+typedef struct {
+    const char *reason;
+    rat_t amount;    /* as computed */
+    rat_t applied;   /* after the cap */
+    bool capped;
+    bool not_applicable;
+    bool missing;
+} deduct_result_t;
+
+typedef struct {
+    node_status_t status;
+    bool evaluated;      /* false when an ancestor decided (not applicable) */
+    rat_t points;
+    rat_t max;           /* counted maximum (0 when excluded) */
+    bool has_value;
+    value_t value;
+    int band;            /* chosen band, -1 for none */
+    char *reason;        /* why not applicable / missing */
+    deduct_result_t *deducts;
+    int ndeducts;
+} node_result_t;
+
+typedef struct {
+    char *node;   /* node ID, or NULL for the unit */
+    char *kind;
+    char *message;
+} finding_t;
+
+typedef struct {
+    char *node;   /* node ID or "total" */
+    rat_t claimed, computed;
+} claim_diff_t;
+
+struct chiso_result {
+    const chiso_program *prog;
+    const compiled_index_t *ci;
+    char *origin;
+    json_t *unit;        /* the submission's unit object (or null) */
+    char *period;
+    bool ok;
+    char **errors;
+    size_t nerrors, caperrors;
+    node_result_t *nodes;
+    int nnodes;
+    rat_t points, max;
+    bool has_percent;
+    rat_t percent;
+    const char *grade;
+    long rank;           /* 0: not ranked */
+    finding_t *findings;
+    size_t nfindings, capfindings;
+    claim_diff_t *claims;
+    size_t nclaims, capclaims;
+};
+
+void result_add_error(chiso_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void result_add_finding(chiso_result *r, const char *node, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Binds metrics of a submission to slots; problems go to r->errors. */
+void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);
+
+#endif

@@ -1,0 +1,536 @@
+/* score.c — scoring one submission against a compiled index (contract §4).
+ *
+ * The tree is scored bottom-up. A leaf takes the first band whose comparison
+ * holds (or its `score`), clamped to [0, max] with a finding. A group sums
+ * its children, subtracts its deductions (each at most its cap), is floored
+ * at 0 and capped at its counted maximum. A node that is not applicable
+ * (applies_if false, a null metric, a zero denominator) is settled by its
+ * policy: full = its max, exclude = out of every maximum above it, zero = 0;
+ * an ancestor's decision is applied to its whole subtree. A missing metric
+ * makes the unit an error (policy missing = error) naming every missing
+ * metric, or scores 0 with a finding (missing = zero). */
+#include "result.h"
+
+#include "engine/api/program_impl.h"
+#include "engine/support/xalloc.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+void result_add_error(chiso_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    for (size_t i = 0; i < r->nerrors; i++) {
+        if (strcmp(r->errors[i], msg) == 0) { /* said once is enough */
+            free(msg);
+            return;
+        }
+    }
+    VEC_PUSH(r->errors, r->nerrors, r->caperrors);
+    r->errors[r->nerrors++] = msg;
+    r->ok = false;
+}
+
+void result_add_finding(chiso_result *r, const char *node, const char *kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *msg = xvasprintf(fmt, ap);
+    va_end(ap);
+    VEC_PUSH(r->findings, r->nfindings, r->capfindings);
+    r->findings[r->nfindings++] = (finding_t){node ? xstrdup(node) : NULL, xstrdup(kind), msg};
+}
+
+typedef struct {
+    eval_t *ev;
+    chiso_result *r;
+    const compiled_index_t *ci;
+} scorer_t;
+
+static const char *node_label(const cnode_t *c)
+{
+    return c->src->kind == NODE_INDEX ? "the index" : c->src->id;
+}
+
+/* Settles node `idx` and its subtree as not applicable under `pol`. */
+static void settle_na(scorer_t *s, int idx, na_policy pol, const char *reason, bool evaluated)
+{
+    const cnode_t *c = &s->ci->nodes[idx];
+    node_result_t *nr = &s->r->nodes[idx];
+    nr->status = NS_NOT_APPLICABLE;
+    nr->evaluated = evaluated;
+    free(nr->reason);
+    nr->reason = xstrdup(reason);
+    nr->band = -1;
+    switch (pol) {
+    case NA_EXCLUDE: nr->points = rat_int(0); nr->max = rat_int(0); break;
+    case NA_ZERO: nr->points = rat_int(0); nr->max = c->max; break;
+    default: nr->points = c->max; nr->max = c->max; break;
+    }
+    for (int i = 0; i < c->nchildren; i++)
+        settle_na(s, c->children[i], pol, "an enclosing node is not applicable", false);
+}
+
+static char *na_reason(scorer_t *s, value_t v)
+{
+    if (v.aux >= 0 && (size_t)v.aux < s->ev->prog->nmetrics)
+        return xasprintf("metric '%s' did not arise (null)", s->ev->prog->metrics[v.aux].text);
+    return xstrdup("a ratio or division has a zero denominator");
+}
+
+/* Names every metric this node reads that the submission lacks. */
+static char *missing_list(scorer_t *s, const cnode_t *c, value_t v)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    int n = 0;
+    for (int i = 0; i < c->nmetrics; i++) {
+        int slot = c->metrics[i];
+        if (s->ev->metrics[slot].tag == V_MISSING) {
+            sb_printf(&sb, "%s'%s'", n ? ", " : "", s->ev->prog->metrics[slot].text);
+            n++;
+        }
+    }
+    if (n == 0 && v.aux >= 0 && (size_t)v.aux < s->ev->prog->nmetrics)
+        sb_printf(&sb, "'%s'", s->ev->prog->metrics[v.aux].text);
+    return sb_take(&sb);
+}
+
+/* A leaf (or applies_if) produced NA, MISSING or ERROR: settle the node. */
+static void settle_special(scorer_t *s, int idx, value_t v)
+{
+    const cnode_t *c = &s->ci->nodes[idx];
+    node_result_t *nr = &s->r->nodes[idx];
+    if (v.tag == V_NA) {
+        char *why = na_reason(s, v);
+        settle_na(s, idx, c->na, why, true);
+        free(why);
+        return;
+    }
+    if (v.tag == V_MISSING) {
+        char *names = missing_list(s, c, v);
+        nr->status = NS_MISSING;
+        nr->points = rat_int(0);
+        nr->max = c->max;
+        nr->band = -1;
+        free(nr->reason);
+        nr->reason = xasprintf("missing metric %s", names);
+        if (c->missing == MISS_ZERO)
+            result_add_finding(s->r, c->src->id, "missing", "missing metric %s: scored 0", names);
+        else
+            result_add_error(s->r, "missing metric %s (needed by %s)", names, node_label(c));
+        free(names);
+        for (int i = 0; i < c->nchildren; i++)
+            settle_na(s, c->children[i], NA_ZERO, "an enclosing node is missing data", false);
+        return;
+    }
+    nr->points = rat_int(0);
+    nr->max = c->max;
+    result_add_error(s->r, v.aux == ERR_OVERFLOW
+                               ? "arithmetic overflow while scoring %s: the numbers are too large"
+                               : "cannot compute %s from the values given",
+                     node_label(c));
+}
+
+/* Applies deductions to `points`; returns false if the node was settled. */
+static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
+{
+    const cnode_t *c = &s->ci->nodes[idx];
+    node_result_t *nr = &s->r->nodes[idx];
+    if (!c->ndeducts) return points;
+    nr->deducts = xcalloc((size_t)c->ndeducts, sizeof *nr->deducts);
+    nr->ndeducts = c->ndeducts;
+    bool of = false;
+    for (int i = 0; i < c->ndeducts; i++) {
+        const cdeduct_t *d = &c->deducts[i];
+        deduct_result_t *dr = &nr->deducts[i];
+        dr->reason = d->reason;
+        value_t v = eval_code(s->ev, &d->amount);
+        if (v.tag == V_NA) {
+            dr->not_applicable = true;
+            continue;
+        }
+        if (v.tag == V_MISSING) {
+            char *names = missing_list(s, c, v);
+            dr->missing = true;
+            if (c->missing == MISS_ZERO)
+                result_add_finding(s->r, c->src->kind == NODE_INDEX ? NULL : c->src->id, "missing",
+                                   "deduction \"%s\" not applied: missing metric %s", d->reason, names);
+            else
+                result_add_error(s->r, "missing metric %s (needed by the deduction \"%s\" of %s)",
+                                 names, d->reason, node_label(c));
+            free(names);
+            continue;
+        }
+        if (v.tag != V_NUM) {
+            settle_special(s, idx, v);
+            continue;
+        }
+        dr->amount = v.u.num;
+        rat_t amount = v.u.num;
+        if (rat_cmp(amount, rat_int(0)) < 0) {
+            result_add_finding(s->r, c->src->kind == NODE_INDEX ? NULL : c->src->id, "deduction",
+                               "deduction \"%s\" computed a negative amount; nothing deducted", d->reason);
+            amount = rat_int(0);
+        }
+        if (d->has_cap && rat_cmp(amount, d->cap) > 0) {
+            amount = d->cap;
+            dr->capped = true;
+        }
+        dr->applied = amount;
+        points = rat_sub(points, amount, &of);
+    }
+    if (of) result_add_error(s->r, "arithmetic overflow in the deductions of %s", node_label(c));
+    return points;
+}
+
+static void clamp_points(scorer_t *s, int idx, rat_t *points, rat_t max, bool leaf)
+{
+    const cnode_t *c = &s->ci->nodes[idx];
+    const char *id = c->src->kind == NODE_INDEX ? NULL : c->src->id;
+    char a[48], b[48];
+    if (rat_cmp(*points, rat_int(0)) < 0) {
+        rat_format(*points, 6, a, sizeof a);
+        result_add_finding(s->r, id, leaf ? "clamped" : "floored",
+                           leaf ? "points %s below 0 were raised to 0"
+                                : "deductions took the points to %s; floored at 0", a);
+        *points = rat_int(0);
+    }
+    if (rat_cmp(*points, max) > 0) {
+        rat_format(*points, 6, a, sizeof a);
+        rat_format(max, 6, b, sizeof b);
+        result_add_finding(s->r, id, leaf ? "clamped" : "capped",
+                           "points %s above the maximum %s were %s to %s", a, b,
+                           leaf ? "clamped" : "capped", b);
+        *points = max;
+    }
+}
+
+static void score_node(scorer_t *s, int idx)
+{
+    const cnode_t *c = &s->ci->nodes[idx];
+    node_result_t *nr = &s->r->nodes[idx];
+    nr->evaluated = true;
+    nr->band = -1;
+    nr->status = NS_SCORED;
+    nr->max = c->max;
+
+    if (c->has_applies_if) {
+        value_t v = eval_code(s->ev, &c->applies_if);
+        if (v.tag == V_BOOL) {
+            if (!v.u.b) {
+                settle_na(s, idx, c->na, "applies_if is false", true);
+                return;
+            }
+        } else {
+            settle_special(s, idx, v);
+            return;
+        }
+    }
+
+    if (c->is_leaf) {
+        rat_t points = rat_int(0);
+        if (c->has_value) {
+            value_t v = eval_code(s->ev, &c->value);
+            if (v_special(v)) {
+                settle_special(s, idx, v);
+                return;
+            }
+            nr->has_value = true;
+            nr->value = v;
+            for (int i = 0; i < c->nbands && nr->band < 0; i++) {
+                const cband_t *b = &c->bands[i];
+                if (b->cmp != OP_NONE) {
+                    value_t t = eval_code(s->ev, &b->threshold);
+                    if (v_special(t)) {
+                        settle_special(s, idx, t);
+                        return;
+                    }
+                    int cmp = v.tag == V_NUM ? rat_cmp(v.u.num, t.u.num)
+                                             : (v.u.date > t.u.date) - (v.u.date < t.u.date);
+                    bool holds = b->cmp == OP_GE ? cmp >= 0 : b->cmp == OP_GT ? cmp > 0
+                               : b->cmp == OP_LE ? cmp <= 0 : b->cmp == OP_LT ? cmp < 0
+                               : b->cmp == OP_EQ ? cmp == 0 : cmp != 0;
+                    if (!holds) continue;
+                }
+                value_t p = eval_code(s->ev, &b->points);
+                if (v_special(p)) {
+                    settle_special(s, idx, p);
+                    return;
+                }
+                nr->band = i;
+                points = p.u.num;
+            }
+            if (nr->band < 0)
+                result_add_finding(s->r, c->src->id, "no_band",
+                                   "the value matched no band; scored 0");
+        } else {
+            value_t v = eval_code(s->ev, &c->score);
+            if (v_special(v)) {
+                settle_special(s, idx, v);
+                return;
+            }
+            nr->has_value = true;
+            nr->value = v;
+            points = v.u.num;
+        }
+        clamp_points(s, idx, &points, c->max, true);
+        points = apply_deductions(s, idx, points);
+        if (nr->status != NS_SCORED) return;
+        if (rat_cmp(points, rat_int(0)) < 0) clamp_points(s, idx, &points, c->max, false);
+        nr->points = points;
+        return;
+    }
+
+    bool of = false;
+    rat_t sum = rat_int(0), counted = rat_int(0);
+    for (int i = 0; i < c->nchildren; i++) {
+        int k = c->children[i];
+        score_node(s, k);
+        sum = rat_add(sum, s->r->nodes[k].points, &of);
+        counted = rat_add(counted, s->r->nodes[k].max, &of);
+    }
+    if (of) result_add_error(s->r, "arithmetic overflow adding up %s", node_label(c));
+    nr->max = counted;
+    if (c->nchildren && rat_is_zero(counted) && !rat_is_zero(c->max)) {
+        bool all_excluded = true;
+        for (int i = 0; i < c->nchildren; i++)
+            if (s->r->nodes[c->children[i]].status != NS_NOT_APPLICABLE) all_excluded = false;
+        if (all_excluded) {
+            nr->status = NS_NOT_APPLICABLE;
+            nr->reason = xstrdup("every criterion under it is not applicable and excluded");
+        }
+    }
+    rat_t points = apply_deductions(s, idx, sum);
+    clamp_points(s, idx, &points, counted, false);
+    nr->points = points;
+}
+
+static void grade_and_percent(scorer_t *s)
+{
+    chiso_result *r = s->r;
+    const node_t *index = s->ci->index;
+    r->points = r->nodes[0].points;
+    r->max = r->nodes[0].max;
+    if (rat_is_zero(r->max)) {
+        r->has_percent = false;
+        result_add_finding(r, NULL, "no_maximum",
+                           "every criterion was excluded: no percent or grade can be given");
+        return;
+    }
+    bool of = false;
+    r->percent = rat_mul(rat_div(r->points, r->max, &of), rat_int(100), &of);
+    if (of) {
+        result_add_error(r, "arithmetic overflow computing the percent");
+        return;
+    }
+    r->has_percent = true;
+    for (size_t i = 0; i < index->ngrades; i++) {
+        const grade_entry_t *g = &index->grades[i];
+        if (g->otherwise || rat_cmp(r->percent, g->threshold) >= 0) {
+            r->grade = g->label;
+            break;
+        }
+    }
+}
+
+static void compare_self_assessment(scorer_t *s, json_t *claims)
+{
+    chiso_result *r = s->r;
+    if (!json_is_object(claims)) {
+        result_add_finding(r, NULL, "self_assessment", "self_assessment is not an object; ignored");
+        return;
+    }
+    const char *key;
+    json_t *val;
+    json_object_foreach(claims, key, val) {
+        rat_t claimed;
+        bool okv = json_is_integer(val) ? (claimed = rat_int(json_integer_value(val)), true)
+                 : json_is_real(val) ? rat_from_double(json_real_value(val), &claimed) : false;
+        if (!okv) {
+            result_add_finding(r, key, "self_assessment",
+                               "self-assessed points for '%s' are not a number; ignored", key);
+            continue;
+        }
+        rat_t computed;
+        if (strcmp(key, "total") == 0 || strcmp(key, "tổng") == 0) {
+            computed = r->points;
+        } else {
+            void *hit = strmap_get(&s->ci->node_by_id, key);
+            if (!hit) {
+                result_add_finding(r, key, "self_assessment",
+                                   "self_assessment names '%s', which is not a node of this index", key);
+                continue;
+            }
+            computed = r->nodes[(intptr_t)hit - 1].points;
+        }
+        if (rat_cmp(claimed, computed) != 0) {
+            VEC_PUSH(r->claims, r->nclaims, r->capclaims);
+            r->claims[r->nclaims++] = (claim_diff_t){xstrdup(key), claimed, computed};
+        }
+    }
+}
+
+static chiso_result *result_new(const chiso_program *prog, size_t index, const char *origin)
+{
+    chiso_result *r = xcalloc(1, sizeof *r);
+    r->prog = prog;
+    r->ok = true;
+    r->origin = origin ? xstrdup(origin) : NULL;
+    r->unit = json_null();
+    if (prog->prog.compiled && index < prog->prog.nindexes) {
+        r->ci = prog->prog.compiled[index];
+        r->nnodes = r->ci->nnodes;
+        r->nodes = xcalloc((size_t)r->nnodes, sizeof *r->nodes);
+    }
+    return r;
+}
+
+/* Checks the shape of the submission; fills unit and period. */
+static json_t *read_envelope(chiso_result *r, json_t *sub)
+{
+    if (!json_is_object(sub)) {
+        result_add_error(r, "the submission must be a JSON object with \"unit\" and \"metrics\", not %s",
+                         json_is_array(sub) ? "an array" : json_is_string(sub) ? "a string"
+                         : json_is_null(sub) ? "null" : json_is_boolean(sub) ? "a boolean"
+                         : "a number");
+        return NULL;
+    }
+    json_t *unit = json_object_get(sub, "unit");
+    if (!unit) {
+        result_add_error(r, "the submission has no \"unit\" object");
+    } else if (!json_is_object(unit)) {
+        result_add_error(r, "\"unit\" must be an object with \"id\" and \"name\"");
+    } else {
+        json_decref(r->unit);
+        r->unit = json_incref(unit);
+        json_t *id = json_object_get(unit, "id");
+        if (!json_is_string(id) || json_string_length(id) == 0)
+            result_add_error(r, "\"unit\" has no \"id\" string");
+        json_t *name = json_object_get(unit, "name");
+        if (name && !json_is_string(name)) result_add_error(r, "\"unit.name\" must be a string");
+        json_t *level = json_object_get(unit, "level");
+        if (level && !json_is_string(level)) result_add_error(r, "\"unit.level\" must be a string");
+    }
+    json_t *period = json_object_get(sub, "period");
+    if (json_is_string(period)) r->period = xstrdup(json_string_value(period));
+    else if (json_is_integer(period)) r->period = xasprintf("%lld", (long long)json_integer_value(period));
+    else if (period && !json_is_null(period))
+        result_add_error(r, "\"period\" must be a string such as \"2021\"");
+    json_t *metrics = json_object_get(sub, "metrics");
+    if (!metrics) {
+        result_add_error(r, "the submission has no \"metrics\" object");
+        return NULL;
+    }
+    if (!json_is_object(metrics)) {
+        result_add_error(r, "\"metrics\" must be an object");
+        return NULL;
+    }
+    return metrics;
+}
+
+chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submission,
+                          const char *origin)
+{
+    chiso_result *r = result_new(prog, index, origin);
+    if (!r->ci) {
+        result_add_error(r, prog->diags.errors ? "the rules have errors; nothing was scored"
+                                               : "the rules have no index to score with");
+        return r;
+    }
+    json_t *metrics = read_envelope(r, submission);
+    if (!metrics) return r;
+    eval_t ev;
+    eval_init(&ev, &prog->prog);
+    submission_bind(&ev, metrics, r);
+    if (r->ok) {
+        eval_lets(&ev);
+        scorer_t s = {&ev, r, r->ci};
+        score_node(&s, 0);
+        if (r->ok) grade_and_percent(&s);
+        json_t *claims = json_object_get(submission, "self_assessment");
+        if (r->ok && claims && !json_is_null(claims)) compare_self_assessment(&s, claims);
+    }
+    eval_free(&ev);
+    return r;
+}
+
+chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const char *text,
+                               size_t len, const char *origin)
+{
+    json_error_t err;
+    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (!sub) {
+        chiso_result *r = result_new(prog, index, origin);
+        if (len == 0) result_add_error(r, "the submission is empty");
+        else result_add_error(r, "invalid JSON at line %d, column %d: %s", err.line, err.column,
+                              err.text);
+        return r;
+    }
+    chiso_result *r = chiso_score(prog, index, sub, origin);
+    json_decref(sub);
+    return r;
+}
+
+chiso_result *chiso_result_error(const chiso_program *prog, size_t index, const char *origin,
+                                 const char *message)
+{
+    chiso_result *r = result_new(prog, index, origin);
+    result_add_error(r, "%s", message);
+    return r;
+}
+
+void chiso_result_free(chiso_result *r)
+{
+    if (!r) return;
+    free(r->origin);
+    json_decref(r->unit);
+    free(r->period);
+    for (size_t i = 0; i < r->nerrors; i++) free(r->errors[i]);
+    free(r->errors);
+    for (int i = 0; i < r->nnodes; i++) {
+        free(r->nodes[i].reason);
+        free(r->nodes[i].deducts);
+    }
+    free(r->nodes);
+    for (size_t i = 0; i < r->nfindings; i++) {
+        free(r->findings[i].node);
+        free(r->findings[i].kind);
+        free(r->findings[i].message);
+    }
+    free(r->findings);
+    for (size_t i = 0; i < r->nclaims; i++) free(r->claims[i].node);
+    free(r->claims);
+    free(r);
+}
+
+bool chiso_result_ok(const chiso_result *r) { return r->ok; }
+
+static int by_percent_desc(const void *x, const void *y)
+{
+    const chiso_result *a = *(chiso_result *const *)x, *b = *(chiso_result *const *)y;
+    return rat_cmp(b->percent, a->percent);
+}
+
+/* Standard competition ranking by exact percent, highest first: a unit's
+ * rank is one more than the number of units strictly ahead of it. */
+void chiso_rank(chiso_result **results, size_t n)
+{
+    chiso_result **ranked = xmalloc(sizeof *ranked * (n ? n : 1));
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        results[i]->rank = 0;
+        if (results[i]->ok && results[i]->has_percent) ranked[m++] = results[i];
+    }
+    qsort(ranked, m, sizeof *ranked, by_percent_desc);
+    for (size_t i = 0; i < m; i++) {
+        bool tie = i > 0 && rat_cmp(ranked[i]->percent, ranked[i - 1]->percent) == 0;
+        ranked[i]->rank = tie ? ranked[i - 1]->rank : (long)i + 1;
+    }
+    free(ranked);
+}

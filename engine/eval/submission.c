@@ -1,0 +1,138 @@
+/* submission.c — reading one unit's submission (contract §5): checking its
+ * shape and binding each metric path the rules read to a value of the type
+ * the rules expect. Every problem is collected (the unit's result names them
+ * all); nothing here stops at the first one. */
+#include "result.h"
+
+#include "engine/support/date.h"
+#include "engine/support/xalloc.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static const char *json_kind(const json_t *j)
+{
+    switch (json_typeof(j)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: case JSON_REAL: return "a number";
+    case JSON_TRUE: case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+static void describe_json(const json_t *j, char *buf, size_t size)
+{
+    char *s = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+    if (!s) {
+        snprintf(buf, size, "?");
+        return;
+    }
+    if (strlen(s) > 40) snprintf(buf, size, "%.37s...", s);
+    else snprintf(buf, size, "%s", s);
+    free(s);
+}
+
+static const char *own_nfc(eval_t *ev, const char *s)
+{
+    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
+    if (!nfc) return s;
+    VEC_PUSH(ev->owned, ev->nowned, ev->capowned);
+    ev->owned[ev->nowned++] = (char *)nfc;
+    return (const char *)nfc;
+}
+
+static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, chiso_result *r)
+{
+    char shown[64];
+    if (json_is_null(j)) return v_na(slot);
+    switch (m->type) {
+    case TY_NUMBER:
+        if (json_is_integer(j)) return v_num(rat_int(json_integer_value(j)));
+        if (json_is_real(j)) {
+            rat_t v;
+            if (rat_from_double(json_real_value(j), &v)) return v_num(v);
+            describe_json(j, shown, sizeof shown);
+            result_add_error(r, "metric '%s' = %s is out of the range chiso computes with", m->text,
+                             shown);
+            return v_error(ERR_DOMAIN);
+        }
+        describe_json(j, shown, sizeof shown);
+        result_add_error(r, "metric '%s' must be a number, but is %s (%s)", m->text, json_kind(j),
+                         shown);
+        return v_error(ERR_DOMAIN);
+    case TY_DATE: {
+        int days;
+        if (json_is_string(j) &&
+            date_parse(json_string_value(j), json_string_length(j), &days))
+            return v_date(days);
+        describe_json(j, shown, sizeof shown);
+        result_add_error(r, "metric '%s' must be a date written \"YYYY-MM-DD\", but is %s", m->text,
+                         shown);
+        return v_error(ERR_DOMAIN);
+    }
+    case TY_BOOL:
+        if (json_is_boolean(j)) return v_bool(json_is_true(j));
+        describe_json(j, shown, sizeof shown);
+        result_add_error(r, "metric '%s' must be true or false, but is %s", m->text, shown);
+        return v_error(ERR_DOMAIN);
+    case TY_STRING:
+        if (json_is_string(j)) {
+            value_t v = {V_STR, 0, {.str = own_nfc(ev, json_string_value(j))}};
+            return v;
+        }
+        describe_json(j, shown, sizeof shown);
+        result_add_error(r, "metric '%s' must be a string, but is %s", m->text, shown);
+        return v_error(ERR_DOMAIN);
+    default:
+        return v_bool(true); /* only present() reads it */
+    }
+}
+
+/* "a.b" for the first `n` segments of a metric path. */
+static char *path_prefix_text(const metric_slot_t *m, int n)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    for (int i = 0; i < n; i++) {
+        if (i) sb_addc(&sb, '.');
+        sb_adds(&sb, m->segs[i]);
+    }
+    return sb_take(&sb);
+}
+
+void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
+{
+    const program_t *p = ev->prog;
+    for (size_t s = 0; s < p->nmetrics; s++) {
+        const metric_slot_t *m = &p->metrics[s];
+        json_t *cur = metrics;
+        value_t v = v_missing((int32_t)s);
+        bool found = true;
+        for (int i = 0; i < m->nsegs; i++) {
+            if (json_is_null(cur)) { /* a whole group that did not arise */
+                v = v_na((int32_t)s);
+                found = false;
+                break;
+            }
+            if (!json_is_object(cur)) {
+                char *prefix = path_prefix_text(m, i);
+                result_add_error(r, "metric '%s': '%s' is %s, not an object", m->text, prefix,
+                                 json_kind(cur));
+                free(prefix);
+                v = v_error(ERR_DOMAIN);
+                found = false;
+                break;
+            }
+            cur = json_object_get(cur, m->segs[i]);
+            if (!cur) {
+                found = false;
+                break;
+            }
+        }
+        if (found) v = convert(ev, m, (int)s, cur, r);
+        ev->metrics[s] = v;
+    }
+}

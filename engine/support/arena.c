@@ -1,0 +1,65 @@
+/* arena.c — chunked bump allocator. */
+#include "arena.h"
+
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_chunk {
+    arena_chunk_t *next;
+    size_t used, size;
+    max_align_t data[];
+};
+
+#define CHUNK_BYTES (64 * 1024)
+
+void arena_init(arena_t *a) { a->head = NULL; }
+
+void arena_free(arena_t *a)
+{
+    arena_chunk_t *c = a->head;
+    while (c) {
+        arena_chunk_t *next = c->next;
+        free(c);
+        c = next;
+    }
+    a->head = NULL;
+}
+
+void *arena_alloc(arena_t *a, size_t n)
+{
+    size_t align = sizeof(max_align_t);
+    n = (n + align - 1) / align * align;
+    if (n == 0) n = align;
+    arena_chunk_t *c = a->head;
+    if (!c || c->size - c->used < n) {
+        size_t size = n > CHUNK_BYTES ? n : CHUNK_BYTES;
+        c = xmalloc(sizeof *c + size);
+        c->size = size;
+        c->used = 0;
+        c->next = a->head;
+        a->head = c;
+    }
+    void *p = (char *)c->data + c->used;
+    c->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *arena_strndup(arena_t *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(arena_t *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+
+void *arena_grow(arena_t *a, void *old, size_t oldcount, size_t newcap, size_t elsize)
+{
+    void *p = arena_alloc(a, newcap * elsize);
+    if (old && oldcount) memcpy(p, old, oldcount * elsize);
+    return p;
+}

@@ -1,0 +1,31 @@
+/* arena.h — bump allocation for everything a loaded program owns (AST,
+ * strings, compiled code). The whole program is freed at once, so no pass
+ * needs to free nodes one by one, and deep trees never recurse on free. */
+#ifndef CHISO_ARENA_H
+#define CHISO_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_chunk arena_chunk_t;
+typedef struct arena {
+    arena_chunk_t *head;
+} arena_t;
+
+void arena_init(arena_t *a);
+void arena_free(arena_t *a);
+void *arena_alloc(arena_t *a, size_t n); /* zeroed */
+char *arena_strdup(arena_t *a, const char *s);
+char *arena_strndup(arena_t *a, const char *s, size_t n);
+/* Grows an arena array: returns a copy of `old` with room for `newcap`. */
+void *arena_grow(arena_t *a, void *old, size_t oldcount, size_t newcap, size_t elsize);
+
+#define ARENA_PUSH(ar, arr, count, cap)                                          \
+    do {                                                                         \
+        if ((count) == (cap)) {                                                  \
+            size_t ncap_ = (cap) ? (cap) * 2 : 4;                                \
+            (arr) = arena_grow((ar), (arr), (count), ncap_, sizeof *(arr));      \
+            (cap) = ncap_;                                                       \
+        }                                                                        \
+    } while (0)
+
+#endif

@@ -1,0 +1,221 @@
+/* rational.c — exact fraction arithmetic with overflow detection.
+ * See rational.h for why scores are fractions rather than doubles. */
+#include "rational.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef __int128 wide_t;
+
+static wide_t wgcd(wide_t a, wide_t b)
+{
+    if (a < 0) a = -a;
+    if (b < 0) b = -b;
+    while (b != 0) {
+        wide_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* Reduce a wide fraction and narrow it to 64 bits, or flag overflow. */
+static rat_t narrow(wide_t num, wide_t den, bool *overflow)
+{
+    rat_t r = {0, 1};
+    if (den == 0) {
+        *overflow = true;
+        return r;
+    }
+    if (den < 0) {
+        num = -num;
+        den = -den;
+    }
+    wide_t g = wgcd(num, den);
+    if (g > 1) {
+        num /= g;
+        den /= g;
+    }
+    if (num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) {
+        *overflow = true;
+        return r;
+    }
+    r.num = (int64_t)num;
+    r.den = (int64_t)den;
+    return r;
+}
+
+rat_t rat_make(int64_t num, int64_t den, bool *overflow)
+{
+    return narrow(num, den, overflow);
+}
+
+rat_t rat_add(rat_t a, rat_t b, bool *overflow)
+{
+    if (a.den == b.den)
+        return narrow((wide_t)a.num + b.num, a.den, overflow);
+    return narrow((wide_t)a.num * b.den + (wide_t)b.num * a.den,
+                  (wide_t)a.den * b.den, overflow);
+}
+
+rat_t rat_neg(rat_t a, bool *overflow)
+{
+    return narrow(-(wide_t)a.num, a.den, overflow);
+}
+
+rat_t rat_sub(rat_t a, rat_t b, bool *overflow)
+{
+    return rat_add(a, rat_neg(b, overflow), overflow);
+}
+
+rat_t rat_mul(rat_t a, rat_t b, bool *overflow)
+{
+    /* Cross-reduce first so that products of reduced fractions stay small. */
+    wide_t g1 = wgcd(a.num, b.den), g2 = wgcd(b.num, a.den);
+    if (g1 == 0) g1 = 1;
+    if (g2 == 0) g2 = 1;
+    return narrow(((wide_t)a.num / g1) * ((wide_t)b.num / g2),
+                  ((wide_t)a.den / g2) * ((wide_t)b.den / g1), overflow);
+}
+
+rat_t rat_div(rat_t a, rat_t b, bool *overflow)
+{
+    if (b.num == 0) {
+        *overflow = true;
+        return rat_int(0);
+    }
+    return narrow((wide_t)a.num * b.den, (wide_t)a.den * b.num, overflow);
+}
+
+int rat_cmp(rat_t a, rat_t b)
+{
+    wide_t l = (wide_t)a.num * b.den, r = (wide_t)b.num * a.den;
+    return (l > r) - (l < r);
+}
+
+rat_t rat_min(rat_t a, rat_t b) { return rat_cmp(a, b) <= 0 ? a : b; }
+rat_t rat_max(rat_t a, rat_t b) { return rat_cmp(a, b) >= 0 ? a : b; }
+
+static const int64_t pow10_table[] = {
+    1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+    1000000000, 10000000000, 100000000000, 1000000000000,
+};
+
+rat_t rat_round(rat_t a, int digits, bool *overflow)
+{
+    if (digits < 0) digits = 0;
+    if (digits > 12) digits = 12;
+    wide_t scale = pow10_table[digits];
+    wide_t scaled = (wide_t)a.num * scale; /* exact: |num| < 2^63, scale < 2^40 */
+    wide_t q = scaled / a.den, rem = scaled % a.den;
+    if (rem < 0) rem = -rem;
+    if (2 * rem >= a.den) q += (scaled < 0) ? -1 : 1;
+    return narrow(q, scale, overflow);
+}
+
+bool rat_parse(const char *text, size_t len, rat_t *out)
+{
+    wide_t num = 0, den = 1;
+    bool neg = false, any = false, frac = false;
+    size_t i = 0;
+    if (i < len && (text[i] == '-' || text[i] == '+')) {
+        neg = text[i] == '-';
+        i++;
+    }
+    for (; i < len; i++) {
+        char c = text[i];
+        if (c >= '0' && c <= '9') {
+            num = num * 10 + (c - '0');
+            if (frac) den *= 10;
+            any = true;
+            if (num > (wide_t)INT64_MAX * 1000 || den > (wide_t)INT64_MAX * 1000)
+                return false;
+        } else if (c == '_') {
+            continue;
+        } else if ((c == '.' || c == ',') && !frac) {
+            frac = true;
+        } else if (c == 'e' || c == 'E') {
+            break;
+        } else {
+            return false;
+        }
+    }
+    if (!any) return false;
+    if (i < len) { /* exponent */
+        i++;
+        bool eneg = false;
+        int e = 0, edigits = 0;
+        if (i < len && (text[i] == '-' || text[i] == '+')) eneg = text[i++] == '-';
+        for (; i < len; i++) {
+            if (text[i] < '0' || text[i] > '9') return false;
+            e = e * 10 + (text[i] - '0');
+            edigits++;
+            if (e > 30) return false;
+        }
+        if (edigits == 0) return false;
+        for (int k = 0; k < e; k++) {
+            if (eneg) den *= 10;
+            else num *= 10;
+            if (num > (wide_t)INT64_MAX * 1000 || den > (wide_t)INT64_MAX * 1000)
+                return false;
+        }
+    }
+    bool overflow = false;
+    *out = narrow(neg ? -num : num, den, &overflow);
+    return !overflow;
+}
+
+bool rat_from_double(double d, rat_t *out)
+{
+    if (!isfinite(d) || fabs(d) > 9.0e15) return false;
+    char buf[64];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, d);
+        if (strtod(buf, NULL) == d) break;
+    }
+    return rat_parse(buf, strlen(buf), out);
+}
+
+double rat_to_double(rat_t a)
+{
+    return (double)a.num / (double)a.den;
+}
+
+static char *format_impl(rat_t a, int digits, bool fixed, char *buf, size_t size)
+{
+    bool overflow = false;
+    rat_t r = rat_round(a, digits, &overflow);
+    if (overflow) {
+        snprintf(buf, size, "%.*f", digits, rat_to_double(a));
+        return buf;
+    }
+    /* r = q / 10^digits' where den divides 10^digits */
+    int64_t scale = pow10_table[digits];
+    wide_t scaled = (wide_t)r.num * (scale / r.den);
+    bool neg = scaled < 0;
+    if (neg) scaled = -scaled;
+    unsigned long long ip = (unsigned long long)(scaled / scale);
+    unsigned long long fp = (unsigned long long)(scaled % scale);
+    int n = snprintf(buf, size, "%s%llu", (neg && scaled != 0) ? "-" : "", ip);
+    if (digits > 0 && (fixed || fp != 0) && n > 0 && (size_t)n < size) {
+        char frac[24];
+        snprintf(frac, sizeof frac, "%0*llu", digits & 15, fp);
+        if (!fixed) {
+            for (int k = digits - 1; k > 0 && frac[k] == '0'; k--) frac[k] = '\0';
+        }
+        snprintf(buf + n, size - (size_t)n, ".%s", frac);
+    }
+    return buf;
+}
+
+char *rat_format(rat_t a, int digits, char *buf, size_t size)
+{
+    return format_impl(a, digits, false, buf, size);
+}
+
+char *rat_format_fixed(rat_t a, int digits, char *buf, size_t size)
+{
+    return format_impl(a, digits, true, buf, size);
+}

@@ -1,0 +1,177 @@
+/* source.c — reading rules files: UTF-8 validation, BOM, line ends, NFC. */
+#include "source.h"
+
+#include "diag.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+int utf8_columns(const char *s, size_t nbytes)
+{
+    int cols = 0;
+    for (size_t i = 0; i < nbytes; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) cols++;
+    return cols;
+}
+
+/* Finds the first invalid UTF-8 sequence or NUL; returns its offset or -1. */
+static long find_bad_utf8(const unsigned char *s, size_t len, const char **why)
+{
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] == 0) {
+            *why = "NUL byte in rules file";
+            return (long)i;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n < 0) {
+            *why = "invalid UTF-8 byte sequence";
+            return (long)i;
+        }
+        i += (size_t)n;
+    }
+    return -1;
+}
+
+static void index_lines(source_t *src)
+{
+    size_t cap = 64;
+    src->line_starts = xmalloc(cap * sizeof *src->line_starts);
+    src->nlines = 0;
+    src->line_starts[src->nlines++] = 0;
+    for (size_t i = 0; i < src->len; i++) {
+        if (src->text[i] == '\n') {
+            if (src->nlines == cap) {
+                cap *= 2;
+                src->line_starts = xrealloc(src->line_starts, cap * sizeof *src->line_starts);
+            }
+            src->line_starts[src->nlines++] = i + 1;
+        }
+    }
+}
+
+source_t *source_from_memory(const char *name, const char *bytes, size_t len,
+                             diag_list_t *diags)
+{
+    source_t *src = xcalloc(1, sizeof *src);
+    src->path = xstrdup(name);
+
+    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
+        bytes += 3;
+        len -= 3;
+    }
+    /* Line ends first, so that error positions below match what editors show. */
+    char *lf = xmalloc(len + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (bytes[i] == '\r') {
+            lf[n++] = '\n';
+            if (i + 1 < len && bytes[i + 1] == '\n') i++;
+        } else {
+            lf[n++] = bytes[i];
+        }
+    }
+    lf[n] = '\0';
+
+    const char *why = NULL;
+    long bad = find_bad_utf8((const unsigned char *)lf, n, &why);
+    if (bad >= 0) {
+        /* Report against the raw text: count lines and columns up to `bad`. */
+        int line = 1;
+        size_t line_start = 0;
+        for (long i = 0; i < bad; i++)
+            if (lf[i] == '\n') {
+                line++;
+                line_start = (size_t)i + 1;
+            }
+        unsigned byte = (unsigned char)lf[bad];
+        src->text = lf;
+        src->len = (size_t)bad; /* only the valid prefix is printable */
+        lf[bad] = '\0';
+        index_lines(src);
+        srcloc_t loc = {src, line, utf8_columns(lf + line_start, (size_t)bad - line_start) + 1, 0, 0};
+        diag_t *d = diag_add(diags, DIAG_ERROR, loc, "encoding", "%s (byte 0x%02X)", why, byte);
+        diag_hint(d, "save the file as UTF-8 (Unicode); chiso reads no other encoding");
+        return src; /* caller checks diags->errors */
+    }
+
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)lf, (utf8proc_ssize_t)n, &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    free(lf);
+    if (m < 0) {
+        srcloc_t loc = {src, 0, 0, 0, 0};
+        diag_add(diags, DIAG_ERROR, loc, "encoding", "cannot normalize text: %s",
+                 utf8proc_errmsg(m));
+        src->text = xstrdup("");
+        src->len = 0;
+        index_lines(src);
+        return src;
+    }
+    src->text = (char *)nfc;
+    src->len = (size_t)m;
+    index_lines(src);
+    return src;
+}
+
+source_t *source_load(const char *path, diag_list_t *diags)
+{
+    FILE *f = fopen(path, "rb");
+    srcloc_t none = {NULL, 0, 0, 0, 0};
+    if (!f) {
+        diag_add(diags, DIAG_ERROR, none, "io", "%s: cannot open: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = xmalloc(cap);
+    for (;;) {
+        if (len == cap) {
+            if (cap >= SOURCE_MAX_BYTES) {
+                diag_add(diags, DIAG_ERROR, none, "io",
+                         "%s: rules file larger than %u MiB", path, SOURCE_MAX_BYTES >> 20);
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            cap *= 2;
+            buf = xrealloc(buf, cap);
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) break;
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        diag_add(diags, DIAG_ERROR, none, "io", "%s: read error", path);
+        free(buf);
+        return NULL;
+    }
+    source_t *src = source_from_memory(path, buf, len, diags);
+    free(buf);
+    return src;
+}
+
+void source_free(source_t *src)
+{
+    if (!src) return;
+    free(src->path);
+    free(src->text);
+    free(src->line_starts);
+    free(src);
+}
+
+const char *source_line(const source_t *src, int line, size_t *len)
+{
+    if (!src || line < 1 || (size_t)line > src->nlines) return NULL;
+    size_t start = src->line_starts[line - 1];
+    size_t end = (size_t)line < src->nlines ? src->line_starts[line] - 1 : src->len;
+    if (end < start) end = start;
+    *len = end - start;
+    return src->text + start;
+}

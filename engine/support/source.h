@@ -1,0 +1,41 @@
+/* source.h — a rules file held in memory, ready for the lexer.
+ *
+ * Loading validates UTF-8 (reporting the first bad byte with line:column),
+ * drops a leading BOM, turns CRLF and lone CR into LF and normalizes the text
+ * to Unicode NFC, so that "hồ_sơ" typed with combining marks and the
+ * precomposed spelling are the same identifier. Columns are counted in code
+ * points of the normalized text, starting at 1. */
+#ifndef CHISO_SOURCE_H
+#define CHISO_SOURCE_H
+
+#include <stddef.h>
+
+struct diag_list;
+
+typedef struct source {
+    char *path;       /* as given (for messages) */
+    char *text;       /* NFC, LF line ends, NUL-terminated */
+    size_t len;
+    size_t *line_starts; /* byte offset of each line */
+    size_t nlines;
+} source_t;
+
+/* Largest rules file accepted; bigger ones are refused with a message. */
+#define SOURCE_MAX_BYTES (64u * 1024u * 1024u)
+
+/* Reads and prepares `path`. On failure returns NULL after adding an error to
+ * `diags` (I/O errors carry line 0). */
+source_t *source_load(const char *path, struct diag_list *diags);
+/* Same from memory (tests, stdin). */
+source_t *source_from_memory(const char *name, const char *bytes, size_t len,
+                             struct diag_list *diags);
+void source_free(source_t *src);
+
+/* The text of line `line` (1-based) without its newline; *len receives its
+ * length. NULL when out of range. */
+const char *source_line(const source_t *src, int line, size_t *len);
+
+/* Number of code points in the first `nbytes` of `s`. */
+int utf8_columns(const char *s, size_t nbytes);
+
+#endif

@@ -1,0 +1,72 @@
+/* strmap.c — FNV-1a hashing with linear probing. */
+#include "strmap.h"
+
+#include "xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+void strmap_init(strmap_t *m) { memset(m, 0, sizeof *m); }
+
+void strmap_free(strmap_t *m)
+{
+    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    free(m->keys);
+    free(m->values);
+    memset(m, 0, sizeof *m);
+}
+
+static size_t find(const strmap_t *m, const char *key)
+{
+    size_t i = hash(key) & (m->cap - 1);
+    while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+void *strmap_get(const strmap_t *m, const char *key)
+{
+    if (!m->cap) return NULL;
+    size_t i = find(m, key);
+    return m->keys[i] ? m->values[i] : NULL;
+}
+
+static void grow(strmap_t *m)
+{
+    strmap_t bigger;
+    bigger.cap = m->cap ? m->cap * 2 : 16;
+    bigger.count = 0;
+    bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+    bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->keys[i]) continue;
+        size_t j = find(&bigger, m->keys[i]);
+        bigger.keys[j] = m->keys[i];
+        bigger.values[j] = m->values[i];
+        bigger.count++;
+    }
+    free(m->keys);
+    free(m->values);
+    *m = bigger;
+}
+
+void strmap_put(strmap_t *m, const char *key, void *value)
+{
+    if ((m->count + 1) * 4 > m->cap * 3) grow(m);
+    size_t i = find(m, key);
+    if (!m->keys[i]) {
+        m->keys[i] = xstrdup(key);
+        m->count++;
+    }
+    m->values[i] = value;
+}

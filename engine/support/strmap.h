@@ -1,0 +1,21 @@
+/* strmap.h — string-keyed hash map (open addressing) holding pointers.
+ * Used for node IDs and metric paths, so that checking a rules file with
+ * tens of thousands of nodes stays linear. Keys are copied. */
+#ifndef CHISO_STRMAP_H
+#define CHISO_STRMAP_H
+
+#include <stddef.h>
+
+typedef struct strmap {
+    char **keys;
+    void **values;
+    size_t cap, count;
+} strmap_t;
+
+void strmap_init(strmap_t *m);
+void strmap_free(strmap_t *m);
+void *strmap_get(const strmap_t *m, const char *key);
+/* Inserts or replaces. */
+void strmap_put(strmap_t *m, const char *key, void *value);
+
+#endif

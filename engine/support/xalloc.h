@@ -1,0 +1,40 @@
+/* xalloc.h — allocation that never returns NULL (aborts with a message on
+ * exhaustion), plus a growable string buffer used across the engine. */
+#ifndef CHISO_XALLOC_H
+#define CHISO_XALLOC_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/* Appending to a dynamic array: ensures room for one more element. */
+#define VEC_PUSH(arr, count, cap)                                             \
+    do {                                                                      \
+        if ((count) == (cap)) {                                               \
+            (cap) = (cap) ? (cap) * 2 : 8;                                    \
+            (arr) = xrealloc((arr), (cap) * sizeof *(arr));                   \
+        }                                                                     \
+    } while (0)
+
+typedef struct strbuf {
+    char *data;
+    size_t len, cap;
+} strbuf_t;
+
+void sb_init(strbuf_t *sb);
+void sb_free(strbuf_t *sb);
+void sb_add(strbuf_t *sb, const char *s, size_t n);
+void sb_adds(strbuf_t *sb, const char *s);
+void sb_addc(strbuf_t *sb, char c);
+void sb_printf(strbuf_t *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hands the NUL-terminated text to the caller and resets the buffer. */
+char *sb_take(strbuf_t *sb);
+
+#endif

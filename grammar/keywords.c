@@ -1,0 +1,106 @@
+/* keywords.c — English and Vietnamese keywords (contract §2).
+ * A Vietnamese keyword is accepted exactly as written with diacritics, or in
+ * plain ASCII without them (`tiêu_chí` or `tieu_chi`); half-stripped
+ * spellings such as `tiêu_chi` are identifiers, like any other word. */
+#include "grammar/keywords.h"
+
+#include "engine/ast/ast.h"
+#include "engine/support/xalloc.h"
+#include "parser.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+typedef struct {
+    const char *en, *vi, *ascii; /* ascii: vi without diacritics */
+    int token;
+} keyword_t;
+
+static const keyword_t keywords[] = {
+    {"index", "chỉ_số", "chi_so", INDEX},        {"plan", "kế_hoạch", "ke_hoach", PLAN},
+    {"group", "nhóm", "nhom", GROUP},          {"field", "lĩnh_vực", "linh_vuc", FIELD},
+    {"criterion", "tiêu_chí", "tieu_chi", CRITERION}, {"max", "tối_đa", "toi_da", MAX},
+    {"total", "tổng", "tong", TOTAL},          {"grade", "xếp_loại", "xep_loai", GRADE},
+    {"deduct", "trừ", "tru", DEDUCT},         {"and", "và", "va", AND},
+    {"or", "hoặc", "hoac", OR},                {"not", "không", "khong", NOT},
+    {"source", "căn_cứ", "can_cu", SOURCE},      {"true", "đúng", "dung", TRUE},
+    {"false", "sai", "sai", FALSE},           {"then", "thì", "thi", THEN},
+    {"target", "chỉ_tiêu", "chi_tieu", TARGET},    {"parent", "cấp_trên", "cap_tren", PARENT},
+    {"value", "giá_trị", "gia_tri", VALUE},       {"band", "mức", "muc", BAND},
+    {"otherwise", "còn_lại", "con_lai", OTHERWISE}, {"score", "điểm", "diem", SCORE},
+    {"if", "nếu", "neu", IF},                 {"else", "ngược_lại", "nguoc_lai", ELSE},
+    {"applies_if", "áp_dụng_khi", "ap_dung_khi", APPLIES_IF}, {"cap", "tối_đa_trừ", "toi_da_tru", CAP},
+    {"let", "đặt", "dat", LET},               {"policy", "quy_tắc", "quy_tac", POLICY},
+    {"include", "gồm_tệp", "gom_tep", INCLUDE},
+};
+#define NKEYWORDS (sizeof keywords / sizeof keywords[0])
+
+char *fold_ascii(const char *text, size_t len)
+{
+    utf8proc_uint8_t *decomposed = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len,
+                                      &decomposed, UTF8PROC_DECOMPOSE | UTF8PROC_STABLE);
+    strbuf_t sb;
+    sb_init(&sb);
+    if (n < 0) {
+        sb_add(&sb, text, len);
+        return sb_take(&sb);
+    }
+    for (utf8proc_ssize_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(decomposed + i, n - i, &cp);
+        if (k <= 0) break;
+        i += k;
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_MN) continue;
+        if (cp == 0x0111) cp = 'd';
+        if (cp == 0x0110) cp = 'D';
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(cp, buf);
+        sb_add(&sb, (const char *)buf, (size_t)m);
+    }
+    free(decomposed);
+    return sb_take(&sb);
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80) return false;
+    return true;
+}
+
+int keyword_lookup(const char *text, size_t len)
+{
+    for (size_t i = 0; i < NKEYWORDS; i++) {
+        const keyword_t *k = &keywords[i];
+        if ((strlen(k->en) == len && memcmp(k->en, text, len) == 0) ||
+            (strlen(k->vi) == len && memcmp(k->vi, text, len) == 0))
+            return k->token;
+    }
+    if (!is_ascii(text, len)) return 0;
+    for (size_t i = 0; i < NKEYWORDS; i++) {
+        const char *a = keywords[i].ascii;
+        if (strlen(a) == len && memcmp(a, text, len) == 0) return keywords[i].token;
+    }
+    return 0;
+}
+
+/* For tests: the ASCII column must be the folding of the Vietnamese one. */
+bool keyword_table_consistent(void)
+{
+    for (size_t i = 0; i < NKEYWORDS; i++) {
+        char *folded = fold_ascii(keywords[i].vi, strlen(keywords[i].vi));
+        bool ok = strcmp(folded, keywords[i].ascii) == 0;
+        free(folded);
+        if (!ok) return false;
+    }
+    return true;
+}
+
+const char *keyword_english(int token)
+{
+    for (size_t i = 0; i < NKEYWORDS; i++)
+        if (keywords[i].token == token) return keywords[i].en;
+    return NULL;
+}

@@ -1,0 +1,382 @@
+/* parser.y — grammar of the chiso rules language (contract §3).
+ *
+ * A pure (reentrant) parser with locations. Bodies of indexes, nodes and
+ * plans are item lists sorted out by engine/ast/ast_build.c. Syntax errors
+ * are reported with what was found and what was expected; `error` rules at
+ * the item and file level let parsing continue, so one run reports every
+ * syntax error in a file rather than only the first. */
+
+%define api.pure full
+%define parse.error custom
+%locations
+%param {void *scanner} {parse_ctx_t *ctx}
+
+%code requires {
+#include "engine/ast/ast.h"
+#include "engine/ast/ast_build.h"
+#include "grammar/parse_ctx.h"
+}
+
+%code provides {
+int yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner, parse_ctx_t *ctx);
+}
+
+%code {
+#include "engine/support/xalloc.h"
+#include "grammar/keywords.h"
+
+#include <string.h>
+
+#define LOC(l) ((srcloc_t){ctx->src, (l).first_line, (l).first_column, (l).last_line, (l).last_column})
+#define LOC_SPAN(a, b) ((srcloc_t){ctx->src, (a).first_line, (a).first_column, (b).last_line, (b).last_column})
+
+static void yyerror(YYLTYPE *loc, void *scanner, parse_ctx_t *ctx, const char *msg);
+
+typedef struct { expr_t **items; int n, cap; } expr_vec;
+}
+
+%union {
+    struct { rat_t value; char *text; } num;
+    struct { int days; char *text; } date;
+    struct { char **segs; int n; char *text; } path;
+    char *str;
+    expr_t *expr;
+    struct { expr_t **items; int n, cap; } args;
+    node_t *node;
+    plan_t *plan;
+    item_t *item;
+    item_list_t items;
+    op_kind op;
+    node_kind nkind;
+    struct { grade_entry_t *items; size_t n, cap; } grades;
+    struct { rat_t value; bool has; srcloc_t loc; } cap;
+    struct { char *text; srcloc_t loc; } field;
+}
+
+%token INDEX "index" PLAN "plan" GROUP "group" FIELD "field" CRITERION "criterion"
+%token MAX "max" TOTAL "total" GRADE "grade" DEDUCT "deduct"
+%token AND "and" OR "or" NOT "not" SOURCE "source" TRUE "true" FALSE "false"
+%token THEN "then" TARGET "target" PARENT "parent" VALUE "value" BAND "band"
+%token OTHERWISE "otherwise" SCORE "score" IF "if" ELSE "else"
+%token APPLIES_IF "applies_if" CAP "cap" LET "let" POLICY "policy" INCLUDE "include"
+%token <num> NUMBER "number" PERCENT "percent"
+%token <date> DATE "date"
+%token <str> STRING "string" IDENT "identifier" DOTTED_ID "node ID"
+%token <path> PATH "metric path"
+%token GE ">=" LE "<=" NE "!=" EQEQ "==" ARROW "->"
+
+%type <expr> expr primary
+%type <args> args arglist
+%type <str> node_id
+%type <node> index node
+%type <plan> plan
+%type <item> item
+%type <items> items
+%type <op> cmp
+%type <nkind> node_kw
+%type <grades> grade_entries
+%type <cap> cap_opt
+%type <field> field_opt
+
+%precedence IF
+%left OR
+%left AND
+%precedence NOT
+%nonassoc GE LE NE EQEQ '=' '>' '<'
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%%
+
+file
+    : decls
+    ;
+
+decls
+    : decl
+    | decls decl
+    ;
+
+decl
+    : index {
+          ARENA_PUSH(ctx->arena, ctx->file->indexes, ctx->file->nindexes, ctx->file->capindexes);
+          ctx->file->indexes[ctx->file->nindexes++] = $1;
+      }
+    | plan {
+          ARENA_PUSH(ctx->arena, ctx->file->plans, ctx->file->nplans, ctx->file->capplans);
+          ctx->file->plans[ctx->file->nplans++] = $1;
+      }
+    | INCLUDE STRING {
+          if (ctx->file->nindexes || ctx->file->nplans) {
+              diag_t *d = diag_add(ctx->diags, DIAG_ERROR, LOC(@1), "include-position",
+                                   "'include' must come before the first index or plan");
+              diag_hint(d, "move it to the top of the file");
+              ctx->syntax_errors++;
+          } else {
+              include_t inc = { $2, LOC(@2) };
+              ARENA_PUSH(ctx->arena, ctx->file->includes, ctx->file->nincludes, ctx->file->capincludes);
+              ctx->file->includes[ctx->file->nincludes++] = inc;
+          }
+      }
+    | error '}'
+    ;
+
+index
+    : INDEX STRING '{' items '}' { $$ = build_index(ctx, $2, LOC_SPAN(@1, @2), $4); }
+    ;
+
+plan
+    : PLAN STRING '{' items '}' { $$ = build_plan(ctx, $2, LOC_SPAN(@1, @2), $4); }
+    ;
+
+items
+    : %empty { $$.head = $$.tail = NULL; }
+    | items item { $$ = $1; if ($2) item_append(&$$, $2); }
+    ;
+
+item
+    : TOTAL NUMBER {
+          $$ = item_new(ctx, IT_TOTAL, LOC(@1)); $$->num = $2.value; $$->value_loc = LOC(@2);
+      }
+    | SOURCE STRING { $$ = item_new(ctx, IT_SOURCE, LOC(@1)); $$->str = $2; }
+    | PARENT STRING { $$ = item_new(ctx, IT_PARENT, LOC(@1)); $$->str = $2; $$->value_loc = LOC(@2); }
+    | POLICY IDENT '=' IDENT {
+          $$ = item_new(ctx, IT_POLICY, LOC(@2));
+          $$->policy_key = $2; $$->policy_value = $4; $$->value_loc = LOC(@4);
+      }
+    | GRADE '{' grade_entries '}' {
+          $$ = item_new(ctx, IT_GRADE, LOC(@1)); $$->grades = $3.items; $$->ngrades = $3.n;
+      }
+    | node { $$ = item_new(ctx, IT_NODE, $1->loc); $$->node = $1; }
+    | DEDUCT STRING expr cap_opt {
+          $$ = item_new(ctx, IT_DEDUCT, LOC(@1));
+          deduct_t *d = arena_alloc(ctx->arena, sizeof *d);
+          d->loc = LOC(@1); d->reason = $2; d->amount = $3;
+          d->has_cap = $4.has; d->cap = $4.value; d->cap_loc = $4.loc;
+          $$->deduct = d;
+      }
+    | LET IDENT '=' expr {
+          $$ = item_new(ctx, IT_LET, LOC(@2));
+          let_t *l = arena_alloc(ctx->arena, sizeof *l);
+          l->name = $2; l->loc = LOC(@2); l->value = $4; l->id = -1;
+          $$->let = l;
+      }
+    | APPLIES_IF expr { $$ = item_new(ctx, IT_APPLIES_IF, LOC(@1)); $$->expr = $2; }
+    | VALUE expr { $$ = item_new(ctx, IT_VALUE, LOC(@1)); $$->expr = $2; }
+    | SCORE expr { $$ = item_new(ctx, IT_SCORE, LOC(@1)); $$->expr = $2; }
+    | BAND cmp expr ARROW expr {
+          $$ = item_new(ctx, IT_BAND, LOC(@1));
+          band_t *b = arena_alloc(ctx->arena, sizeof *b);
+          b->loc = LOC_SPAN(@1, @5); b->cmp = $2; b->threshold = $3; b->points = $5;
+          char *t = expr_to_text(ctx->arena, $3);
+          char *label = xasprintf("%s %s", op_text($2), t);
+          b->label = arena_strdup(ctx->arena, label);
+          free(label);
+          $$->band = b;
+      }
+    | BAND OTHERWISE ARROW expr {
+          $$ = item_new(ctx, IT_BAND, LOC(@1));
+          band_t *b = arena_alloc(ctx->arena, sizeof *b);
+          b->loc = LOC_SPAN(@1, @4); b->cmp = OP_NONE; b->points = $4;
+          b->label = arena_strdup(ctx->arena, "otherwise");
+          $$->band = b;
+      }
+    | TARGET node_id STRING field_opt expr {
+          $$ = item_new(ctx, IT_TARGET, LOC(@1));
+          target_t *t = arena_alloc(ctx->arena, sizeof *t);
+          t->id = $2; t->loc = LOC(@1); t->id_loc = LOC(@2); t->title = $3;
+          t->field = $4.text; t->field_loc = $4.loc; t->expr = $5;
+          $$->target = t;
+      }
+    | error { $$ = NULL; }
+    ;
+
+cap_opt
+    : %empty { $$.has = false; $$.value = rat_int(0); $$.loc = (srcloc_t){0}; }
+    | CAP NUMBER { $$.has = true; $$.value = $2.value; $$.loc = LOC(@2); }
+    ;
+
+field_opt
+    : %empty { $$.text = NULL; $$.loc = (srcloc_t){0}; }
+    | FIELD IDENT { $$.text = $2; $$.loc = LOC(@2); }
+    | FIELD NUMBER { $$.text = $2.text; $$.loc = LOC(@2); }
+    ;
+
+grade_entries
+    : %empty { $$.items = NULL; $$.n = $$.cap = 0; }
+    | grade_entries STRING cmp NUMBER {
+          $$ = $1;
+          if ($3 != OP_GE) {
+              diag_t *d = diag_add(ctx->diags, DIAG_ERROR, LOC(@3), "grade-op",
+                                   "a grade threshold must use '>='");
+              diag_hint(d, "write \"%s\" >= %s", $2, $4.text);
+              ctx->syntax_errors++;
+          }
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = (grade_entry_t){ $2, false, $4.value, LOC_SPAN(@2, @4) };
+      }
+    | grade_entries STRING OTHERWISE {
+          $$ = $1;
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = (grade_entry_t){ $2, true, rat_int(0), LOC_SPAN(@2, @3) };
+      }
+    | grade_entries error { $$ = $1; }
+    ;
+
+node
+    : node_kw node_id STRING MAX NUMBER '{' items '}' {
+          $$ = build_node(ctx, $1, $2, LOC(@2), $3, $5.value, LOC(@5), LOC(@1), $7);
+      }
+    ;
+
+node_kw
+    : GROUP { $$ = NODE_GROUP; }
+    | FIELD { $$ = NODE_FIELD; }
+    | CRITERION { $$ = NODE_CRITERION; }
+    ;
+
+node_id
+    : NUMBER { $$ = $1.text; }
+    | DOTTED_ID { $$ = $1; }
+    | IDENT { $$ = $1; }
+    ;
+
+cmp
+    : GE { $$ = OP_GE; }
+    | LE { $$ = OP_LE; }
+    | '>' { $$ = OP_GT; }
+    | '<' { $$ = OP_LT; }
+    | EQEQ { $$ = OP_EQ; }
+    | '=' { $$ = OP_EQ; }
+    | NE { $$ = OP_NE; }
+    ;
+
+expr
+    : primary
+    | '-' expr %prec UMINUS { $$ = expr_unary(ctx, OP_NEG, $2, LOC_SPAN(@1, @2)); }
+    | NOT expr { $$ = expr_unary(ctx, OP_NOT, $2, LOC_SPAN(@1, @2)); }
+    | expr '+' expr { $$ = expr_binary(ctx, OP_ADD, $1, $3, LOC(@2)); }
+    | expr '-' expr { $$ = expr_binary(ctx, OP_SUB, $1, $3, LOC(@2)); }
+    | expr '*' expr { $$ = expr_binary(ctx, OP_MUL, $1, $3, LOC(@2)); }
+    | expr '/' expr { $$ = expr_binary(ctx, OP_DIV, $1, $3, LOC(@2)); }
+    | expr AND expr { $$ = expr_binary(ctx, OP_AND, $1, $3, LOC(@2)); }
+    | expr OR expr { $$ = expr_binary(ctx, OP_OR, $1, $3, LOC(@2)); }
+    | expr GE expr { $$ = expr_binary(ctx, OP_GE, $1, $3, LOC(@2)); }
+    | expr LE expr { $$ = expr_binary(ctx, OP_LE, $1, $3, LOC(@2)); }
+    | expr '>' expr { $$ = expr_binary(ctx, OP_GT, $1, $3, LOC(@2)); }
+    | expr '<' expr { $$ = expr_binary(ctx, OP_LT, $1, $3, LOC(@2)); }
+    | expr EQEQ expr { $$ = expr_binary(ctx, OP_EQ, $1, $3, LOC(@2)); }
+    | expr '=' expr { $$ = expr_binary(ctx, OP_EQ, $1, $3, LOC(@2)); }
+    | expr NE expr { $$ = expr_binary(ctx, OP_NE, $1, $3, LOC(@2)); }
+    | IF expr THEN expr ELSE expr %prec IF { $$ = expr_if(ctx, $2, $4, $6, LOC(@1)); }
+    ;
+
+primary
+    : NUMBER { $$ = expr_new(ctx, EX_NUMBER, LOC(@1)); $$->num = $1.value; $$->text = $1.text; }
+    | PERCENT {
+          $$ = expr_new(ctx, EX_NUMBER, LOC(@1)); $$->num = $1.value; $$->text = $1.text;
+          $$->is_percent = true;
+      }
+    | DATE { $$ = expr_new(ctx, EX_DATE, LOC(@1)); $$->date = $1.days; $$->text = $1.text; }
+    | STRING { $$ = expr_new(ctx, EX_STRING, LOC(@1)); $$->text = $1; }
+    | TRUE { $$ = expr_new(ctx, EX_BOOL, LOC(@1)); $$->boolean = true; $$->text = "true"; }
+    | FALSE { $$ = expr_new(ctx, EX_BOOL, LOC(@1)); $$->boolean = false; $$->text = "false"; }
+    | IDENT { $$ = expr_new(ctx, EX_NAME, LOC(@1)); $$->text = $1; }
+    | PATH {
+          $$ = expr_new(ctx, EX_PATH, LOC(@1)); $$->segs = $1.segs; $$->nsegs = $1.n;
+          $$->text = $1.text;
+      }
+    | MAX { $$ = expr_new(ctx, EX_NODE_MAX, LOC(@1)); $$->text = "max"; }
+    | IDENT '(' args ')' { $$ = expr_call(ctx, $1, $3.items, $3.n, LOC_SPAN(@1, @4)); }
+    | MAX '(' args ')' { $$ = expr_call(ctx, "max", $3.items, $3.n, LOC_SPAN(@1, @4)); }
+    | '(' expr ')' { $$ = $2; }
+    ;
+
+args
+    : %empty { $$.items = NULL; $$.n = $$.cap = 0; }
+    | arglist
+    ;
+
+arglist
+    : expr {
+          $$.items = NULL; $$.n = $$.cap = 0;
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = $1;
+      }
+    | arglist ',' expr {
+          $$ = $1;
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = $3;
+      }
+    ;
+
+%%
+
+static void yyerror(YYLTYPE *loc, void *scanner, parse_ctx_t *ctx, const char *msg)
+{
+    (void)scanner;
+    srcloc_t l = LOC(*loc);
+    if (strstr(msg, "exhausted")) {
+        diag_t *d = diag_add(ctx->diags, DIAG_ERROR, l, "too-deep", "rules nested too deeply");
+        diag_hint(d, "expressions and groups may nest at most %d levels", CHISO_MAX_NESTING);
+    } else {
+        diag_add(ctx->diags, DIAG_ERROR, l, "syntax", "%s", msg);
+    }
+    ctx->syntax_errors++;
+}
+
+/* Describes a token for a message: keywords in quotes, others by kind. */
+static void describe(strbuf_t *sb, yysymbol_kind_t sym)
+{
+    const char *name = yysymbol_name(sym);
+    if (sym == YYSYMBOL_YYEOF) {
+        sb_adds(sb, "end of file");
+    } else if (name[0] == '"') {
+        /* "index" -> 'index'; kinds such as "number" stay words */
+        size_t n = strlen(name);
+        bool word = sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERCENT || sym == YYSYMBOL_DATE ||
+                    sym == YYSYMBOL_STRING || sym == YYSYMBOL_IDENT || sym == YYSYMBOL_DOTTED_ID ||
+                    sym == YYSYMBOL_PATH;
+        if (word) sb_add(sb, name + 1, n - 2);
+        else {
+            sb_addc(sb, '\'');
+            sb_add(sb, name + 1, n - 2);
+            sb_addc(sb, '\'');
+        }
+    } else {
+        sb_adds(sb, name);
+    }
+}
+
+static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_ctx_t *ctx)
+{
+    (void)scanner;
+    enum { MAXEXP = 8 };
+    yysymbol_kind_t expected[MAXEXP];
+    int n = yypcontext_expected_tokens(pctx, expected, MAXEXP);
+    yysymbol_kind_t got = yypcontext_token(pctx);
+    const YYLTYPE *loc = yypcontext_location(pctx);
+    strbuf_t sb;
+    sb_init(&sb);
+    sb_adds(&sb, "unexpected ");
+    describe(&sb, got);
+    if (n > 0 && n <= 6) {
+        sb_adds(&sb, ", expected ");
+        for (int i = 0; i < n; i++) {
+            if (i > 0) sb_adds(&sb, i == n - 1 ? " or " : ", ");
+            describe(&sb, expected[i]);
+        }
+    }
+    srcloc_t l = LOC(*loc);
+    diag_t *d = diag_add(ctx->diags, DIAG_ERROR, l, "syntax", "%s", sb.data);
+    sb_free(&sb);
+    if (got == YYSYMBOL_YYEOF) diag_hint(d, "a '{' may be missing its '}'");
+    else if (got == YYSYMBOL_PERCENT || got == YYSYMBOL_NUMBER) {
+        for (int i = 0; i < n; i++)
+            if (expected[i] == YYSYMBOL_MAX)
+                diag_hint(d, "a node is written: criterion ID \"name\" max POINTS { ... }");
+    }
+    ctx->syntax_errors++;
+    return 0;
+}

@@ -1,0 +1,89 @@
+/* chiso.h — public interface of libchiso, the scoring engine behind the
+ * `chiso` command.
+ *
+ * A program is loaded from a rules file (lexed, parsed, checked and compiled
+ * in one call); it is then immutable and may score submissions from several
+ * threads at once. A submission is one unit's JSON (contract §5); its result
+ * is one JSON object (contract §6). Every function that returns an object
+ * returns one the caller frees with the matching _free. */
+#ifndef CHISO_H
+#define CHISO_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Exit codes of the chiso command, also useful to embedders. */
+enum {
+    CHISO_EXIT_OK = 0,          /* everything checked / scored */
+    CHISO_EXIT_RULE_ERRORS = 1, /* the rules have errors (or a check/verify failed) */
+    CHISO_EXIT_USAGE = 2,       /* bad command line, unreadable file, unwritable output */
+    CHISO_EXIT_UNIT_ERRORS = 3, /* some units could not be scored */
+};
+
+const char *chiso_version(void);
+
+typedef struct chiso_program chiso_program;
+typedef struct chiso_result chiso_result;
+
+/* Loads a rules file and everything it includes. Never returns NULL: check
+ * chiso_program_errors() before scoring. */
+chiso_program *chiso_program_load(const char *path);
+/* Same from memory; `name` is used in messages and includes resolve against
+ * the current directory. */
+chiso_program *chiso_program_load_string(const char *name, const char *text, size_t len);
+void chiso_program_free(chiso_program *prog);
+
+size_t chiso_program_errors(const chiso_program *prog);
+/* True when the top rules file itself could not be read (an I/O problem
+ * rather than an error in the rules). */
+bool chiso_program_unreadable(const chiso_program *prog);
+size_t chiso_program_warnings(const chiso_program *prog);
+/* Prints `file:line:col: error: ...` with source line and caret. */
+void chiso_program_print_diagnostics(const chiso_program *prog, FILE *out, bool color);
+/* Diagnostics as a JSON array of {file, line, column, severity, code,
+ * message, hint}. */
+json_t *chiso_program_diagnostics_json(const chiso_program *prog);
+
+size_t chiso_program_index_count(const chiso_program *prog);
+const char *chiso_program_index_name(const chiso_program *prog, size_t i);
+/* Position of the index called `name`, or -1. */
+long chiso_program_find_index(const chiso_program *prog, const char *name);
+
+/* Scores one submission against index `index`. `origin` (a file name, or
+ * NULL) is recorded in the result. A malformed or incomplete submission
+ * gives a result with status "error" naming every problem; this never fails
+ * otherwise. The submission is borrowed. */
+chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submission,
+                          const char *origin);
+/* Parses JSON text first; a parse error gives an error result with the line
+ * and column of the problem. */
+chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const char *text,
+                               size_t len, const char *origin);
+/* A result in error for an input that could not even be read. */
+chiso_result *chiso_result_error(const chiso_program *prog, size_t index, const char *origin,
+                                 const char *message);
+void chiso_result_free(chiso_result *res);
+
+bool chiso_result_ok(const chiso_result *res);
+/* Sets `rank` on every ok result: standard competition ranking (1, 2, 2, 4)
+ * by percent, highest first; results in error get no rank. */
+void chiso_rank(chiso_result **results, size_t n);
+
+/* The result as JSON (contract §6); a new reference. */
+json_t *chiso_result_to_json(const chiso_result *res);
+/* A human scorecard: the node tree with points / max, 2 decimals. */
+void chiso_result_print_text(const chiso_result *res, FILE *out);
+/* A ranking table of several results. */
+void chiso_print_ranking(chiso_result *const *results, size_t n, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
