@@ -11,7 +11,8 @@ typedef struct parse_ctx {
     const source_t *src;
     diag_list_t *diags;
     file_ast_t *file;
-    size_t syntax_errors;
+    size_t syntax_errors; /* from the parser: the tree may be incomplete */
+    size_t lex_errors;    /* bad characters, numbers, strings: the tree is whole */
     int nesting_reported;
 } parse_ctx_t;
 

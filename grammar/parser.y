@@ -326,27 +326,26 @@ static void yyerror(YYLTYPE *loc, void *scanner, parse_ctx_t *ctx, const char *m
     ctx->syntax_errors++;
 }
 
-/* Describes a token for a message: keywords in quotes, others by kind. */
+/* Describes a token for a message: keywords and operators in quotes,
+ * literals and names by their kind ("number", "identifier"). */
 static void describe(strbuf_t *sb, yysymbol_kind_t sym)
 {
-    const char *name = yysymbol_name(sym);
     if (sym == YYSYMBOL_YYEOF) {
         sb_adds(sb, "end of file");
-    } else if (name[0] == '"') {
-        /* "index" -> 'index'; kinds such as "number" stay words */
-        size_t n = strlen(name);
-        bool word = sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERCENT || sym == YYSYMBOL_DATE ||
-                    sym == YYSYMBOL_STRING || sym == YYSYMBOL_IDENT || sym == YYSYMBOL_DOTTED_ID ||
-                    sym == YYSYMBOL_PATH;
-        if (word) sb_add(sb, name + 1, n - 2);
-        else {
-            sb_addc(sb, '\'');
-            sb_add(sb, name + 1, n - 2);
-            sb_addc(sb, '\'');
-        }
-    } else {
-        sb_adds(sb, name);
+        return;
     }
+    const char *name = yysymbol_name(sym);
+    size_t n = strlen(name);
+    if (n >= 2 && (name[0] == '"' || name[0] == '\'')) {
+        name++;
+        n -= 2;
+    }
+    bool word = sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERCENT || sym == YYSYMBOL_DATE ||
+                sym == YYSYMBOL_STRING || sym == YYSYMBOL_IDENT || sym == YYSYMBOL_DOTTED_ID ||
+                sym == YYSYMBOL_PATH;
+    if (!word) sb_addc(sb, '\'');
+    sb_add(sb, name, n);
+    if (!word) sb_addc(sb, '\'');
 }
 
 static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_ctx_t *ctx)
@@ -361,7 +360,26 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
     sb_init(&sb);
     sb_adds(&sb, "unexpected ");
     describe(&sb, got);
-    if (n > 0 && n <= 6) {
+    bool wants_expr = false;
+    for (int i = 0; i < n; i++)
+        if (expected[i] == YYSYMBOL_NUMBER) {
+            for (int j = 0; j < n; j++)
+                if (expected[j] == YYSYMBOL_IDENT) wants_expr = true;
+        }
+    if (n == 0) {
+        /* more than MAXEXP possibilities: say what kind of thing */
+        yysymbol_kind_t all[YYNTOKENS];
+        int m = yypcontext_expected_tokens(pctx, all, YYNTOKENS);
+        bool num = false, ident = false;
+        for (int i = 0; i < m; i++) {
+            if (all[i] == YYSYMBOL_NUMBER) num = true;
+            if (all[i] == YYSYMBOL_IDENT) ident = true;
+        }
+        wants_expr = num && ident;
+    }
+    if (wants_expr) {
+        sb_adds(&sb, ", expected an expression");
+    } else if (n > 0 && n <= 6) {
         sb_adds(&sb, ", expected ");
         for (int i = 0; i < n; i++) {
             if (i > 0) sb_adds(&sb, i == n - 1 ? " or " : ", ");

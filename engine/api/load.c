@@ -132,7 +132,7 @@ static chiso_program *program_new(void)
 static void finish(loader_t *L)
 {
     chiso_program *cp = L->cp;
-    if (L->syntax_errors == 0 && cp->diags.errors == 0 && cp->prog.nindexes + cp->prog.nplans > 0) {
+    if (L->syntax_errors == 0 && cp->prog.nindexes + cp->prog.nplans > 0) {
         check_program(&cp->prog, &cp->diags);
         if (cp->diags.errors == 0) compile_program(&cp->prog);
     }

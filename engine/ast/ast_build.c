@@ -220,11 +220,11 @@ static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
             break;
         case IT_BAND:
             if (is_index) misplaced(ctx, it, "'band'", where, "put it in a criterion");
-            else if (!n->value) {
+            else if (!n->value && ctx->syntax_errors == 0) { /* else: the value was lost to a syntax error */
                 diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "band-without-value",
                                      "'band' must follow a 'value'");
                 diag_hint(d, "write `value EXPR` first, then its bands");
-            } else {
+            } else if (n->value) {
                 ARENA_PUSH(ctx->arena, n->bands, n->nbands, n->capbands);
                 n->bands[n->nbands++] = it->band;
             }

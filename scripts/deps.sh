@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# deps.sh — installs the Debian packages chiso builds and tests with, when
+# any is missing. Used by scripts/demo.sh, scripts/test.sh and .ci/run.
+set -euo pipefail
+
+packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
+          libutf8proc-dev valgrind)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "deps.sh: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "deps.sh: run as root or install sudo" >&2; exit 2; }
+  sudo="sudo"
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

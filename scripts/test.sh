@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# test.sh — the whole test suite, as CI runs it: installs dependencies,
+# builds with -Wall -Wextra -Werror, runs ctest, builds again with
+# AddressSanitizer + UBSan and runs ctest there, then runs the command line
+# on the bundled example under valgrind.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/deps.sh
+jobs="$(nproc)"
+
+echo "== build (RelWithDebInfo, -Werror)"
+bash scripts/build.sh build
+echo "== ctest"
+ctest --test-dir build --output-on-failure -j "$jobs"
+
+echo "== build (AddressSanitizer + UBSan)"
+BUILD_TYPE=Debug bash scripts/build.sh build-asan -DCHISO_SANITIZE=ON
+echo "== ctest under ASan + UBSan"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== valgrind"
+vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
+"${vg[@]}" build/chiso check rules/examples/huyen-mini.chiso
+"${vg[@]}" build/chiso score -f text rules/examples/huyen-mini.chiso fixtures/examples/submissions >/dev/null
+for f in rules/*/*.chiso; do
+  "${vg[@]}" build/chiso check -q "$f" || [ $? -eq 1 ]
+done
+echo "valgrind: clean"
+echo "test.sh: all tests passed"

@@ -1,0 +1,75 @@
+/* support.c — helpers shared by the cmocka unit tests. */
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+chiso_program *load_rules(const char *text)
+{
+    return chiso_program_load_string("test.chiso", text, strlen(text));
+}
+
+void assert_diag(const chiso_program *prog, int line, int col, const char *severity,
+                 const char *needle)
+{
+    json_t *diags = chiso_program_diagnostics_json(prog);
+    size_t i;
+    json_t *d;
+    bool found = false;
+    json_array_foreach(diags, i, d) {
+        if (json_integer_value(json_object_get(d, "line")) == line &&
+            json_integer_value(json_object_get(d, "column")) == col &&
+            strcmp(json_string_value(json_object_get(d, "severity")), severity) == 0 &&
+            strstr(json_string_value(json_object_get(d, "message")), needle)) {
+            found = true;
+            break;
+        }
+    }
+    if (!found) {
+        char *s = json_dumps(diags, JSON_INDENT(1));
+        fprintf(stderr, "expected %s at %d:%d containing \"%s\"; diagnostics:\n%s\n", severity,
+                line, col, needle, s);
+        free(s);
+    }
+    json_decref(diags);
+    assert_true(found);
+}
+
+json_t *score_json(const chiso_program *prog, const char *submission)
+{
+    assert_int_equal(chiso_program_errors(prog), 0);
+    chiso_result *r = chiso_score_text(prog, 0, submission, strlen(submission), "test.json");
+    json_t *j = chiso_result_to_json(r);
+    chiso_result_free(r);
+    return j;
+}
+
+static json_t *find_in(json_t *nodes, const char *id)
+{
+    size_t i;
+    json_t *n;
+    json_array_foreach(nodes, i, n) {
+        if (strcmp(json_string_value(json_object_get(n, "id")), id) == 0) return n;
+        json_t *k = json_object_get(n, "children");
+        if (k) {
+            json_t *hit = find_in(k, id);
+            if (hit) return hit;
+        }
+    }
+    return NULL;
+}
+
+json_t *find_node(json_t *result, const char *id)
+{
+    json_t *nodes = json_object_get(result, "nodes");
+    return nodes ? find_in(nodes, id) : NULL;
+}
+
+double num_field(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    assert_non_null(v);
+    assert_true(json_is_number(v));
+    return json_number_value(v);
+}
