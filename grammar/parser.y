@@ -389,7 +389,14 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
     srcloc_t l = LOC(*loc);
     diag_t *d = diag_add(ctx->diags, DIAG_ERROR, l, "syntax", "%s", sb.data);
     sb_free(&sb);
-    if (got == YYSYMBOL_YYEOF) diag_hint(d, "a '{' may be missing its '}'");
+    if (got == YYSYMBOL_YYEOF && !ctx->file->nindexes && !ctx->file->nplans && loc->first_line == 1 &&
+        loc->first_column == 1) {
+        free(d->message);
+        d->message = xstrdup("the rules file is empty");
+        diag_hint(d, "a rules file holds an index: index \"Tên bộ chỉ số\" { total 100 ... }");
+    } else if (got == YYSYMBOL_YYEOF) {
+        diag_hint(d, "a '{' may be missing its '}'");
+    }
     else if (got == YYSYMBOL_PERCENT || got == YYSYMBOL_NUMBER) {
         for (int i = 0; i < n; i++)
             if (expected[i] == YYSYMBOL_MAX)

@@ -97,9 +97,8 @@ static void load_source(loader_t *L, source_t *src, const char *real)
 {
     program_t *p = &L->cp->prog;
     diag_list_t *diags = &L->cp->diags;
-    size_t before = diags->errors;
     add_source(p, src);
-    if (diags->errors > before) { /* encoding error */
+    if (src->invalid) { /* encoding error, already reported */
         L->syntax_errors++;
         return;
     }

@@ -88,32 +88,48 @@ static const char *sev_name(diag_severity s)
     return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
 }
 
-/* Prints the source line and a caret (with ~ under the rest of the span). */
+/* Byte offset of code-point column `col` (1-based) in `line`. */
+static size_t byte_of_col(const char *line, size_t len, int col)
+{
+    size_t i = 0;
+    for (int c = 1; c < col && i < len; c++) {
+        i++;
+        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80) i++;
+    }
+    return i;
+}
+
+#define CARET_WINDOW 100 /* columns shown around the caret of a long line */
+
+/* Prints the source line and a caret (with ~ under the rest of the span).
+ * A long line is shown as a window around the caret. */
 static void print_caret(FILE *out, const diag_t *d, int color)
 {
     size_t len;
     const char *line = source_line(d->loc.src, d->loc.line, &len);
     if (!line) return;
-    fprintf(out, "%5d | %.*s\n", d->loc.line, (int)len, line);
-    /* Tabs in the line keep the caret aligned when echoed as tabs. */
+    int col = d->loc.col < 1 ? 1 : d->loc.col;
+    int first = 1;
+    if (col > CARET_WINDOW - 20) first = col - (CARET_WINDOW - 40);
+    size_t from = byte_of_col(line, len, first);
+    size_t to = byte_of_col(line, len, first + CARET_WINDOW);
+    const char *pre = first > 1 ? "…" : "";
+    const char *post = to < len ? "…" : "";
+    fprintf(out, "%5d | %s%.*s%s\n", d->loc.line, pre, (int)(to - from), line + from, post);
     fputs("      | ", out);
-    int col = 1;
-    size_t i = 0;
-    while (col < d->loc.col && i < len) {
-        unsigned char c = (unsigned char)line[i];
-        if ((c & 0xC0) != 0x80) {
-            fputc(c == '\t' ? '\t' : ' ', out);
-            col++;
-        }
+    if (first > 1) fputc(' ', out);
+    size_t i = from, stop = byte_of_col(line, len, col);
+    while (i < stop) {
+        fputc(line[i] == '\t' ? '\t' : ' ', out);
         i++;
-        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80) i++;
+        while (i < stop && ((unsigned char)line[i] & 0xC0) == 0x80) i++;
     }
     if (color) fputs("\033[1;32m", out);
     fputc('^', out);
     int span = 0;
-    if (d->loc.end_line == d->loc.line && d->loc.end_col > d->loc.col + 1)
-        span = d->loc.end_col - d->loc.col - 1;
-    for (int k = 0; k < span && k < 200; k++) fputc('~', out);
+    if (d->loc.end_line == d->loc.line && d->loc.end_col > col + 1) span = d->loc.end_col - col - 1;
+    if (span > first + CARET_WINDOW - col) span = first + CARET_WINDOW - col;
+    for (int k = 0; k < span; k++) fputc('~', out);
     if (color) fputs("\033[0m", out);
     fputc('\n', out);
 }

@@ -92,6 +92,7 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
         unsigned byte = (unsigned char)lf[bad];
         src->text = lf;
         src->len = (size_t)bad; /* only the valid prefix is printable */
+        src->invalid = 1;
         lf[bad] = '\0';
         index_lines(src);
         srcloc_t loc = {src, line, utf8_columns(lf + line_start, (size_t)bad - line_start) + 1, 0, 0};
@@ -110,6 +111,7 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
                  utf8proc_errmsg(m));
         src->text = xstrdup("");
         src->len = 0;
+        src->invalid = 1;
         index_lines(src);
         return src;
     }

@@ -18,6 +18,7 @@ typedef struct source {
     size_t len;
     size_t *line_starts; /* byte offset of each line */
     size_t nlines;
+    int invalid;      /* not valid UTF-8: do not lex it */
 } source_t;
 
 /* Largest rules file accepted; bigger ones are refused with a message. */
