@@ -96,9 +96,14 @@ static char *missing_list(scorer_t *s, const cnode_t *c, value_t v)
             n++;
         }
     }
-    if (n == 0 && v.aux >= 0 && (size_t)v.aux < s->ev->prog->nmetrics)
+    if (n == 0 && v.aux >= 0 && (size_t)v.aux < s->ev->prog->nmetrics) {
         sb_printf(&sb, "'%s'", s->ev->prog->metrics[v.aux].text);
-    return sb_take(&sb);
+        n = 1;
+    }
+    char *names = sb_take(&sb);
+    char *out = xasprintf("metric%s %s", n == 1 ? "" : "s", names);
+    free(names);
+    return out;
 }
 
 /* A leaf (or applies_if) produced NA, MISSING or ERROR: settle the node. */
@@ -119,11 +124,11 @@ static void settle_special(scorer_t *s, int idx, value_t v)
         nr->max = c->max;
         nr->band = -1;
         free(nr->reason);
-        nr->reason = xasprintf("missing metric %s", names);
+        nr->reason = xasprintf("missing %s", names);
         if (c->missing == MISS_ZERO)
-            result_add_finding(s->r, c->src->id, "missing", "missing metric %s: scored 0", names);
+            result_add_finding(s->r, c->src->id, "missing", "missing %s: scored 0", names);
         else
-            result_add_error(s->r, "missing metric %s (needed by %s)", names, node_label(c));
+            result_add_error(s->r, "missing %s (needed by %s)", names, node_label(c));
         free(names);
         for (int i = 0; i < c->nchildren; i++)
             settle_na(s, c->children[i], NA_ZERO, "an enclosing node is missing data", false);
@@ -160,9 +165,9 @@ static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
             dr->missing = true;
             if (c->missing == MISS_ZERO)
                 result_add_finding(s->r, c->src->kind == NODE_INDEX ? NULL : c->src->id, "missing",
-                                   "deduction \"%s\" not applied: missing metric %s", d->reason, names);
+                                   "deduction \"%s\" not applied: missing %s", d->reason, names);
             else
-                result_add_error(s->r, "missing metric %s (needed by the deduction \"%s\" of %s)",
+                result_add_error(s->r, "missing %s (needed by the deduction \"%s\" of %s)",
                                  names, d->reason, node_label(c));
             free(names);
             continue;

@@ -19,6 +19,15 @@ static const char *unit_field(const chiso_result *r, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* What to call a unit: its name, else its id, else the file it came from. */
+static const char *unit_label(const chiso_result *r)
+{
+    const char *s = unit_field(r, "name");
+    if (!s) s = unit_field(r, "id");
+    if (!s) s = r->origin;
+    return s ? s : "?";
+}
+
 static bool leaf_is_percent(const cnode_t *c)
 {
     for (int i = 0; i < c->nbands; i++) {
@@ -154,8 +163,7 @@ void chiso_print_ranking(chiso_result *const *results, size_t n, FILE *out)
         if (!results[i]->rank) order[m++] = results[i];
     int namew = 10;
     for (size_t i = 0; i < m; i++) {
-        const char *nm = unit_field(order[i], "name");
-        int w = text_width(nm ? nm : order[i]->origin ? order[i]->origin : "?");
+        int w = text_width(unit_label(order[i]));
         if (w > namew) namew = w;
     }
     if (namew > 48) namew = 48;
@@ -165,12 +173,11 @@ void chiso_print_ranking(chiso_result *const *results, size_t n, FILE *out)
     fputs("      Điểm   Tối đa   Tỷ lệ %  Xếp loại\n", out);
     for (size_t i = 0; i < m; i++) {
         const chiso_result *r = order[i];
-        const char *nm = unit_field(r, "name");
         char rk[16];
         snprintf(rk, sizeof rk, "%ld", r->rank);
         print_padded_right(out, r->rank ? rk : "-", 4);
         fputs("  ", out);
-        print_padded(out, nm ? nm : r->origin ? r->origin : "?", namew);
+        print_padded(out, unit_label(r), namew);
         if (!r->ok) {
             fprintf(out, "  lỗi: %s\n", r->nerrors ? r->errors[0] : "");
             continue;
