@@ -41,27 +41,70 @@ static void add_source(program_t *p, source_t *src)
 
 static void load_source(loader_t *L, source_t *src, const char *real);
 
+/* Resolves "." and ".." in an absolute path, without touching the disk. */
+static char *normalize_path(const char *path)
+{
+    char *out = xmalloc(strlen(path) + 2);
+    size_t n = 0;
+    const char *p = path;
+    while (*p) {
+        while (*p == '/') p++;
+        const char *seg = p;
+        while (*p && *p != '/') p++;
+        size_t len = (size_t)(p - seg);
+        if (len == 0 || (len == 1 && seg[0] == '.')) continue;
+        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (n > 0 && out[n - 1] != '/') n--;
+            if (n > 0) n--; /* the slash */
+            continue;
+        }
+        out[n++] = '/';
+        memcpy(out + n, seg, len);
+        n += len;
+    }
+    if (n == 0) out[n++] = '/';
+    out[n] = '\0';
+    return out;
+}
+
+static bool under_root(const char *root, const char *path)
+{
+    size_t rl = strlen(root);
+    return strncmp(path, root, rl) == 0 && (path[rl] == '/' || path[rl] == '\0' || rl == 1);
+}
+
 static void follow_include(loader_t *L, const source_t *from, include_t *inc)
 {
     program_t *p = &L->cp->prog;
     diag_list_t *diags = &L->cp->diags;
     char *dir = dir_of(from->path);
-    char *joined = inc->path[0] == '/' ? xstrdup(inc->path) : xasprintf("%s/%s", dir, inc->path);
+    char *joined = inc->path[0] == '/' || !strcmp(dir, ".") ? xstrdup(inc->path)
+                                                            : xasprintf("%s/%s", dir, inc->path);
     free(dir);
+    /* Confinement is decided on the path as written (lexically), then again
+     * on the real path, so that neither ".." nor a symbolic link escapes. */
+    char from_real[PATH_MAX];
+    char *from_dir = realpath(from->path, from_real) ? dir_of(from_real) : xstrdup(L->root);
+    char *abs = inc->path[0] == '/' ? xstrdup(inc->path) : xasprintf("%s/%s", from_dir, inc->path);
+    char *lexical = normalize_path(abs);
+    free(abs);
+    free(from_dir);
     char real[PATH_MAX];
-    if (!realpath(joined, real)) {
-        diag_t *d = diag_add(diags, DIAG_ERROR, inc->loc, "include",
-                             "cannot include \"%s\": %s", inc->path, strerror(errno));
-        diag_hint(d, "paths are relative to the including file");
-        free(joined);
-        return;
-    }
-    size_t rl = strlen(L->root);
-    bool inside = strncmp(real, L->root, rl) == 0 && (real[rl] == '/' || rl == 1);
+    bool exists = realpath(joined, real) != NULL;
+    int saved_errno = errno;
+    bool inside = under_root(L->root, lexical) && (!exists || under_root(L->root, real));
+    free(lexical);
     if (!inside) {
         diag_t *d = diag_add(diags, DIAG_ERROR, inc->loc, "include-outside",
                              "\"%s\" is outside the rules directory", inc->path);
         diag_hint(d, "a rules file may include files in its own directory and below it only");
+        free(joined);
+        return;
+    }
+    if (!exists) {
+        diag_t *d = diag_add(diags, DIAG_ERROR, inc->loc, "include",
+                             "cannot include \"%s\": %s", inc->path, strerror(saved_errno));
+        diag_hint(d, "paths are relative to the including file");
         free(joined);
         return;
     }
