@@ -82,6 +82,31 @@ void chiso_result_print_text(const chiso_result *res, FILE *out);
 /* A ranking table of several results. */
 void chiso_print_ranking(chiso_result *const *results, size_t n, FILE *out);
 
+/* ---- plans and targets (contract §7) ---- */
+
+size_t chiso_program_plan_count(const chiso_program *prog);
+const char *chiso_program_plan_name(const chiso_program *prog, size_t i);
+long chiso_program_find_plan(const chiso_program *prog, const char *name);
+/* The `parent` file a plan declares, resolved against the plan's own file
+ * (malloc'd), or NULL when it declares none. *line and *col (if not NULL)
+ * receive the position of the declaration. */
+char *chiso_program_plan_parent(const chiso_program *prog, size_t plan, const char **file,
+                                int *line, int *col);
+
+/* Checks every target of plan `plan` against one unit's actuals (a
+ * submission). The report (a new reference) holds the unit, "status" (ok,
+ * failed, error), and per target its status (met, missed, not_applicable,
+ * missing, error), actual value, threshold and shortfall. */
+json_t *chiso_verify_actuals(const chiso_program *prog, size_t plan, json_t *submission,
+                             const char *origin);
+json_t *chiso_verify_actuals_text(const chiso_program *prog, size_t plan, const char *text,
+                                  size_t len, const char *origin);
+/* Checks that plan `plan` of `child` is at least as strict as plan `pplan`
+ * of `parent`: every parent target present (same ID, else same left-hand
+ * side) and no weaker, every parent field covered; extra targets listed. */
+json_t *chiso_verify_against(const chiso_program *child, size_t plan,
+                             const chiso_program *parent, size_t pplan);
+
 #ifdef __cplusplus
 }
 #endif

@@ -159,6 +159,14 @@ static range_t expr_range(const expr_t *e, int depth)
     return of ? unbounded() : r;
 }
 
+range_t expr_value_range(const expr_t *e) { return expr_range(e, 0); }
+
+bool expr_constant(const expr_t *e, rat_t *value)
+{
+    range_t r = expr_range(e, 0);
+    return is_const(&r, value);
+}
+
 static bool any_percent(const node_t *n)
 {
     for (size_t i = 0; i < n->nbands; i++)

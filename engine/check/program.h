@@ -41,6 +41,7 @@ typedef struct program {
 
     struct compiled_index **compiled; /* one per index, after compile */
     struct compiled_program *code;     /* constants and lets, after compile */
+    struct compiled_plan **cplans;     /* one per plan, after compile */
 } program_t;
 
 /* Runs every check on a parsed program; diagnostics go to `diags`. */
@@ -50,5 +51,11 @@ void check_program(program_t *prog, diag_list_t *diags);
 void check_structure(program_t *prog, node_t *index, diag_list_t *diags);
 void check_names_and_types(program_t *prog, diag_list_t *diags);
 void check_bands(program_t *prog, node_t *index, diag_list_t *diags);
+
+/* The range of values an expression can take, as far as the checker can
+ * tell without a submission (exact for constant expressions). */
+range_t expr_value_range(const expr_t *e);
+/* True (and *value set) when `e` is a constant number or date. */
+bool expr_constant(const expr_t *e, rat_t *value);
 
 #endif

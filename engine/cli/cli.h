@@ -10,6 +10,11 @@
 
 int cmd_check(int argc, char **argv);
 int cmd_score(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+
+/* Prints `file:line:col: error: message` with the source line and a caret. */
+void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Loads rules and prints their diagnostics to stderr. Returns NULL (after
  * setting *exit_code) when they cannot be used. */

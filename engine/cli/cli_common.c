@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -77,4 +78,35 @@ bool cli_write_output(const char *path, const char *data, size_t len)
     }
     free(tmp);
     return ok;
+}
+
+void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
+{
+    bool color = cli_color(stderr);
+    fprintf(stderr, "%s:%d:%d: %serror:%s ", file, line, col, color ? "\033[1;31m" : "",
+            color ? "\033[0m" : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    FILE *f = fopen(file, "rb");
+    if (!f) return;
+    char *text = NULL;
+    size_t cap = 0;
+    ssize_t n = 0;
+    for (int i = 0; i < line && (n = getline(&text, &cap, f)) >= 0; i++) {}
+    fclose(f);
+    if (n >= 0 && text) {
+        text[strcspn(text, "\r\n")] = '\0';
+        fprintf(stderr, "%5d | %s\n      | ", line, text);
+        int c = 1;
+        for (char *p = text; *p && c < col; p++)
+            if (((unsigned char)*p & 0xC0) != 0x80) {
+                fputc(*p == '\t' ? '\t' : ' ', stderr);
+                c++;
+            }
+        fputs("^\n", stderr);
+    }
+    free(text);
 }

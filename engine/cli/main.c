@@ -15,12 +15,15 @@ static void usage(FILE *out)
           "Usage:\n"
           "  chiso check [--strict] [--format text|json] RULES...\n"
           "  chiso score [options] RULES SUBMISSION...\n"
+          "  chiso verify [options] PLAN ACTUALS...\n"
+          "  chiso verify [options] --against PARENT PLAN\n"
           "  chiso help [COMMAND]\n"
           "  chiso --version\n"
           "\n"
           "Commands:\n"
           "  check   check rules files: syntax, types, maxima, bands\n"
           "  score   score submissions (files, directories of *.json, - for NDJSON on stdin)\n"
+          "  verify  check plan targets: met by the actuals? at least as strict as the parent?\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -55,11 +58,13 @@ int main(int argc, char **argv)
         char *help[] = {argv[2], "--help", NULL};
         if (!strcmp(argv[2], "check")) return cmd_check(2, help);
         if (!strcmp(argv[2], "score")) return cmd_score(2, help);
+        if (!strcmp(argv[2], "verify")) return cmd_verify(2, help);
         fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
         return CHISO_EXIT_USAGE;
     }
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "score")) return cmd_score(argc - 1, argv + 1);
+    if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);
     fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
     fputs("Run 'chiso --help' for the list of commands.\n", stderr);
     return CHISO_EXIT_USAGE;

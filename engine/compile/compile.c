@@ -259,6 +259,24 @@ void compile_program(program_t *prog)
         compile_node(&nc, prog->indexes[i], -1, NA_FULL, MISS_ERROR);
         prog->compiled[i] = ci;
     }
+    prog->cplans = arena_alloc(&prog->arena, sizeof(compiled_plan_t *) * (prog->nplans + 1));
+    for (size_t i = 0; i < prog->nplans; i++) {
+        const plan_t *pl = prog->plans[i];
+        compiled_plan_t *cpl = arena_alloc(&prog->arena, sizeof *cpl);
+        cpl->plan = pl;
+        cpl->ntargets = (int)pl->ntargets;
+        cpl->targets = arena_alloc(&prog->arena, sizeof(ctarget_t) * (pl->ntargets ? pl->ntargets : 1));
+        for (size_t k = 0; k < pl->ntargets; k++) {
+            const target_t *t = pl->targets[k];
+            ctarget_t *ct = &cpl->targets[k];
+            ct->src = t;
+            ct->cmp = t->expr->op;
+            ct->lhs = compile_expr(prog, t->expr->a);
+            ct->rhs = compile_expr(prog, t->expr->b);
+            ct->percent = t->expr->b->is_percent || t->expr->a->is_percent;
+        }
+        prog->cplans[i] = cpl;
+    }
     for (size_t i = 0; i < prog->nlets; i++) free(let_slots[i].items);
     free(let_slots);
 }

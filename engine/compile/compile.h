@@ -49,6 +49,21 @@ typedef struct compiled_index {
     strmap_t node_by_id; /* id -> node number + 1 */
 } compiled_index_t;
 
+/* A plan target `lhs CMP rhs`, both sides compiled separately so that a
+ * report can show the actual value and the threshold. */
+typedef struct {
+    const target_t *src;
+    op_kind cmp;
+    code_t lhs, rhs;
+    bool percent;        /* the threshold is written as a percent */
+} ctarget_t;
+
+typedef struct compiled_plan {
+    const plan_t *plan;
+    ctarget_t *targets;
+    int ntargets;
+} compiled_plan_t;
+
 typedef struct compiled_program {
     constant_t *consts;
     size_t nconsts, capconsts;

@@ -68,6 +68,17 @@ void result_add_error(chiso_result *r, const char *fmt, ...) __attribute__((form
 void result_add_finding(chiso_result *r, const char *node, const char *kind, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* A blank result (index may be out of range: then it scores nothing and
+ * only collects the unit, period and errors, as `verify` uses it). */
+chiso_result *result_new(const chiso_program *prog, size_t index, const char *origin);
+/* Checks the shape of a submission (contract §5), records unit and period,
+ * and returns its metrics object, or NULL after recording why not. */
+json_t *submission_envelope(chiso_result *r, json_t *sub);
+/* A number as JSON: an integer when whole, else at most 6 decimals. */
+json_t *json_from_rat(rat_t r);
+/* A runtime value as JSON (dates as "YYYY-MM-DD"). */
+json_t *json_from_value(value_t v);
+
 /* Binds metrics of a submission to slots; problems go to r->errors. */
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);
 

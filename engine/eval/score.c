@@ -381,7 +381,7 @@ static void compare_self_assessment(scorer_t *s, json_t *claims)
     }
 }
 
-static chiso_result *result_new(const chiso_program *prog, size_t index, const char *origin)
+chiso_result *result_new(const chiso_program *prog, size_t index, const char *origin)
 {
     chiso_result *r = xcalloc(1, sizeof *r);
     r->prog = prog;
@@ -397,7 +397,7 @@ static chiso_result *result_new(const chiso_program *prog, size_t index, const c
 }
 
 /* Checks the shape of the submission; fills unit and period. */
-static json_t *read_envelope(chiso_result *r, json_t *sub)
+json_t *submission_envelope(chiso_result *r, json_t *sub)
 {
     if (!json_is_object(sub)) {
         result_add_error(r, "the submission must be a JSON object with \"unit\" and \"metrics\", not %s",
@@ -448,7 +448,7 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
                                                : "the rules have no index to score with");
         return r;
     }
-    json_t *metrics = read_envelope(r, submission);
+    json_t *metrics = submission_envelope(r, submission);
     if (!metrics) return r;
     eval_t ev;
     eval_init(&ev, &prog->prog);

@@ -6,8 +6,6 @@
 
 #include <string.h>
 
-json_t *json_from_rat(rat_t r);
-
 json_t *json_from_rat(rat_t r)
 {
     bool of = false;
@@ -17,7 +15,7 @@ json_t *json_from_rat(rat_t r)
     return json_real(rat_to_double(x));
 }
 
-static json_t *json_from_value(value_t v)
+json_t *json_from_value(value_t v)
 {
     char buf[16];
     switch (v.tag) {

@@ -1,0 +1,225 @@
+/* verify_actuals.c — were a unit's targets met? Each target `lhs CMP rhs`
+ * of a plan is evaluated on the unit's actuals: met, missed (with the
+ * actual value, the threshold and the shortfall), not applicable (a null
+ * metric, a zero denominator), or missing (a metric absent from the
+ * actuals: reported for that target, the others are still verified). */
+#include "verify_common.h"
+
+#include "engine/ast/ast_build.h"
+#include "engine/support/xalloc.h"
+
+#include <string.h>
+
+json_t *location_json(srcloc_t loc)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "file", loc.src ? json_string(loc.src->path) : json_null());
+    json_object_set_new(o, "line", json_integer(loc.line));
+    json_object_set_new(o, "column", json_integer(loc.col));
+    return o;
+}
+
+char *target_rule_text(arena_t *arena, const target_t *t)
+{
+    return expr_to_text(arena, t->expr);
+}
+
+size_t chiso_program_plan_count(const chiso_program *cp) { return cp->prog.nplans; }
+
+const char *chiso_program_plan_name(const chiso_program *cp, size_t i)
+{
+    return i < cp->prog.nplans ? cp->prog.plans[i]->name : NULL;
+}
+
+long chiso_program_find_plan(const chiso_program *cp, const char *name)
+{
+    for (size_t i = 0; i < cp->prog.nplans; i++)
+        if (strcmp(cp->prog.plans[i]->name, name) == 0) return (long)i;
+    return -1;
+}
+
+char *chiso_program_plan_parent(const chiso_program *cp, size_t i, const char **file, int *line,
+                                int *col)
+{
+    if (i >= cp->prog.nplans || !cp->prog.plans[i]->parent) return NULL;
+    const plan_t *p = cp->prog.plans[i];
+    const char *from = p->loc.src->path;
+    if (file) *file = from;
+    if (line) *line = p->parent_loc.line;
+    if (col) *col = p->parent_loc.col;
+    const char *slash = strrchr(from, '/');
+    if (p->parent[0] == '/' || !slash) return xstrdup(p->parent);
+    return xasprintf("%.*s/%s", (int)(slash - from), from, p->parent);
+}
+
+/* Metric slots an expression reads (through lets), for naming what is missing. */
+static void collect_missing(const eval_t *ev, const expr_t *e, strbuf_t *sb, int *n, int depth)
+{
+    if (!e || depth > CHISO_MAX_NESTING + 8) return;
+    if ((e->kind == EX_NAME || e->kind == EX_PATH) && !e->let && e->metric >= 0) {
+        if (ev->metrics[e->metric].tag == V_MISSING) {
+            const char *name = ev->prog->metrics[e->metric].text;
+            if (!sb->data || !strstr(sb->data, name)) {
+                sb_printf(sb, "%s'%s'", *n ? ", " : "", name);
+                (*n)++;
+            }
+        }
+        return;
+    }
+    if (e->let) {
+        collect_missing(ev, e->let->value, sb, n, depth + 1);
+        return;
+    }
+    if (e->kind == EX_CALL) {
+        for (int i = 0; i < e->nargs; i++) collect_missing(ev, e->args[i], sb, n, depth + 1);
+        return;
+    }
+    collect_missing(ev, e->a, sb, n, depth + 1);
+    collect_missing(ev, e->b, sb, n, depth + 1);
+    collect_missing(ev, e->c, sb, n, depth + 1);
+}
+
+static bool holds(op_kind op, int c)
+{
+    switch (op) {
+    case OP_GE: return c >= 0;
+    case OP_GT: return c > 0;
+    case OP_LE: return c <= 0;
+    case OP_LT: return c < 0;
+    case OP_EQ: return c == 0;
+    default: return c != 0;
+    }
+}
+
+static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, int *met,
+                             int *missed, int *na, int *missing)
+{
+    const target_t *t = ct->src;
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(t->id));
+    json_object_set_new(o, "title", json_string(t->title));
+    json_object_set_new(o, "field", t->field ? json_string(t->field) : json_null());
+    if (t->source) json_object_set_new(o, "source", json_string(t->source));
+    json_object_set_new(o, "rule", json_string(target_rule_text(scratch, t)));
+    json_object_set_new(o, "location", location_json(t->loc));
+
+    value_t a = eval_code(ev, &ct->lhs), b = eval_code(ev, &ct->rhs);
+    const char *status;
+    if (a.tag == V_MISSING || b.tag == V_MISSING) {
+        strbuf_t sb;
+        sb_init(&sb);
+        int n = 0;
+        collect_missing(ev, t->expr, &sb, &n, 0);
+        json_object_set_new(o, "reason", json_pack("s+", n == 1 ? "missing metric " : "missing metrics ",
+                                                   sb.data ? sb.data : "?"));
+        sb_free(&sb);
+        status = "missing";
+        (*missing)++;
+    } else if (a.tag == V_ERROR || b.tag == V_ERROR) {
+        json_object_set_new(o, "reason", json_string("the numbers are too large to compute with"));
+        status = "error";
+        (*missing)++;
+    } else if (a.tag == V_NA || b.tag == V_NA) {
+        value_t v = a.tag == V_NA ? a : b;
+        json_object_set_new(o, "reason",
+                            v.aux >= 0 ? json_pack("s+s", "did not arise: ", ev->prog->metrics[v.aux].text)
+                                       : json_string("a ratio or division has a zero denominator"));
+        status = "not_applicable";
+        (*na)++;
+    } else {
+        int c = a.tag == V_NUM ? rat_cmp(a.u.num, b.u.num)
+              : a.tag == V_DATE ? (a.u.date > b.u.date) - (a.u.date < b.u.date)
+              : a.tag == V_STR ? strcmp(a.u.str, b.u.str) : (int)a.u.b - (int)b.u.b;
+        bool ok = holds(ct->cmp, c);
+        json_object_set_new(o, "actual", json_from_value(a));
+        json_object_set_new(o, "threshold", json_from_value(b));
+        json_object_set_new(o, "op", json_string(op_text(ct->cmp)));
+        if (ct->percent) json_object_set_new(o, "percent", json_true());
+        if (!ok && (a.tag == V_NUM || a.tag == V_DATE) && ct->cmp != OP_NE) {
+            bool of = false;
+            rat_t av = a.tag == V_NUM ? a.u.num : rat_int(a.u.date);
+            rat_t bv = b.tag == V_NUM ? b.u.num : rat_int(b.u.date);
+            rat_t gap = (ct->cmp == OP_GE || ct->cmp == OP_GT) ? rat_sub(bv, av, &of)
+                      : (ct->cmp == OP_LE || ct->cmp == OP_LT) ? rat_sub(av, bv, &of)
+                      : (rat_cmp(av, bv) > 0 ? rat_sub(av, bv, &of) : rat_sub(bv, av, &of));
+            if (!of) json_object_set_new(o, "shortfall", json_from_rat(gap));
+        }
+        status = ok ? "met" : "missed";
+        if (ok) (*met)++;
+        else (*missed)++;
+    }
+    json_object_set_new(o, "status", json_string(status));
+    return o;
+}
+
+json_t *chiso_verify_actuals(const chiso_program *cp, size_t plan, json_t *submission,
+                             const char *origin)
+{
+    chiso_result *r = result_new(cp, (size_t)-1, origin);
+    json_t *report = json_object();
+    const compiled_plan_t *cpl =
+        cp->prog.cplans && plan < cp->prog.nplans ? cp->prog.cplans[plan] : NULL;
+    json_t *metrics = cpl ? submission_envelope(r, submission) : NULL;
+    if (!cpl) result_add_error(r, "the rules have no usable plan");
+    eval_t ev;
+    bool bound = false;
+    if (metrics) {
+        eval_init(&ev, &cp->prog);
+        submission_bind(&ev, metrics, r);
+        bound = true;
+    }
+    json_object_set(report, "unit", r->unit);
+    json_object_set_new(report, "period", r->period ? json_string(r->period) : json_null());
+    json_object_set_new(report, "plan", cpl ? json_string(cpl->plan->name) : json_null());
+    if (origin) json_object_set_new(report, "file", json_string(origin));
+    if (r->nerrors) {
+        json_object_set_new(report, "status", json_string("error"));
+        json_t *errs = json_array();
+        for (size_t i = 0; i < r->nerrors; i++) json_array_append_new(errs, json_string(r->errors[i]));
+        json_object_set_new(report, "errors", errs);
+    } else {
+        eval_lets(&ev);
+        arena_t scratch;
+        arena_init(&scratch);
+        int met = 0, missed = 0, na = 0, missing = 0;
+        json_t *targets = json_array();
+        for (int i = 0; i < cpl->ntargets; i++)
+            json_array_append_new(targets, verify_target(&ev, &cpl->targets[i], &scratch, &met,
+                                                         &missed, &na, &missing));
+        arena_free(&scratch);
+        json_object_set_new(report, "status",
+                            json_string(missed || missing ? "failed" : "ok"));
+        json_object_set_new(report, "targets", targets);
+        json_object_set_new(report, "summary",
+                            json_pack("{s:i,s:i,s:i,s:i}", "met", met, "missed", missed,
+                                      "not_applicable", na, "missing", missing));
+    }
+    if (bound) eval_free(&ev);
+    chiso_result_free(r);
+    return report;
+}
+
+json_t *chiso_verify_actuals_text(const chiso_program *cp, size_t plan, const char *text,
+                                  size_t len, const char *origin)
+{
+    json_error_t err;
+    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    if (!sub) {
+        json_t *report = json_object();
+        json_object_set_new(report, "unit", json_null());
+        json_object_set_new(report, "period", json_null());
+        json_object_set_new(report, "plan", plan < cp->prog.nplans ? json_string(cp->prog.plans[plan]->name)
+                                                                   : json_null());
+        if (origin) json_object_set_new(report, "file", json_string(origin));
+        json_object_set_new(report, "status", json_string("error"));
+        char *msg = len == 0 ? xstrdup("the submission is empty")
+                             : xasprintf("invalid JSON at line %d, column %d: %s", err.line,
+                                         err.column, err.text);
+        json_object_set_new(report, "errors", json_pack("[s]", msg));
+        free(msg);
+        return report;
+    }
+    json_t *report = chiso_verify_actuals(cp, plan, sub, origin);
+    json_decref(sub);
+    return report;
+}

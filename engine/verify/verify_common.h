@@ -1,0 +1,13 @@
+/* verify_common.h — helpers shared by the two kinds of verification. */
+#ifndef CHISO_VERIFY_COMMON_H
+#define CHISO_VERIFY_COMMON_H
+
+#include "engine/api/program_impl.h"
+#include "engine/eval/result.h"
+
+/* {"file": ..., "line": ..., "column": ...} of a source position. */
+json_t *location_json(srcloc_t loc);
+/* A target's rule as written: "dossiers.on_time / dossiers.total >= 98%". */
+char *target_rule_text(arena_t *arena, const target_t *t);
+
+#endif
