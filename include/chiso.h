@@ -61,6 +61,14 @@ long chiso_program_find_index(const chiso_program *prog, const char *name);
  * otherwise. The submission is borrowed. */
 chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submission,
                           const char *origin);
+/* Options of chiso_score_ex. */
+enum {
+    CHISO_SCORE_TRACE = 1, /* record what `explain` shows: values read, bands tried */
+};
+chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *submission,
+                             const char *origin, unsigned flags);
+chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const char *text,
+                                  size_t len, const char *origin, unsigned flags);
 /* Parses JSON text first; a parse error gives an error result with the line
  * and column of the problem. */
 chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const char *text,
@@ -79,8 +87,23 @@ void chiso_rank(chiso_result **results, size_t n);
 json_t *chiso_result_to_json(const chiso_result *res);
 /* A human scorecard: the node tree with points / max, 2 decimals. */
 void chiso_result_print_text(const chiso_result *res, FILE *out);
+/* The explanation of a traced result: for every leaf (or the subtree of
+ * `node`, when not NULL), the values read, the computed value, each band
+ * tried, the points, clamps, deductions, policies; then how the totals add
+ * up. Returns false when `node` is not a node of the index. An errored
+ * result is explained by its errors. */
+bool chiso_result_print_explain(const chiso_result *res, const char *node, FILE *out);
+/* The closest node ID to `id` in the result's index (for "did you mean"). */
+const char *chiso_result_closest_node(const chiso_result *res, const char *id);
 /* A ranking table of several results. */
 void chiso_print_ranking(chiso_result *const *results, size_t n, FILE *out);
+
+/* Every metric path the rules read: [{"path", "type", "used_by": [node or
+ * target IDs]}], in order of first use. */
+json_t *chiso_program_metrics(const chiso_program *prog);
+/* An empty submission for units to fill in: unit, period, and every metric
+ * path with a null value. */
+json_t *chiso_program_template(const chiso_program *prog);
 
 /* ---- plans and targets (contract §7) ---- */
 

@@ -21,6 +21,7 @@ typedef struct {
     node_t *index;
     node_t *node; /* innermost node, the index itself, or NULL in a plan */
     plan_t *plan;
+    const target_t *target; /* the target being checked, in a plan */
     let_t *defining[CHISO_MAX_NESTING];
     int ndefining;
 } tctx;
@@ -83,7 +84,13 @@ static metric_slot_t *intern_metric(tctx *c, char **segs, int nsegs, const char 
         strmap_put(&p->metric_by_key, key.data, (void *)(intptr_t)(slot + 1));
     }
     sb_free(&key);
-    p->metrics[slot].uses++;
+    metric_slot_t *ms = &p->metrics[slot];
+    ms->uses++;
+    const void *user = c->target ? (const void *)c->target : (const void *)c->node;
+    if (user != ms->last_user) {
+        ms->node_uses++;
+        ms->last_user = user;
+    }
     *slot_out = slot;
     return &p->metrics[slot];
 }
@@ -392,6 +399,7 @@ static void check_plan_types(tctx *c, plan_t *p)
     for (size_t i = 0; i < p->nlets; i++) resolve_let(c, p->lets[i]);
     for (size_t i = 0; i < p->ntargets; i++) {
         target_t *t = p->targets[i];
+        c->target = t;
         if (t->expr->kind != EX_BINARY || !op_is_cmp(t->expr->op)) {
             diag_t *d = diag_add(c->diags, DIAG_ERROR, t->expr->loc, "target-form",
                                  "a target must be a comparison");
@@ -401,6 +409,7 @@ static void check_plan_types(tctx *c, plan_t *p)
         }
         infer(c, t->expr, TY_BOOL);
     }
+    c->target = NULL;
     c->plan = NULL;
 }
 

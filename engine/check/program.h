@@ -18,6 +18,8 @@ typedef struct metric_slot {
     srcloc_t first_use;
     srcloc_t type_loc; /* where its type was decided */
     int uses;
+    int node_uses;    /* how many nodes (or targets) read it */
+    const void *last_user;
 } metric_slot_t;
 
 struct compiled_index;
@@ -51,6 +53,7 @@ void check_program(program_t *prog, diag_list_t *diags);
 void check_structure(program_t *prog, node_t *index, diag_list_t *diags);
 void check_names_and_types(program_t *prog, diag_list_t *diags);
 void check_bands(program_t *prog, node_t *index, diag_list_t *diags);
+void check_lint(program_t *prog, diag_list_t *diags);
 
 /* The range of values an expression can take, as far as the checker can
  * tell without a submission (exact for constant expressions). */

@@ -11,6 +11,9 @@
 int cmd_check(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+int cmd_metrics(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_test(int argc, char **argv);
 
 /* Prints `file:line:col: error: message` with the source line and a caret. */
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)

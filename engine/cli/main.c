@@ -17,6 +17,9 @@ static void usage(FILE *out)
           "  chiso score [options] RULES SUBMISSION...\n"
           "  chiso verify [options] PLAN ACTUALS...\n"
           "  chiso verify [options] --against PARENT PLAN\n"
+          "  chiso explain [options] RULES SUBMISSION\n"
+          "  chiso test [options] RULES TESTFILE...\n"
+          "  chiso metrics [--template] RULES\n"
           "  chiso help [COMMAND]\n"
           "  chiso --version\n"
           "\n"
@@ -24,6 +27,9 @@ static void usage(FILE *out)
           "  check   check rules files: syntax, types, maxima, bands\n"
           "  score   score submissions (files, directories of *.json, - for NDJSON on stdin)\n"
           "  verify  check plan targets: met by the actuals? at least as strict as the parent?\n"
+          "  explain show why a unit got its score: values read, bands tried, sums\n"
+          "  test    run test cases (expected scores) against the rules; TAP or JUnit\n"
+          "  metrics list the metrics the rules read, or write an empty submission\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -59,12 +65,18 @@ int main(int argc, char **argv)
         if (!strcmp(argv[2], "check")) return cmd_check(2, help);
         if (!strcmp(argv[2], "score")) return cmd_score(2, help);
         if (!strcmp(argv[2], "verify")) return cmd_verify(2, help);
+        if (!strcmp(argv[2], "metrics")) return cmd_metrics(2, help);
+        if (!strcmp(argv[2], "explain")) return cmd_explain(2, help);
+        if (!strcmp(argv[2], "test")) return cmd_test(2, help);
         fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
         return CHISO_EXIT_USAGE;
     }
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "score")) return cmd_score(argc - 1, argv + 1);
     if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);
+    if (!strcmp(cmd, "metrics")) return cmd_metrics(argc - 1, argv + 1);
+    if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
+    if (!strcmp(cmd, "test")) return cmd_test(argc - 1, argv + 1);
     fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
     fputs("Run 'chiso --help' for the list of commands.\n", stderr);
     return CHISO_EXIT_USAGE;

@@ -222,6 +222,16 @@ static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_pol
         c->deducts[i] = (cdeduct_t){d->reason, compile_expr(prog, d->amount), d->has_cap, d->cap};
         collect(&slots, d->amount, nc->let_slots);
     }
+    /* For explain: the two sides of a top-level ratio, through a let. */
+    const expr_t *shown = n->value ? n->value : n->score;
+    for (int hops = 0; shown && shown->kind == EX_NAME && shown->let && hops < 16; hops++)
+        shown = shown->let->value;
+    if (shown && ((shown->kind == EX_CALL && shown->builtin == BI_RATIO) ||
+                  (shown->kind == EX_BINARY && shown->op == OP_DIV))) {
+        c->has_ratio = true;
+        c->ratio_num = compile_expr(prog, shown->kind == EX_CALL ? shown->args[0] : shown->a);
+        c->ratio_den = compile_expr(prog, shown->kind == EX_CALL ? shown->args[1] : shown->b);
+    }
     c->nmetrics = slots.n;
     c->metrics = arena_alloc(&prog->arena, sizeof(int) * (size_t)(slots.n ? slots.n : 1));
     if (slots.n) memcpy(c->metrics, slots.items, sizeof(int) * (size_t)slots.n);

@@ -38,6 +38,8 @@ typedef struct cnode {
     int nbands;
     cdeduct_t *deducts;
     int ndeducts;
+    bool has_ratio;      /* value/score is ratio(a, b) or a / b: parts for explain */
+    code_t ratio_num, ratio_den;
     int *metrics;        /* slots read by this node's own rules (through lets too) */
     int nmetrics;
 } cnode_t;

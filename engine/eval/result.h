@@ -29,6 +29,7 @@ typedef struct {
     char *reason;        /* why not applicable / missing */
     deduct_result_t *deducts;
     int ndeducts;
+    json_t *trace;       /* with tracing: what explain shows (reads, bands tried, ratio) */
 } node_result_t;
 
 typedef struct {
@@ -58,6 +59,7 @@ struct chiso_result {
     rat_t percent;
     const char *grade;
     long rank;           /* 0: not ranked */
+    bool traced;
     finding_t *findings;
     size_t nfindings, capfindings;
     claim_diff_t *claims;

@@ -50,7 +50,35 @@ typedef struct {
     eval_t *ev;
     chiso_result *r;
     const compiled_index_t *ci;
+    bool trace;
 } scorer_t;
+
+/* With tracing: the node's trace object, created on first use. */
+static json_t *trace_of(scorer_t *s, int idx)
+{
+    node_result_t *nr = &s->r->nodes[idx];
+    if (!nr->trace) nr->trace = json_object();
+    return nr->trace;
+}
+
+/* Records the metric values a node reads (and which are missing). */
+static void trace_reads(scorer_t *s, int idx)
+{
+    const cnode_t *c = &s->ci->nodes[idx];
+    if (!c->nmetrics) return;
+    json_t *reads = json_object(), *missing = json_array();
+    for (int i = 0; i < c->nmetrics; i++) {
+        int slot = c->metrics[i];
+        value_t v = s->ev->metrics[slot];
+        const char *name = s->ev->prog->metrics[slot].text;
+        if (v.tag == V_MISSING) json_array_append_new(missing, json_string(name));
+        else json_object_set_new(reads, name, json_from_value(v));
+    }
+    json_t *t = trace_of(s, idx);
+    json_object_set_new(t, "reads", reads);
+    if (json_array_size(missing)) json_object_set_new(t, "missing", missing);
+    else json_decref(missing);
+}
 
 static const char *node_label(const cnode_t *c)
 {
@@ -225,8 +253,10 @@ static void score_node(scorer_t *s, int idx)
     nr->status = NS_SCORED;
     nr->max = c->max;
 
+    if (s->trace) trace_reads(s, idx);
     if (c->has_applies_if) {
         value_t v = eval_code(s->ev, &c->applies_if);
+        if (s->trace) json_object_set_new(trace_of(s, idx), "applies_if", json_from_value(v));
         if (v.tag == V_BOOL) {
             if (!v.u.b) {
                 settle_na(s, idx, c->na, "applies_if is false", true);
@@ -248,6 +278,13 @@ static void score_node(scorer_t *s, int idx)
             }
             nr->has_value = true;
             nr->value = v;
+            if (s->trace && c->has_ratio) {
+                json_t *t = trace_of(s, idx);
+                json_object_set_new(t, "numerator", json_from_value(eval_code(s->ev, &c->ratio_num)));
+                json_object_set_new(t, "denominator", json_from_value(eval_code(s->ev, &c->ratio_den)));
+            }
+            json_t *tried = s->trace ? json_array() : NULL;
+            if (tried) json_object_set_new(trace_of(s, idx), "bands", tried);
             for (int i = 0; i < c->nbands && nr->band < 0; i++) {
                 const cband_t *b = &c->bands[i];
                 if (b->cmp != OP_NONE) {
@@ -261,7 +298,13 @@ static void score_node(scorer_t *s, int idx)
                     bool holds = b->cmp == OP_GE ? cmp >= 0 : b->cmp == OP_GT ? cmp > 0
                                : b->cmp == OP_LE ? cmp <= 0 : b->cmp == OP_LT ? cmp < 0
                                : b->cmp == OP_EQ ? cmp == 0 : cmp != 0;
+                    if (tried)
+                        json_array_append_new(tried, json_pack("{s:s,s:o,s:b}", "band", b->label,
+                                                               "threshold", json_from_value(t),
+                                                               "holds", holds));
                     if (!holds) continue;
+                } else if (tried) {
+                    json_array_append_new(tried, json_pack("{s:s,s:b}", "band", b->label, "holds", 1));
                 }
                 value_t p = eval_code(s->ev, &b->points);
                 if (v_special(p)) {
@@ -283,7 +326,13 @@ static void score_node(scorer_t *s, int idx)
             nr->has_value = true;
             nr->value = v;
             points = v.u.num;
+            if (s->trace && c->has_ratio) {
+                json_t *t = trace_of(s, idx);
+                json_object_set_new(t, "numerator", json_from_value(eval_code(s->ev, &c->ratio_num)));
+                json_object_set_new(t, "denominator", json_from_value(eval_code(s->ev, &c->ratio_den)));
+            }
         }
+        if (s->trace) json_object_set_new(trace_of(s, idx), "raw_points", json_from_rat(points));
         clamp_points(s, idx, &points, c->max, true);
         points = apply_deductions(s, idx, points);
         if (nr->status != NS_SCORED) return;
@@ -442,6 +491,12 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
 chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submission,
                           const char *origin)
 {
+    return chiso_score_ex(prog, index, submission, origin, 0);
+}
+
+chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *submission,
+                             const char *origin, unsigned flags)
+{
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
         result_add_error(r, prog->diags.errors ? "the rules have errors; nothing was scored"
@@ -455,7 +510,8 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
     submission_bind(&ev, metrics, r);
     if (r->ok) {
         eval_lets(&ev);
-        scorer_t s = {&ev, r, r->ci};
+        scorer_t s = {&ev, r, r->ci, (flags & CHISO_SCORE_TRACE) != 0};
+        r->traced = s.trace;
         score_node(&s, 0);
         if (r->ok) grade_and_percent(&s);
         json_t *claims = json_object_get(submission, "self_assessment");
@@ -468,6 +524,12 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
 chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const char *text,
                                size_t len, const char *origin)
 {
+    return chiso_score_text_ex(prog, index, text, len, origin, 0);
+}
+
+chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const char *text,
+                                  size_t len, const char *origin, unsigned flags)
+{
     json_error_t err;
     json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
     if (!sub) {
@@ -477,7 +539,7 @@ chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const ch
                               err.text);
         return r;
     }
-    chiso_result *r = chiso_score(prog, index, sub, origin);
+    chiso_result *r = chiso_score_ex(prog, index, sub, origin, flags);
     json_decref(sub);
     return r;
 }
@@ -501,6 +563,7 @@ void chiso_result_free(chiso_result *r)
     for (int i = 0; i < r->nnodes; i++) {
         free(r->nodes[i].reason);
         free(r->nodes[i].deducts);
+        json_decref(r->nodes[i].trace);
     }
     free(r->nodes);
     for (size_t i = 0; i < r->nfindings; i++) {

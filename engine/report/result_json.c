@@ -77,6 +77,7 @@ static json_t *node_json(const chiso_result *r, int idx)
         }
         json_object_set_new(o, "deductions", arr);
     }
+    if (nr->trace) json_object_set(o, "explain", nr->trace);
     if (c->nchildren) {
         json_t *kids = json_array();
         for (int i = 0; i < c->nchildren; i++) json_array_append_new(kids, node_json(r, c->children[i]));

@@ -1,0 +1,249 @@
+/* explain_text.c — `chiso explain`: why a unit got its score, leaf by
+ * leaf (the metric values read, the computed value with its ratio shown as
+ * 11820 / 12000 = 98.50%, every band tried and whether it held, the points,
+ * clamps, deductions, not-applicable and missing reasons with the policy
+ * used), then how the group totals add up to the index. Works from a
+ * result scored with CHISO_SCORE_TRACE. */
+#include "engine/eval/result.h"
+
+#include "engine/check/builtins.h"
+#include "engine/support/date.h"
+#include "engine/support/textwidth.h"
+#include "engine/support/xalloc.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+static bool is_percent_leaf(const cnode_t *c)
+{
+    for (int i = 0; i < c->nbands; i++) {
+        const band_t *b = c->src->bands[i];
+        if (b->threshold && b->threshold->is_percent) return true;
+    }
+    return false;
+}
+
+static void fmt_json(json_t *v, bool percent, char *buf, size_t size)
+{
+    if (json_is_integer(v) && !percent) snprintf(buf, size, "%lld", (long long)json_integer_value(v));
+    else if (json_is_number(v)) {
+        double d = json_number_value(v);
+        if (percent) snprintf(buf, size, "%.2f%%", d * 100);
+        else if (d == floor(d) && fabs(d) < 1e15) snprintf(buf, size, "%.0f", d);
+        else snprintf(buf, size, "%.6g", d);
+    } else if (json_is_string(v)) snprintf(buf, size, "%s", json_string_value(v));
+    else if (json_is_true(v)) snprintf(buf, size, "đúng");
+    else if (json_is_false(v)) snprintf(buf, size, "sai");
+    else if (json_is_null(v)) snprintf(buf, size, "null (không phát sinh)");
+    else snprintf(buf, size, "?");
+}
+
+static void fmt_rat2(rat_t r, char *buf, size_t size) { rat_format(r, 6, buf, size); }
+
+static const char *policy_words(na_policy p)
+{
+    return p == NA_EXCLUDE ? "exclude: loại khỏi tổng điểm tối đa"
+         : p == NA_ZERO    ? "zero: 0 điểm" : "full: đủ điểm tối đa";
+}
+
+static void explain_leaf(const chiso_result *r, int idx, FILE *out)
+{
+    const cnode_t *c = &r->ci->nodes[idx];
+    const node_result_t *nr = &r->nodes[idx];
+    json_t *t = nr->trace;
+    char a[64], b[64];
+    char head[512];
+    snprintf(head, sizeof head, "%s  %s", c->src->id, c->src->name);
+    print_padded(out, head, 60);
+    rat_format_fixed(nr->points, 2, a, sizeof a);
+    rat_format_fixed(nr->max, 2, b, sizeof b);
+    fprintf(out, " %7s / %s\n", a, b);
+    if (!nr->evaluated) {
+        fprintf(out, "      không áp dụng: %s (%s)\n", nr->reason ? nr->reason : "", policy_words(c->na));
+        return;
+    }
+    json_t *reads = t ? json_object_get(t, "reads") : NULL;
+    if (reads && json_object_size(reads)) {
+        fputs("      đọc:      ", out);
+        const char *key;
+        json_t *v;
+        int k = 0;
+        json_object_foreach(reads, key, v) {
+            fmt_json(v, false, a, sizeof a);
+            fprintf(out, "%s%s = %s", k++ ? ", " : "", key, a);
+        }
+        fputc('\n', out);
+    }
+    json_t *missing = t ? json_object_get(t, "missing") : NULL;
+    if (missing && json_array_size(missing)) {
+        fputs("      thiếu:    ", out);
+        size_t i;
+        json_t *m;
+        json_array_foreach(missing, i, m) fprintf(out, "%s%s", i ? ", " : "", json_string_value(m));
+        fputs(" (không có trong số liệu nộp / absent from the submission)\n", out);
+    }
+    json_t *ai = t ? json_object_get(t, "applies_if") : NULL;
+    if (ai) {
+        fmt_json(ai, false, a, sizeof a);
+        fprintf(out, "      áp dụng khi: %s\n", a);
+    }
+    bool pct = is_percent_leaf(c);
+    if (nr->has_value) {
+        json_t *num = t ? json_object_get(t, "numerator") : NULL, *den = t ? json_object_get(t, "denominator") : NULL;
+        char val[64];
+        json_t *vj = json_from_value(nr->value);
+        fmt_json(vj, pct, val, sizeof val);
+        json_decref(vj);
+        if (num && den) {
+            fmt_json(num, false, a, sizeof a);
+            fmt_json(den, false, b, sizeof b);
+            fprintf(out, "      giá trị:  %s / %s = %s\n", a, b, val);
+        } else {
+            fprintf(out, "      giá trị:  %s\n", val);
+        }
+    }
+    json_t *bands = t ? json_object_get(t, "bands") : NULL;
+    if (bands) {
+        size_t i;
+        json_t *bj;
+        json_array_foreach(bands, i, bj) {
+            bool holds = json_is_true(json_object_get(bj, "holds"));
+            fprintf(out, "      %s", i ? "          " : "mức:      ");
+            print_padded(out, json_string_value(json_object_get(bj, "band")), 16);
+            if (holds && (int)i == nr->band) {
+                fmt_rat2(nr->points, a, sizeof a);
+                json_t *raw = json_object_get(t, "raw_points");
+                if (raw) fmt_json(raw, false, a, sizeof a);
+                fprintf(out, "có → %s điểm\n", a);
+            } else {
+                fputs(holds ? "có\n" : "không\n", out);
+            }
+        }
+        if (nr->band < 0 && nr->status == NS_SCORED)
+            fputs("                không mức nào khớp → 0 điểm\n", out);
+    }
+    if (nr->status == NS_NOT_APPLICABLE)
+        fprintf(out, "      không áp dụng: %s → quy tắc %s\n", nr->reason ? nr->reason : "",
+                policy_words(c->na));
+    else if (nr->status == NS_MISSING)
+        fprintf(out, "      thiếu số liệu: %s → quy tắc missing = %s\n", nr->reason ? nr->reason : "",
+                c->missing == MISS_ZERO ? "zero: 0 điểm" : "error: đơn vị bị lỗi");
+    for (size_t i = 0; i < r->nfindings; i++)
+        if (r->findings[i].node && !strcmp(r->findings[i].node, c->src->id) &&
+            strcmp(r->findings[i].kind, "missing") != 0)
+            fprintf(out, "      ghi nhận: %s\n", r->findings[i].message);
+    for (int i = 0; i < nr->ndeducts; i++) {
+        const deduct_result_t *d = &nr->deducts[i];
+        fmt_rat2(d->applied, a, sizeof a);
+        fprintf(out, "      trừ:      %s: −%s%s\n", d->reason, a, d->capped ? " (chạm mức trừ tối đa)" : "");
+    }
+}
+
+static void explain_leaves(const chiso_result *r, int idx, FILE *out)
+{
+    const cnode_t *c = &r->ci->nodes[idx];
+    if (c->is_leaf) {
+        explain_leaf(r, idx, out);
+        return;
+    }
+    for (int i = 0; i < c->nchildren; i++) explain_leaves(r, c->children[i], out);
+}
+
+/* "1 = 1 + 0.5 + 2 − 0.25 (reason) = 3.25 / 4" for a group, children first. */
+static void explain_sum(const chiso_result *r, int idx, FILE *out)
+{
+    const cnode_t *c = &r->ci->nodes[idx];
+    const node_result_t *nr = &r->nodes[idx];
+    if (c->is_leaf) return;
+    for (int i = 0; i < c->nchildren; i++) explain_sum(r, c->children[i], out);
+    char a[64], b[64];
+    fputs("  ", out);
+    print_padded(out, c->src->kind == NODE_INDEX ? "Tổng" : c->src->id, 8);
+    fputs(" = ", out);
+    if (nr->status == NS_NOT_APPLICABLE && !nr->evaluated) {
+        fprintf(out, "không áp dụng (%s)\n", policy_words(c->na));
+        return;
+    }
+    for (int i = 0; i < c->nchildren; i++) {
+        const node_result_t *k = &r->nodes[c->children[i]];
+        fmt_rat2(k->points, a, sizeof a);
+        bool excluded = rat_is_zero(k->max) && k->status == NS_NOT_APPLICABLE;
+        fprintf(out, "%s%s%s", i ? " + " : "", excluded ? "(loại) " : "", a);
+    }
+    for (int i = 0; i < nr->ndeducts; i++) {
+        const deduct_result_t *d = &nr->deducts[i];
+        if (d->not_applicable || d->missing) continue;
+        fmt_rat2(d->applied, a, sizeof a);
+        fprintf(out, " − %s (%s)", a, d->reason);
+    }
+    fmt_rat2(nr->points, a, sizeof a);
+    fmt_rat2(nr->max, b, sizeof b);
+    fprintf(out, " = %s / %s", a, b);
+    if (rat_cmp(nr->max, c->max) != 0) {
+        char m[64];
+        fmt_rat2(c->max, m, sizeof m);
+        fprintf(out, " (tối đa %s, đã trừ phần không áp dụng)", m);
+    }
+    if (c->src->kind == NODE_INDEX && r->has_percent) {
+        char p[64];
+        rat_format_fixed(r->percent, 2, p, sizeof p);
+        fprintf(out, " → %s%%", p);
+        if (r->grade) fprintf(out, " → %s", r->grade);
+    }
+    fputc('\n', out);
+}
+
+static int find_node(const chiso_result *r, const char *id)
+{
+    void *hit = strmap_get(&r->ci->node_by_id, id);
+    return hit ? (int)(intptr_t)hit - 1 : -1;
+}
+
+const char *chiso_result_closest_node(const chiso_result *r, const char *id)
+{
+    if (!r->ci) return NULL;
+    const char *best = NULL;
+    int bestd = 1 << 30;
+    for (int i = 1; i < r->ci->nnodes; i++) {
+        int d = edit_distance(id, r->ci->nodes[i].src->id, 8);
+        if (d < bestd) {
+            bestd = d;
+            best = r->ci->nodes[i].src->id;
+        }
+    }
+    return best;
+}
+
+bool chiso_result_print_explain(const chiso_result *r, const char *node, FILE *out)
+{
+    if (node && r->ok && find_node(r, node) < 0) return false;
+    json_t *unit = r->unit;
+    const char *name = json_is_object(unit) ? json_string_value(json_object_get(unit, "name")) : NULL;
+    const char *uid = json_is_object(unit) ? json_string_value(json_object_get(unit, "id")) : NULL;
+    fprintf(out, "== %s", name ? name : uid ? uid : r->origin ? r->origin : "?");
+    if (name && uid) fprintf(out, " [%s]", uid);
+    if (r->period) fprintf(out, " · kỳ %s", r->period);
+    if (r->ci) fprintf(out, " — %s", r->ci->index->name);
+    fputs(" ==\n", out);
+    if (!r->ok) {
+        fputs("Không chấm được điểm vì (cannot be scored because):\n", out);
+        for (size_t i = 0; i < r->nerrors; i++) fprintf(out, "  - %s\n", r->errors[i]);
+        if (r->origin) fprintf(out, "  (tệp / file: %s)\n", r->origin);
+        return true;
+    }
+    int root = 0;
+    if (node) {
+        root = find_node(r, node);
+        if (root < 0) return false;
+    }
+    fputs("đọc = số liệu đã đọc (values read) · giá trị = value · mức = bands tried · "
+          "điểm = points\n\n", out);
+    explain_leaves(r, root, out);
+    if (!r->ci->nodes[root].is_leaf) {
+        fputs("\nCộng điểm (how the totals add up):\n", out);
+        explain_sum(r, root, out);
+    }
+    fputc('\n', out);
+    return true;
+}
