@@ -26,6 +26,8 @@ static void help(FILE *out)
           "      --pretty      indent JSON output\n"
           "  -o, --output FILE write to FILE, whole or not at all (default: stdout)\n"
           "      --index NAME  which index of RULES to use (default: the first)\n"
+          "      --explain     add an \"explain\" object to every node of the JSON output:\n"
+          "                    the values read, ratio parts, bands tried (see chiso explain)\n"
           "  -q, --quiet       do not print rule warnings\n"
           "  -h, --help        show this help\n"
           "\n"
@@ -45,10 +47,12 @@ int cmd_score(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"pretty", no_argument, NULL, 'p'},
         {"output", required_argument, NULL, 'o'}, {"index", required_argument, NULL, 'i'},
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
+        {"explain", no_argument, NULL, 'e'},
         {NULL, 0, NULL, 0},
     };
     out_format format = OUT_JSON;
     bool pretty = false, quiet = false;
+    unsigned flags = 0;
     const char *output = NULL, *index_name = NULL;
     int c;
     optind = 1;
@@ -67,6 +71,7 @@ int cmd_score(int argc, char **argv)
         case 'o': output = optarg; break;
         case 'i': index_name = optarg; break;
         case 'q': quiet = true; break;
+        case 'e': flags |= CHISO_SCORE_TRACE; break;
         case 'h': help(stdout); return CHISO_EXIT_OK;
         default: help(stderr); return CHISO_EXIT_USAGE;
         }
@@ -101,7 +106,7 @@ int cmd_score(int argc, char **argv)
     size_t failed = 0;
     for (size_t i = 0; i < inputs.count; i++) {
         cli_input_t *in = &inputs.items[i];
-        results[i] = in->text ? chiso_score_text(prog, index, in->text, in->len, in->origin)
+        results[i] = in->text ? chiso_score_text_ex(prog, index, in->text, in->len, in->origin, flags)
                               : chiso_result_error(prog, index, in->origin, in->error);
         if (!chiso_result_ok(results[i])) failed++;
     }
