@@ -34,6 +34,18 @@ typedef enum {
 } op_kind;
 const char *op_text(op_kind op);
 static inline bool op_is_cmp(op_kind op) { return op >= OP_LT && op <= OP_NE; }
+/* Does `a op b` hold, given c = the sign of a - b (-1, 0, 1)? */
+static inline bool cmp_holds(op_kind op, int c)
+{
+    switch (op) {
+    case OP_GE: return c >= 0;
+    case OP_GT: return c > 0;
+    case OP_LE: return c <= 0;
+    case OP_LT: return c < 0;
+    case OP_EQ: return c == 0;
+    default: return c != 0;
+    }
+}
 
 /* A closed/open interval of possible values (for band reachability). */
 typedef struct {

@@ -23,6 +23,10 @@ void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
  * setting *exit_code) when they cannot be used. */
 chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_code);
 
+/* The index called `name` (or the first when NULL); false with a message
+ * on stderr when there is none. */
+bool cli_select_index(const chiso_program *prog, const char *path, const char *name, size_t *index);
+
 /* Colors on stderr: only on a terminal and without NO_COLOR. */
 bool cli_color(FILE *f);
 

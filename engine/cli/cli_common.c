@@ -39,6 +39,19 @@ chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_c
     return prog;
 }
 
+bool cli_select_index(const chiso_program *prog, const char *path, const char *name, size_t *index)
+{
+    *index = 0;
+    if (!name) return true;
+    long found = chiso_program_find_index(prog, name);
+    if (found < 0) {
+        fprintf(stderr, "chiso: %s has no index named \"%s\"\n", path, name);
+        return false;
+    }
+    *index = (size_t)found;
+    return true;
+}
+
 bool cli_write_output(const char *path, const char *data, size_t len)
 {
     if (!path || !strcmp(path, "-")) {

@@ -61,15 +61,10 @@ int cmd_explain(int argc, char **argv)
     int code = CHISO_EXIT_OK;
     chiso_program *prog = cli_load_rules(argv[optind], true, &code);
     if (!prog) return code;
-    size_t index = 0;
-    if (index_name) {
-        long found = chiso_program_find_index(prog, index_name);
-        if (found < 0) {
-            fprintf(stderr, "chiso explain: no index named \"%s\"\n", index_name);
-            chiso_program_free(prog);
-            return CHISO_EXIT_USAGE;
-        }
-        index = (size_t)found;
+    size_t index;
+    if (!cli_select_index(prog, argv[optind], index_name, &index)) {
+        chiso_program_free(prog);
+        return CHISO_EXIT_USAGE;
     }
     cli_inputs_t inputs = {0};
     if (!cli_collect_inputs(argv + optind + 1, 1, &inputs) || inputs.count != 1) {

@@ -7,6 +7,7 @@
 
 #include "engine/api/rules_test.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/xml.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -41,19 +42,6 @@ static void yaml_block(FILE *out, const char *indent, const char *text)
         if (n) fprintf(out, "%s%.*s\n", indent, (int)n, p);
         if (!nl) break;
         p = nl + 1;
-    }
-}
-
-static void xml(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*s, out);
-        }
     }
 }
 
@@ -101,25 +89,25 @@ static void print_junit(FILE *out, rules_test_run *run)
             if (current) fputs("  </testsuite>\n", out);
             current = c->file;
             fputs("  <testsuite name=\"", out);
-            xml(out, c->file);
+            xml_escape(out, c->file);
             fputs("\">\n", out);
         }
         fputs("    <testcase classname=\"", out);
-        xml(out, c->file);
+        xml_escape(out, c->file);
         fputs("\" name=\"", out);
-        xml(out, c->name);
+        xml_escape(out, c->name);
         if (c->passed) {
             fputs("\"/>\n", out);
             continue;
         }
         fputs("\">\n      <failure message=\"", out);
-        xml(out, c->nmessages ? c->messages[0] : "failed");
+        xml_escape(out, c->nmessages ? c->messages[0] : "failed");
         fputs("\">", out);
         for (size_t k = 0; k < c->nmessages; k++) {
-            xml(out, c->messages[k]);
+            xml_escape(out, c->messages[k]);
             fputc('\n', out);
         }
-        if (c->explain) xml(out, c->explain);
+        if (c->explain) xml_escape(out, c->explain);
         fputs("</failure>\n    </testcase>\n", out);
     }
     if (current) fputs("  </testsuite>\n", out);
@@ -161,15 +149,10 @@ int cmd_test(int argc, char **argv)
     int code = CHISO_EXIT_OK;
     chiso_program *prog = cli_load_rules(argv[optind], true, &code);
     if (!prog) return code;
-    size_t index = 0;
-    if (index_name) {
-        long found = chiso_program_find_index(prog, index_name);
-        if (found < 0) {
-            fprintf(stderr, "chiso test: no index named \"%s\"\n", index_name);
-            chiso_program_free(prog);
-            return CHISO_EXIT_USAGE;
-        }
-        index = (size_t)found;
+    size_t index;
+    if (!cli_select_index(prog, argv[optind], index_name, &index)) {
+        chiso_program_free(prog);
+        return CHISO_EXIT_USAGE;
     }
     rules_test_run *run = rules_test_new(prog, index);
     bool file_errors = false;

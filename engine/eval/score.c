@@ -269,20 +269,21 @@ static void score_node(scorer_t *s, int idx)
     }
 
     if (c->is_leaf) {
-        rat_t points = rat_int(0);
+        /* The value (for bands) or the score: evaluated once, traced once. */
+        value_t v = eval_code(s->ev, c->has_value ? &c->value : &c->score);
+        if (v_special(v)) {
+            settle_special(s, idx, v);
+            return;
+        }
+        nr->has_value = true;
+        nr->value = v;
+        if (s->trace && c->has_ratio) {
+            json_t *t = trace_of(s, idx);
+            json_object_set_new(t, "numerator", json_from_value(eval_code(s->ev, &c->ratio_num)));
+            json_object_set_new(t, "denominator", json_from_value(eval_code(s->ev, &c->ratio_den)));
+        }
+        rat_t points = c->has_value ? rat_int(0) : v.u.num;
         if (c->has_value) {
-            value_t v = eval_code(s->ev, &c->value);
-            if (v_special(v)) {
-                settle_special(s, idx, v);
-                return;
-            }
-            nr->has_value = true;
-            nr->value = v;
-            if (s->trace && c->has_ratio) {
-                json_t *t = trace_of(s, idx);
-                json_object_set_new(t, "numerator", json_from_value(eval_code(s->ev, &c->ratio_num)));
-                json_object_set_new(t, "denominator", json_from_value(eval_code(s->ev, &c->ratio_den)));
-            }
             json_t *tried = s->trace ? json_array() : NULL;
             if (tried) json_object_set_new(trace_of(s, idx), "bands", tried);
             for (int i = 0; i < c->nbands && nr->band < 0; i++) {
@@ -295,9 +296,7 @@ static void score_node(scorer_t *s, int idx)
                     }
                     int cmp = v.tag == V_NUM ? rat_cmp(v.u.num, t.u.num)
                                              : (v.u.date > t.u.date) - (v.u.date < t.u.date);
-                    bool holds = b->cmp == OP_GE ? cmp >= 0 : b->cmp == OP_GT ? cmp > 0
-                               : b->cmp == OP_LE ? cmp <= 0 : b->cmp == OP_LT ? cmp < 0
-                               : b->cmp == OP_EQ ? cmp == 0 : cmp != 0;
+                    bool holds = cmp_holds(b->cmp, cmp);
                     if (tried)
                         json_array_append_new(tried, json_pack("{s:s,s:o,s:b}", "band", b->label,
                                                                "threshold", json_from_value(t),
@@ -317,20 +316,6 @@ static void score_node(scorer_t *s, int idx)
             if (nr->band < 0)
                 result_add_finding(s->r, c->src->id, "no_band",
                                    "the value matched no band; scored 0");
-        } else {
-            value_t v = eval_code(s->ev, &c->score);
-            if (v_special(v)) {
-                settle_special(s, idx, v);
-                return;
-            }
-            nr->has_value = true;
-            nr->value = v;
-            points = v.u.num;
-            if (s->trace && c->has_ratio) {
-                json_t *t = trace_of(s, idx);
-                json_object_set_new(t, "numerator", json_from_value(eval_code(s->ev, &c->ratio_num)));
-                json_object_set_new(t, "denominator", json_from_value(eval_code(s->ev, &c->ratio_den)));
-            }
         }
         if (s->trace) json_object_set_new(trace_of(s, idx), "raw_points", json_from_rat(points));
         clamp_points(s, idx, &points, c->max, true);

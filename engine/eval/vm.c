@@ -86,14 +86,7 @@ static value_t compare(op_kind op, value_t a, value_t b)
     case V_STR: c = strcmp(a.u.str, b.u.str); break;
     default: c = (int)a.u.b - (int)b.u.b; break;
     }
-    switch (op) {
-    case OP_LT: return v_bool(c < 0);
-    case OP_LE: return v_bool(c <= 0);
-    case OP_GT: return v_bool(c > 0);
-    case OP_GE: return v_bool(c >= 0);
-    case OP_EQ: return v_bool(c == 0);
-    default: return v_bool(c != 0);
-    }
+    return v_bool(cmp_holds(op, c));
 }
 
 /* Kleene logic: a deciding operand wins over NA/MISSING/ERROR. */

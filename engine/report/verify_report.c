@@ -4,6 +4,7 @@
 #include "verify_report.h"
 
 #include "engine/support/textwidth.h"
+#include "engine/support/xml.h"
 #include "engine/support/xalloc.h"
 
 #include <math.h>
@@ -185,22 +186,6 @@ void verify_print_text(FILE *out, json_t *reports)
 }
 
 /* ---- JUnit ---- */
-
-static void xml_escape(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\n': fputs("&#10;", out); break;
-        default:
-            if ((unsigned char)*s < 0x20 && *s != '\t') fputc(' ', out);
-            else fputc(*s, out);
-        }
-    }
-}
 
 static void junit_case(FILE *out, const char *classname, const char *name, json_t *loc,
                        const char *outcome, const char *message)

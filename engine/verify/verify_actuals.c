@@ -79,18 +79,6 @@ static void collect_missing(const eval_t *ev, const expr_t *e, strbuf_t *sb, int
     collect_missing(ev, e->c, sb, n, depth + 1);
 }
 
-static bool holds(op_kind op, int c)
-{
-    switch (op) {
-    case OP_GE: return c >= 0;
-    case OP_GT: return c > 0;
-    case OP_LE: return c <= 0;
-    case OP_LT: return c < 0;
-    case OP_EQ: return c == 0;
-    default: return c != 0;
-    }
-}
-
 static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, int *met,
                              int *missed, int *na, int *missing)
 {
@@ -130,7 +118,7 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
         int c = a.tag == V_NUM ? rat_cmp(a.u.num, b.u.num)
               : a.tag == V_DATE ? (a.u.date > b.u.date) - (a.u.date < b.u.date)
               : a.tag == V_STR ? strcmp(a.u.str, b.u.str) : (int)a.u.b - (int)b.u.b;
-        bool ok = holds(ct->cmp, c);
+        bool ok = cmp_holds(ct->cmp, c);
         json_object_set_new(o, "actual", json_from_value(a));
         json_object_set_new(o, "threshold", json_from_value(b));
         json_object_set_new(o, "op", json_string(op_text(ct->cmp)));
