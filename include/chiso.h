@@ -87,6 +87,8 @@ void chiso_rank(chiso_result **results, size_t n);
 json_t *chiso_result_to_json(const chiso_result *res);
 /* A human scorecard: the node tree with points / max, 2 decimals. */
 void chiso_result_print_text(const chiso_result *res, FILE *out);
+/* The same scorecard from a result's JSON (as chiso_result_to_json makes it). */
+void chiso_print_scorecard(json_t *result, FILE *out);
 /* The explanation of a traced result: for every leaf (or the subtree of
  * `node`, when not NULL), the values read, the computed value, each band
  * tried, the points, clamps, deductions, policies; then how the totals add
@@ -95,8 +97,6 @@ void chiso_result_print_text(const chiso_result *res, FILE *out);
 bool chiso_result_print_explain(const chiso_result *res, const char *node, FILE *out);
 /* The closest node ID to `id` in the result's index (for "did you mean"). */
 const char *chiso_result_closest_node(const chiso_result *res, const char *id);
-/* A ranking table of several results. */
-void chiso_print_ranking(chiso_result *const *results, size_t n, FILE *out);
 
 /* Every metric path the rules read: [{"path", "type", "used_by": [node or
  * target IDs]}], in order of first use. */

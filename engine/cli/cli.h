@@ -47,6 +47,22 @@ typedef struct {
  * on stdin). Returns false with a message on stderr for a usage problem. */
 bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out);
 void cli_inputs_free(cli_inputs_t *in);
+/* Reads one submission file into *out (error set when it cannot be read). */
+void cli_read_submission(const char *path, cli_input_t *out);
+/* Appends the *.json files below `dir` (recursively) to a path list. */
+void cli_walk_json(const char *dir, char ***paths, size_t *n, size_t *cap, int depth);
+int cli_cmp_str(const void *a, const void *b);
+
+/* An output file written whole or not at all: opened as a temporary file
+ * beside `path` (so a missing directory fails before any work is done) and
+ * renamed into place by cli_out_commit. "-" or NULL is stdout. */
+typedef struct {
+    FILE *f;
+    char *path, *tmp;
+} cli_out_t;
+bool cli_out_open(cli_out_t *o, const char *path);
+bool cli_out_commit(cli_out_t *o);
+void cli_out_abort(cli_out_t *o);
 
 /* Writes `data` to `path` whole or not at all (temporary file + rename);
  * "-" or NULL is stdout. Returns false with a message on stderr. */

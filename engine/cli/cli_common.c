@@ -123,3 +123,64 @@ void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
     }
     free(text);
 }
+
+bool cli_out_open(cli_out_t *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || !strcmp(path, "-")) {
+        o->f = stdout;
+        return true;
+    }
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    o->path = strdup(path);
+    if (!o->tmp || !o->path) return false;
+    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
+    int fd = mkstemp(o->tmp);
+    if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
+        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(o->tmp);
+        }
+        free(o->tmp);
+        free(o->path);
+        memset(o, 0, sizeof *o);
+        return false;
+    }
+    return true;
+}
+
+bool cli_out_commit(cli_out_t *o)
+{
+    if (o->f == stdout) {
+        if (fflush(stdout) != 0) {
+            fprintf(stderr, "chiso: cannot write the output: %s\n", strerror(errno));
+            return false;
+        }
+        return true;
+    }
+    bool ok = fflush(o->f) == 0 && !ferror(o->f);
+    if (ok && fsync(fileno(o->f)) != 0 && errno != EINVAL) ok = false;
+    if (fclose(o->f) != 0) ok = false;
+    if (ok && rename(o->tmp, o->path) != 0) ok = false;
+    if (!ok) {
+        fprintf(stderr, "chiso: cannot write '%s': %s\n", o->path, strerror(errno));
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+    return ok;
+}
+
+void cli_out_abort(cli_out_t *o)
+{
+    if (o->f && o->f != stdout) {
+        fclose(o->f);
+        unlink(o->tmp);
+    }
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+}

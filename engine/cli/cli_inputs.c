@@ -20,11 +20,13 @@ static void add(cli_inputs_t *in, char *origin, char *text, size_t len, char *er
     in->items[in->count++] = (cli_input_t){origin, text, len, error};
 }
 
-static void add_file(cli_inputs_t *in, const char *path)
+void cli_read_submission(const char *path, cli_input_t *out)
 {
+    memset(out, 0, sizeof *out);
+    out->origin = xstrdup(path);
     FILE *f = fopen(path, "rb");
     if (!f) {
-        add(in, xstrdup(path), NULL, 0, xasprintf("cannot read: %s", strerror(errno)));
+        out->error = xasprintf("cannot read: %s", strerror(errno));
         return;
     }
     strbuf_t sb;
@@ -43,16 +45,21 @@ static void add_file(cli_inputs_t *in, const char *path)
     fclose(f);
     if (err || too_big) {
         sb_free(&sb);
-        add(in, xstrdup(path), NULL, 0,
-            too_big ? xasprintf("larger than %u MiB", MAX_SUBMISSION_BYTES >> 20)
-                    : xstrdup("read error"));
+        out->error = too_big ? xasprintf("larger than %u MiB", MAX_SUBMISSION_BYTES >> 20)
+                             : xstrdup("read error");
         return;
     }
-    size_t len = sb.len;
-    add(in, xstrdup(path), sb_take(&sb), len, NULL);
+    out->len = sb.len;
+    out->text = sb_take(&sb);
 }
 
-static int cmp_str(const void *a, const void *b)
+static void add_file(cli_inputs_t *in, const char *path)
+{
+    VEC_PUSH(in->items, in->count, in->cap);
+    cli_read_submission(path, &in->items[in->count++]);
+}
+
+int cli_cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -64,7 +71,7 @@ static bool ends_with_json(const char *name)
 }
 
 /* Collects *.json paths under `dir` into a list (recursively). */
-static void walk(const char *dir, char ***paths, size_t *n, size_t *cap, int depth)
+void cli_walk_json(const char *dir, char ***paths, size_t *n, size_t *cap, int depth)
 {
     if (depth > 32) return;
     DIR *d = opendir(dir);
@@ -75,7 +82,7 @@ static void walk(const char *dir, char ***paths, size_t *n, size_t *cap, int dep
         char *p = xasprintf("%s/%s", dir, e->d_name);
         struct stat st;
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk(p, paths, n, cap, depth + 1);
+            cli_walk_json(p, paths, n, cap, depth + 1);
             free(p);
         } else if (ends_with_json(e->d_name)) {
             VEC_PUSH(*paths, *n, *cap);
@@ -124,13 +131,13 @@ bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out)
         if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
             char **paths = NULL;
             size_t n = 0, cap = 0;
-            walk(a, &paths, &n, &cap, 0);
+            cli_walk_json(a, &paths, &n, &cap, 0);
             if (n == 0) {
                 fprintf(stderr, "chiso: %s: no *.json files in this directory\n", a);
                 free(paths);
                 return false;
             }
-            qsort(paths, n, sizeof *paths, cmp_str);
+            qsort(paths, n, sizeof *paths, cli_cmp_str);
             for (size_t k = 0; k < n; k++) {
                 add_file(out, paths[k]);
                 free(paths[k]);

@@ -1,16 +1,17 @@
-/* cmd_score.c — `chiso score`: score every submission against the rules
- * and write the results (JSON array, NDJSON or text scorecards with a
- * ranking). A unit that cannot be scored gets an error result and the rest
- * of the batch is still scored; the exit code is then 3. */
+/* cmd_score.c — `chiso score`: score every submission of a batch against
+ * the rules and write the results (JSON array, NDJSON, text scorecards
+ * with ranking tables, or CSV). A unit that cannot be scored gets an error
+ * result and the rest of the batch is still scored; the exit code is then 3.
+ * The pipeline itself is in batch.c, the formats in batch_output.c. */
 #include "cli.h"
 
-#include "engine/support/xalloc.h"
+#include "batch.h"
+#include "batch_output.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT } out_format;
+#include <unistd.h>
 
 static void help(FILE *out)
 {
@@ -18,27 +19,31 @@ static void help(FILE *out)
           "\n"
           "Scores each submission (a unit's JSON metrics) against the index in RULES.\n"
           "A SUBMISSION is a file, a directory (every *.json below it, sorted by path),\n"
-          "or - for NDJSON on standard input (one submission per line).\n"
+          "or - for NDJSON on standard input (one submission per line). Units are\n"
+          "ranked per unit level and period, overall and per field.\n"
           "\n"
           "Options:\n"
-          "  -f, --format F    json (default: an array of results), ndjson, or text\n"
-          "                    (a scorecard per unit and a ranking table)\n"
+          "  -f, --format F    json (default: an array of results), ndjson, text\n"
+          "                    (scorecards and ranking tables) or csv (a row per unit,\n"
+          "                    UTF-8 with BOM for Excel)\n"
           "      --pretty      indent JSON output\n"
+          "      --decimal-comma  csv with ';' between fields and ',' as the decimal\n"
+          "                    mark, for Excel set to Vietnamese\n"
           "  -o, --output FILE write to FILE, whole or not at all (default: stdout)\n"
+          "  -j, --jobs N      worker threads (default: the number of cores); the\n"
+          "                    output is the same for any N\n"
+          "      --summary     print counts, mean/median/min/max percent and grades\n"
+          "                    per level and period on stderr\n"
+          "      --fail-fast   stop at the first unit that cannot be scored\n"
           "      --index NAME  which index of RULES to use (default: the first)\n"
           "      --explain     add an \"explain\" object to every node of the JSON output:\n"
           "                    the values read, ratio parts, bands tried (see chiso explain)\n"
-          "  -q, --quiet       do not print rule warnings\n"
+          "  -q, --quiet       no rule warnings and no progress line\n"
           "  -h, --help        show this help\n"
           "\n"
           "Exit status: 0 all units scored, 1 errors in the rules, 2 usage or I/O\n"
           "problem, 3 some units could not be scored (their errors are in the output).\n",
           out);
-}
-
-static size_t json_flags(bool pretty)
-{
-    return (pretty ? JSON_INDENT(2) : JSON_COMPACT) | JSON_REAL_PRECISION(15);
 }
 
 int cmd_score(int argc, char **argv)
@@ -47,31 +52,46 @@ int cmd_score(int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"pretty", no_argument, NULL, 'p'},
         {"output", required_argument, NULL, 'o'}, {"index", required_argument, NULL, 'i'},
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
-        {"explain", no_argument, NULL, 'e'},
-        {NULL, 0, NULL, 0},
+        {"explain", no_argument, NULL, 'e'},      {"jobs", required_argument, NULL, 'j'},
+        {"summary", no_argument, NULL, 's'},      {"fail-fast", no_argument, NULL, 'F'},
+        {"decimal-comma", no_argument, NULL, 'c'}, {NULL, 0, NULL, 0},
     };
-    out_format format = OUT_JSON;
-    bool pretty = false, quiet = false;
+    render_opts_t ro = {OUT_JSON, false, false};
+    bool quiet = false, summary = false, fail_fast = false;
     unsigned flags = 0;
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
     const char *output = NULL, *index_name = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:o:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:o:j:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (!strcmp(optarg, "json")) format = OUT_JSON;
-            else if (!strcmp(optarg, "ndjson")) format = OUT_NDJSON;
-            else if (!strcmp(optarg, "text")) format = OUT_TEXT;
+            if (!strcmp(optarg, "json")) ro.format = OUT_JSON;
+            else if (!strcmp(optarg, "ndjson")) ro.format = OUT_NDJSON;
+            else if (!strcmp(optarg, "text")) ro.format = OUT_TEXT;
+            else if (!strcmp(optarg, "csv")) ro.format = OUT_CSV;
             else {
-                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson or text)\n", optarg);
+                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text or csv)\n", optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
-        case 'p': pretty = true; break;
+        case 'p': ro.pretty = true; break;
+        case 'c': ro.decimal_comma = true; break;
         case 'o': output = optarg; break;
         case 'i': index_name = optarg; break;
         case 'q': quiet = true; break;
         case 'e': flags |= CHISO_SCORE_TRACE; break;
+        case 's': summary = true; break;
+        case 'F': fail_fast = true; break;
+        case 'j': {
+            char *end;
+            jobs = strtol(optarg, &end, 10);
+            if (*end || jobs < 1 || jobs > 256) {
+                fprintf(stderr, "chiso score: --jobs takes a number from 1 to 256\n");
+                return CHISO_EXIT_USAGE;
+            }
+            break;
+        }
         case 'h': help(stdout); return CHISO_EXIT_OK;
         default: help(stderr); return CHISO_EXIT_USAGE;
         }
@@ -90,59 +110,38 @@ int cmd_score(int argc, char **argv)
         chiso_program_free(prog);
         return CHISO_EXIT_USAGE;
     }
-
-    cli_inputs_t inputs = {0};
-    if (!cli_collect_inputs(argv + optind + 1, argc - optind - 1, &inputs)) {
-        cli_inputs_free(&inputs);
+    input_iter_t *inputs = input_iter_open(argv + optind + 1, argc - optind - 1);
+    cli_out_t out;
+    if (!inputs || !cli_out_open(&out, output)) {
+        input_iter_close(inputs);
         chiso_program_free(prog);
         return CHISO_EXIT_USAGE;
     }
-    chiso_result **results = xcalloc(inputs.count ? inputs.count : 1, sizeof *results);
-    size_t failed = 0;
-    for (size_t i = 0; i < inputs.count; i++) {
-        cli_input_t *in = &inputs.items[i];
-        results[i] = in->text ? chiso_score_text_ex(prog, index, in->text, in->len, in->origin, flags)
-                              : chiso_result_error(prog, index, in->origin, in->error);
-        if (!chiso_result_ok(results[i])) failed++;
+    batch_opts_t bo = {prog, index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
+                       !quiet && isatty(STDERR_FILENO), ro.format != OUT_CSV};
+    batch_t batch;
+    batch_run(&bo, inputs, &batch);
+    input_iter_close(inputs);
+    batch_rank(&batch);
+    for (size_t i = 0; i < batch.count; i++) {
+        const unit_summary_t *u = &batch.units[i];
+        if (u->repeats)
+            fprintf(stderr, "chiso score: unit '%s'%s%s appears more than once (%s and %s); all are kept\n",
+                    u->id, u->period ? " of period " : "", u->period ? u->period : "", u->duplicate_of,
+                    u->origin);
     }
-    chiso_rank(results, inputs.count);
-
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&buf, &len);
-    if (format == OUT_TEXT) {
-        for (size_t i = 0; i < inputs.count; i++) chiso_result_print_text(results[i], mem);
-        if (inputs.count > 1) chiso_print_ranking(results, inputs.count, mem);
-    } else {
-        json_t *arr = format == OUT_JSON ? json_array() : NULL;
-        for (size_t i = 0; i < inputs.count; i++) {
-            json_t *o = chiso_result_to_json(results[i]);
-            if (arr) {
-                json_array_append_new(arr, o);
-            } else {
-                char *s = json_dumps(o, json_flags(false));
-                fprintf(mem, "%s\n", s);
-                free(s);
-                json_decref(o);
-            }
-        }
-        if (arr) {
-            char *s = json_dumps(arr, json_flags(pretty));
-            fprintf(mem, "%s\n", s);
-            free(s);
-            json_decref(arr);
-        }
+    if (!batch_render(&batch, prog, index, &ro, out.f)) {
+        cli_out_abort(&out);
+        code = CHISO_EXIT_USAGE;
+    } else if (!cli_out_commit(&out)) {
+        code = CHISO_EXIT_USAGE;
+    } else if (batch.failed) {
+        code = CHISO_EXIT_UNIT_ERRORS;
+        fprintf(stderr, "chiso score: %zu of %zu unit%s could not be scored%s\n", batch.failed,
+                batch.count, batch.count == 1 ? "" : "s", batch.stopped ? " (stopped at the first: --fail-fast)" : "");
     }
-    fclose(mem);
-    if (!cli_write_output(output, buf, len)) code = CHISO_EXIT_USAGE;
-    else if (failed) code = CHISO_EXIT_UNIT_ERRORS;
-    if (failed && code == CHISO_EXIT_UNIT_ERRORS)
-        fprintf(stderr, "chiso score: %zu of %zu unit%s could not be scored\n", failed,
-                inputs.count, inputs.count == 1 ? "" : "s");
-    free(buf);
-    for (size_t i = 0; i < inputs.count; i++) chiso_result_free(results[i]);
-    free(results);
-    cli_inputs_free(&inputs);
+    if (summary) batch_print_summary(&batch, stderr);
+    batch_free(&batch);
     chiso_program_free(prog);
     return code;
 }

@@ -50,7 +50,15 @@ static json_t *node_json(const chiso_result *r, int idx)
     if (rat_cmp(nr->max, c->max) != 0)
         json_object_set_new(o, "declared_max", json_from_rat(c->max));
     json_object_set_new(o, "status", json_string(status_name(nr->status)));
-    if (nr->has_value) json_object_set_new(o, "value", json_from_value(nr->value));
+    if (nr->has_value) {
+        json_object_set_new(o, "value", json_from_value(nr->value));
+        /* thresholds written as percents: show the value as one too */
+        for (int i = 0; i < c->nbands; i++)
+            if (c->src->bands[i]->threshold && c->src->bands[i]->threshold->is_percent) {
+                json_object_set_new(o, "value_format", json_string("percent"));
+                break;
+            }
+    }
     if (nr->band >= 0) json_object_set_new(o, "band", json_string(c->bands[nr->band].label));
     if (nr->status == NS_NOT_APPLICABLE) json_object_set_new(o, "policy", json_string(policy_name(c->na)));
     if (nr->reason) json_object_set_new(o, "reason", json_string(nr->reason));

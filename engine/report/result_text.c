@@ -1,199 +1,187 @@
-/* result_text.c — the scorecard people read: the node tree with points and
- * maxima rounded to 2 decimals, the value and band of each leaf, what was
- * not applicable and why, deductions, findings and self-assessment
- * differences; and a ranking table for a batch. Labels are Vietnamese, the
+/* result_text.c — the scorecard people read, rendered from a result's
+ * JSON: the node tree with points and maxima rounded to 2 decimals, the
+ * value and band of each leaf, what was not applicable and why, deductions,
+ * findings and self-assessment differences. Labels are Vietnamese, the
  * language of the people who read these cards. */
 #include "engine/eval/result.h"
 
-#include "engine/support/date.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
+#include <math.h>
 #include <string.h>
 
 #define NAME_COLS 58
 
-static const char *unit_field(const chiso_result *r, const char *key)
+static const char *str(json_t *o, const char *key)
 {
-    json_t *v = json_is_object(r->unit) ? json_object_get(r->unit, key) : NULL;
+    json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* What to call a unit: its name, else its id, else the file it came from. */
-static const char *unit_label(const chiso_result *r)
+/* Like str(), but "" when absent, for printing. */
+static const char *text(json_t *o, const char *key)
 {
-    const char *s = unit_field(r, "name");
-    if (!s) s = unit_field(r, "id");
-    if (!s) s = r->origin;
-    return s ? s : "?";
+    const char *s = str(o, key);
+    return s ? s : "";
 }
 
-static bool leaf_is_percent(const cnode_t *c)
+/* Numbers with exactly 2 decimals, rounded half away from zero as by hand.
+ * Results carry at most 6 decimals, so going through the exact decimal
+ * text keeps 0.125 → 0.13 (a double would say 0.12). */
+static void fixed2(json_t *v, char *buf, size_t size)
 {
-    for (int i = 0; i < c->nbands; i++) {
-        const band_t *b = c->src->bands[i];
-        if (b->threshold && b->threshold->is_percent) return true;
+    if (!json_is_number(v)) {
+        snprintf(buf, size, "-");
+        return;
     }
-    return false;
+    rat_t r;
+    if (json_is_integer(v)) r = rat_int(json_integer_value(v));
+    else if (!rat_from_double(json_real_value(v), &r)) {
+        snprintf(buf, size, "%.2f", json_number_value(v));
+        return;
+    }
+    rat_format_fixed(r, 2, buf, size);
 }
 
-static void format_value(const cnode_t *c, value_t v, char *buf, size_t size)
+static void value_text(json_t *node, char *buf, size_t size)
 {
-    char num[48];
-    bool of = false;
-    switch (v.tag) {
-    case V_NUM:
-        if (leaf_is_percent(c)) {
-            rat_format_fixed(rat_mul(v.u.num, rat_int(100), &of), 2, num, sizeof num);
-            snprintf(buf, size, "%s%%", num);
-        } else {
-            snprintf(buf, size, "%s", rat_format(v.u.num, 4, num, sizeof num));
-        }
-        break;
-    case V_DATE: date_format(v.u.date, buf, size); break;
-    case V_BOOL: snprintf(buf, size, "%s", v.u.b ? "đúng" : "sai"); break;
-    default: buf[0] = '\0'; break;
+    json_t *v = json_object_get(node, "value");
+    bool percent = str(node, "value_format") && !strcmp(str(node, "value_format"), "percent");
+    if (json_is_number(v) && percent) {
+        rat_t r;
+        bool of = false;
+        if (json_is_integer(v)) r = rat_int(json_integer_value(v));
+        else rat_from_double(json_real_value(v), &r);
+        char num[48];
+        rat_format_fixed(rat_mul(r, rat_int(100), &of), 2, num, sizeof num);
+        snprintf(buf, size, "%s%%", num);
+    } else if (json_is_integer(v)) {
+        snprintf(buf, size, "%lld", (long long)json_integer_value(v));
+    } else if (json_is_real(v)) {
+        snprintf(buf, size, "%.6g", json_real_value(v));
+    } else if (json_is_string(v)) {
+        snprintf(buf, size, "%s", json_string_value(v));
+    } else if (json_is_boolean(v)) {
+        snprintf(buf, size, "%s", json_is_true(v) ? "đúng" : "sai");
+    } else {
+        buf[0] = '\0';
     }
 }
 
-static const char *policy_vi(na_policy p)
+static const char *policy_vi(const char *p)
 {
-    return p == NA_EXCLUDE ? "loại khỏi tổng điểm" : p == NA_ZERO ? "0 điểm" : "đủ điểm";
+    return !p ? "" : !strcmp(p, "exclude") ? "loại khỏi tổng điểm" : !strcmp(p, "zero") ? "0 điểm" : "đủ điểm";
 }
 
-static void print_node(const chiso_result *r, int idx, int depth, FILE *out)
+static void print_deductions(json_t *node, int indent, FILE *out)
 {
-    const cnode_t *c = &r->ci->nodes[idx];
-    const node_result_t *nr = &r->nodes[idx];
+    size_t i;
+    json_t *d;
+    json_array_foreach(json_object_get(node, "deductions"), i, d) {
+        char amt[48];
+        fixed2(json_object_get(d, "points"), amt, sizeof amt);
+        fprintf(out, "%*s− trừ điểm: %s: ", indent, "", text(d, "reason"));
+        const char *st = str(d, "status");
+        if (st && !strcmp(st, "not_applicable")) fputs("không phát sinh\n", out);
+        else if (st && !strcmp(st, "missing")) fputs("thiếu số liệu\n", out);
+        else fprintf(out, "−%s%s\n", amt,
+                     json_is_true(json_object_get(d, "capped")) ? " (đã chạm mức trừ tối đa)" : "");
+    }
+}
+
+static void print_node(json_t *node, int depth, bool parent_na, FILE *out)
+{
     char label[512], pts[48], mx[48];
-    snprintf(label, sizeof label, "%*s%s  %s", depth * 2, "", c->src->id, c->src->name);
+    snprintf(label, sizeof label, "%*s%s  %s", depth * 2, "", text(node, "id"), text(node, "name"));
     fputs("  ", out);
     print_padded(out, label, NAME_COLS);
-    rat_format_fixed(nr->points, 2, pts, sizeof pts);
-    rat_format_fixed(nr->max, 2, mx, sizeof mx);
+    fixed2(json_object_get(node, "points"), pts, sizeof pts);
+    fixed2(json_object_get(node, "max"), mx, sizeof mx);
     fputc(' ', out);
     print_padded_right(out, pts, 7);
     fputs(" / ", out);
     print_padded_right(out, mx, 6);
-    if (nr->status == NS_NOT_APPLICABLE && nr->evaluated) {
-        fprintf(out, "  không áp dụng (%s): %s", policy_vi(c->na), nr->reason ? nr->reason : "");
-    } else if (nr->status == NS_MISSING) {
-        fprintf(out, "  thiếu số liệu: %s", nr->reason ? nr->reason : "");
-    } else if (nr->has_value && c->is_leaf) {
-        char val[64];
-        format_value(c, nr->value, val, sizeof val);
-        if (nr->band >= 0) fprintf(out, "  %s → %s", val, c->bands[nr->band].label);
-        else if (c->has_value) fprintf(out, "  %s → không khớp mức nào", val);
+    const char *status = str(node, "status");
+    json_t *kids = json_object_get(node, "children");
+    bool na = status && !strcmp(status, "not_applicable");
+    if (na && !parent_na) {
+        fprintf(out, "  không áp dụng (%s): %s", policy_vi(str(node, "policy")),
+                str(node, "reason") ? str(node, "reason") : "");
+    } else if (status && !strcmp(status, "missing")) {
+        fprintf(out, "  thiếu số liệu: %s", str(node, "reason") ? str(node, "reason") : "");
+    } else if (json_object_get(node, "value") && !kids) {
+        char val[96];
+        value_text(node, val, sizeof val);
+        if (str(node, "band")) fprintf(out, "  %s → %s", val, text(node, "band"));
         else fprintf(out, "  = %s", val);
     }
     fputc('\n', out);
-    for (int i = 0; i < nr->ndeducts; i++) {
-        const deduct_result_t *d = &nr->deducts[i];
-        char amt[48];
-        rat_format_fixed(d->applied, 2, amt, sizeof amt);
-        fprintf(out, "  %*s  − trừ điểm: %s: ", depth * 2, "", d->reason);
-        if (d->not_applicable) fputs("không phát sinh\n", out);
-        else if (d->missing) fputs("thiếu số liệu\n", out);
-        else fprintf(out, "−%s%s\n", amt, d->capped ? " (đã chạm mức trừ tối đa)" : "");
-    }
-    if (nr->evaluated || nr->status != NS_NOT_APPLICABLE)
-        for (int i = 0; i < c->nchildren; i++) print_node(r, c->children[i], depth + 1, out);
+    print_deductions(node, depth * 2 + 4, out);
+    if (na && str(node, "reason") && !strcmp(str(node, "reason"), "an enclosing node is not applicable"))
+        return;
+    size_t i;
+    json_t *k;
+    json_array_foreach(kids, i, k) print_node(k, depth + 1, na || parent_na, out);
 }
 
-void chiso_result_print_text(const chiso_result *r, FILE *out)
+void chiso_print_scorecard(json_t *r, FILE *out)
 {
-    const char *name = unit_field(r, "name"), *id = unit_field(r, "id");
-    fprintf(out, "== %s", name ? name : id ? id : (r->origin ? r->origin : "(không rõ đơn vị)"));
+    json_t *unit = json_object_get(r, "unit");
+    const char *name = str(unit, "name"), *id = str(unit, "id");
+    const char *file = str(r, "file");
+    fprintf(out, "== %s", name ? name : id ? id : file ? file : "(không rõ đơn vị)");
     if (id && name) fprintf(out, " [%s]", id);
-    if (r->period) fprintf(out, " · kỳ %s", r->period);
+    if (str(r, "period")) fprintf(out, " · kỳ %s", text(r, "period"));
     fputs(" ==\n", out);
-    if (r->ci) fprintf(out, "%s\n", r->ci->index->name);
-    if (!r->ok) {
+    if (str(r, "index")) fprintf(out, "%s\n", text(r, "index"));
+    if (strcmp(str(r, "status") ? str(r, "status") : "", "ok") != 0) {
         fputs("LỖI — không chấm được điểm (error):\n", out);
-        for (size_t i = 0; i < r->nerrors; i++) fprintf(out, "  - %s\n", r->errors[i]);
-        if (r->origin) fprintf(out, "  (tệp: %s)\n", r->origin);
+        size_t i;
+        json_t *e;
+        json_array_foreach(json_object_get(r, "errors"), i, e) fprintf(out, "  - %s\n", json_string_value(e));
+        if (file) fprintf(out, "  (tệp: %s)\n", file);
         fputc('\n', out);
         return;
     }
     char pts[48], mx[48], pct[48];
-    rat_format_fixed(r->points, 2, pts, sizeof pts);
-    rat_format_fixed(r->max, 2, mx, sizeof mx);
+    fixed2(json_object_get(r, "points"), pts, sizeof pts);
+    fixed2(json_object_get(r, "max"), mx, sizeof mx);
     fprintf(out, "Tổng điểm: %s / %s", pts, mx);
-    if (r->has_percent) fprintf(out, " (%s%%)", rat_format_fixed(r->percent, 2, pct, sizeof pct));
-    if (r->grade) fprintf(out, " · Xếp loại: %s", r->grade);
-    if (r->rank) fprintf(out, " · Hạng: %ld", r->rank);
+    if (json_is_number(json_object_get(r, "percent"))) {
+        fixed2(json_object_get(r, "percent"), pct, sizeof pct);
+        fprintf(out, " (%s%%)", pct);
+    }
+    if (str(r, "grade")) fprintf(out, " · Xếp loại: %s", str(r, "grade"));
+    json_t *rank = json_object_get(r, "rank");
+    if (json_is_integer(rank)) fprintf(out, " · Hạng: %lld", (long long)json_integer_value(rank));
     fputs("\n\n", out);
-    const cnode_t *root = &r->ci->nodes[0];
-    for (int i = 0; i < root->nchildren; i++) print_node(r, root->children[i], 0, out);
-    const node_result_t *rootr = &r->nodes[0];
-    for (int i = 0; i < rootr->ndeducts; i++) {
-        const deduct_result_t *d = &rootr->deducts[i];
-        char amt[48];
-        rat_format_fixed(d->applied, 2, amt, sizeof amt);
-        fprintf(out, "  − trừ điểm: %s: %s\n", d->reason,
-                d->not_applicable ? "không phát sinh" : d->missing ? "thiếu số liệu" : amt);
-    }
-    if (r->nfindings) {
+    size_t i;
+    json_t *n;
+    json_array_foreach(json_object_get(r, "nodes"), i, n) print_node(n, 0, false, out);
+    print_deductions(r, 2, out);
+    json_t *findings = json_object_get(r, "findings");
+    if (json_array_size(findings)) {
         fputs("\nGhi nhận (findings):\n", out);
-        for (size_t i = 0; i < r->nfindings; i++)
-            fprintf(out, "  - %s%s%s\n", r->findings[i].node ? r->findings[i].node : "",
-                    r->findings[i].node ? ": " : "", r->findings[i].message);
+        json_array_foreach(findings, i, n)
+            fprintf(out, "  - %s%s%s\n", text(n, "node"), str(n, "node") ? ": " : "", text(n, "message"));
     }
-    if (r->nclaims) {
+    json_t *claims = json_object_get(r, "self_assessment");
+    if (json_array_size(claims)) {
         fputs("\nTự chấm khác kết quả thẩm định (self-assessment differs):\n", out);
-        for (size_t i = 0; i < r->nclaims; i++) {
+        json_array_foreach(claims, i, n) {
             char a[48], b[48];
-            fprintf(out, "  - %s: tự chấm %s, thẩm định %s\n", r->claims[i].node,
-                    rat_format(r->claims[i].claimed, 2, a, sizeof a),
-                    rat_format(r->claims[i].computed, 2, b, sizeof b));
+            fixed2(json_object_get(n, "claimed"), a, sizeof a);
+            fixed2(json_object_get(n, "computed"), b, sizeof b);
+            fprintf(out, "  - %s: tự chấm %s, thẩm định %s\n", text(n, "node"), a, b);
         }
     }
     fputc('\n', out);
 }
 
-void chiso_print_ranking(chiso_result *const *results, size_t n, FILE *out)
+void chiso_result_print_text(const chiso_result *r, FILE *out)
 {
-    /* Ranked units first by rank, then units in error, in input order. */
-    chiso_result **order = xmalloc(sizeof *order * (n ? n : 1));
-    size_t m = 0;
-    for (long rank = 1; rank <= (long)n; rank++)
-        for (size_t i = 0; i < n; i++)
-            if (results[i]->rank == rank) order[m++] = results[i];
-    for (size_t i = 0; i < n; i++)
-        if (!results[i]->rank) order[m++] = results[i];
-    int namew = 10;
-    for (size_t i = 0; i < m; i++) {
-        int w = text_width(unit_label(order[i]));
-        if (w > namew) namew = w;
-    }
-    if (namew > 48) namew = 48;
-    fputs("Xếp hạng (ranking)\n", out);
-    fputs("Hạng  ", out);
-    print_padded(out, "Đơn vị", namew);
-    fputs("      Điểm   Tối đa   Tỷ lệ %  Xếp loại\n", out);
-    for (size_t i = 0; i < m; i++) {
-        const chiso_result *r = order[i];
-        char rk[16];
-        snprintf(rk, sizeof rk, "%ld", r->rank);
-        print_padded_right(out, r->rank ? rk : "-", 4);
-        fputs("  ", out);
-        print_padded(out, unit_label(r), namew);
-        if (!r->ok) {
-            fprintf(out, "  lỗi: %s\n", r->nerrors ? r->errors[0] : "");
-            continue;
-        }
-        char pts[48], mx[48], pct[48];
-        rat_format_fixed(r->points, 2, pts, sizeof pts);
-        rat_format_fixed(r->max, 2, mx, sizeof mx);
-        if (r->has_percent) rat_format_fixed(r->percent, 2, pct, sizeof pct);
-        else snprintf(pct, sizeof pct, "-");
-        fputs("  ", out);
-        print_padded_right(out, pts, 8);
-        fputs(" ", out);
-        print_padded_right(out, mx, 8);
-        fputs(" ", out);
-        print_padded_right(out, pct, 9);
-        fprintf(out, "  %s\n", r->grade ? r->grade : "");
-    }
-    free(order);
+    json_t *j = chiso_result_to_json(r);
+    chiso_print_scorecard(j, out);
+    json_decref(j);
 }

@@ -1,0 +1,286 @@
+/* batch.c — the threaded, streaming scoring pipeline (see batch.h).
+ *
+ * One producer (the calling thread) reads submissions into a ring of
+ * 4 × jobs slots of CHUNK submissions each; workers take slots in order of
+ * arrival and score them outside the lock; a writer thread takes finished
+ * slots strictly in input order, appends the results to the spool and keeps
+ * their summaries. The ring bounds the memory in flight; the order of the
+ * spool never depends on which worker finished first. Submissions travel in
+ * chunks so that locking and waking threads cost little per submission. */
+#include "batch.h"
+
+#include "engine/eval/result.h"
+#include "engine/support/xalloc.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE } slot_state;
+
+#define CHUNK 64
+
+typedef struct {
+    slot_state state;
+    int n;                      /* submissions in this chunk */
+    cli_input_t input[CHUNK];
+    char *json[CHUNK];          /* the results, compact, without rank */
+    unit_summary_t summary[CHUNK];
+} slot_t;
+
+typedef struct {
+    const batch_opts_t *opts;
+    batch_t *out;
+    slot_t *ring;
+    size_t nring;
+    size_t produced, taken, written;
+    bool eof, stop;
+    pthread_mutex_t mu;
+    pthread_cond_t work;      /* a chunk is ready for a worker */
+    pthread_cond_t done;      /* a chunk is scored: the writer may go on */
+    pthread_cond_t space;     /* a slot is free: the producer may go on */
+    long total;
+    struct timespec start;
+    double last_progress;
+} pipeline_t;
+
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static char *dup_or_null(json_t *o, const char *key)
+{
+    json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
+    return json_is_string(v) ? xstrdup(json_string_value(v)) : NULL;
+}
+
+/* The part of a result ranking and summaries need. */
+static void summarize(const chiso_result *r, unit_summary_t *s)
+{
+    memset(s, 0, sizeof *s);
+    s->id = dup_or_null(r->unit, "id");
+    s->name = dup_or_null(r->unit, "name");
+    s->level = dup_or_null(r->unit, "level");
+    s->period = r->period ? xstrdup(r->period) : NULL;
+    s->origin = r->origin ? xstrdup(r->origin) : NULL;
+    s->ok = r->ok;
+    if (!r->ok) {
+        s->error = xstrdup(r->nerrors ? r->errors[0] : "error");
+        return;
+    }
+    s->has_percent = r->has_percent;
+    s->percent = r->percent;
+    s->points = r->points;
+    s->max = r->max;
+    s->grade = r->grade ? xstrdup(r->grade) : NULL;
+    const cnode_t *root = &r->ci->nodes[0];
+    s->nfields = root->nchildren;
+    s->fpoints = xcalloc((size_t)(s->nfields ? s->nfields : 1), sizeof *s->fpoints);
+    s->fmax = xcalloc((size_t)(s->nfields ? s->nfields : 1), sizeof *s->fmax);
+    for (int i = 0; i < s->nfields; i++) {
+        s->fpoints[i] = r->nodes[root->children[i]].points;
+        s->fmax[i] = r->nodes[root->children[i]].max;
+    }
+}
+
+static void score_one(const batch_opts_t *o, cli_input_t *in, char **json, unit_summary_t *summary)
+{
+    chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
+                               : chiso_result_error(o->prog, o->index, in->origin, in->error);
+    summarize(r, summary);
+    if (!o->need_results) {
+        *json = xstrdup("{}");
+        chiso_result_free(r);
+        input_clear(in);
+        return;
+    }
+    json_t *j = chiso_result_to_json(r);
+    json_object_del(j, "rank"); /* known only when the batch is complete */
+    *json = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
+    json_decref(j);
+    chiso_result_free(r);
+    input_clear(in);
+}
+
+static void *worker(void *arg)
+{
+    pipeline_t *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->taken == p->produced && !p->eof && !p->stop) pthread_cond_wait(&p->work, &p->mu);
+        if (p->taken == p->produced) break; /* eof or stop, and nothing left */
+        slot_t *slot = &p->ring[p->taken % p->nring];
+        p->taken++;
+        slot->state = SLOT_BUSY;
+        pthread_mutex_unlock(&p->mu);
+        for (int i = 0; i < slot->n; i++)
+            score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i]);
+        pthread_mutex_lock(&p->mu);
+        slot->state = SLOT_DONE;
+        pthread_cond_signal(&p->done);
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+static void progress_line(pipeline_t *p, bool final)
+{
+    double t = now_seconds() - ((double)p->start.tv_sec + (double)p->start.tv_nsec / 1e9);
+    if (!final && t - p->last_progress < 0.25) return;
+    p->last_progress = t;
+    size_t units = p->out->count;
+    double rate = t > 0 ? (double)units / t : 0;
+    fprintf(stderr, "\r\033[K  %zu", units);
+    if (p->total >= 0) fprintf(stderr, "/%ld", p->total);
+    fprintf(stderr, " units · %.0f/s", rate);
+    if (p->total >= 0 && rate > 0 && !final)
+        fprintf(stderr, " · ETA %.0fs", ((double)p->total - (double)units) / rate);
+    if (final) fputc('\n', stderr);
+}
+
+static void *writer(void *arg)
+{
+    pipeline_t *p = arg;
+    batch_t *out = p->out;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        slot_t *slot = &p->ring[p->written % p->nring];
+        while (!(p->written < p->produced && slot->state == SLOT_DONE) &&
+               !(p->written == p->produced && (p->eof || p->stop)))
+            pthread_cond_wait(&p->done, &p->mu);
+        if (p->written == p->produced) break;
+        pthread_mutex_unlock(&p->mu);
+        /* Outside the lock: the slot is DONE and only the writer touches it now. */
+        size_t failed = 0;
+        int kept = slot->n;
+        for (int i = 0; i < slot->n; i++) {
+            if (i >= kept) { /* dropped after --fail-fast */
+                unit_summary_t *s = &slot->summary[i];
+                free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
+                free(s->grade); free(s->error); free(s->fpoints); free(s->fmax);
+            } else {
+                fputs(slot->json[i], out->spool);
+                fputc('\n', out->spool);
+                VEC_PUSH(out->units, out->count, out->cap);
+                out->units[out->count++] = slot->summary[i];
+                if (!slot->summary[i].ok) {
+                    failed++;
+                    if (p->opts->fail_fast) kept = i + 1;
+                }
+            }
+            free(slot->json[i]);
+            slot->json[i] = NULL;
+        }
+        pthread_mutex_lock(&p->mu);
+        out->failed += failed;
+        if (failed && p->opts->fail_fast) {
+            p->stop = true;
+            out->stopped = true;
+            pthread_cond_broadcast(&p->work);
+        }
+        slot->state = SLOT_FREE;
+        slot->n = 0;
+        p->written++;
+        if (p->opts->progress) progress_line(p, false);
+        pthread_cond_signal(&p->space);
+        if (out->stopped) break;
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
+{
+    memset(out, 0, sizeof *out);
+    out->spool = tmpfile();
+    if (!out->spool) {
+        perror("chiso: cannot create a temporary file");
+        exit(CHISO_EXIT_USAGE);
+    }
+    pipeline_t p;
+    memset(&p, 0, sizeof p);
+    p.opts = opts;
+    p.out = out;
+    int jobs = opts->jobs > 0 ? opts->jobs : 1;
+    p.nring = (size_t)jobs * 4;
+    p.ring = xcalloc(p.nring, sizeof *p.ring);
+    p.total = input_iter_total(inputs);
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    pthread_cond_init(&p.space, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &p.start);
+    double t0 = now_seconds();
+
+    pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
+    pthread_t wthread;
+    for (int i = 0; i < jobs; i++) pthread_create(&threads[i], NULL, worker, &p);
+    pthread_create(&wthread, NULL, writer, &p);
+
+    bool more = true;
+    while (more) {
+        pthread_mutex_lock(&p.mu);
+        while (p.produced - p.written >= p.nring && !p.stop) pthread_cond_wait(&p.space, &p.mu);
+        bool stop = p.stop;
+        pthread_mutex_unlock(&p.mu);
+        if (stop) break;
+        slot_t *slot = &p.ring[p.produced % p.nring];
+        slot->n = 0;
+        while (slot->n < CHUNK && (more = input_iter_next(inputs, &slot->input[slot->n]))) slot->n++;
+        if (slot->n == 0) break;
+        pthread_mutex_lock(&p.mu);
+        slot->state = SLOT_READY;
+        p.produced++;
+        pthread_cond_signal(&p.work);
+        pthread_mutex_unlock(&p.mu);
+    }
+    pthread_mutex_lock(&p.mu);
+    p.eof = true;
+    pthread_cond_broadcast(&p.work);
+    pthread_cond_broadcast(&p.done);
+    pthread_mutex_unlock(&p.mu);
+    for (int i = 0; i < jobs; i++) pthread_join(threads[i], NULL);
+    pthread_join(wthread, NULL);
+    if (opts->progress) progress_line(&p, true);
+    /* After --fail-fast, chunks read or scored but not written are dropped. */
+    for (size_t i = 0; i < p.nring; i++) {
+        slot_t *slot = &p.ring[i];
+        for (int k = 0; k < slot->n; k++) {
+            free(slot->json[k]);
+            input_clear(&slot->input[k]);
+            if (slot->state == SLOT_DONE) {
+                unit_summary_t *s = &slot->summary[k];
+                free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
+                free(s->grade); free(s->error); free(s->fpoints); free(s->fmax);
+            }
+        }
+    }
+    free(p.ring);
+    free(threads);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
+    pthread_cond_destroy(&p.space);
+    out->seconds = now_seconds() - t0;
+    fflush(out->spool);
+    rewind(out->spool);
+}
+
+void batch_free(batch_t *b)
+{
+    for (size_t i = 0; i < b->count; i++) {
+        unit_summary_t *s = &b->units[i];
+        free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
+        free(s->grade); free(s->error); free(s->fpoints); free(s->fmax); free(s->frank);
+        free(s->duplicate_of);
+    }
+    free(b->units);
+    if (b->spool) fclose(b->spool);
+    memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,61 @@
+/* batch.h — scoring a whole province at once (`chiso score`).
+ *
+ * Submissions stream in (input_iter), N worker threads parse and score them,
+ * and a writer puts each result, in input order, into a spool file on disk,
+ * keeping in memory only the small summary ranking needs. Ranks (per unit
+ * level and period, overall and per field) are computed at the end, and the
+ * output is rendered from the spool in the chosen format. Memory stays flat
+ * as the batch grows; the output is the same for any number of threads. */
+#ifndef CHISO_BATCH_H
+#define CHISO_BATCH_H
+
+#include "cli.h"
+#include "input_iter.h"
+
+#include "engine/support/rational.h"
+
+typedef struct {
+    char *id, *name, *level, *period, *origin;
+    bool ok;
+    bool has_percent;
+    rat_t percent, points, max;
+    char *grade;
+    char *error;          /* the first error of a unit in error */
+    int nfields;
+    rat_t *fpoints, *fmax; /* per top-level field */
+    long rank;            /* 0: not ranked */
+    long *frank;          /* per field, 0: not ranked */
+    char *duplicate_of;   /* origin of another unit with the same id and period */
+    bool repeats;         /* ... which came earlier in the batch */
+} unit_summary_t;
+
+typedef struct {
+    const chiso_program *prog;
+    size_t index;
+    unsigned flags;       /* CHISO_SCORE_* */
+    int jobs;
+    bool fail_fast;
+    bool progress;        /* a progress line on stderr */
+    bool need_results;    /* spool the full results (false: summaries suffice, e.g. csv) */
+} batch_opts_t;
+
+typedef struct {
+    unit_summary_t *units;
+    size_t count, cap;
+    FILE *spool;          /* one compact result JSON per line, in input order */
+    size_t failed;
+    bool stopped;         /* --fail-fast stopped the batch */
+    double seconds;
+} batch_t;
+
+/* Scores every submission of `inputs`. */
+void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out);
+/* Standard competition ranks per (level, period), overall and per field;
+ * marks duplicate (id, period) pairs. */
+void batch_rank(batch_t *b);
+void batch_free(batch_t *b);
+
+/* Field IDs and names of the index (top-level nodes). */
+int batch_fields(const chiso_program *prog, size_t index, const char ***ids, const char ***names);
+
+#endif

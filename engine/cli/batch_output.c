@@ -1,0 +1,313 @@
+/* batch_output.c — the formats of `chiso score` over a whole batch.
+ * Results come back from the spool in input order; each gets its rank and
+ * field ranks (and a finding when its unit ID and period repeat) on the way
+ * out. JSON and NDJSON stream; text adds a ranking table per unit level and
+ * period; CSV (one row per unit, UTF-8 with BOM so that Excel shows
+ * Vietnamese correctly, RFC 4180 quoting) is made from the summaries. */
+#include "batch_output.h"
+
+#include "engine/support/textwidth.h"
+#include "engine/support/xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+/* The rank fields and any duplicate finding, added to one result. */
+static void decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
+{
+    json_object_set_new(j, "rank", u->rank ? json_integer(u->rank) : json_null());
+    if (u->ok && u->nfields) {
+        json_t *fr = json_object();
+        for (int f = 0; f < u->nfields; f++)
+            json_object_set_new(fr, field_ids[f], u->frank[f] ? json_integer(u->frank[f]) : json_null());
+        json_object_set_new(j, "field_ranks", fr);
+    }
+    if (u->duplicate_of) {
+        json_t *f = json_pack("{s:n,s:s,s:s+}", "node", "kind", "duplicate_unit", "message",
+                              "the same unit ID and period also come from ", u->duplicate_of);
+        json_t *findings = json_object_get(j, "findings");
+        if (json_is_array(findings)) json_array_append_new(findings, f);
+        else json_object_set_new(j, "findings", json_pack("[o]", f));
+    }
+}
+
+static void csv_field(FILE *out, const char *s, char sep)
+{
+    bool quote = s && (strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r'));
+    if (!quote) {
+        fputs(or_empty(s), out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void csv_number(FILE *out, rat_t v, bool comma)
+{
+    char buf[48];
+    rat_format(v, 6, buf, sizeof buf);
+    if (comma)
+        for (char *p = buf; *p; p++)
+            if (*p == '.') *p = ',';
+    fputs(buf, out);
+}
+
+static void render_csv(const batch_t *b, const char **ids, const char **names, int nfields,
+                       bool comma, FILE *out)
+{
+    char sep = comma ? ';' : ',';
+    fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads UTF-8 */
+    const char *head[] = {"id", "name", "level", "period", "status", "points", "max", "percent",
+                          "grade", "rank"};
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) fprintf(out, "%s%s", i ? (char[]){sep, 0} : "", head[i]);
+    for (int f = 0; f < nfields; f++) {
+        char *col = xasprintf("%s %s", ids[f], names[f]);
+        fputc(sep, out);
+        csv_field(out, col, sep);
+        free(col);
+        char *rk = xasprintf("%s rank", ids[f]);
+        fputc(sep, out);
+        csv_field(out, rk, sep);
+        free(rk);
+    }
+    fprintf(out, "%cfile%cerror\r\n", sep, sep);
+    for (size_t i = 0; i < b->count; i++) {
+        const unit_summary_t *u = &b->units[i];
+        csv_field(out, u->id, sep);
+        fputc(sep, out);
+        csv_field(out, u->name, sep);
+        fputc(sep, out);
+        csv_field(out, u->level, sep);
+        fputc(sep, out);
+        csv_field(out, u->period, sep);
+        fprintf(out, "%c%s%c", sep, u->ok ? "ok" : "error", sep);
+        if (u->ok) {
+            csv_number(out, u->points, comma);
+            fputc(sep, out);
+            csv_number(out, u->max, comma);
+            fputc(sep, out);
+            if (u->has_percent) csv_number(out, u->percent, comma);
+            fputc(sep, out);
+            csv_field(out, u->grade, sep);
+            fputc(sep, out);
+            if (u->rank) fprintf(out, "%ld", u->rank);
+        } else {
+            fprintf(out, "%c%c%c%c", sep, sep, sep, sep); /* 5 empty columns */
+        }
+        for (int f = 0; f < nfields; f++) {
+            fputc(sep, out);
+            if (u->ok && f < u->nfields) csv_number(out, u->fpoints[f], comma);
+            fputc(sep, out);
+            if (u->ok && f < u->nfields && u->frank[f]) fprintf(out, "%ld", u->frank[f]);
+        }
+        fputc(sep, out);
+        csv_field(out, u->origin, sep);
+        fputc(sep, out);
+        csv_field(out, u->error, sep);
+        fputs("\r\n", out);
+    }
+}
+
+static int by_group_rank(const void *x, const void *y)
+{
+    const unit_summary_t *a = *(unit_summary_t *const *)x, *b = *(unit_summary_t *const *)y;
+    int c = strcmp(or_empty(a->level), or_empty(b->level));
+    if (c) return c;
+    c = strcmp(or_empty(a->period), or_empty(b->period));
+    if (c) return c;
+    if (!a->rank != !b->rank) return a->rank ? -1 : 1; /* ranked first */
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static const char *label_of(const unit_summary_t *u)
+{
+    return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
+}
+
+/* One table per (level, period), with who leads each field. */
+static void render_ranking(const batch_t *b, const char **ids, const char **names, int nfields, FILE *out)
+{
+    unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
+    for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
+    qsort(order, b->count, sizeof *order, by_group_rank);
+    int namew = 10;
+    for (size_t i = 0; i < b->count; i++) {
+        int w = text_width(label_of(order[i]));
+        if (w > namew) namew = w;
+    }
+    if (namew > 44) namew = 44;
+    for (size_t i = 0; i < b->count;) {
+        size_t j = i;
+        while (j < b->count && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
+               !strcmp(or_empty(order[j]->period), or_empty(order[i]->period)))
+            j++;
+        fputs("Xếp hạng (ranking)", out);
+        if (order[i]->level) fprintf(out, " · cấp %s", order[i]->level);
+        if (order[i]->period) fprintf(out, " · kỳ %s", order[i]->period);
+        fprintf(out, " · %zu đơn vị\n", j - i);
+        fputs("Hạng  ", out);
+        print_padded(out, "Đơn vị", namew);
+        fputs("      Điểm   Tối đa   Tỷ lệ %  Xếp loại\n", out);
+        for (size_t k = i; k < j; k++) {
+            const unit_summary_t *u = order[k];
+            char rk[16];
+            snprintf(rk, sizeof rk, "%ld", u->rank);
+            print_padded_right(out, u->rank ? rk : "-", 4);
+            fputs("  ", out);
+            print_padded(out, label_of(u), namew);
+            if (!u->ok) {
+                fprintf(out, "  lỗi: %s\n", or_empty(u->error));
+                continue;
+            }
+            char pts[48], mx[48], pct[48];
+            rat_format_fixed(u->points, 2, pts, sizeof pts);
+            rat_format_fixed(u->max, 2, mx, sizeof mx);
+            if (u->has_percent) rat_format_fixed(u->percent, 2, pct, sizeof pct);
+            else snprintf(pct, sizeof pct, "-");
+            fputs("  ", out);
+            print_padded_right(out, pts, 8);
+            fputc(' ', out);
+            print_padded_right(out, mx, 8);
+            fputc(' ', out);
+            print_padded_right(out, pct, 9);
+            fprintf(out, "  %s%s\n", or_empty(u->grade), u->duplicate_of ? "  (trùng mã đơn vị)" : "");
+        }
+        for (int f = 0; f < nfields; f++) {
+            fprintf(out, "  Dẫn đầu lĩnh vực %s (%s): ", ids[f], names[f]);
+            int shown = 0;
+            for (size_t k = i; k < j; k++)
+                if (order[k]->ok && f < order[k]->nfields && order[k]->frank[f] == 1)
+                    fprintf(out, "%s%s", shown++ ? ", " : "", label_of(order[k]));
+            fputs(shown ? "\n" : "-\n", out);
+        }
+        fputc('\n', out);
+        i = j;
+    }
+    free(order);
+}
+
+bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o, FILE *out)
+{
+    const char **ids, **names;
+    int nfields = batch_fields(prog, index, &ids, &names);
+    if (o->format == OUT_CSV) {
+        render_csv(b, ids, names, nfields, o->decimal_comma, out);
+    } else {
+        char *line = NULL;
+        size_t cap = 0;
+        if (o->format == OUT_JSON) fputs(o->pretty ? "[\n" : "[", out);
+        for (size_t i = 0; i < b->count; i++) {
+            ssize_t n = getline(&line, &cap, b->spool);
+            if (n < 0) break;
+            const unit_summary_t *u = &b->units[i];
+            if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !u->duplicate_of &&
+                n >= 2 && line[n - 2] == '}') {
+                /* Fast path: the spooled object with its ranks spliced in before the final brace. */
+                if (o->format == OUT_JSON && i) fputc(',', out);
+                fwrite(line, 1, (size_t)n - 2, out);
+                if (u->rank) fprintf(out, ",\"rank\":%ld", u->rank);
+                else fputs(",\"rank\":null", out);
+                if (u->ok && u->nfields) {
+                    fputs(",\"field_ranks\":{", out);
+                    for (int f = 0; f < u->nfields; f++) {
+                        json_t *key = json_string(ids[f]);
+                        json_dumpf(key, out, JSON_ENCODE_ANY);
+                        json_decref(key);
+                        if (u->frank[f]) fprintf(out, ":%ld%s", u->frank[f], f + 1 < u->nfields ? "," : "");
+                        else fprintf(out, ":null%s", f + 1 < u->nfields ? "," : "");
+                    }
+                    fputc('}', out);
+                }
+                fputc('}', out);
+                if (o->format == OUT_NDJSON) fputc('\n', out);
+                continue;
+            }
+            json_t *j = json_loads(line, 0, NULL);
+            if (!j) continue;
+            decorate(j, &b->units[i], ids);
+            if (o->format == OUT_TEXT) {
+                chiso_print_scorecard(j, out);
+            } else {
+                size_t flags = JSON_REAL_PRECISION(15) | (o->pretty && o->format == OUT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
+                if (o->format == OUT_JSON && i) fputs(o->pretty ? ",\n" : ",", out);
+                json_dumpf(j, out, flags);
+                if (o->format == OUT_NDJSON) fputc('\n', out);
+            }
+            json_decref(j);
+        }
+        free(line);
+        if (o->format == OUT_JSON) fputs(o->pretty ? "\n]\n" : "]\n", out);
+        if (o->format == OUT_TEXT && b->count > 1) render_ranking(b, ids, names, nfields, out);
+    }
+    free(ids);
+    free(names);
+    return !ferror(out);
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+void batch_print_summary(const batch_t *b, FILE *out)
+{
+    size_t ok = 0;
+    for (size_t i = 0; i < b->count; i++) ok += b->units[i].ok;
+    fprintf(out, "Tổng hợp (summary): %zu đơn vị chấm được (scored), %zu lỗi (in error), %.2f s\n", ok,
+            b->count - ok, b->seconds);
+    unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
+    for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
+    qsort(order, b->count, sizeof *order, by_group_rank);
+    double *pcts = xmalloc(sizeof *pcts * (b->count ? b->count : 1));
+    for (size_t i = 0; i < b->count;) {
+        size_t j = i, n = 0, errors = 0;
+        while (j < b->count && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
+               !strcmp(or_empty(order[j]->period), or_empty(order[i]->period))) {
+            if (order[j]->ok && order[j]->has_percent) pcts[n++] = rat_to_double(order[j]->percent);
+            if (!order[j]->ok) errors++;
+            j++;
+        }
+        fprintf(out, "  %s%s · %s%s: %zu đơn vị", order[i]->level ? "cấp " : "", order[i]->level ? order[i]->level : "(không rõ cấp)",
+                order[i]->period ? "kỳ " : "", order[i]->period ? order[i]->period : "(không rõ kỳ)", j - i);
+        if (errors) fprintf(out, " (%zu lỗi)", errors);
+        if (n) {
+            qsort(pcts, n, sizeof *pcts, cmp_double);
+            double sum = 0;
+            for (size_t k = 0; k < n; k++) sum += pcts[k];
+            double median = n % 2 ? pcts[n / 2] : (pcts[n / 2 - 1] + pcts[n / 2]) / 2;
+            fprintf(out, " · trung bình (mean) %.2f%% · trung vị (median) %.2f%% · thấp nhất (min) %.2f%% · cao nhất (max) %.2f%%",
+                    sum / (double)n, median, pcts[0], pcts[n - 1]);
+        }
+        fputc('\n', out);
+        /* grade distribution, in order of first appearance */
+        const char *grades[32];
+        size_t counts[32], ng = 0;
+        for (size_t k = i; k < j; k++) {
+            if (!order[k]->ok || !order[k]->grade) continue;
+            size_t g = 0;
+            while (g < ng && strcmp(grades[g], order[k]->grade)) g++;
+            if (g == ng && ng < 32) {
+                grades[ng] = order[k]->grade;
+                counts[ng++] = 0;
+            }
+            if (g < ng) counts[g]++;
+        }
+        if (ng) {
+            fputs("    xếp loại (grades):", out);
+            for (size_t g = 0; g < ng; g++) fprintf(out, "%s %s: %zu", g ? " ·" : "", grades[g], counts[g]);
+            fputc('\n', out);
+        }
+        i = j;
+    }
+    free(pcts);
+    free(order);
+}

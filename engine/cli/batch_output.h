@@ -1,0 +1,23 @@
+/* batch_output.h — rendering a scored batch (spool + summaries) in each
+ * output format of `chiso score`, and the --summary statistics. */
+#ifndef CHISO_BATCH_OUTPUT_H
+#define CHISO_BATCH_OUTPUT_H
+
+#include "batch.h"
+
+typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV } out_format;
+
+typedef struct {
+    out_format format;
+    bool pretty;
+    bool decimal_comma;   /* csv for Excel set to Vietnamese: ';' and ',' */
+} render_opts_t;
+
+/* Writes the batch to `out`; false on a write error. */
+bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
+                  FILE *out);
+/* Count scored and in error; mean, median, min and max percent and the
+ * grade distribution per level and period. */
+void batch_print_summary(const batch_t *b, FILE *out);
+
+#endif

@@ -1,0 +1,22 @@
+/* input_iter.h — submissions one at a time, for batches too large to hold:
+ * files and directories are expanded to a list of paths up front (small),
+ * but each file is read only when its turn comes, and NDJSON on standard
+ * input is read line by line. */
+#ifndef CHISO_INPUT_ITER_H
+#define CHISO_INPUT_ITER_H
+
+#include "cli.h"
+
+typedef struct input_iter input_iter_t;
+
+/* Expands the arguments; false (with a message on stderr) for a usage
+ * problem such as an empty directory or "-" given twice. */
+input_iter_t *input_iter_open(char **args, int nargs);
+/* The next submission into *out (free with input_clear); false at the end. */
+bool input_iter_next(input_iter_t *it, cli_input_t *out);
+/* How many submissions there will be, or -1 when unknown (stdin). */
+long input_iter_total(const input_iter_t *it);
+void input_iter_close(input_iter_t *it);
+void input_clear(cli_input_t *in);
+
+#endif
