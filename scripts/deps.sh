@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# deps.sh — installs the Debian packages chiso builds and tests with, when
-# any is missing. Used by scripts/demo.sh, scripts/test.sh and .ci/run.
+# deps.sh [test] — installs the Debian packages chiso builds with (and,
+# with "test", those its tests need too: valgrind, and chromium for the
+# HTML report test), when any is missing. Used by scripts/demo.sh,
+# scripts/test.sh and .ci/run.
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
-          libutf8proc-dev valgrind)
+          libutf8proc-dev)
+if [ "${1:-}" = test ]; then
+  packages+=(valgrind chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

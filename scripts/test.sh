@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/deps.sh
+bash scripts/deps.sh test
 jobs="$(nproc)"
 
 echo "== build (RelWithDebInfo, -Werror)"

@@ -196,6 +196,7 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
 
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o, FILE *out)
 {
+    if (o->format == OUT_HTML) return batch_render_html(b, prog, index, out);
     const char **ids, **names;
     int nfields = batch_fields(prog, index, &ids, &names);
     if (o->format == OUT_CSV) {

@@ -5,7 +5,7 @@
 
 #include "batch.h"
 
-typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV } out_format;
+typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV, OUT_HTML } out_format;
 
 typedef struct {
     out_format format;
@@ -16,6 +16,8 @@ typedef struct {
 /* Writes the batch to `out`; false on a write error. */
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                   FILE *out);
+/* One self-contained HTML page (batch_html.c). */
+bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE *out);
 /* Count scored and in error; mean, median, min and max percent and the
  * grade distribution per level and period. */
 void batch_print_summary(const batch_t *b, FILE *out);

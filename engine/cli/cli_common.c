@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 bool cli_color(FILE *f)
@@ -39,6 +40,14 @@ chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_c
     return prog;
 }
 
+/* mkstemp makes 0600 files; an output should get the usual 0666 & ~umask. */
+static void usual_mode(int fd)
+{
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) { /* keep 0600: safe, only less convenient */ }
+}
+
 bool cli_select_index(const chiso_program *prog, const char *path, const char *name, size_t *index)
 {
     *index = 0;
@@ -66,6 +75,7 @@ bool cli_write_output(const char *path, const char *data, size_t len)
     if (!tmp) return false;
     snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
     int fd = mkstemp(tmp);
+    if (fd >= 0) usual_mode(fd);
     if (fd < 0) {
         fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
         free(tmp);
@@ -137,6 +147,7 @@ bool cli_out_open(cli_out_t *o, const char *path)
     if (!o->tmp || !o->path) return false;
     snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
     int fd = mkstemp(o->tmp);
+    if (fd >= 0) usual_mode(fd);
     if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
         fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
         if (fd >= 0) {

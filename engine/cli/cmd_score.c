@@ -25,7 +25,8 @@ static void help(FILE *out)
           "Options:\n"
           "  -f, --format F    json (default: an array of results), ndjson, text\n"
           "                    (scorecards and ranking tables) or csv (a row per unit,\n"
-          "                    UTF-8 with BOM for Excel)\n"
+          "                    UTF-8 with BOM for Excel) or html (one self-contained page:\n"
+          "                    ranking, bar chart, heat map by field, scorecards)\n"
           "      --pretty      indent JSON output\n"
           "      --decimal-comma  csv with ';' between fields and ',' as the decimal\n"
           "                    mark, for Excel set to Vietnamese\n"
@@ -70,8 +71,9 @@ int cmd_score(int argc, char **argv)
             else if (!strcmp(optarg, "ndjson")) ro.format = OUT_NDJSON;
             else if (!strcmp(optarg, "text")) ro.format = OUT_TEXT;
             else if (!strcmp(optarg, "csv")) ro.format = OUT_CSV;
+            else if (!strcmp(optarg, "html")) ro.format = OUT_HTML;
             else {
-                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text or csv)\n", optarg);
+                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text, csv or html)\n", optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;

@@ -1,0 +1,329 @@
+/* batch_html.c — `chiso score -f html`: one self-contained page (no
+ * network, no script) that a secretariat can publish or mail: the ranking
+ * table per unit level and period, a bar chart of every unit's percent, a
+ * heat map of units × fields (the share of each field's maximum a unit
+ * achieved), and a drill-down scorecard per unit showing each criterion's
+ * value, band and points. The charts are SVG written here. */
+#include "batch_output.h"
+
+#include "engine/support/xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+static void esc(FILE *out, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
+static const char *label_of(const unit_summary_t *u)
+{
+    return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
+}
+
+static double pct_of(rat_t points, rat_t max)
+{
+    return rat_is_zero(max) ? -1 : 100.0 * rat_to_double(points) / rat_to_double(max);
+}
+
+/* Red (low) to amber to green (high), as inspectors colour their sheets. */
+static void heat_color(double pct, char *buf, size_t n)
+{
+    if (pct < 0) {
+        snprintf(buf, n, "#e5e7eb");
+        return;
+    }
+    double t = pct / 100.0;
+    int r = t < 0.5 ? 220 : (int)(220 - (t - 0.5) * 2 * 180);
+    int g = t < 0.5 ? (int)(60 + t * 2 * 140) : 200;
+    snprintf(buf, n, "#%02x%02x%02x", r, g, 70);
+}
+
+static int by_rank(const void *x, const void *y)
+{
+    const unit_summary_t *a = *(unit_summary_t *const *)x, *b = *(unit_summary_t *const *)y;
+    int c = strcmp(or_empty(a->level), or_empty(b->level));
+    if (c) return c;
+    c = strcmp(or_empty(a->period), or_empty(b->period));
+    if (c) return c;
+    if (!a->rank != !b->rank) return a->rank ? -1 : 1;
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static void bar_chart(FILE *out, unit_summary_t **order, size_t n)
+{
+    size_t shown = 0;
+    for (size_t i = 0; i < n; i++) shown += order[i]->ok && order[i]->has_percent;
+    int row = 22, left = 260, width = 460, height = (int)shown * row + 30;
+    fprintf(out, "<svg class=\"chart\" role=\"img\" aria-label=\"Tỷ lệ điểm của từng đơn vị\" "
+                 "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+            left + width + 70, height, left + width + 70, height);
+    for (int g = 0; g <= 100; g += 25)
+        fprintf(out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#d1d5db\"/>"
+                     "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"#6b7280\">%d%%</text>\n",
+                left + width * g / 100, left + width * g / 100, height - 20, left + width * g / 100, height - 6, g);
+    int y = 0;
+    for (size_t i = 0; i < n; i++) {
+        const unit_summary_t *u = order[i];
+        if (!u->ok || !u->has_percent) continue;
+        double p = rat_to_double(u->percent);
+        char color[16];
+        heat_color(p, color, sizeof color);
+        fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", left - 6, y + 15);
+        esc(out, label_of(u));
+        fprintf(out, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>",
+                left, y + 3, width * p / 100.0, color);
+        esc(out, label_of(u));
+        fprintf(out, ": %.2f%%</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%.2f%%</text>\n",
+                p, left + width * p / 100.0 + 4, y + 15, p);
+        y += row;
+    }
+    fputs("</svg>\n", out);
+}
+
+static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **ids, const char **names,
+                     int nfields)
+{
+    int cell = 56, rowh = 22, left = 260, top = 34;
+    size_t rows = 0;
+    for (size_t i = 0; i < n; i++) rows += order[i]->ok;
+    int w = left + cell * nfields + 10, h = top + (int)rows * rowh + 10;
+    fprintf(out, "<svg class=\"heatmap\" role=\"img\" aria-label=\"Bản đồ nhiệt theo lĩnh vực\" width=\"%d\" "
+                 "height=\"%d\" viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", w, h, w, h);
+    for (int f = 0; f < nfields; f++) {
+        fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" font-weight=\"bold\"><title>",
+                left + f * cell + cell / 2, top - 12);
+        esc(out, names[f]);
+        fputs("</title>", out);
+        esc(out, ids[f]);
+        fputs("</text>\n", out);
+    }
+    int y = top;
+    for (size_t i = 0; i < n; i++) {
+        const unit_summary_t *u = order[i];
+        if (!u->ok) continue;
+        fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", left - 6, y + 15);
+        esc(out, label_of(u));
+        fputs("</text>", out);
+        for (int f = 0; f < nfields && f < u->nfields; f++) {
+            double p = pct_of(u->fpoints[f], u->fmax[f]);
+            char color[16];
+            heat_color(p, color, sizeof color);
+            fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"><title>",
+                    left + f * cell, y, cell, rowh, color);
+            esc(out, label_of(u));
+            fputs(" · ", out);
+            esc(out, names[f]);
+            if (p >= 0) fprintf(out, ": %.1f%%</title></rect>", p);
+            else fputs(": không áp dụng</title></rect>", out);
+            if (p >= 0)
+                fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.0f</text>",
+                        left + f * cell + cell / 2, y + 15, p);
+        }
+        fputc('\n', out);
+        y += rowh;
+    }
+    fputs("</svg>\n", out);
+}
+
+static void num(FILE *out, json_t *v, bool percent)
+{
+    if (!json_is_number(v)) {
+        if (json_is_string(v)) esc(out, json_string_value(v));
+        else if (json_is_boolean(v)) fputs(json_is_true(v) ? "đúng" : "sai", out);
+        return;
+    }
+    double d = json_number_value(v);
+    if (percent) fprintf(out, "%.2f%%", d * 100);
+    else if (d == floor(d)) fprintf(out, "%.0f", d);
+    else fprintf(out, "%.2f", d);
+}
+
+static void node_rows(FILE *out, json_t *node, int depth)
+{
+    const char *status = json_string_value(json_object_get(node, "status"));
+    json_t *kids = json_object_get(node, "children");
+    fprintf(out, "<tr class=\"%s%s\"><td style=\"padding-left:%dem\">", kids ? "group " : "", or_empty(status),
+            depth + 1);
+    esc(out, json_string_value(json_object_get(node, "id")));
+    fputs("</td><td>", out);
+    esc(out, json_string_value(json_object_get(node, "name")));
+    fputs("</td><td>", out);
+    const char *fmt = json_string_value(json_object_get(node, "value_format"));
+    num(out, json_object_get(node, "value"), fmt && !strcmp(fmt, "percent"));
+    fputs("</td><td>", out);
+    esc(out, json_string_value(json_object_get(node, "band")));
+    if (status && strcmp(status, "scored")) {
+        fputs(status[0] == 'n' ? " không áp dụng" : " thiếu số liệu", out);
+        const char *reason = json_string_value(json_object_get(node, "reason"));
+        if (reason) {
+            fputs(" <small>(", out);
+            esc(out, reason);
+            fputs(")</small>", out);
+        }
+    }
+    fputs("</td><td class=\"n\">", out);
+    num(out, json_object_get(node, "points"), false);
+    fputs(" / ", out);
+    num(out, json_object_get(node, "max"), false);
+    fputs("</td></tr>\n", out);
+    size_t i;
+    json_t *k;
+    json_array_foreach(kids, i, k) node_rows(out, k, depth + 1);
+}
+
+static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
+{
+    fputs("<details><summary>", out);
+    esc(out, label_of(u));
+    if (u->period) {
+        fputs(" · kỳ ", out);
+        esc(out, u->period);
+    }
+    if (!u->ok) {
+        fputs(" — <b class=\"err\">lỗi</b></summary><ul>", out);
+        size_t i;
+        json_t *e;
+        json_array_foreach(json_object_get(r, "errors"), i, e) {
+            fputs("<li>", out);
+            esc(out, json_string_value(e));
+            fputs("</li>", out);
+        }
+        fputs("</ul></details>\n", out);
+        return;
+    }
+    char pts[48], mx[48];
+    rat_format_fixed(u->points, 2, pts, sizeof pts);
+    rat_format_fixed(u->max, 2, mx, sizeof mx);
+    fprintf(out, " — %s / %s", pts, mx);
+    if (u->has_percent) fprintf(out, " (%.2f%%)", rat_to_double(u->percent));
+    if (u->grade) {
+        fputs(" · ", out);
+        esc(out, u->grade);
+    }
+    if (u->rank) fprintf(out, " · hạng %ld", u->rank);
+    fputs("</summary>\n<table class=\"card\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Giá trị</th>"
+          "<th>Mức</th><th>Điểm</th></tr></thead><tbody>\n", out);
+    size_t i;
+    json_t *n;
+    json_array_foreach(json_object_get(r, "nodes"), i, n) node_rows(out, n, 0);
+    fputs("</tbody></table>\n", out);
+    json_t *findings = json_object_get(r, "findings");
+    if (json_array_size(findings)) {
+        fputs("<p>Ghi nhận:</p><ul>", out);
+        json_array_foreach(findings, i, n) {
+            fputs("<li>", out);
+            esc(out, json_string_value(json_object_get(n, "node")));
+            fputs(" ", out);
+            esc(out, json_string_value(json_object_get(n, "message")));
+            fputs("</li>", out);
+        }
+        fputs("</ul>", out);
+    }
+    fputs("</details>\n", out);
+}
+
+bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE *out)
+{
+    const char **ids, **names;
+    int nfields = batch_fields(prog, index, &ids, &names);
+    const char *title = chiso_program_index_name(prog, index);
+    unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
+    for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
+    qsort(order, b->count, sizeof *order, by_rank);
+    size_t ok = 0;
+    for (size_t i = 0; i < b->count; i++) ok += b->units[i].ok;
+
+    fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<title>", out);
+    esc(out, title);
+    fputs("</title>\n<style>\n"
+          "body{font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;margin:2em;color:#111827}\n"
+          "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\n"
+          "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d1d5db;padding:.25em .6em}\n"
+          "th{background:#f3f4f6;text-align:left}td.n{text-align:right;white-space:nowrap}\n"
+          "tr.group td{font-weight:bold;background:#f9fafb}tr.not_applicable td,tr.missing td{color:#6b7280}\n"
+          ".err{color:#b91c1c}details{margin:.3em 0}summary{cursor:pointer}\n"
+          "</style></head><body>\n<h1>", out);
+    esc(out, title);
+    fprintf(out, "</h1>\n<p>%zu đơn vị được chấm điểm, %zu đơn vị lỗi. Xếp hạng theo tỷ lệ điểm đạt được "
+                 "trên điểm tối đa, riêng từng cấp và từng kỳ.</p>\n", ok, b->count - ok);
+
+    fputs("<h2>Bảng xếp hạng</h2>\n<table class=\"ranking\"><thead><tr><th>Hạng</th><th>Đơn vị</th>"
+          "<th>Cấp</th><th>Kỳ</th><th>Điểm</th><th>Tối đa</th><th>Tỷ lệ</th><th>Xếp loại</th></tr></thead><tbody>\n",
+          out);
+    for (size_t i = 0; i < b->count; i++) {
+        const unit_summary_t *u = order[i];
+        if (i == 0 || strcmp(or_empty(u->level), or_empty(order[i - 1]->level)) ||
+            strcmp(or_empty(u->period), or_empty(order[i - 1]->period))) {
+            fputs("<tr class=\"group\"><td colspan=\"8\">", out);
+            fputs(u->level ? "Cấp " : "", out);
+            esc(out, u->level);
+            fputs(u->level && u->period ? " · " : "", out);
+            fputs(u->period ? "Kỳ " : "", out);
+            esc(out, u->period);
+            if (!u->level && !u->period) fputs("Đơn vị", out);
+            fputs("</td></tr>\n", out);
+        }
+        if (u->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td>", u->rank);
+        else fputs("<tr><td class=\"n\">-</td><td>", out);
+        esc(out, label_of(u));
+        fputs("</td><td>", out);
+        esc(out, u->level);
+        fputs("</td><td>", out);
+        esc(out, u->period);
+        if (!u->ok) {
+            fputs("</td><td colspan=\"4\" class=\"err\">lỗi: ", out);
+            esc(out, u->error);
+            fputs("</td></tr>\n", out);
+            continue;
+        }
+        char pts[48], mx[48];
+        rat_format_fixed(u->points, 2, pts, sizeof pts);
+        rat_format_fixed(u->max, 2, mx, sizeof mx);
+        fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">", pts, mx);
+        if (u->has_percent) fprintf(out, "%.2f%%", rat_to_double(u->percent));
+        fputs("</td><td>", out);
+        esc(out, u->grade);
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody></table>\n<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);
+    bar_chart(out, order, b->count);
+    fputs("<h2>Kết quả theo lĩnh vực (% điểm tối đa của lĩnh vực)</h2>\n<p>", out);
+    for (int f = 0; f < nfields; f++) {
+        fputs(f ? " · " : "", out);
+        esc(out, ids[f]);
+        fputs(": ", out);
+        esc(out, names[f]);
+    }
+    fputs("</p>\n", out);
+    heat_map(out, order, b->count, ids, names, nfields);
+
+    fputs("<h2>Phiếu điểm chi tiết</h2>\n", out);
+    char *line = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < b->count; i++) {
+        if (getline(&line, &cap, b->spool) < 0) break;
+        json_t *j = json_loads(line, 0, NULL);
+        if (!j) continue;
+        scorecard(out, j, &b->units[i]);
+        json_decref(j);
+    }
+    free(line);
+    fputs("<p><small>Tạo bởi chiso.</small></p>\n</body></html>\n", out);
+    free(order);
+    free(ids);
+    free(names);
+    return !ferror(out);
+}
