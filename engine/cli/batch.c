@@ -100,10 +100,10 @@ static void score_one(const batch_opts_t *o, cli_input_t *in, char **json, unit_
         input_clear(in);
         return;
     }
-    json_t *j = chiso_result_to_json(r);
-    json_object_del(j, "rank"); /* known only when the batch is complete */
-    *json = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
-    json_decref(j);
+    strbuf_t sb;
+    sb_init(&sb);
+    result_write_json(r, &sb, false); /* the rank is known only when the batch is complete */
+    *json = sb_take(&sb);
     chiso_result_free(r);
     input_clear(in);
 }

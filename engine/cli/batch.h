@@ -27,6 +27,7 @@ typedef struct {
     long *frank;          /* per field, 0: not ranked */
     char *duplicate_of;   /* origin of another unit with the same id and period */
     bool repeats;         /* ... which came earlier in the batch */
+    int group;            /* number of its (level, period) group, for ranking */
 } unit_summary_t;
 
 typedef struct {

@@ -23,17 +23,10 @@ typedef struct {
     rat_t key;
 } rank_item;
 
-static int group_cmp(const unit_summary_t *a, const unit_summary_t *b)
-{
-    int c = strcmp(or_empty(a->level), or_empty(b->level));
-    return c ? c : strcmp(or_empty(a->period), or_empty(b->period));
-}
-
 static int item_cmp(const void *x, const void *y)
 {
     const rank_item *a = x, *b = y;
-    int g = group_cmp(a->u, b->u);
-    if (g) return g;
+    if (a->u->group != b->u->group) return a->u->group < b->u->group ? -1 : 1;
     int c = rat_cmp(b->key, a->key); /* highest first */
     if (c) return c;
     return a->pos < b->pos ? -1 : a->pos > b->pos;
@@ -63,7 +56,7 @@ static void rank_by(batch_t *b, int field)
     /* One pass: a rank is one more than the units ahead of it in its group. */
     size_t group_start = 0, tie_start = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i == 0 || group_cmp(items[i].u, items[i - 1].u) != 0) {
+        if (i == 0 || items[i].u->group != items[i - 1].u->group) {
             group_start = tie_start = i;
         } else if (rat_cmp(items[i].key, items[i - 1].key) != 0) {
             tie_start = i;
@@ -75,8 +68,29 @@ static void rank_by(batch_t *b, int field)
     free(items);
 }
 
+/* Numbers the (level, period) groups, so that sorting compares integers. */
+static void number_groups(batch_t *b)
+{
+    strmap_t groups;
+    strmap_init(&groups);
+    int next = 0;
+    for (size_t i = 0; i < b->count; i++) {
+        unit_summary_t *u = &b->units[i];
+        char *key = xasprintf("%s\x1f%s", or_empty(u->level), or_empty(u->period));
+        void *g = strmap_get(&groups, key);
+        if (!g) {
+            g = (void *)(intptr_t)++next;
+            strmap_put(&groups, key, g);
+        }
+        u->group = (int)(intptr_t)g;
+        free(key);
+    }
+    strmap_free(&groups);
+}
+
 void batch_rank(batch_t *b)
 {
+    number_groups(b);
     int nfields = 0;
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];

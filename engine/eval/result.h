@@ -7,6 +7,8 @@
 #include "engine/compile/compile.h"
 #include "eval.h"
 
+#include "engine/support/xalloc.h"
+
 typedef enum { NS_SCORED, NS_NOT_APPLICABLE, NS_MISSING } node_status_t;
 
 typedef struct {
@@ -78,6 +80,8 @@ chiso_result *result_new(const chiso_program *prog, size_t index, const char *or
 json_t *submission_envelope(chiso_result *r, json_t *sub);
 /* A number as JSON: an integer when whole, else at most 6 decimals. */
 json_t *json_from_rat(rat_t r);
+/* Writes the result as compact JSON text (rank included or not). */
+void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank);
 /* A runtime value as JSON (dates as "YYYY-MM-DD"). */
 json_t *json_from_value(value_t v);
 

@@ -170,8 +170,10 @@ bool rat_parse(const char *text, size_t len, rat_t *out)
 bool rat_from_double(double d, rat_t *out)
 {
     if (!isfinite(d) || fabs(d) > 9.0e15) return false;
+    /* The shortest of 15, 16, 17 significant digits that reads back to d:
+     * 15 digits always suffice for decimals typed by people (0.1, 7.35). */
     char buf[64];
-    for (int prec = 1; prec <= 17; prec++) {
+    for (int prec = 15; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*g", prec, d);
         if (strtod(buf, NULL) == d) break;
     }

@@ -1,0 +1,116 @@
+/* json_writer.c — compact JSON text (see json_writer.h). */
+#include "json_writer.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void jw_init(jw_t *w, strbuf_t *sb)
+{
+    memset(w, 0, sizeof *w);
+    w->sb = sb;
+    w->first[0] = true;
+}
+
+/* The separator before a value (none right after a key). */
+static void sep(jw_t *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (!w->first[w->depth]) sb_addc(w->sb, ',');
+    w->first[w->depth] = false;
+}
+
+static void open_(jw_t *w, char c)
+{
+    sep(w);
+    sb_addc(w->sb, c);
+    if (w->depth + 1 < JW_MAX_DEPTH) w->depth++;
+    w->first[w->depth] = true;
+}
+
+void jw_object(jw_t *w) { open_(w, '{'); }
+void jw_array(jw_t *w) { open_(w, '['); }
+
+void jw_end_object(jw_t *w)
+{
+    if (w->depth > 0) w->depth--;
+    sb_addc(w->sb, '}');
+}
+
+void jw_end_array(jw_t *w)
+{
+    if (w->depth > 0) w->depth--;
+    sb_addc(w->sb, ']');
+}
+
+static void escaped(strbuf_t *sb, const char *s)
+{
+    sb_addc(sb, '"');
+    const char *run = s;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        sb_add(sb, run, (size_t)(s - run));
+        switch (c) {
+        case '"': sb_adds(sb, "\\\""); break;
+        case '\\': sb_adds(sb, "\\\\"); break;
+        case '\n': sb_adds(sb, "\\n"); break;
+        case '\t': sb_adds(sb, "\\t"); break;
+        case '\r': sb_adds(sb, "\\r"); break;
+        default: sb_printf(sb, "\\u%04x", c); break;
+        }
+        run = s + 1;
+    }
+    sb_add(sb, run, (size_t)(s - run));
+    sb_addc(sb, '"');
+}
+
+void jw_key(jw_t *w, const char *key)
+{
+    sep(w);
+    escaped(w->sb, key);
+    sb_addc(w->sb, ':');
+    w->after_key = true;
+}
+
+void jw_string(jw_t *w, const char *s)
+{
+    sep(w);
+    if (s) escaped(w->sb, s);
+    else sb_adds(w->sb, "null");
+}
+
+void jw_int(jw_t *w, long long v)
+{
+    char buf[32];
+    sep(w);
+    snprintf(buf, sizeof buf, "%lld", v);
+    sb_adds(w->sb, buf);
+}
+
+void jw_bool(jw_t *w, bool v)
+{
+    sep(w);
+    sb_adds(w->sb, v ? "true" : "false");
+}
+
+void jw_null(jw_t *w)
+{
+    sep(w);
+    sb_adds(w->sb, "null");
+}
+
+void jw_rat(jw_t *w, rat_t v)
+{
+    char buf[48];
+    sep(w);
+    sb_adds(w->sb, rat_format(v, 6, buf, sizeof buf));
+}
+
+void jw_raw(jw_t *w, const char *json)
+{
+    sep(w);
+    sb_adds(w->sb, json);
+}

@@ -1,0 +1,37 @@
+/* json_writer.h — writing compact JSON text straight into a string buffer,
+ * without building a tree first (results of large batches are written this
+ * way). Commas are placed by the writer; strings are escaped as RFC 8259
+ * requires and otherwise left in UTF-8. */
+#ifndef CHISO_JSON_WRITER_H
+#define CHISO_JSON_WRITER_H
+
+#include "rational.h"
+#include "xalloc.h"
+
+#include <stdbool.h>
+
+#define JW_MAX_DEPTH 128
+
+typedef struct {
+    strbuf_t *sb;
+    int depth;
+    bool first[JW_MAX_DEPTH]; /* no element written yet at this depth */
+    bool after_key;
+} jw_t;
+
+void jw_init(jw_t *w, strbuf_t *sb);
+void jw_object(jw_t *w);
+void jw_end_object(jw_t *w);
+void jw_array(jw_t *w);
+void jw_end_array(jw_t *w);
+void jw_key(jw_t *w, const char *key);
+void jw_string(jw_t *w, const char *s);
+void jw_int(jw_t *w, long long v);
+void jw_bool(jw_t *w, bool v);
+void jw_null(jw_t *w);
+/* A number with at most 6 decimals: an integer when whole. */
+void jw_rat(jw_t *w, rat_t v);
+/* Already-serialized JSON (a value). */
+void jw_raw(jw_t *w, const char *json);
+
+#endif
