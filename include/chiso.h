@@ -85,6 +85,8 @@ void chiso_rank(chiso_result **results, size_t n);
 
 /* The result as JSON (contract §6); a new reference. */
 json_t *chiso_result_to_json(const chiso_result *res);
+/* The same as compact JSON text (malloc'd); the fast path for batches. */
+char *chiso_result_json_text(const chiso_result *res);
 /* A human scorecard: the node tree with points / max, 2 decimals. */
 void chiso_result_print_text(const chiso_result *res, FILE *out);
 /* The same scorecard from a result's JSON (as chiso_result_to_json makes it). */
