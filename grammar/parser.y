@@ -334,6 +334,10 @@ static void describe(strbuf_t *sb, yysymbol_kind_t sym)
         sb_adds(sb, "end of file");
         return;
     }
+    if (sym == YYSYMBOL_YYUNDEF) {
+        sb_adds(sb, "character");
+        return;
+    }
     const char *name = yysymbol_name(sym);
     size_t n = strlen(name);
     if (n >= 2 && (name[0] == '"' || name[0] == '\'')) {

@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
           libutf8proc-dev)
 if [ "${1:-}" = test ]; then
-  packages+=(valgrind chromium)
+  packages+=(valgrind chromium jq)
 fi
 missing=()
 for p in "${packages[@]}"; do

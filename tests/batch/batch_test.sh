@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# batch_test.sh CHISO — `chiso score` over a batch: ranks per level and
+# period with ties (competition ranking), field ranks, identical output for
+# any -j, every output format, duplicate units, unreadable and truncated
+# inputs, --fail-fast, --summary and outputs written whole or not at all.
+# Expected ranks are worked out by hand in data/units/*.json comments below.
+set -uo pipefail
+chiso="$1"
+here="$(cd "$(dirname "$0")" && pwd)"
+rules="$here/data/two-fields.chiso"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() { # name, condition...
+  local name="$1"
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+rank_of() { jq -r --arg id "$1" --arg p "$2" '.[] | select(.unit.id == $id and .period == $p) | .rank' "$work/out.json"; }
+field_rank_of() { jq -r --arg id "$1" --arg f "$2" '.[] | select(.unit.id == $id and .period == "2021") | .field_ranks[$f]' "$work/out.json"; }
+
+"$chiso" score -q -j 1 "$rules" "$here/data/units" > "$work/out.json"
+check "exit 0 when every unit is scored" test $? -eq 0
+# huyện 2021: A 90 → 1; B 80, C 80 → 2, 2; D 50 → 4.  xã 2021: E 90 → 1, F 70 → 2.  huyện 2020: A → 1.
+check "rank A" test "$(rank_of A 2021)" = 1
+check "rank B (tie)" test "$(rank_of B 2021)" = 2
+check "rank C (tie)" test "$(rank_of C 2021)" = 2
+check "rank D after the tie" test "$(rank_of D 2021)" = 4
+check "xã ranked apart: E" test "$(rank_of E 2021)" = 1
+check "xã ranked apart: F" test "$(rank_of F 2021)" = 2
+check "period 2020 ranked apart" test "$(rank_of A 2020)" = 1
+# field F1 (a) among huyện 2021: A 5 → 1, C 4 → 2, B 3 → 3, D 2 → 4; F2 (b): B 5 → 1, A 4 & C 4 → 2, D 3 → 4
+check "field rank F1 of C" test "$(field_rank_of C F1)" = 2
+check "field rank F2 of A (tie)" test "$(field_rank_of A F2)" = 2
+check "field rank F2 of D" test "$(field_rank_of D F2)" = 4
+check "percent of C" test "$(jq '.[] | select(.unit.id == "C") | .percent' "$work/out.json")" = 80
+check "grade of C" test "$(jq -r '.[] | select(.unit.id == "C") | .grade' "$work/out.json")" = "Tốt"
+
+for j in 2 4; do
+  "$chiso" score -q -j $j "$rules" "$here/data/units" > "$work/out$j.json"
+  check "-j $j gives the same output as -j 1" cmp -s "$work/out.json" "$work/out$j.json"
+done
+
+"$chiso" score -q -f ndjson "$rules" "$here/data/units" > "$work/out.ndjson"
+check "ndjson: one line per unit" test "$(wc -l < "$work/out.ndjson")" = 7
+check "ndjson equals json" test "$(jq -s -c . "$work/out.ndjson")" = "$(jq -c . "$work/out.json")"
+
+"$chiso" score -q -f csv "$rules" "$here/data/units" > "$work/out.csv"
+check "csv starts with a UTF-8 BOM" test "$(head -c 3 "$work/out.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
+check "csv header" grep -q '^.*id,name,level,period,status,points,max,percent,grade,rank,F1 Lĩnh vực một,F1 rank,F2 Lĩnh vực hai,F2 rank,file,error' "$work/out.csv"
+check "csv quotes a name with a comma and quotes" grep -qF '"Đơn vị C, ""ngoặc"""' "$work/out.csv"
+check "csv rows end in CRLF" test "$(grep -c $'\r$' "$work/out.csv")" = 8
+"$chiso" score -q -f csv --decimal-comma "$rules" "$here/data/units" > "$work/vi.csv"
+check "csv --decimal-comma uses ';'" grep -q '^C;' "$work/vi.csv"
+
+"$chiso" score -q -f text "$rules" "$here/data/units" > "$work/out.txt"
+check "text: ranking table per level and period" grep -q "Xếp hạng (ranking) · cấp xã · kỳ 2021 · 2 đơn vị" "$work/out.txt"
+check "text: field leader" grep -q "Dẫn đầu lĩnh vực F1 (Lĩnh vực một): Đơn vị A" "$work/out.txt"
+
+# A duplicate unit: reported on stderr and as a finding on both, both kept.
+cp "$here/data/units/b.json" "$work/b-again.json"
+"$chiso" score -q "$rules" "$here/data/units" "$work/b-again.json" > "$work/dup.json" 2> "$work/dup.err"
+check "duplicate: both kept" test "$(jq '[.[] | select(.unit.id == "B")] | length' "$work/dup.json")" = 2
+check "duplicate: reported" grep -q "unit 'B' of period 2021 appears more than once" "$work/dup.err"
+check "duplicate: finding" test "$(jq '[.[] | .findings[]? | select(.kind == "duplicate_unit")] | length' "$work/dup.json")" = 2
+
+# A directory with a non-JSON file and a truncated one; an unreadable path.
+"$chiso" score -q "$rules" "$here/data/mixed" "$work/missing.json" > "$work/mixed.json" 2> "$work/mixed.err"
+code=$?
+check "exit 3 when some units fail" test $code -eq 3
+check "non-JSON files are not read" test "$(jq 'length' "$work/mixed.json")" = 9
+check "truncated file: an error naming line and column" \
+  test "$(jq -r '.[] | select(.file | endswith("z-truncated.json")) | .errors[0]' "$work/mixed.json" | grep -c 'invalid JSON at line 1, column')" = 1
+check "unreadable file: an error result" \
+  test "$(jq -r '.[] | select(.file | endswith("missing.json")) | .errors[0]' "$work/mixed.json")" = "cannot read: No such file or directory"
+check "the others are still scored and ranked" test "$(jq '[.[] | select(.rank != null)] | length' "$work/mixed.json")" = 7
+check "stderr counts the failures" grep -q "2 of 9 units could not be scored" "$work/mixed.err"
+
+# NDJSON on stdin with a truncated last line.
+{ cat "$here"/data/units/a.json; printf '{"unit":{"id":"T"},"metrics":{"a":1'; } | "$chiso" score -q "$rules" - > "$work/stdin.json"
+check "stdin: exit 3 for the truncated line" test $? -eq 3
+check "stdin: origin names the line" test "$(jq -r '.[1].file' "$work/stdin.json")" = "<stdin>:2"
+
+# --fail-fast stops at the first unit in error.
+"$chiso" score -q -j 1 --fail-fast "$rules" "$work/missing.json" "$here/data/units" > "$work/ff.json" 2> "$work/ff.err"
+check "fail-fast: exit 3" test $? -eq 3
+check "fail-fast: stops after the first error" test "$(jq 'length' "$work/ff.json")" = 1
+
+# -o into a missing directory: exit 2 and nothing written.
+"$chiso" score -q -o "$work/no/such/dir/out.json" "$rules" "$here/data/units" 2> "$work/o.err"
+check "missing output directory: exit 2" test $? -eq 2
+check "missing output directory: nothing written" test ! -e "$work/no"
+"$chiso" score -q -o "$work/written.json" "$rules" "$here/data/units"
+check "-o writes the whole file" cmp -s "$work/written.json" "$work/out.json"
+check "-o leaves no temporary file" test "$(ls "$work" | grep -c tmp)" = 0
+
+# --summary on stderr.
+"$chiso" score -q --summary -f csv "$rules" "$here/data/units" > /dev/null 2> "$work/sum.err"
+check "summary: counts" grep -q "7 đơn vị chấm được (scored), 0 lỗi" "$work/sum.err"
+check "summary: huyện 2021 statistics" grep -q "cấp huyện · kỳ 2021: 4 đơn vị · trung bình (mean) 75.00% · trung vị (median) 80.00% · thấp nhất (min) 50.00% · cao nhất (max) 90.00%" "$work/sum.err"
+check "summary: grades" grep -q "xếp loại (grades): Tốt: 3 · Yếu: 1" "$work/sum.err"
+
+echo "batch: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
