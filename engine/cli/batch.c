@@ -218,6 +218,9 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     clock_gettime(CLOCK_MONOTONIC, &p.start);
     double t0 = now_seconds();
 
+    /* jansson seeds its hash function on first use; seed it before threads
+     * start, as its documentation asks of multithreaded programs. */
+    json_object_seed(0);
     pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
     pthread_t wthread;
     for (int i = 0; i < jobs; i++) pthread_create(&threads[i], NULL, worker, &p);
