@@ -27,5 +27,9 @@ vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kin
 for f in rules/*/*.chiso; do
   "${vg[@]}" build/chiso check -q "$f" || [ $? -eq 1 ]
 done
-echo "valgrind: clean"
+# The threaded batch pipeline under helgrind: no data races.
+build/bench/gen_submissions rules/examples/huyen-mini.chiso 300 7 > build/helgrind.ndjson
+valgrind --quiet --tool=helgrind --error-exitcode=98 \
+  build/chiso score -q -j 2 -f ndjson rules/examples/huyen-mini.chiso - < build/helgrind.ndjson > /dev/null
+echo "valgrind: clean (memcheck and helgrind)"
 echo "test.sh: all tests passed"
