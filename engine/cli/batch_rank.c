@@ -21,13 +21,16 @@ typedef struct {
     unit_summary_t *u;
     size_t pos;
     rat_t key;
+    double approx; /* key as a double: most comparisons need nothing more */
 } rank_item;
 
 static int item_cmp(const void *x, const void *y)
 {
     const rank_item *a = x, *b = y;
     if (a->u->group != b->u->group) return a->u->group < b->u->group ? -1 : 1;
-    int c = rat_cmp(b->key, a->key); /* highest first */
+    /* Doubles order keys that differ by more than rounding; close ones are compared exactly. */
+    double d = b->approx - a->approx;
+    int c = d > 1e-9 ? 1 : d < -1e-9 ? -1 : rat_cmp(b->key, a->key); /* highest first */
     if (c) return c;
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
@@ -50,7 +53,7 @@ static void rank_by(batch_t *b, int field)
             key = rat_div(u->fpoints[field], u->fmax[field], &of);
             if (of) continue;
         }
-        items[n++] = (rank_item){u, i, key};
+        items[n++] = (rank_item){u, i, key, rat_to_double(key)};
     }
     qsort(items, n, sizeof *items, item_cmp);
     /* One pass: a rank is one more than the units ahead of it in its group. */

@@ -17,17 +17,18 @@ void eval_init(eval_t *ev, const program_t *prog)
     memset(ev, 0, sizeof *ev);
     ev->prog = prog;
     ev->cp = prog->code;
-    ev->metrics = xcalloc(prog->nmetrics ? prog->nmetrics : 1, sizeof *ev->metrics);
-    ev->lets = xcalloc(prog->nlets ? prog->nlets : 1, sizeof *ev->lets);
-    ev->stack = xcalloc((size_t)(ev->cp->max_stack > 0 ? ev->cp->max_stack : 1) + 1,
-                        sizeof *ev->stack);
+    /* One allocation for the three arrays: metrics, lets, stack. */
+    size_t nm = prog->nmetrics, nl = prog->nlets;
+    size_t ns = (size_t)(ev->cp->max_stack > 0 ? ev->cp->max_stack : 1) + 1;
+    value_t *all = xcalloc(nm + nl + ns, sizeof *all);
+    ev->metrics = all;
+    ev->lets = all + nm;
+    ev->stack = all + nm + nl;
 }
 
 void eval_free(eval_t *ev)
 {
-    free(ev->metrics);
-    free(ev->lets);
-    free(ev->stack);
+    free(ev->metrics); /* the block holding lets and stack too */
     for (size_t i = 0; i < ev->nowned; i++) free(ev->owned[i]);
     free(ev->owned);
     memset(ev, 0, sizeof *ev);

@@ -13,6 +13,16 @@ static wide_t wgcd(wide_t a, wide_t b)
 {
     if (a < 0) a = -a;
     if (b < 0) b = -b;
+    if (a <= (wide_t)UINT64_MAX && b <= (wide_t)UINT64_MAX) {
+        /* Hardware division: 128-bit modulo is a slow library call. */
+        uint64_t x = (uint64_t)a, y = (uint64_t)b;
+        while (y != 0) {
+            uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
     while (b != 0) {
         wide_t t = a % b;
         a = b;
@@ -33,7 +43,7 @@ static rat_t narrow(wide_t num, wide_t den, bool *overflow)
         num = -num;
         den = -den;
     }
-    wide_t g = wgcd(num, den);
+    wide_t g = den == 1 ? 1 : wgcd(num, den); /* whole numbers are the common case */
     if (g > 1) {
         num /= g;
         den /= g;
@@ -54,6 +64,11 @@ rat_t rat_make(int64_t num, int64_t den, bool *overflow)
 
 rat_t rat_add(rat_t a, rat_t b, bool *overflow)
 {
+    if (a.den == 1 && b.den == 1) {
+        int64_t r;
+        if (__builtin_add_overflow(a.num, b.num, &r) || r == INT64_MIN) *overflow = true;
+        return rat_int(r);
+    }
     if (a.den == b.den)
         return narrow((wide_t)a.num + b.num, a.den, overflow);
     return narrow((wide_t)a.num * b.den + (wide_t)b.num * a.den,
