@@ -54,6 +54,13 @@ static double now_seconds(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+static void summary_free(unit_summary_t *s)
+{
+    free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
+    free(s->grade); free(s->error); free(s->fpoints); free(s->fmax); free(s->frank);
+    free(s->duplicate_of);
+}
+
 static char *dup_or_null(json_t *o, const char *key)
 {
     json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
@@ -161,9 +168,7 @@ static void *writer(void *arg)
         int kept = slot->n;
         for (int i = 0; i < slot->n; i++) {
             if (i >= kept) { /* dropped after --fail-fast */
-                unit_summary_t *s = &slot->summary[i];
-                free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
-                free(s->grade); free(s->error); free(s->fpoints); free(s->fmax);
+                summary_free(&slot->summary[i]);
             } else {
                 fputs(slot->json[i], out->spool);
                 fputc('\n', out->spool);
@@ -257,11 +262,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
         for (int k = 0; k < slot->n; k++) {
             free(slot->json[k]);
             input_clear(&slot->input[k]);
-            if (slot->state == SLOT_DONE) {
-                unit_summary_t *s = &slot->summary[k];
-                free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
-                free(s->grade); free(s->error); free(s->fpoints); free(s->fmax);
-            }
+            if (slot->state == SLOT_DONE) summary_free(&slot->summary[k]);
         }
     }
     free(p.ring);
@@ -277,12 +278,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 
 void batch_free(batch_t *b)
 {
-    for (size_t i = 0; i < b->count; i++) {
-        unit_summary_t *s = &b->units[i];
-        free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
-        free(s->grade); free(s->error); free(s->fpoints); free(s->fmax); free(s->frank);
-        free(s->duplicate_of);
-    }
+    for (size_t i = 0; i < b->count; i++) summary_free(&b->units[i]);
     free(b->units);
     if (b->spool) fclose(b->spool);
     memset(b, 0, sizeof *b);

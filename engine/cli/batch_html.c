@@ -7,6 +7,7 @@
 #include "batch_output.h"
 
 #include "engine/support/xalloc.h"
+#include "engine/support/xml.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -14,18 +15,8 @@
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-static void esc(FILE *out, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
+/* HTML text and attribute values escape like XML. */
+#define esc xml_escape
 
 static const char *label_of(const unit_summary_t *u)
 {

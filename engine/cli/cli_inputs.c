@@ -1,8 +1,8 @@
-/* cli_inputs.c — turning command-line arguments into submissions: plain
- * files, directories (every *.json below them, in sorted path order, so a
- * batch is scored in the same order every time) and "-" for NDJSON on
- * standard input, one submission per line. */
+/* cli_inputs.c — reading submission files and finding them in directories
+ * (every *.json below, in sorted path order, so a batch is scored in the
+ * same order every time); the expansion of arguments is input_iter.c. */
 #include "cli.h"
+#include "input_iter.h"
 
 #include "engine/support/xalloc.h"
 
@@ -13,12 +13,6 @@
 #include <sys/stat.h>
 
 #define MAX_SUBMISSION_BYTES (256u * 1024u * 1024u)
-
-static void add(cli_inputs_t *in, char *origin, char *text, size_t len, char *error)
-{
-    VEC_PUSH(in->items, in->count, in->cap);
-    in->items[in->count++] = (cli_input_t){origin, text, len, error};
-}
 
 void cli_read_submission(const char *path, cli_input_t *out)
 {
@@ -51,12 +45,6 @@ void cli_read_submission(const char *path, cli_input_t *out)
     }
     out->len = sb.len;
     out->text = sb_take(&sb);
-}
-
-static void add_file(cli_inputs_t *in, const char *path)
-{
-    VEC_PUSH(in->items, in->count, in->cap);
-    cli_read_submission(path, &in->items[in->count++]);
 }
 
 int cli_cmp_str(const void *a, const void *b)
@@ -94,59 +82,18 @@ void cli_walk_json(const char *dir, char ***paths, size_t *n, size_t *cap, int d
     closedir(d);
 }
 
-static void add_stdin(cli_inputs_t *in)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
-    while ((n = getline(&line, &cap, stdin)) >= 0) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-        bool blank = true;
-        for (size_t i = 0; i < len; i++)
-            if (line[i] != ' ' && line[i] != '\t') blank = false;
-        if (blank) continue;
-        add(in, xasprintf("<stdin>:%ld", lineno), xstrndup(line, len), len, NULL);
-    }
-    free(line);
-}
-
 bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out)
 {
-    bool stdin_used = false;
-    for (int i = 0; i < nargs; i++) {
-        const char *a = args[i];
-        if (!strcmp(a, "-")) {
-            if (stdin_used) {
-                fputs("chiso: '-' (standard input) given twice\n", stderr);
-                return false;
-            }
-            stdin_used = true;
-            add_stdin(out);
-            continue;
-        }
-        struct stat st;
-        if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-            char **paths = NULL;
-            size_t n = 0, cap = 0;
-            cli_walk_json(a, &paths, &n, &cap, 0);
-            if (n == 0) {
-                fprintf(stderr, "chiso: %s: no *.json files in this directory\n", a);
-                free(paths);
-                return false;
-            }
-            qsort(paths, n, sizeof *paths, cli_cmp_str);
-            for (size_t k = 0; k < n; k++) {
-                add_file(out, paths[k]);
-                free(paths[k]);
-            }
-            free(paths);
-            continue;
-        }
-        add_file(out, a);
+    /* The same expansion as a batch, collected: for commands that take a
+     * handful of submissions (explain, verify). */
+    input_iter_t *it = input_iter_open(args, nargs);
+    if (!it) return false;
+    cli_input_t in;
+    while (input_iter_next(it, &in)) {
+        VEC_PUSH(out->items, out->count, out->cap);
+        out->items[out->count++] = in;
     }
+    input_iter_close(it);
     return true;
 }
 
