@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# cli_test.sh CHISO — the chiso command end to end: every command, its exit
+# codes, its messages with positions, and the worked example of the
+# language contract compared (semantically, with jq) to its result worked
+# out by hand in fixtures/examples/expected/ductho.json.
+set -uo pipefail
+chiso="$1"
+d="tests/cli/data"
+rules="rules/examples/huyen-mini.chiso"
+sub="fixtures/examples/submissions/ductho.json"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name="$1"
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() { # run ARGS...: sets $code, $work/out, $work/err
+  "$chiso" "$@" > "$work/out" 2> "$work/err"
+  code=$?
+}
+has_out() { grep -qF -- "$1" "$work/out"; }
+has_err() { grep -qF -- "$1" "$work/err"; }
+
+# --- general
+run --version;                 check "--version exit 0" test $code -eq 0; check "--version text" has_out "chiso 0.1.0"
+run --help;                    check "--help exit 0" test $code -eq 0; check "--help lists verify" has_out "chiso verify"
+run;                           check "no command: exit 2" test $code -eq 2
+run frobnicate;                check "unknown command: exit 2" test $code -eq 2; check "unknown command named" has_err "unknown command 'frobnicate'"
+run help score;                check "help score" has_out "--fail-fast"
+
+# --- check
+run check "$rules";            check "check clean: exit 0" test $code -eq 0; check "check summary" has_err "0 errors, 0 warnings"
+run check "$d/errors.chiso";   check "check errors: exit 1" test $code -eq 1
+check "unreachable band with position" has_err "$d/errors.chiso:7:7: error: band '>= 95%' can never be chosen"
+check "duplicate ID with position"     has_err "$d/errors.chiso:10:15: error: duplicate node ID '1.1'"
+check "unknown function with hint"     has_err "did you mean 'ratio'?"
+check "maxima with position"           has_err "$d/errors.chiso:2:9: error: the fields add up to 4, not to the total 10"
+check "a caret line"                   grep -q '^      |       \^~~~' "$work/err"
+run check "$d/warn.chiso";     check "warnings only: exit 0" test $code -eq 0; check "gap warning" has_err "warning: no band of '1.1' covers values in [0%, 90%)"
+run check --strict "$d/warn.chiso"; check "--strict: warnings fail" test $code -eq 1
+run check "$d/nope.chiso";     check "unreadable rules: exit 2" test $code -eq 2; check "unreadable named" has_err "$d/nope.chiso: cannot open"
+run check;                     check "check without file: exit 2" test $code -eq 2
+run check -f json "$d/errors.chiso"
+check "check json: exit 1" test $code -eq 1
+check "check json: positions" test "$(jq -r '.[0].diagnostics[] | select(.code == "duplicate-id") | "\(.line):\(.column)"' "$work/out")" = "10:15"
+
+# --- score
+run score "$rules" "$sub";     check "score: exit 0" test $code -eq 0
+check "score: the contract example, worked by hand" test "$(jq -S . "$work/out")" = "$(jq -S . fixtures/examples/expected/ductho.json)"
+printf '{"unit":{"id":"x"},"metrics":' > "$work/broken.json"
+run score "$rules" "$sub" "$work/broken.json"
+check "score with a malformed unit: exit 3" test $code -eq 3
+check "the good unit is still scored" test "$(jq -r '.[0].status' "$work/out")" = ok
+check "the bad one names the problem" test "$(jq -r '.[1].errors[0]' "$work/out" | grep -c 'invalid JSON at line 1')" = 1
+run score -f text "$rules" "$sub"; check "text scorecard" has_out "Tổng điểm: 9.25 / 10.00 (92.50%) · Xếp loại: Tốt · Hạng: 1"
+check "text: value and band" has_out "95.00% → >= 80%"
+run score "$d/errors.chiso" "$sub"; check "score with broken rules: exit 1" test $code -eq 1
+run score "$rules";            check "score without submissions: exit 2" test $code -eq 2
+run score -f yaml "$rules" "$sub"; check "unknown format: exit 2" test $code -eq 2
+
+# --- explain
+run explain "$rules" "$sub";   check "explain: exit 0" test $code -eq 0
+check "explain: ratio shown" has_out "11820 / 12000 = 98.50%"
+check "explain: bands tried" has_out ">= 100%         không"
+check "explain: totals" has_out "Tổng     = 3.25 + 6 = 9.25 / 10 → 92.50% → Tốt"
+run explain --node 1.2 "$rules" "$sub"; check "explain --node: only that node" test "$(grep -c '^1\.' "$work/out")" = 1
+run explain --node 1.9 "$rules" "$sub"; check "explain unknown node: exit 2" test $code -eq 2; check "closest ID suggested" has_err "did you mean '1.1'?"
+run explain "$rules" "$work/broken.json"; check "explain an errored unit: exit 3" test $code -eq 3; check "the error explained" has_out "Không chấm được điểm vì"
+
+# --- test
+run test "$rules" "$d/tests-pass.json"; check "test pass: exit 0" test $code -eq 0; check "TAP ok" has_out "ok 1 - Đức Thọ: 9,25 điểm, Tốt"
+run test "$rules" "$d/tests-fail.json"; check "test fail: exit 1" test $code -eq 1
+check "expected vs actual" has_out "points: expected 9.5, got 9.25"
+check "node expected vs actual" has_out "node 1.2 points: expected 1, got 0.5"
+check "failure shows the explain trace" has_out "38 / 40 = 95.00%"
+run test "$rules" "$d/tests-broken.json"; check "broken test file: exit 2" test $code -eq 2
+check "wrong type named" has_out "expect.points must be a number"
+check "unknown node, closest named" has_out "no node '1.9' in the index; did you mean '1.1'?"
+check "missing submission named" has_out "cannot read the submission"
+run test -f junit "$rules" "$d/tests-fail.json"; check "junit" has_out '<testsuites name="chiso test" tests="1" failures="1">'
+run test --coverage "$rules" "$d/tests-pass.json"; check "coverage" has_out "# not exercised: 1.2: band '>= 100%' never chosen"
+
+# --- metrics
+run metrics "$rules";          check "metrics: exit 0" test $code -eq 0; check "metrics lists a path" grep -q '^dossiers.on_time  *number  *3.1' "$work/out"
+run metrics --template "$rules"; check "template" test "$(jq -c '.metrics.survey' "$work/out")" = '{"satisfaction":null}'
+
+# --- verify
+run verify "$d/child.chiso" "$d/actual-ok.json"; check "verify met: exit 0" test $code -eq 0
+check "verify met text" has_out "✓ T1  Hồ sơ đúng hạn ≥ 98%"
+run verify "$d/child.chiso" "$d/actual-ok.json" "$d/actual-miss.json"; check "verify missed: exit 1" test $code -eq 1
+check "shortfall" has_out "97% < 98%: thiếu 1%"
+check "not applicable" has_out "không áp dụng"
+check "missing metric reported per target" has_out "thiếu số liệu: missing metric 'plan.issued_on'"
+run verify -f json "$d/child.chiso" "$d/actual-miss.json"
+check "json shortfall" test "$(jq '.[0].targets[0].shortfall' "$work/out")" = 0.01
+run verify -f junit "$d/child.chiso" "$d/actual-miss.json"; check "junit failure" has_out '<failure message="97% &lt; 98%: short by 1%">'
+run verify -f github "$d/child.chiso" "$d/actual-miss.json"; check "github annotation" has_out "::error file=$d/child.chiso,line=3,col=3,title=T1 missed"
+run verify "$d/child.chiso";   check "chain: at least as strict: exit 0" test $code -eq 0
+run verify --against "$d/parent.chiso" "$d/weak.chiso"; check "weaker: exit 1" test $code -eq 1
+check "weaker floor" has_out "T1 >= 90% is weaker than the parent's >= 95%"
+check "weaker ceiling (a <= target is stricter when lower)" has_out "T2 <= 8% is weaker than the parent's <= 5%"
+check "absent target" has_out "the plan has no target T3"
+check "uncovered field" has_out "lĩnh vực chi_dao: không có chỉ tiêu nào"
+run verify "$d/orphan.chiso";  check "missing parent: exit 2" test $code -eq 2; check "missing parent position" has_err "$d/orphan.chiso:2:10: error: parent plan"
+run verify "$d/loop-a.chiso";  check "parent cycle: exit 2" test $code -eq 2; check "cycle named" has_err "comes back to"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
