@@ -124,6 +124,7 @@ decl
 
 index
     : INDEX STRING '{' items '}' { $$ = build_index(ctx, $2, LOC_SPAN(@1, @2), $4); }
+    | INDEX error '{' items '}' { $$ = build_index(ctx, "?", LOC(@1), $4); }
     ;
 
 plan
@@ -227,6 +228,10 @@ grade_entries
 node
     : node_kw node_id STRING MAX NUMBER '{' items '}' {
           $$ = build_node(ctx, $1, $2, LOC(@2), $3, $5.value, LOC(@5), LOC(@1), $7);
+      }
+    | node_kw error '{' items '}' {
+          /* A broken header: parse the body anyway, so that errors in it are reported. */
+          $$ = build_node(ctx, $1, "?", LOC(@1), "?", rat_int(0), LOC(@1), LOC(@1), $4);
       }
     ;
 

@@ -256,8 +256,15 @@ static value_type infer_binary(tctx *c, expr_t *e, value_type expected)
         if (ta != tb) {
             diag_t *d = diag_add(c->diags, DIAG_ERROR, e->loc, "type",
                                  "cannot compare %s with %s", article(ta), article(tb));
-            if (ta == TY_DATE || tb == TY_DATE)
+            const expr_t *m = (e->a->metric >= 0 && !e->a->let) ? e->a
+                            : (e->b->metric >= 0 && !e->b->let) ? e->b : NULL;
+            if (m) {
+                const metric_slot_t *slot = &c->prog->metrics[m->metric];
+                diag_hint(d, "metric '%s' is a %s because of its use on line %d", slot->text,
+                          type_name(slot->type), slot->type_loc.line);
+            } else if (ta == TY_DATE || tb == TY_DATE) {
                 diag_hint(d, "dates are written 2021-12-31; days_between(d1, d2) gives a number of days");
+            }
             return TY_ERROR;
         }
         if ((ta == TY_STRING || ta == TY_BOOL) && op != OP_EQ && op != OP_NE) {
