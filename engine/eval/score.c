@@ -516,7 +516,7 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
                                   size_t len, const char *origin, unsigned flags)
 {
     json_error_t err;
-    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     if (!sub) {
         chiso_result *r = result_new(prog, index, origin);
         if (len == 0) result_add_error(r, "the submission is empty");

@@ -191,7 +191,7 @@ json_t *chiso_verify_actuals_text(const chiso_program *cp, size_t plan, const ch
                                   size_t len, const char *origin)
 {
     json_error_t err;
-    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
+    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     if (!sub) {
         json_t *report = json_object();
         json_object_set_new(report, "unit", json_null());

@@ -1,0 +1,299 @@
+/* test_scoring.c — the meaning of rules (contract §4) on submissions:
+ * exact arithmetic at the boundaries, every not-applicable and missing
+ * policy, clamps, deductions and caps, floors, grades, self-assessment, and
+ * malformed submissions. Every expected number is worked out in a comment. */
+#include "support.h"
+
+#include <string.h>
+
+static json_t *run(const char *rules, const char *sub)
+{
+    chiso_program *p = load_rules(rules);
+    if (chiso_program_errors(p)) chiso_program_print_diagnostics(p, stderr, false);
+    json_t *r = score_json(p, sub);
+    chiso_program_free(p);
+    return r;
+}
+
+static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+#define SUB(metrics) "{\"unit\":{\"id\":\"u\",\"name\":\"Đơn vị\"},\"period\":\"2021\",\"metrics\":" metrics "}"
+
+static const char *ON_TIME = "index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
+                             " value ratio(d.on_time, d.total) band >= 98% -> 1 band >= 95% -> 0.5 band otherwise -> 0 } } }";
+
+static void ratio_of_integers_is_exact(void **s)
+{
+    (void)s;
+    json_t *r = run(ON_TIME, SUB("{\"d\":{\"on_time\":49,\"total\":50}}")); /* 49/50 = 98 % exactly */
+    assert_true(num_field(r, "points") == 1);
+    json_decref(r);
+    r = run(ON_TIME, SUB("{\"d\":{\"on_time\":48,\"total\":50}}")); /* 96 % */
+    assert_true(num_field(r, "points") == 0.5);
+    json_decref(r);
+    r = run(ON_TIME, SUB("{\"d\":{\"on_time\":9799,\"total\":10000}}")); /* 97.99 % */
+    assert_true(num_field(r, "points") == 0.5);
+    json_decref(r);
+    r = run(ON_TIME, SUB("{\"d\":{\"on_time\":1900,\"total\":2000}}")); /* 95 % exactly */
+    assert_true(num_field(r, "points") == 0.5);
+    json_decref(r);
+}
+
+static void ten_tenths_make_one(void **s)
+{
+    (void)s;
+    char rules[4096] = "index \"t\" { total 1 grade { \"Đủ\" >= 100 \"Thiếu\" otherwise } field 1 \"f\" max 1 {";
+    for (int i = 1; i <= 10; i++) {
+        char c[128];
+        snprintf(c, sizeof c, " criterion 1.%d \"c\" max 0.1 { score 0.1 }", i);
+        strcat(rules, c);
+    }
+    strcat(rules, " } }");
+    json_t *r = run(rules, SUB("{}"));
+    assert_true(num_field(r, "points") == 1);
+    assert_true(num_field(r, "percent") == 100);
+    assert_string_equal(str(r, "grade"), "Đủ"); /* exactly 100, not 99.99999 */
+    json_decref(r);
+}
+
+static void real_metrics_are_read_exactly(void **s)
+{
+    (void)s;
+    /* 0.1 + 0.2 as JSON reals is exactly 0.3 */
+    json_t *r = run("index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
+                    " score if a + b == 0.3 then 1 else 0 } } }", SUB("{\"a\":0.1,\"b\":0.2}"));
+    assert_true(num_field(r, "points") == 1);
+    json_decref(r);
+}
+
+static const char *POLICIES =
+    "index \"t\" {\n"
+    "  total 10\n"
+    "  field 1 \"Khảo sát\" max 4 {\n"
+    "    criterion 1.1 \"Hài lòng\" max 4 { score max * linear(s.sat, 5, 10) }\n"
+    "  }\n"
+    "  field 2 \"Hồ sơ\" max 6 {\n"
+    "    criterion 2.1 \"Đúng hạn\" max 6 { value ratio(d.ok, d.total) band >= 98% -> 6 band otherwise -> 0 }\n"
+    "  }\n"
+    "}\n";
+
+static char *with_policy(const char *policy)
+{
+    static char buf[2048];
+    snprintf(buf, sizeof buf, "%s", POLICIES);
+    char *at = strstr(buf, "  total 10\n") + strlen("  total 10\n");
+    char rest[2048];
+    snprintf(rest, sizeof rest, "%s", at);
+    snprintf(at, sizeof buf - (size_t)(at - buf), "  policy not_applicable = %s\n%s", policy, rest);
+    return buf;
+}
+
+static void not_applicable_policies(void **s)
+{
+    (void)s;
+    const char *sub = SUB("{\"s\":{\"sat\":null},\"d\":{\"ok\":99,\"total\":100}}");
+    /* full: 1.1 gets its max 4; 2.1 gets 6; 10 / 10 */
+    json_t *r = run(with_policy("full"), sub);
+    assert_true(num_field(r, "points") == 10);
+    assert_true(num_field(r, "max") == 10);
+    assert_string_equal(str(find_node(r, "1.1"), "status"), "not_applicable");
+    json_decref(r);
+    /* exclude: 1.1 leaves the maximum: 6 / 6 = 100 % */
+    r = run(with_policy("exclude"), sub);
+    assert_true(num_field(r, "points") == 6);
+    assert_true(num_field(r, "max") == 6);
+    assert_true(num_field(r, "percent") == 100);
+    assert_true(num_field(find_node(r, "1"), "max") == 0);
+    json_decref(r);
+    /* zero: 6 / 10 */
+    r = run(with_policy("zero"), sub);
+    assert_true(num_field(r, "points") == 6);
+    assert_true(num_field(r, "max") == 10);
+    assert_true(num_field(r, "percent") == 60);
+    json_decref(r);
+    /* a zero denominator is not applicable too: with exclude, 2.1 leaves: 0 of 4 → 0 % (sat 5 → 0) */
+    r = run(with_policy("exclude"), SUB("{\"s\":{\"sat\":5},\"d\":{\"ok\":0,\"total\":0}}"));
+    assert_true(num_field(r, "max") == 4);
+    assert_true(num_field(r, "points") == 0);
+    assert_string_equal(str(find_node(r, "2.1"), "reason"), "a ratio or division has a zero denominator");
+    json_decref(r);
+}
+
+static void node_policy_overrides_index(void **s)
+{
+    (void)s;
+    /* index: zero; field 1: exclude.  sat null → excluded; 2.1 null → 0 of 6 */
+    const char *rules = "index \"t\" { total 10 policy not_applicable = zero\n"
+                        "  field 1 \"a\" max 4 { policy not_applicable = exclude\n"
+                        "    criterion 1.1 \"x\" max 4 { score max * linear(s.sat, 5, 10) } }\n"
+                        "  field 2 \"b\" max 6 { criterion 2.1 \"y\" max 6 { score 6 * ratio(d.ok, d.total) } } }\n";
+    json_t *r = run(rules, SUB("{\"s\":{\"sat\":null},\"d\":{\"ok\":null,\"total\":100}}"));
+    assert_true(num_field(r, "max") == 6);
+    assert_true(num_field(r, "points") == 0);
+    assert_true(num_field(find_node(r, "2.1"), "max") == 6);
+    json_decref(r);
+}
+
+static void applies_if(void **s)
+{
+    (void)s;
+    /* 1.2 applies only when there were late dossiers; policy zero when it does not apply */
+    const char *rules = "index \"t\" { total 2 field 1 \"f\" max 2 {\n"
+                        "  criterion 1.1 \"a\" max 1 { score 1 }\n"
+                        "  criterion 1.2 \"b\" max 1 { applies_if late > 0 policy not_applicable = zero\n"
+                        "    score ratio(letters, late) } } }\n";
+    json_t *r = run(rules, SUB("{\"late\":0,\"letters\":0}"));
+    assert_true(num_field(r, "points") == 1);
+    assert_string_equal(str(find_node(r, "1.2"), "reason"), "applies_if is false");
+    json_decref(r);
+    r = run(rules, SUB("{\"late\":4,\"letters\":3}")); /* 1 + 3/4 */
+    assert_true(num_field(r, "points") == 1.75);
+    json_decref(r);
+}
+
+static void missing_metrics(void **s)
+{
+    (void)s;
+    /* default: the unit is an error naming every missing metric */
+    json_t *r = run(ON_TIME, SUB("{\"d\":{}}"));
+    assert_string_equal(str(r, "status"), "error");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(r, "errors"), 0)),
+                        "missing metrics 'd.on_time', 'd.total' (needed by 1.1)");
+    json_decref(r);
+    /* missing = zero: 0 points and a finding */
+    const char *rules = "index \"t\" { total 2 policy missing = zero field 1 \"f\" max 2 {"
+                        " criterion 1.1 \"a\" max 1 { score a } criterion 1.2 \"b\" max 1 { score b } } }";
+    r = run(rules, SUB("{\"a\":1}"));
+    assert_string_equal(str(r, "status"), "ok");
+    assert_true(num_field(r, "points") == 1);
+    assert_string_equal(str(find_node(r, "1.2"), "status"), "missing");
+    json_t *f = json_array_get(json_object_get(r, "findings"), 0);
+    assert_string_equal(str(f, "kind"), "missing");
+    assert_string_equal(str(f, "node"), "1.2");
+    json_decref(r);
+}
+
+static void clamps_deductions_caps_floors(void **s)
+{
+    (void)s;
+    const char *rules = "index \"t\" { total 10 field 1 \"f\" max 10 {\n"
+                        "  criterion 1.1 \"a\" max 4 { score a }\n"          /* clamped to [0, 4] */
+                        "  criterion 1.2 \"b\" max 6 { score b }\n"
+                        "  deduct \"báo cáo trễ\" 0.5 * late cap 2\n"
+                        "  deduct \"không xin lỗi\" 1 * missing_letters } }\n";
+    /* a 7 → 4 (finding), b 6; deductions 0.5×10 = 5 capped at 2, and 1 → 10 − 3 = 7 */
+    json_t *r = run(rules, SUB("{\"a\":7,\"b\":6,\"late\":10,\"missing_letters\":1}"));
+    assert_true(num_field(r, "points") == 7);
+    assert_true(num_field(find_node(r, "1.1"), "points") == 4);
+    json_t *f = json_array_get(json_object_get(r, "findings"), 0);
+    assert_string_equal(str(f, "kind"), "clamped");
+    json_t *d = json_array_get(json_object_get(find_node(r, "1"), "deductions"), 0);
+    assert_true(num_field(d, "points") == 2);
+    assert_true(num_field(d, "computed") == 5);
+    json_decref(r);
+    /* a −3 → 0; b 1; deductions 2 + 4 → floored at 0 */
+    r = run(rules, SUB("{\"a\":-3,\"b\":1,\"late\":10,\"missing_letters\":4}"));
+    assert_true(num_field(r, "points") == 0);
+    json_decref(r);
+}
+
+static void grades_and_self_assessment(void **s)
+{
+    (void)s;
+    const char *rules = "index \"t\" { total 100 grade { \"Xuất sắc\" >= 90 \"Tốt\" >= 80 \"Khá\" otherwise }\n"
+                        " field 1 \"f\" max 100 { criterion 1.1 \"a\" max 100 { score a } } }";
+    json_t *r = run(rules, "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":89.99},\"self_assessment\":{\"1.1\":90,\"total\":89.99}}");
+    assert_string_equal(str(r, "grade"), "Tốt"); /* 89.99 does not reach 90 */
+    json_t *sa = json_object_get(r, "self_assessment");
+    assert_int_equal(json_array_size(sa), 1); /* total agrees; 1.1 overstates */
+    assert_string_equal(str(json_array_get(sa, 0), "node"), "1.1");
+    assert_true(num_field(json_array_get(sa, 0), "claimed") == 90);
+    assert_true(num_field(json_array_get(sa, 0), "computed") == 89.99);
+    json_decref(r);
+    r = run(rules, SUB("{\"a\":90}"));
+    assert_string_equal(str(r, "grade"), "Xuất sắc");
+    json_decref(r);
+}
+
+static void dates_and_kleene_logic(void **s)
+{
+    (void)s;
+    const char *rules = "index \"t\" { total 2 field 1 \"f\" max 2 {\n"
+                        "  criterion 1.1 \"đúng hạn\" max 1 { score if days_between(issued, 2021-01-15) >= 15 then 1 else 0 }\n"
+                        "  criterion 1.2 \"logic\" max 1 { score if false and x > 0 then 0 else 1 } } }";
+    /* 2020-12-31 → 15 days before 2021-01-15; x is null but `false and …` is false */
+    json_t *r = run(rules, SUB("{\"issued\":\"2020-12-31\",\"x\":null}"));
+    assert_true(num_field(r, "points") == 2);
+    json_decref(r);
+}
+
+static void malformed_submissions(void **s)
+{
+    (void)s;
+    struct { const char *sub; const char *error; } cases[] = {
+        {"[1, 2]", "must be a JSON object"},
+        {"\"chuỗi\"", "must be a JSON object"},
+        {"{\"metrics\":{}}", "no \"unit\" object"},
+        {"{\"unit\":{\"name\":\"x\"},\"metrics\":{}}", "no \"id\" string"},
+        {"{\"unit\":{\"id\":\"u\"}}", "no \"metrics\" object"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":[]}", "\"metrics\" must be an object"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":\"nhiều\",\"total\":5}}}",
+         "metric 'd.on_time' must be a number, but is a string (\"nhiều\")"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":1e300,\"total\":5}}}", "out of the range"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":5}}", "'d' is a number, not an object"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":1,\"on_time\":2,\"total\":3}}}", "duplicate"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{", "invalid JSON at line 1"},
+        {"", "the submission is empty"},
+    };
+    chiso_program *p = load_rules(ON_TIME);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        chiso_result *res = chiso_score_text(p, 0, cases[i].sub, strlen(cases[i].sub), "x.json");
+        json_t *r = chiso_result_to_json(res);
+        assert_string_equal(str(r, "status"), "error");
+        const char *e = json_string_value(json_array_get(json_object_get(r, "errors"), 0));
+        if (!strstr(e, cases[i].error)) fprintf(stderr, "case %zu: \"%s\" lacks \"%s\"\n", i, e, cases[i].error);
+        assert_non_null(strstr(e, cases[i].error));
+        json_decref(r);
+        chiso_result_free(res);
+    }
+    chiso_program_free(p);
+}
+
+static void ranking_is_competition_ranking(void **s)
+{
+    (void)s;
+    chiso_program *p = load_rules("index \"t\" { total 10 field 1 \"f\" max 10 { criterion 1.1 \"a\" max 10 { score a } } }");
+    const char *subs[] = {SUB("{\"a\":9}"), SUB("{\"a\":8}"), SUB("{\"a\":8}"), SUB("{\"a\":5}"), SUB("{}")};
+    chiso_result *res[5];
+    for (int i = 0; i < 5; i++) res[i] = chiso_score_text(p, 0, subs[i], strlen(subs[i]), NULL);
+    chiso_rank(res, 5);
+    long want[] = {1, 2, 2, 4, 0}; /* the last is in error: not ranked */
+    for (int i = 0; i < 5; i++) {
+        json_t *r = chiso_result_to_json(res[i]);
+        json_t *rank = json_object_get(r, "rank");
+        if (want[i]) assert_int_equal(json_integer_value(rank), want[i]);
+        else assert_true(json_is_null(rank));
+        json_decref(r);
+        chiso_result_free(res[i]);
+    }
+    chiso_program_free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ratio_of_integers_is_exact),
+        cmocka_unit_test(ten_tenths_make_one),
+        cmocka_unit_test(real_metrics_are_read_exactly),
+        cmocka_unit_test(not_applicable_policies),
+        cmocka_unit_test(node_policy_overrides_index),
+        cmocka_unit_test(applies_if),
+        cmocka_unit_test(missing_metrics),
+        cmocka_unit_test(clamps_deductions_caps_floors),
+        cmocka_unit_test(grades_and_self_assessment),
+        cmocka_unit_test(dates_and_kleene_logic),
+        cmocka_unit_test(malformed_submissions),
+        cmocka_unit_test(ranking_is_competition_ranking),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
