@@ -26,7 +26,7 @@ typedef struct {
 
 static int item_cmp(const void *x, const void *y)
 {
-    const rank_item *a = x, *b = y;
+    const rank_item *a = *(const rank_item *const *)x, *b = *(const rank_item *const *)y;
     if (a->u->group != b->u->group) return a->u->group < b->u->group ? -1 : 1;
     /* Doubles order keys that differ by more than rounding; close ones are compared exactly. */
     double d = b->approx - a->approx;
@@ -55,19 +55,23 @@ static void rank_by(batch_t *b, int field)
         }
         items[n++] = (rank_item){u, i, key, rat_to_double(key)};
     }
-    qsort(items, n, sizeof *items, item_cmp);
+    /* Sort pointers: cheaper to move than the items. */
+    rank_item **order = xmalloc(sizeof *order * (n ? n : 1));
+    for (size_t i = 0; i < n; i++) order[i] = &items[i];
+    qsort(order, n, sizeof *order, item_cmp);
     /* One pass: a rank is one more than the units ahead of it in its group. */
     size_t group_start = 0, tie_start = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i == 0 || items[i].u->group != items[i - 1].u->group) {
+        if (i == 0 || order[i]->u->group != order[i - 1]->u->group) {
             group_start = tie_start = i;
-        } else if (rat_cmp(items[i].key, items[i - 1].key) != 0) {
+        } else if (rat_cmp(order[i]->key, order[i - 1]->key) != 0) {
             tie_start = i;
         }
         long rank = (long)(tie_start - group_start) + 1;
-        if (field < 0) items[i].u->rank = rank;
-        else items[i].u->frank[field] = rank;
+        if (field < 0) order[i]->u->rank = rank;
+        else order[i]->u->frank[field] = rank;
     }
+    free(order);
     free(items);
 }
 

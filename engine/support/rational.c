@@ -200,8 +200,29 @@ double rat_to_double(rat_t a)
     return (double)a.num / (double)a.den;
 }
 
+/* Writes the decimal digits of v (no sign) and returns the length. */
+static size_t put_digits(unsigned long long v, char *out)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    return n;
+}
+
 static char *format_impl(rat_t a, int digits, bool fixed, char *buf, size_t size)
 {
+    if (a.den == 1 && !fixed && size >= 24) { /* whole numbers: the common case */
+        size_t n = 0;
+        unsigned long long mag = a.num < 0 ? (unsigned long long)(-(a.num + 1)) + 1 : (unsigned long long)a.num;
+        if (a.num < 0) buf[n++] = '-';
+        n += put_digits(mag, buf + n);
+        buf[n] = '\0';
+        return buf;
+    }
     bool overflow = false;
     rat_t r = rat_round(a, digits, &overflow);
     if (overflow) {
