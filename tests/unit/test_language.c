@@ -194,6 +194,27 @@ static void grade_thresholds_must_descend(void **s)
     chiso_program_free(p);
 }
 
+static void lints(void **s)
+{
+    (void)s;
+    const char *rules =
+        "index \"t\" { total 4 field 1 \"f\" max 4 {\n"
+        "  criterion 1.1 \"a\" max 1 { applies_if ratio(a, b) >= 0 score 1 }\n"
+        "  criterion 1.2 \"b\" max 1 { applies_if 1 > 2 score 1 }\n"
+        "  criterion 1.3 \"c\" max 1 { score ratio(dossiers.ok, dossiers.total) + ratio(dossier.total, 1) }\n"
+        "  criterion 1.4 \"d\" max 1 { let unused = 1 score ratio(dossiers.ok, dossiers.total) + dvc.muc2 + dvc.muc3 }\n"
+        "} }\n";
+    chiso_program *p = load_rules(rules);
+    assert_int_equal(chiso_program_errors(p), 0);
+    assert_diag(p, 2, 52, "warning", "applies_if of '1.1' is always true");
+    assert_diag(p, 3, 42, "warning", "applies_if of '1.2' is always false");
+    assert_diag(p, 4, 78, "warning", "metric 'dossier.total' is read only here; did you mean 'dossiers.total'?");
+    assert_diag(p, 5, 33, "warning", "'unused' is defined but never used");
+    /* dvc.muc2 and dvc.muc3 differ only in a digit: not reported as a typo */
+    assert_int_equal(chiso_program_warnings(p), 4);
+    chiso_program_free(p);
+}
+
 static void deep_nesting_is_refused_cleanly(void **s)
 {
     (void)s;
@@ -272,6 +293,7 @@ int main(void)
         cmocka_unit_test(checker_errors_at_their_positions),
         cmocka_unit_test(band_checks),
         cmocka_unit_test(grade_thresholds_must_descend),
+        cmocka_unit_test(lints),
         cmocka_unit_test(deep_nesting_is_refused_cleanly),
         cmocka_unit_test(large_rules_file),
         cmocka_unit_test(binary_garbage),
