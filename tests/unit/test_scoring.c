@@ -244,6 +244,8 @@ static void malformed_submissions(void **s)
         {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":1,\"on_time\":2,\"total\":3}}}", "duplicate"},
         {"{\"unit\":{\"id\":\"u\"},\"metrics\":{", "invalid JSON at line 1"},
         {"", "the submission is empty"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":NaN,\"total\":5}}}", "invalid JSON at line 1"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":\"NaN\",\"total\":5}}}", "must be a number"},
     };
     chiso_program *p = load_rules(ON_TIME);
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
