@@ -399,6 +399,17 @@ static void check_node_types(tctx *c, node_t *n, int depth)
     c->node = saved;
 }
 
+/* Where an expression begins in the source (binary nodes carry their operator's position). */
+static srcloc_t expr_start(const expr_t *e)
+{
+    srcloc_t loc = e->loc;
+    for (int i = 0; i < CHISO_MAX_NESTING && e->kind == EX_BINARY; i++) {
+        e = e->a;
+        if (e->loc.line < loc.line || (e->loc.line == loc.line && e->loc.col < loc.col)) loc = e->loc;
+    }
+    return loc;
+}
+
 static void check_plan_types(tctx *c, plan_t *p)
 {
     c->plan = p;
@@ -408,7 +419,7 @@ static void check_plan_types(tctx *c, plan_t *p)
         target_t *t = p->targets[i];
         c->target = t;
         if (t->expr->kind != EX_BINARY || !op_is_cmp(t->expr->op)) {
-            diag_t *d = diag_add(c->diags, DIAG_ERROR, t->expr->loc, "target-form",
+            diag_t *d = diag_add(c->diags, DIAG_ERROR, expr_start(t->expr), "target-form",
                                  "a target must be a comparison");
             diag_hint(d, "for example: dossiers.on_time / dossiers.total >= 98%%");
             infer(c, t->expr, TY_UNKNOWN);

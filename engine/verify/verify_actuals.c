@@ -109,9 +109,10 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
         (*missing)++;
     } else if (a.tag == V_NA || b.tag == V_NA) {
         value_t v = a.tag == V_NA ? a : b;
-        json_object_set_new(o, "reason",
-                            v.aux >= 0 ? json_pack("s+s", "did not arise: ", ev->prog->metrics[v.aux].text)
-                                       : json_string("a ratio or division has a zero denominator"));
+        char *why = v.aux >= 0 ? xasprintf("metric '%s' did not arise (null)", ev->prog->metrics[v.aux].text)
+                               : xstrdup("a ratio or division has a zero denominator");
+        json_object_set_new(o, "reason", json_string(why));
+        free(why);
         status = "not_applicable";
         (*na)++;
     } else {

@@ -107,5 +107,30 @@ check "uncovered field" has_out "lĩnh vực chi_dao: không có chỉ tiêu nà
 run verify "$d/orphan.chiso";  check "missing parent: exit 2" test $code -eq 2; check "missing parent position" has_err "$d/orphan.chiso:2:10: error: parent plan"
 run verify "$d/loop-a.chiso";  check "parent cycle: exit 2" test $code -eq 2; check "cycle named" has_err "comes back to"
 
+# strictness in each direction: > against >=, and ==
+run verify --against "$d/strict-parent.chiso" "$d/strict-ok.chiso"; check "> 6% is stricter than > 5%; == same: exit 0" test $code -eq 0
+run verify --against "$d/strict-parent.chiso" "$d/strict-weak.chiso"; check "weaker: exit 1" test $code -eq 1
+check ">= 5% is weaker than > 5%" has_out "S1 >= 5% is weaker than the parent's > 5%"
+check "== 4 is not == 3" has_out "S2 == 4 is weaker than the parent's == 3"
+run verify "$d/not-comparison.chiso" "$d/actual-ok.json"; check "a target that is not a comparison: exit 2" test $code -eq 2
+check "named at its position" has_err "$d/not-comparison.chiso:2:34: error: a target must be a comparison"
+run check "$d/percent-date.chiso"; check "percent compared with a date: exit 1" test $code -eq 1
+check "named" has_err "cannot compare a number with a date"
+
+# --- the real plans of the seed documents
+for f in rules/plans/*.chiso; do
+  run check --strict "$f"; check "$f checks clean, no warnings" test $code -eq 0
+done
+run verify rules/plans/duc-tho-2021.chiso; check "Đức Thọ at least as strict as Hà Tĩnh" test $code -eq 0
+run verify rules/plans/ha-tinh-sldtbxh-2021.chiso; check "Sở LĐTBXH at least as strict as Hà Tĩnh" test $code -eq 0
+run verify rules/plans/duc-tho-2021.chiso fixtures/plans/actuals/duc-tho-2021.json; check "Đức Thọ meets its 26 targets" test $code -eq 0
+check "26 met" has_out "26 chỉ tiêu: 26 đạt, 0 không đạt, 0 không áp dụng, 0 thiếu số liệu"
+run verify -f json rules/plans/duc-tho-2021.chiso fixtures/plans/actuals/can-loc-2021.json
+check "Can Lộc: exit 1" test $code -eq 1
+check "Can Lộc: 17 met, 6 missed, 2 n/a, 1 missing" test "$(jq -c '.[0].summary' "$work/out")" = '{"met":17,"missed":6,"not_applicable":2,"missing":1}'
+check "Can Lộc: 40.91% inspected, short of 50%" test "$(jq -c '[.[0].targets[] | select(.id == "II.3") | .actual, .threshold]' "$work/out")" = '[0.409091,0.5]'
+run verify rules/plans/dak-nong-y-te-2020.chiso fixtures/plans/actuals/dak-nong-y-te-2020.json
+check "Sở Y tế Đắk Nông: 5 targets missed" has_out "28 chỉ tiêu: 23 đạt, 5 không đạt"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
