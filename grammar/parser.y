@@ -405,6 +405,8 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
         diag_hint(d, "a rules file holds an index: index \"Tên bộ chỉ số\" { total 100 ... }");
     } else if (got == YYSYMBOL_YYEOF) {
         diag_hint(d, "a '{' may be missing its '}'");
+    } else if (strcmp(yysymbol_name(got), "','") == 0) {
+        diag_hint(d, "decimals are written with a point: 1.5 (a comma is the decimal mark only in percents, 99,9%%)");
     }
     else if (got == YYSYMBOL_PERCENT || got == YYSYMBOL_NUMBER) {
         for (int i = 0; i < n; i++)
