@@ -39,6 +39,8 @@ check "duplicate ID with position"     has_err "$d/errors.chiso:10:15: error: du
 check "unknown function with hint"     has_err "did you mean 'ratio'?"
 check "maxima with position"           has_err "$d/errors.chiso:2:9: error: the fields add up to 4, not to the total 10"
 check "a caret line"                   grep -q '^      |       \^~~~' "$work/err"
+printf 'index "t" { total 2 field 1 "f" max 2 { criterion 1.1 "c" max 2 { value x band >= 1 -> 1,5 band otherwise -> 0 } } }\n' > "$work/comma.chiso"
+run check "$work/comma.chiso"; check "decimal comma in points: a hint" has_err "hint: decimals are written with a point: 1.5"
 run check "$d/warn.chiso";     check "warnings only: exit 0" test $code -eq 0; check "gap warning" has_err "warning: no band of '1.1' covers values in [0%, 90%)"
 run check --strict "$d/warn.chiso"; check "--strict: warnings fail" test $code -eq 1
 run check "$d/nope.chiso";     check "unreadable rules: exit 2" test $code -eq 2; check "unreadable named" has_err "$d/nope.chiso: cannot open"
