@@ -18,11 +18,6 @@ static const char *or_empty(const char *s) { return s ? s : ""; }
 /* HTML text and attribute values escape like XML. */
 #define esc xml_escape
 
-static const char *label_of(const unit_summary_t *u)
-{
-    return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
-}
-
 static double pct_of(rat_t points, rat_t max)
 {
     return rat_is_zero(max) ? -1 : 100.0 * rat_to_double(points) / rat_to_double(max);
@@ -39,18 +34,6 @@ static void heat_color(double pct, char *buf, size_t n)
     int r = t < 0.5 ? 220 : (int)(220 - (t - 0.5) * 2 * 180);
     int g = t < 0.5 ? (int)(60 + t * 2 * 140) : 200;
     snprintf(buf, n, "#%02x%02x%02x", r, g, 70);
-}
-
-static int by_rank(const void *x, const void *y)
-{
-    const unit_summary_t *a = *(unit_summary_t *const *)x, *b = *(unit_summary_t *const *)y;
-    int c = strcmp(or_empty(a->level), or_empty(b->level));
-    if (c) return c;
-    c = strcmp(or_empty(a->period), or_empty(b->period));
-    if (c) return c;
-    if (!a->rank != !b->rank) return a->rank ? -1 : 1;
-    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
-    return a < b ? -1 : a > b;
 }
 
 static void bar_chart(FILE *out, unit_summary_t **order, size_t n)
@@ -73,10 +56,10 @@ static void bar_chart(FILE *out, unit_summary_t **order, size_t n)
         char color[16];
         heat_color(p, color, sizeof color);
         fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", left - 6, y + 15);
-        esc(out, label_of(u));
+        esc(out, batch_unit_label(u));
         fprintf(out, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>",
                 left, y + 3, width * p / 100.0, color);
-        esc(out, label_of(u));
+        esc(out, batch_unit_label(u));
         fprintf(out, ": %.2f%%</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%.2f%%</text>\n",
                 p, left + width * p / 100.0 + 4, y + 15, p);
         y += row;
@@ -106,7 +89,7 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
         const unit_summary_t *u = order[i];
         if (!u->ok) continue;
         fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", left - 6, y + 15);
-        esc(out, label_of(u));
+        esc(out, batch_unit_label(u));
         fputs("</text>", out);
         for (int f = 0; f < nfields && f < u->nfields; f++) {
             double p = pct_of(u->fpoints[f], u->fmax[f]);
@@ -114,7 +97,7 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
             heat_color(p, color, sizeof color);
             fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"><title>",
                     left + f * cell, y, cell, rowh, color);
-            esc(out, label_of(u));
+            esc(out, batch_unit_label(u));
             fputs(" · ", out);
             esc(out, names[f]);
             if (p >= 0) fprintf(out, ": %.1f%%</title></rect>", p);
@@ -178,7 +161,7 @@ static void node_rows(FILE *out, json_t *node, int depth)
 static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
 {
     fputs("<details><summary>", out);
-    esc(out, label_of(u));
+    esc(out, batch_unit_label(u));
     if (u->period) {
         fputs(" · kỳ ", out);
         esc(out, u->period);
@@ -233,7 +216,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
     const char *title = chiso_program_index_name(prog, index);
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
-    qsort(order, b->count, sizeof *order, by_rank);
+    qsort(order, b->count, sizeof *order, batch_by_group_rank);
     size_t ok = 0;
     for (size_t i = 0; i < b->count; i++) ok += b->units[i].ok;
 
@@ -269,7 +252,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         }
         if (u->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td>", u->rank);
         else fputs("<tr><td class=\"n\">-</td><td>", out);
-        esc(out, label_of(u));
+        esc(out, batch_unit_label(u));
         fputs("</td><td>", out);
         esc(out, u->level);
         fputs("</td><td>", out);

@@ -115,7 +115,7 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
     }
 }
 
-static int by_group_rank(const void *x, const void *y)
+int batch_by_group_rank(const void *x, const void *y)
 {
     const unit_summary_t *a = *(unit_summary_t *const *)x, *b = *(unit_summary_t *const *)y;
     int c = strcmp(or_empty(a->level), or_empty(b->level));
@@ -127,7 +127,7 @@ static int by_group_rank(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-static const char *label_of(const unit_summary_t *u)
+const char *batch_unit_label(const unit_summary_t *u)
 {
     return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
 }
@@ -137,10 +137,10 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
 {
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
-    qsort(order, b->count, sizeof *order, by_group_rank);
+    qsort(order, b->count, sizeof *order, batch_by_group_rank);
     int namew = 10;
     for (size_t i = 0; i < b->count; i++) {
-        int w = text_width(label_of(order[i]));
+        int w = text_width(batch_unit_label(order[i]));
         if (w > namew) namew = w;
     }
     if (namew > 44) namew = 44;
@@ -162,7 +162,7 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             snprintf(rk, sizeof rk, "%ld", u->rank);
             print_padded_right(out, u->rank ? rk : "-", 4);
             fputs("  ", out);
-            print_padded(out, label_of(u), namew);
+            print_padded(out, batch_unit_label(u), namew);
             if (!u->ok) {
                 fprintf(out, "  lỗi: %s\n", or_empty(u->error));
                 continue;
@@ -185,7 +185,7 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             int shown = 0;
             for (size_t k = i; k < j; k++)
                 if (order[k]->ok && f < order[k]->nfields && order[k]->frank[f] == 1)
-                    fprintf(out, "%s%s", shown++ ? ", " : "", label_of(order[k]));
+                    fprintf(out, "%s%s", shown++ ? ", " : "", batch_unit_label(order[k]));
             fputs(shown ? "\n" : "-\n", out);
         }
         fputc('\n', out);
@@ -267,7 +267,7 @@ void batch_print_summary(const batch_t *b, FILE *out)
             b->count - ok, b->seconds);
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
-    qsort(order, b->count, sizeof *order, by_group_rank);
+    qsort(order, b->count, sizeof *order, batch_by_group_rank);
     double *pcts = xmalloc(sizeof *pcts * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count;) {
         size_t j = i, n = 0, errors = 0;

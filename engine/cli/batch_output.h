@@ -13,6 +13,12 @@ typedef struct {
     bool decimal_comma;   /* csv for Excel set to Vietnamese: ';' and ',' */
 } render_opts_t;
 
+/* qsort order of unit summary pointers: by level, period, then rank (units
+ * in error last, in input order). */
+int batch_by_group_rank(const void *x, const void *y);
+/* What to call a unit: its name, else its id, else the file it came from. */
+const char *batch_unit_label(const unit_summary_t *u);
+
 /* Writes the batch to `out`; false on a write error. */
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                   FILE *out);

@@ -23,6 +23,11 @@ void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
  * setting *exit_code) when they cannot be used. */
 chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_code);
 
+/* cli_load_rules, then the index called `index_name` (or the first):
+ * NULL with *exit_code set when either fails. */
+chiso_program *cli_load_rules_index(const char *path, const char *index_name, bool quiet_warnings,
+                                    size_t *index, int *exit_code);
+
 /* The index called `name` (or the first when NULL); false with a message
  * on stderr when there is none. */
 bool cli_select_index(const chiso_program *prog, const char *path, const char *name, size_t *index);

@@ -61,6 +61,18 @@ bool cli_select_index(const chiso_program *prog, const char *path, const char *n
     return true;
 }
 
+chiso_program *cli_load_rules_index(const char *path, const char *index_name, bool quiet_warnings,
+                                    size_t *index, int *exit_code)
+{
+    chiso_program *prog = cli_load_rules(path, quiet_warnings, exit_code);
+    if (prog && !cli_select_index(prog, path, index_name, index)) {
+        chiso_program_free(prog);
+        *exit_code = CHISO_EXIT_USAGE;
+        return NULL;
+    }
+    return prog;
+}
+
 bool cli_write_output(const char *path, const char *data, size_t len)
 {
     if (!path || !strcmp(path, "-")) {

@@ -59,13 +59,9 @@ int cmd_explain(int argc, char **argv)
         return CHISO_EXIT_USAGE;
     }
     int code = CHISO_EXIT_OK;
-    chiso_program *prog = cli_load_rules(argv[optind], true, &code);
-    if (!prog) return code;
     size_t index;
-    if (!cli_select_index(prog, argv[optind], index_name, &index)) {
-        chiso_program_free(prog);
-        return CHISO_EXIT_USAGE;
-    }
+    chiso_program *prog = cli_load_rules_index(argv[optind], index_name, true, &index, &code);
+    if (!prog) return code;
     cli_inputs_t inputs = {0};
     if (!cli_collect_inputs(argv + optind + 1, 1, &inputs) || inputs.count != 1) {
         if (inputs.count > 1) fputs("chiso explain: explain one submission at a time\n", stderr);

@@ -105,13 +105,9 @@ int cmd_score(int argc, char **argv)
         return CHISO_EXIT_USAGE;
     }
     int code = CHISO_EXIT_OK;
-    chiso_program *prog = cli_load_rules(argv[optind], quiet, &code);
-    if (!prog) return code;
     size_t index;
-    if (!cli_select_index(prog, argv[optind], index_name, &index)) {
-        chiso_program_free(prog);
-        return CHISO_EXIT_USAGE;
-    }
+    chiso_program *prog = cli_load_rules_index(argv[optind], index_name, quiet, &index, &code);
+    if (!prog) return code;
     input_iter_t *inputs = input_iter_open(argv + optind + 1, argc - optind - 1);
     cli_out_t out;
     if (!inputs || !cli_out_open(&out, output)) {

@@ -147,13 +147,9 @@ int cmd_test(int argc, char **argv)
         return CHISO_EXIT_USAGE;
     }
     int code = CHISO_EXIT_OK;
-    chiso_program *prog = cli_load_rules(argv[optind], true, &code);
-    if (!prog) return code;
     size_t index;
-    if (!cli_select_index(prog, argv[optind], index_name, &index)) {
-        chiso_program_free(prog);
-        return CHISO_EXIT_USAGE;
-    }
+    chiso_program *prog = cli_load_rules_index(argv[optind], index_name, true, &index, &code);
+    if (!prog) return code;
     rules_test_run *run = rules_test_new(prog, index);
     bool file_errors = false;
     for (int i = optind + 1; i < argc; i++) {
