@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <utf8proc.h>
 
 int utf8_columns(const char *s, size_t nbytes)
@@ -123,8 +124,13 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
 
 source_t *source_load(const char *path, diag_list_t *diags)
 {
-    FILE *f = fopen(path, "rb");
     srcloc_t none = {NULL, 0, 0, 0, 0};
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        diag_add(diags, DIAG_ERROR, none, "io", "%s: is a directory, not a rules file", path);
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
     if (!f) {
         diag_add(diags, DIAG_ERROR, none, "io", "%s: cannot open: %s", path, strerror(errno));
         return NULL;
