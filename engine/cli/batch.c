@@ -6,7 +6,8 @@
  * slots strictly in input order, appends the results to the spool and keeps
  * their summaries. The ring bounds the memory in flight; the order of the
  * spool never depends on which worker finished first. Submissions travel in
- * chunks so that locking and waking threads cost little per submission. */
+ * chunks so that locking and waking threads cost little per submission.
+ * With -j 1 there are no threads: the same steps run in the calling thread. */
 #include "batch.h"
 
 #include "engine/eval/result.h"
@@ -200,6 +201,37 @@ static void *writer(void *arg)
     return NULL;
 }
 
+/* -j 1: read, score and spool in this thread, with no hand-offs at all. */
+static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
+{
+    pipeline_t p;
+    memset(&p, 0, sizeof p);
+    p.opts = opts;
+    p.out = out;
+    p.total = input_iter_total(inputs);
+    clock_gettime(CLOCK_MONOTONIC, &p.start);
+    cli_input_t in;
+    while (input_iter_next(inputs, &in)) {
+        char *json;
+        unit_summary_t summary;
+        score_one(opts, &in, &json, &summary);
+        fputs(json, out->spool);
+        fputc('\n', out->spool);
+        free(json);
+        VEC_PUSH(out->units, out->count, out->cap);
+        out->units[out->count++] = summary;
+        if (opts->progress) progress_line(&p, false);
+        if (!summary.ok) {
+            out->failed++;
+            if (opts->fail_fast) {
+                out->stopped = true;
+                break;
+            }
+        }
+    }
+    if (opts->progress) progress_line(&p, true);
+}
+
 void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 {
     memset(out, 0, sizeof *out);
@@ -208,11 +240,19 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
         perror("chiso: cannot create a temporary file");
         exit(CHISO_EXIT_USAGE);
     }
+    if (opts->jobs <= 1) {
+        double t0 = now_seconds();
+        run_inline(opts, inputs, out);
+        out->seconds = now_seconds() - t0;
+        fflush(out->spool);
+        rewind(out->spool);
+        return;
+    }
     pipeline_t p;
     memset(&p, 0, sizeof p);
     p.opts = opts;
     p.out = out;
-    int jobs = opts->jobs > 0 ? opts->jobs : 1;
+    int jobs = opts->jobs;
     p.nring = (size_t)jobs * 4;
     p.ring = xcalloc(p.nring, sizeof *p.ring);
     p.total = input_iter_total(inputs);
