@@ -91,6 +91,10 @@ char *chiso_result_json_text(const chiso_result *res);
 void chiso_result_print_text(const chiso_result *res, FILE *out);
 /* The same scorecard from a result's JSON (as chiso_result_to_json makes it). */
 void chiso_print_scorecard(json_t *result, FILE *out);
+enum {
+    CHISO_TEXT_DECIMAL_COMMA = 1, /* 9,25 rather than 9.25, as written in Vietnamese */
+};
+void chiso_print_scorecard_ex(json_t *result, FILE *out, unsigned flags);
 /* The explanation of a traced result: for every leaf (or the subtree of
  * `node`, when not NULL), the values read, the computed value, each band
  * tried, the points, clamps, deductions, policies; then how the totals add

@@ -133,7 +133,15 @@ const char *batch_unit_label(const unit_summary_t *u)
 }
 
 /* One table per (level, period), with who leads each field. */
-static void render_ranking(const batch_t *b, const char **ids, const char **names, int nfields, FILE *out)
+static void comma_decimal(char *buf, bool comma)
+{
+    if (!comma) return;
+    for (char *p = buf; *p; p++)
+        if (*p == '.') *p = ',';
+}
+
+static void render_ranking(const batch_t *b, const char **ids, const char **names, int nfields,
+                           bool comma, FILE *out)
 {
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
@@ -172,6 +180,9 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             rat_format_fixed(u->max, 2, mx, sizeof mx);
             if (u->has_percent) rat_format_fixed(u->percent, 2, pct, sizeof pct);
             else snprintf(pct, sizeof pct, "-");
+            comma_decimal(pts, comma);
+            comma_decimal(mx, comma);
+            comma_decimal(pct, comma);
             fputs("  ", out);
             print_padded_right(out, pts, 8);
             fputc(' ', out);
@@ -235,7 +246,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             if (!j) continue;
             decorate(j, &b->units[i], ids);
             if (o->format == OUT_TEXT) {
-                chiso_print_scorecard(j, out);
+                chiso_print_scorecard_ex(j, out, o->decimal_comma ? CHISO_TEXT_DECIMAL_COMMA : 0);
             } else {
                 size_t flags = JSON_REAL_PRECISION(15) | (o->pretty && o->format == OUT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
                 if (o->format == OUT_JSON && i) fputs(o->pretty ? ",\n" : ",", out);
@@ -246,7 +257,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         }
         free(line);
         if (o->format == OUT_JSON) fputs(o->pretty ? "\n]\n" : "]\n", out);
-        if (o->format == OUT_TEXT && b->count > 1) render_ranking(b, ids, names, nfields, out);
+        if (o->format == OUT_TEXT && b->count > 1) render_ranking(b, ids, names, nfields, o->decimal_comma, out);
     }
     free(ids);
     free(names);

@@ -10,7 +10,7 @@ typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV, OUT_HTML } out_format;
 typedef struct {
     out_format format;
     bool pretty;
-    bool decimal_comma;   /* csv for Excel set to Vietnamese: ';' and ',' */
+    bool decimal_comma;   /* csv: ';' and ','; text: 9,25 — as written in Vietnamese */
 } render_opts_t;
 
 /* qsort order of unit summary pointers: by level, period, then rank (units

@@ -26,10 +26,18 @@ static const char *text(json_t *o, const char *key)
     return s ? s : "";
 }
 
+/* Vietnamese writes 9,25 where English writes 9.25. */
+static void comma_decimal(char *buf, bool comma)
+{
+    if (!comma) return;
+    for (char *p = buf; *p; p++)
+        if (*p == '.') *p = ',';
+}
+
 /* Numbers with exactly 2 decimals, rounded half away from zero as by hand.
  * Results carry at most 6 decimals, so going through the exact decimal
  * text keeps 0.125 → 0.13 (a double would say 0.12). */
-static void fixed2(json_t *v, char *buf, size_t size)
+static void fixed2(json_t *v, char *buf, size_t size, bool comma)
 {
     if (!json_is_number(v)) {
         snprintf(buf, size, "-");
@@ -39,12 +47,14 @@ static void fixed2(json_t *v, char *buf, size_t size)
     if (json_is_integer(v)) r = rat_int(json_integer_value(v));
     else if (!rat_from_double(json_real_value(v), &r)) {
         snprintf(buf, size, "%.2f", json_number_value(v));
+        comma_decimal(buf, comma);
         return;
     }
     rat_format_fixed(r, 2, buf, size);
+    comma_decimal(buf, comma);
 }
 
-static void value_text(json_t *node, char *buf, size_t size)
+static void value_text(json_t *node, char *buf, size_t size, bool comma)
 {
     json_t *v = json_object_get(node, "value");
     bool percent = str(node, "value_format") && !strcmp(str(node, "value_format"), "percent");
@@ -66,7 +76,9 @@ static void value_text(json_t *node, char *buf, size_t size)
         snprintf(buf, size, "%s", json_is_true(v) ? "đúng" : "sai");
     } else {
         buf[0] = '\0';
+        return;
     }
+    if (!json_is_string(v)) comma_decimal(buf, comma);
 }
 
 static const char *policy_vi(const char *p)
@@ -74,13 +86,13 @@ static const char *policy_vi(const char *p)
     return !p ? "" : !strcmp(p, "exclude") ? "loại khỏi tổng điểm" : !strcmp(p, "zero") ? "0 điểm" : "đủ điểm";
 }
 
-static void print_deductions(json_t *node, int indent, FILE *out)
+static void print_deductions(json_t *node, int indent, bool comma, FILE *out)
 {
     size_t i;
     json_t *d;
     json_array_foreach(json_object_get(node, "deductions"), i, d) {
         char amt[48];
-        fixed2(json_object_get(d, "points"), amt, sizeof amt);
+        fixed2(json_object_get(d, "points"), amt, sizeof amt, comma);
         fprintf(out, "%*s− trừ điểm: %s: ", indent, "", text(d, "reason"));
         const char *st = str(d, "status");
         if (st && !strcmp(st, "not_applicable")) fputs("không phát sinh\n", out);
@@ -90,14 +102,14 @@ static void print_deductions(json_t *node, int indent, FILE *out)
     }
 }
 
-static void print_node(json_t *node, int depth, bool parent_na, FILE *out)
+static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE *out)
 {
     char label[512], pts[48], mx[48];
     snprintf(label, sizeof label, "%*s%s  %s", depth * 2, "", text(node, "id"), text(node, "name"));
     fputs("  ", out);
     print_padded(out, label, NAME_COLS);
-    fixed2(json_object_get(node, "points"), pts, sizeof pts);
-    fixed2(json_object_get(node, "max"), mx, sizeof mx);
+    fixed2(json_object_get(node, "points"), pts, sizeof pts, comma);
+    fixed2(json_object_get(node, "max"), mx, sizeof mx, comma);
     fputc(' ', out);
     print_padded_right(out, pts, 7);
     fputs(" / ", out);
@@ -112,21 +124,22 @@ static void print_node(json_t *node, int depth, bool parent_na, FILE *out)
         fprintf(out, "  thiếu số liệu: %s", str(node, "reason") ? str(node, "reason") : "");
     } else if (json_object_get(node, "value") && !kids) {
         char val[96];
-        value_text(node, val, sizeof val);
+        value_text(node, val, sizeof val, comma);
         if (str(node, "band")) fprintf(out, "  %s → %s", val, text(node, "band"));
         else fprintf(out, "  = %s", val);
     }
     fputc('\n', out);
-    print_deductions(node, depth * 2 + 4, out);
+    print_deductions(node, depth * 2 + 4, comma, out);
     if (na && str(node, "reason") && !strcmp(str(node, "reason"), "an enclosing node is not applicable"))
         return;
     size_t i;
     json_t *k;
-    json_array_foreach(kids, i, k) print_node(k, depth + 1, na || parent_na, out);
+    json_array_foreach(kids, i, k) print_node(k, depth + 1, na || parent_na, comma, out);
 }
 
-void chiso_print_scorecard(json_t *r, FILE *out)
+void chiso_print_scorecard_ex(json_t *r, FILE *out, unsigned flags)
 {
+    bool comma = (flags & CHISO_TEXT_DECIMAL_COMMA) != 0;
     json_t *unit = json_object_get(r, "unit");
     const char *name = str(unit, "name"), *id = str(unit, "id");
     const char *file = str(r, "file");
@@ -145,11 +158,11 @@ void chiso_print_scorecard(json_t *r, FILE *out)
         return;
     }
     char pts[48], mx[48], pct[48];
-    fixed2(json_object_get(r, "points"), pts, sizeof pts);
-    fixed2(json_object_get(r, "max"), mx, sizeof mx);
+    fixed2(json_object_get(r, "points"), pts, sizeof pts, comma);
+    fixed2(json_object_get(r, "max"), mx, sizeof mx, comma);
     fprintf(out, "Tổng điểm: %s / %s", pts, mx);
     if (json_is_number(json_object_get(r, "percent"))) {
-        fixed2(json_object_get(r, "percent"), pct, sizeof pct);
+        fixed2(json_object_get(r, "percent"), pct, sizeof pct, comma);
         fprintf(out, " (%s%%)", pct);
     }
     if (str(r, "grade")) fprintf(out, " · Xếp loại: %s", str(r, "grade"));
@@ -158,8 +171,8 @@ void chiso_print_scorecard(json_t *r, FILE *out)
     fputs("\n\n", out);
     size_t i;
     json_t *n;
-    json_array_foreach(json_object_get(r, "nodes"), i, n) print_node(n, 0, false, out);
-    print_deductions(r, 2, out);
+    json_array_foreach(json_object_get(r, "nodes"), i, n) print_node(n, 0, false, comma, out);
+    print_deductions(r, 2, comma, out);
     json_t *findings = json_object_get(r, "findings");
     if (json_array_size(findings)) {
         fputs("\nGhi nhận (findings):\n", out);
@@ -171,12 +184,17 @@ void chiso_print_scorecard(json_t *r, FILE *out)
         fputs("\nTự chấm khác kết quả thẩm định (self-assessment differs):\n", out);
         json_array_foreach(claims, i, n) {
             char a[48], b[48];
-            fixed2(json_object_get(n, "claimed"), a, sizeof a);
-            fixed2(json_object_get(n, "computed"), b, sizeof b);
+            fixed2(json_object_get(n, "claimed"), a, sizeof a, comma);
+            fixed2(json_object_get(n, "computed"), b, sizeof b, comma);
             fprintf(out, "  - %s: tự chấm %s, thẩm định %s\n", text(n, "node"), a, b);
         }
     }
     fputc('\n', out);
+}
+
+void chiso_print_scorecard(json_t *r, FILE *out)
+{
+    chiso_print_scorecard_ex(r, out, 0);
 }
 
 void chiso_result_print_text(const chiso_result *r, FILE *out)

@@ -59,6 +59,8 @@ check "the good unit is still scored" test "$(jq -r '.[0].status' "$work/out")" 
 check "the bad one names the problem" test "$(jq -r '.[1].errors[0]' "$work/out" | grep -c 'invalid JSON at line 1')" = 1
 run score -f text "$rules" "$sub"; check "text scorecard" has_out "Tổng điểm: 9.25 / 10.00 (92.50%) · Xếp loại: Tốt · Hạng: 1"
 check "text: value and band" has_out "95.00% → >= 80%"
+run score -f text --decimal-comma "$rules" "$sub"; check "text with decimal commas" has_out "Tổng điểm: 9,25 / 10,00 (92,50%)"
+check "node IDs keep their dots" has_out "    1.2  Mức độ hoàn thành kế hoạch"
 run score "$d/errors.chiso" "$sub"; check "score with broken rules: exit 1" test $code -eq 1
 run score "$rules";            check "score without submissions: exit 2" test $code -eq 2
 run score -f yaml "$rules" "$sub"; check "unknown format: exit 2" test $code -eq 2
