@@ -53,9 +53,7 @@ static void csv_number(FILE *out, rat_t v, bool comma)
 {
     char buf[48];
     rat_format(v, 6, buf, sizeof buf);
-    if (comma)
-        for (char *p = buf; *p; p++)
-            if (*p == '.') *p = ',';
+    if (comma) rat_decimal_comma(buf);
     fputs(buf, out);
 }
 
@@ -133,13 +131,6 @@ const char *batch_unit_label(const unit_summary_t *u)
 }
 
 /* One table per (level, period), with who leads each field. */
-static void comma_decimal(char *buf, bool comma)
-{
-    if (!comma) return;
-    for (char *p = buf; *p; p++)
-        if (*p == '.') *p = ',';
-}
-
 static void render_ranking(const batch_t *b, const char **ids, const char **names, int nfields,
                            bool comma, FILE *out)
 {
@@ -180,9 +171,11 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             rat_format_fixed(u->max, 2, mx, sizeof mx);
             if (u->has_percent) rat_format_fixed(u->percent, 2, pct, sizeof pct);
             else snprintf(pct, sizeof pct, "-");
-            comma_decimal(pts, comma);
-            comma_decimal(mx, comma);
-            comma_decimal(pct, comma);
+            if (comma) {
+                rat_decimal_comma(pts);
+                rat_decimal_comma(mx);
+                rat_decimal_comma(pct);
+            }
             fputs("  ", out);
             print_padded_right(out, pts, 8);
             fputc(' ', out);

@@ -26,14 +26,6 @@ static const char *text(json_t *o, const char *key)
     return s ? s : "";
 }
 
-/* Vietnamese writes 9,25 where English writes 9.25. */
-static void comma_decimal(char *buf, bool comma)
-{
-    if (!comma) return;
-    for (char *p = buf; *p; p++)
-        if (*p == '.') *p = ',';
-}
-
 /* Numbers with exactly 2 decimals, rounded half away from zero as by hand.
  * Results carry at most 6 decimals, so going through the exact decimal
  * text keeps 0.125 → 0.13 (a double would say 0.12). */
@@ -47,11 +39,11 @@ static void fixed2(json_t *v, char *buf, size_t size, bool comma)
     if (json_is_integer(v)) r = rat_int(json_integer_value(v));
     else if (!rat_from_double(json_real_value(v), &r)) {
         snprintf(buf, size, "%.2f", json_number_value(v));
-        comma_decimal(buf, comma);
+        if (comma) rat_decimal_comma(buf);
         return;
     }
     rat_format_fixed(r, 2, buf, size);
-    comma_decimal(buf, comma);
+    if (comma) rat_decimal_comma(buf);
 }
 
 static void value_text(json_t *node, char *buf, size_t size, bool comma)
@@ -78,7 +70,7 @@ static void value_text(json_t *node, char *buf, size_t size, bool comma)
         buf[0] = '\0';
         return;
     }
-    if (!json_is_string(v)) comma_decimal(buf, comma);
+    if (!json_is_string(v)) if (comma) rat_decimal_comma(buf);
 }
 
 static const char *policy_vi(const char *p)

@@ -257,3 +257,9 @@ char *rat_format_fixed(rat_t a, int digits, char *buf, size_t size)
 {
     return format_impl(a, digits, true, buf, size);
 }
+
+void rat_decimal_comma(char *text)
+{
+    for (; *text; text++)
+        if (*text == '.') *text = ',';
+}

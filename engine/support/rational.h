@@ -54,4 +54,7 @@ char *rat_format(rat_t a, int digits, char *buf, size_t bufsize);
 /* Same, but always exactly `digits` decimals ("9.25", "10.00"). */
 char *rat_format_fixed(rat_t a, int digits, char *buf, size_t bufsize);
 
+/* Writes the decimal mark the Vietnamese way: "9.25" becomes "9,25". */
+void rat_decimal_comma(char *text);
+
 #endif
