@@ -182,7 +182,10 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
     rat_format_fixed(u->points, 2, pts, sizeof pts);
     rat_format_fixed(u->max, 2, mx, sizeof mx);
     fprintf(out, " — %s / %s", pts, mx);
-    if (u->has_percent) fprintf(out, " (%.2f%%)", rat_to_double(u->percent));
+    if (u->has_percent) {
+        char pct[48];
+        fprintf(out, " (%s%%)", rat_format_fixed(u->percent, 2, pct, sizeof pct));
+    }
     if (u->grade) {
         fputs(" · ", out);
         esc(out, u->grade);
@@ -267,7 +270,10 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         rat_format_fixed(u->points, 2, pts, sizeof pts);
         rat_format_fixed(u->max, 2, mx, sizeof mx);
         fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">", pts, mx);
-        if (u->has_percent) fprintf(out, "%.2f%%", rat_to_double(u->percent));
+        if (u->has_percent) {
+            char pct[48];
+            fprintf(out, "%s%%", rat_format_fixed(u->percent, 2, pct, sizeof pct));
+        }
         fputs("</td><td>", out);
         esc(out, u->grade);
         fputs("</td></tr>\n", out);
