@@ -57,43 +57,68 @@ static double now_seconds(void)
 
 static void summary_free(unit_summary_t *s)
 {
-    free(s->id); free(s->name); free(s->level); free(s->period); free(s->origin);
-    free(s->grade); free(s->error); free(s->fpoints); free(s->fmax); free(s->frank);
+    free(s->mem);
     free(s->duplicate_of);
 }
 
-static char *dup_or_null(json_t *o, const char *key)
+static const char *string_or_null(json_t *o, const char *key)
 {
     json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-    return json_is_string(v) ? xstrdup(json_string_value(v)) : NULL;
+    return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* The part of a result ranking and summaries need. */
+/* Appends a copy of s (or nothing for NULL) at *at; returns the copy. */
+static const char *place(char **at, const char *s, size_t len)
+{
+    if (!s) return NULL;
+    char *copy = *at;
+    memcpy(copy, s, len + 1);
+    *at += len + 1;
+    return copy;
+}
+
+/* The part of a result ranking and summaries need, in one allocation. */
 static void summarize(const chiso_result *r, unit_summary_t *s)
 {
     memset(s, 0, sizeof *s);
-    s->id = dup_or_null(r->unit, "id");
-    s->name = dup_or_null(r->unit, "name");
-    s->level = dup_or_null(r->unit, "level");
-    s->period = r->period ? xstrdup(r->period) : NULL;
-    s->origin = r->origin ? xstrdup(r->origin) : NULL;
-    s->ok = r->ok;
-    if (!r->ok) {
-        s->error = xstrdup(r->nerrors ? r->errors[0] : "error");
-        return;
+    const char *id = string_or_null(r->unit, "id"), *name = string_or_null(r->unit, "name"),
+               *level = string_or_null(r->unit, "level"), *period = r->period, *origin = r->origin,
+               *grade = r->ok ? r->grade : NULL,
+               *error = r->ok ? NULL : r->nerrors ? r->errors[0] : "error";
+    const char *texts[] = {id, name, level, period, origin, grade, error};
+    size_t lens[7], total = 0;
+    for (int i = 0; i < 7; i++) {
+        lens[i] = texts[i] ? strlen(texts[i]) : 0;
+        total += texts[i] ? lens[i] + 1 : 0;
     }
+    int nfields = r->ok ? r->ci->nodes[0].nchildren : 0;
+    /* Arrays first, so that they are aligned; strings after them. */
+    size_t arrays = (size_t)nfields * (2 * sizeof(rat_t) + sizeof(long));
+    char *mem = xmalloc(arrays + total + 1);
+    s->mem = mem;
+    s->fpoints = (rat_t *)(void *)mem;
+    s->fmax = s->fpoints + nfields;
+    s->frank = (long *)(void *)(s->fmax + nfields);
+    char *at = mem + arrays;
+    s->id = place(&at, id, lens[0]);
+    s->name = place(&at, name, lens[1]);
+    s->level = place(&at, level, lens[2]);
+    s->period = place(&at, period, lens[3]);
+    s->origin = place(&at, origin, lens[4]);
+    s->grade = place(&at, grade, lens[5]);
+    s->error = place(&at, error, lens[6]);
+    s->ok = r->ok;
+    if (!r->ok) return;
     s->has_percent = r->has_percent;
     s->percent = r->percent;
     s->points = r->points;
     s->max = r->max;
-    s->grade = r->grade ? xstrdup(r->grade) : NULL;
     const cnode_t *root = &r->ci->nodes[0];
-    s->nfields = root->nchildren;
-    s->fpoints = xcalloc((size_t)(s->nfields ? s->nfields : 1), sizeof *s->fpoints);
-    s->fmax = xcalloc((size_t)(s->nfields ? s->nfields : 1), sizeof *s->fmax);
-    for (int i = 0; i < s->nfields; i++) {
+    s->nfields = nfields;
+    for (int i = 0; i < nfields; i++) {
         s->fpoints[i] = r->nodes[root->children[i]].points;
         s->fmax[i] = r->nodes[root->children[i]].max;
+        s->frank[i] = 0;
     }
 }
 
@@ -102,8 +127,8 @@ static void score_one(const batch_opts_t *o, cli_input_t *in, char **json, unit_
     chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
                                : chiso_result_error(o->prog, o->index, in->origin, in->error);
     summarize(r, summary);
-    if (!o->need_results) {
-        *json = xstrdup("{}");
+    if (!o->need_results) { /* nothing is spooled */
+        *json = NULL;
         chiso_result_free(r);
         input_clear(in);
         return;
@@ -171,8 +196,10 @@ static void *writer(void *arg)
             if (i >= kept) { /* dropped after --fail-fast */
                 summary_free(&slot->summary[i]);
             } else {
-                fputs(slot->json[i], out->spool);
-                fputc('\n', out->spool);
+                if (slot->json[i]) {
+                    fputs(slot->json[i], out->spool);
+                    fputc('\n', out->spool);
+                }
                 VEC_PUSH(out->units, out->count, out->cap);
                 out->units[out->count++] = slot->summary[i];
                 if (!slot->summary[i].ok) {
@@ -215,9 +242,11 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
         char *json;
         unit_summary_t summary;
         score_one(opts, &in, &json, &summary);
-        fputs(json, out->spool);
-        fputc('\n', out->spool);
-        free(json);
+        if (json) {
+            fputs(json, out->spool);
+            fputc('\n', out->spool);
+            free(json);
+        }
         VEC_PUSH(out->units, out->count, out->cap);
         out->units[out->count++] = summary;
         if (opts->progress) progress_line(&p, false);

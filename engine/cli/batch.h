@@ -15,19 +15,22 @@
 #include "engine/support/rational.h"
 
 typedef struct {
-    char *id, *name, *level, *period, *origin;
+    /* The strings and arrays below all live in `mem`, one block per unit:
+     * a province-wide batch keeps a million of these. */
+    const char *id, *name, *level, *period, *origin;
     bool ok;
     bool has_percent;
     rat_t percent, points, max;
-    char *grade;
-    char *error;          /* the first error of a unit in error */
+    const char *grade;
+    const char *error;    /* the first error of a unit in error */
     int nfields;
     rat_t *fpoints, *fmax; /* per top-level field */
     long rank;            /* 0: not ranked */
     long *frank;          /* per field, 0: not ranked */
-    char *duplicate_of;   /* origin of another unit with the same id and period */
+    char *duplicate_of;   /* origin of another unit with the same id and period (owned) */
     bool repeats;         /* ... which came earlier in the batch */
     int group;            /* number of its (level, period) group, for ranking */
+    void *mem;
 } unit_summary_t;
 
 typedef struct {

@@ -11,28 +11,100 @@
 #include "engine/support/strmap.h"
 #include "engine/support/xalloc.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
+/* What sorting moves: small and self-contained, so that comparing two
+ * items never follows a pointer (a batch can hold a million units). */
 typedef struct {
-    unit_summary_t *u;
-    size_t pos;
-    rat_t key;
-    double approx; /* key as a double: most comparisons need nothing more */
+    double approx;  /* the percent as a double: most comparisons need nothing more */
+    uint32_t group; /* (level, period) group */
+    uint32_t pos;   /* index of the unit in the batch */
 } rank_item;
 
 static int item_cmp(const void *x, const void *y)
 {
-    const rank_item *a = *(const rank_item *const *)x, *b = *(const rank_item *const *)y;
-    if (a->u->group != b->u->group) return a->u->group < b->u->group ? -1 : 1;
-    /* Doubles order keys that differ by more than rounding; close ones are compared exactly. */
-    double d = b->approx - a->approx;
-    int c = d > 1e-9 ? 1 : d < -1e-9 ? -1 : rat_cmp(b->key, a->key); /* highest first */
+    const rank_item *a = x, *b = y;
+    if (a->group != b->group) return a->group < b->group ? -1 : 1;
+    if (a->approx != b->approx) return a->approx > b->approx ? -1 : 1; /* highest first */
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The exact key of a unit: its percent, or a field's points over its maximum. */
+static bool exact_key(const unit_summary_t *u, int field, rat_t *key)
+{
+    if (field < 0) {
+        *key = u->percent;
+        return true;
+    }
+    bool of = false;
+    *key = rat_div(u->fpoints[field], u->fmax[field], &of);
+    return !of;
+}
+
+typedef struct {
+    rat_t key;
+    uint32_t pos;
+} exact_item;
+
+static int exact_cmp(const void *x, const void *y)
+{
+    const exact_item *a = x, *b = y;
+    int c = rat_cmp(b->key, a->key); /* highest first */
     if (c) return c;
     return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+static bool close_to(const rank_item *a, const rank_item *b)
+{
+    return a->group == b->group && fabs(a->approx - b->approx) <= 1e-9 * (1 + fabs(b->approx));
+}
+
+/* Ranks one sorted group-ordered list. Doubles can tie or misorder keys
+ * that differ by less than their rounding, so within each run of
+ * neighbours whose doubles are that close the exact keys decide the order
+ * and the ties. Elsewhere the doubles alone are exact enough. */
+static void assign_ranks(batch_t *b, int field, rank_item *items, size_t n)
+{
+    exact_item *run = NULL;
+    size_t runcap = 0;
+    size_t group_start = 0, ahead_tie = 0; /* first item of the group; of the current tie */
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && close_to(&items[j - 1], &items[j])) j++;
+        if (i == 0 || items[i].group != items[i - 1].group) group_start = i;
+        if (j - i == 1) { /* alone: no tie possible */
+            ahead_tie = i;
+            unit_summary_t *u = &b->units[items[i].pos];
+            long rank = (long)(i - group_start) + 1;
+            if (field < 0) u->rank = rank;
+            else u->frank[field] = rank;
+            i = j;
+            continue;
+        }
+        if (j - i > runcap) {
+            runcap = j - i;
+            run = xrealloc(run, runcap * sizeof *run);
+        }
+        for (size_t k = i; k < j; k++) {
+            run[k - i].pos = items[k].pos;
+            exact_key(&b->units[items[k].pos], field, &run[k - i].key);
+        }
+        qsort(run, j - i, sizeof *run, exact_cmp);
+        for (size_t k = i; k < j; k++) {
+            if (k == i || rat_cmp(run[k - i].key, run[k - i - 1].key) != 0) ahead_tie = k;
+            unit_summary_t *u = &b->units[run[k - i].pos];
+            long rank = (long)(ahead_tie - group_start) + 1;
+            if (field < 0) u->rank = rank;
+            else u->frank[field] = rank;
+        }
+        i = j;
+    }
+    free(run);
 }
 
 /* field < 0: overall percent; else that field's percent. */
@@ -43,39 +115,28 @@ static void rank_by(batch_t *b, int field)
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
         if (!u->ok) continue;
-        rat_t key;
+        double approx;
         if (field < 0) {
             if (!u->has_percent) continue;
-            key = u->percent;
+            approx = rat_to_double(u->percent);
         } else {
             if (field >= u->nfields || rat_is_zero(u->fmax[field])) continue;
-            bool of = false;
-            key = rat_div(u->fpoints[field], u->fmax[field], &of);
-            if (of) continue;
+            rat_t key;
+            if (!exact_key(u, field, &key)) continue;
+            approx = rat_to_double(key);
         }
-        items[n++] = (rank_item){u, i, key, rat_to_double(key)};
+        items[n++] = (rank_item){approx, (uint32_t)u->group, (uint32_t)i};
     }
-    /* Sort pointers: cheaper to move than the items. */
-    rank_item **order = xmalloc(sizeof *order * (n ? n : 1));
-    for (size_t i = 0; i < n; i++) order[i] = &items[i];
-    qsort(order, n, sizeof *order, item_cmp);
-    /* One pass: a rank is one more than the units ahead of it in its group. */
-    size_t group_start = 0, tie_start = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i == 0 || order[i]->u->group != order[i - 1]->u->group) {
-            group_start = tie_start = i;
-        } else if (rat_cmp(order[i]->key, order[i - 1]->key) != 0) {
-            tie_start = i;
-        }
-        long rank = (long)(tie_start - group_start) + 1;
-        if (field < 0) order[i]->u->rank = rank;
-        else order[i]->u->frank[field] = rank;
-    }
-    free(order);
+    qsort(items, n, sizeof *items, item_cmp);
+    assign_ranks(b, field, items, n);
     free(items);
 }
 
-/* Numbers the (level, period) groups, so that sorting compares integers. */
+static bool same(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+
+/* Numbers the (level, period) groups, so that sorting compares integers.
+ * Units of one group usually come together: the previous unit's group is
+ * tried before the map. */
 static void number_groups(batch_t *b)
 {
     strmap_t groups;
@@ -83,6 +144,10 @@ static void number_groups(batch_t *b)
     int next = 0;
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
+        if (i > 0 && same(u->level, u[-1].level) && same(u->period, u[-1].period)) {
+            u->group = u[-1].group;
+            continue;
+        }
         char *key = xasprintf("%s\x1f%s", or_empty(u->level), or_empty(u->period));
         void *g = strmap_get(&groups, key);
         if (!g) {
@@ -95,6 +160,40 @@ static void number_groups(batch_t *b)
     strmap_free(&groups);
 }
 
+static uint64_t hash_text(uint64_t h, const char *s)
+{
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL; /* FNV-1a */
+    return h;
+}
+
+/* Marks units whose (id, period) came earlier in the batch, with an
+ * open-addressing table of unit indexes: no copy of any key. */
+static void mark_duplicates(batch_t *b)
+{
+    size_t cap = 16;
+    while (cap < b->count * 2) cap *= 2;
+    size_t *slots = xcalloc(cap, sizeof *slots); /* unit index + 1; 0 is empty */
+    for (size_t i = 0; i < b->count; i++) {
+        unit_summary_t *u = &b->units[i];
+        if (!u->id) continue;
+        uint64_t h = hash_text(hash_text(0xcbf29ce484222325ULL, u->id) * 31, or_empty(u->period));
+        size_t at = (size_t)h & (cap - 1);
+        for (; slots[at]; at = (at + 1) & (cap - 1)) {
+            unit_summary_t *first = &b->units[slots[at] - 1];
+            if (!strcmp(first->id, u->id) && !strcmp(or_empty(first->period), or_empty(u->period))) break;
+        }
+        if (slots[at]) {
+            unit_summary_t *first = &b->units[slots[at] - 1];
+            u->duplicate_of = xstrdup(first->origin ? first->origin : "?");
+            u->repeats = true;
+            if (!first->duplicate_of) first->duplicate_of = xstrdup(u->origin ? u->origin : "?");
+        } else {
+            slots[at] = i + 1;
+        }
+    }
+    free(slots);
+}
+
 void batch_rank(batch_t *b)
 {
     number_groups(b);
@@ -102,31 +201,12 @@ void batch_rank(batch_t *b)
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
         u->rank = 0;
-        free(u->frank);
-        u->frank = xcalloc((size_t)(u->nfields ? u->nfields : 1), sizeof *u->frank);
+        for (int f = 0; f < u->nfields; f++) u->frank[f] = 0;
         if (u->nfields > nfields) nfields = u->nfields;
     }
     rank_by(b, -1);
     for (int f = 0; f < nfields; f++) rank_by(b, f);
-
-    strmap_t seen;
-    strmap_init(&seen);
-    for (size_t i = 0; i < b->count; i++) {
-        unit_summary_t *u = &b->units[i];
-        if (!u->id) continue;
-        char *key = xasprintf("%s\x1f%s", u->id, or_empty(u->period));
-        void *prev = strmap_get(&seen, key);
-        if (prev) {
-            unit_summary_t *first = &b->units[(intptr_t)prev - 1];
-            u->duplicate_of = xstrdup(first->origin ? first->origin : "?");
-            u->repeats = true;
-            if (!first->duplicate_of) first->duplicate_of = xstrdup(u->origin ? u->origin : "?");
-        } else {
-            strmap_put(&seen, key, (void *)(intptr_t)(i + 1));
-        }
-        free(key);
-    }
-    strmap_free(&seen);
+    mark_duplicates(b);
 }
 
 int batch_fields(const chiso_program *prog, size_t index, const char ***ids, const char ***names)
