@@ -34,83 +34,107 @@ static void decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
     }
 }
 
-static void csv_field(FILE *out, const char *s, char sep)
+static void csv_field(strbuf_t *row, const char *s, char sep)
 {
-    bool quote = s && (strchr(s, sep) || strchr(s, '"') || strchr(s, '\n') || strchr(s, '\r'));
+    if (!s) return;
+    bool quote = false;
+    for (const char *p = s; *p && !quote; p++)
+        quote = *p == sep || *p == '"' || *p == '\n' || *p == '\r';
     if (!quote) {
-        fputs(or_empty(s), out);
+        sb_adds(row, s);
         return;
     }
-    fputc('"', out);
+    sb_addc(row, '"');
     for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
+        if (*s == '"') sb_addc(row, '"');
+        sb_addc(row, *s);
     }
-    fputc('"', out);
+    sb_addc(row, '"');
 }
 
-static void csv_number(FILE *out, rat_t v, bool comma)
+static void csv_number(strbuf_t *row, rat_t v, bool comma)
 {
     char buf[48];
     rat_format(v, 6, buf, sizeof buf);
     if (comma) rat_decimal_comma(buf);
-    fputs(buf, out);
+    sb_adds(row, buf);
 }
 
+static void csv_rank(strbuf_t *row, long rank)
+{
+    char buf[48];
+    if (rank) sb_adds(row, rat_format(rat_int(rank), 0, buf, sizeof buf));
+}
+
+/* One row per unit, built in memory and written at once. */
 static void render_csv(const batch_t *b, const char **ids, const char **names, int nfields,
                        bool comma, FILE *out)
 {
     char sep = comma ? ';' : ',';
-    fputs("\xEF\xBB\xBF", out); /* BOM: Excel then reads UTF-8 */
+    strbuf_t row;
+    sb_init(&row);
+    sb_adds(&row, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
     const char *head[] = {"id", "name", "level", "period", "status", "points", "max", "percent",
                           "grade", "rank"};
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) fprintf(out, "%s%s", i ? (char[]){sep, 0} : "", head[i]);
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+        if (i) sb_addc(&row, sep);
+        sb_adds(&row, head[i]);
+    }
     for (int f = 0; f < nfields; f++) {
         char *col = xasprintf("%s %s", ids[f], names[f]);
-        fputc(sep, out);
-        csv_field(out, col, sep);
+        sb_addc(&row, sep);
+        csv_field(&row, col, sep);
         free(col);
         char *rk = xasprintf("%s rank", ids[f]);
-        fputc(sep, out);
-        csv_field(out, rk, sep);
+        sb_addc(&row, sep);
+        csv_field(&row, rk, sep);
         free(rk);
     }
-    fprintf(out, "%cfile%cerror\r\n", sep, sep);
+    sb_addc(&row, sep);
+    sb_adds(&row, "file");
+    sb_addc(&row, sep);
+    sb_adds(&row, "error\r\n");
+    fwrite(row.data, 1, row.len, out);
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
-        csv_field(out, u->id, sep);
-        fputc(sep, out);
-        csv_field(out, u->name, sep);
-        fputc(sep, out);
-        csv_field(out, u->level, sep);
-        fputc(sep, out);
-        csv_field(out, u->period, sep);
-        fprintf(out, "%c%s%c", sep, u->ok ? "ok" : "error", sep);
+        row.len = 0;
+        csv_field(&row, u->id, sep);
+        sb_addc(&row, sep);
+        csv_field(&row, u->name, sep);
+        sb_addc(&row, sep);
+        csv_field(&row, u->level, sep);
+        sb_addc(&row, sep);
+        csv_field(&row, u->period, sep);
+        sb_addc(&row, sep);
+        sb_adds(&row, u->ok ? "ok" : "error");
+        sb_addc(&row, sep);
         if (u->ok) {
-            csv_number(out, u->points, comma);
-            fputc(sep, out);
-            csv_number(out, u->max, comma);
-            fputc(sep, out);
-            if (u->has_percent) csv_number(out, u->percent, comma);
-            fputc(sep, out);
-            csv_field(out, u->grade, sep);
-            fputc(sep, out);
-            if (u->rank) fprintf(out, "%ld", u->rank);
+            csv_number(&row, u->points, comma);
+            sb_addc(&row, sep);
+            csv_number(&row, u->max, comma);
+            sb_addc(&row, sep);
+            if (u->has_percent) csv_number(&row, u->percent, comma);
+            sb_addc(&row, sep);
+            csv_field(&row, u->grade, sep);
+            sb_addc(&row, sep);
+            csv_rank(&row, u->rank);
         } else {
-            fprintf(out, "%c%c%c%c", sep, sep, sep, sep); /* 5 empty columns */
+            for (int k = 0; k < 4; k++) sb_addc(&row, sep); /* 5 empty columns */
         }
         for (int f = 0; f < nfields; f++) {
-            fputc(sep, out);
-            if (u->ok && f < u->nfields) csv_number(out, u->fpoints[f], comma);
-            fputc(sep, out);
-            if (u->ok && f < u->nfields && u->frank[f]) fprintf(out, "%ld", u->frank[f]);
+            sb_addc(&row, sep);
+            if (u->ok && f < u->nfields) csv_number(&row, u->fpoints[f], comma);
+            sb_addc(&row, sep);
+            if (u->ok && f < u->nfields) csv_rank(&row, u->frank[f]);
         }
-        fputc(sep, out);
-        csv_field(out, u->origin, sep);
-        fputc(sep, out);
-        csv_field(out, u->error, sep);
-        fputs("\r\n", out);
+        sb_addc(&row, sep);
+        csv_field(&row, u->origin, sep);
+        sb_addc(&row, sep);
+        csv_field(&row, u->error, sep);
+        sb_add(&row, "\r\n", 2);
+        fwrite(row.data, 1, row.len, out);
     }
+    sb_free(&row);
 }
 
 int batch_by_group_rank(const void *x, const void *y)

@@ -46,6 +46,71 @@ static bool exact_key(const unit_summary_t *u, int field, rat_t *key)
     return !of;
 }
 
+/* The sort key of a double as an unsigned integer that orders the same
+ * way, inverted so that higher percents come first. */
+static uint64_t descending_key(double d)
+{
+    d += 0.0; /* -0.0 becomes 0.0 */
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    bits = (bits >> 63) ? ~bits : bits ^ (1ULL << 63);
+    return ~bits;
+}
+
+/* Orders items as item_cmp does. A million units are ranked once overall
+ * and once per field, so large batches use a stable LSD radix sort: bytes
+ * of the percent, then of the group, over items already in batch order
+ * (which settles equal percents by position); passes in which every item
+ * has the same byte are skipped. */
+static void sort_items(rank_item *items, size_t n)
+{
+    if (n < 1024) {
+        qsort(items, n, sizeof *items, item_cmp);
+        return;
+    }
+    enum { PASSES = 12 }; /* 8 bytes of percent, then 4 of group */
+    size_t (*counts)[256] = xcalloc(PASSES, sizeof *counts);
+    uint64_t *keys = xmalloc(n * sizeof *keys), *keys2 = xmalloc(n * sizeof *keys2);
+    rank_item *tmp = xmalloc(n * sizeof *tmp);
+    for (size_t i = 0; i < n; i++) {
+        keys[i] = descending_key(items[i].approx);
+        for (int p = 0; p < 8; p++) counts[p][(keys[i] >> (8 * p)) & 0xff]++;
+        for (int p = 0; p < 4; p++) counts[8 + p][(items[i].group >> (8 * p)) & 0xff]++;
+    }
+    rank_item *src = items, *dst = tmp;
+    uint64_t *ksrc = keys, *kdst = keys2;
+    for (int p = 0; p < PASSES; p++) {
+        size_t *c = counts[p];
+        bool trivial = false;
+        for (int d = 0; d < 256; d++)
+            if (c[d]) {
+                trivial = c[d] == n;
+                break;
+            }
+        if (trivial) continue;
+        size_t offset = 0;
+        for (int d = 0; d < 256; d++) {
+            size_t k = c[d];
+            c[d] = offset;
+            offset += k;
+        }
+        for (size_t i = 0; i < n; i++) {
+            unsigned byte = p < 8 ? (unsigned)(ksrc[i] >> (8 * p)) & 0xff
+                                  : (src[i].group >> (8 * (p - 8))) & 0xff;
+            size_t at = c[byte]++;
+            dst[at] = src[i];
+            kdst[at] = ksrc[i];
+        }
+        rank_item *t = src; src = dst; dst = t;
+        uint64_t *kt = ksrc; ksrc = kdst; kdst = kt;
+    }
+    if (src != items) memcpy(items, src, n * sizeof *items);
+    free(tmp);
+    free(keys);
+    free(keys2);
+    free(counts);
+}
+
 typedef struct {
     rat_t key;
     uint32_t pos;
@@ -127,7 +192,7 @@ static void rank_by(batch_t *b, int field)
         }
         items[n++] = (rank_item){approx, (uint32_t)u->group, (uint32_t)i};
     }
-    qsort(items, n, sizeof *items, item_cmp);
+    sort_items(items, n);
     assign_ranks(b, field, items, n);
     free(items);
 }
@@ -141,6 +206,8 @@ static void number_groups(batch_t *b)
 {
     strmap_t groups;
     strmap_init(&groups);
+    strbuf_t key;
+    sb_init(&key);
     int next = 0;
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
@@ -148,16 +215,19 @@ static void number_groups(batch_t *b)
             u->group = u[-1].group;
             continue;
         }
-        char *key = xasprintf("%s\x1f%s", or_empty(u->level), or_empty(u->period));
-        void *g = strmap_get(&groups, key);
+        key.len = 0;
+        sb_adds(&key, or_empty(u->level));
+        sb_addc(&key, '\x1f');
+        sb_adds(&key, or_empty(u->period));
+        void *g = strmap_get(&groups, key.data);
         if (!g) {
             g = (void *)(intptr_t)++next;
-            strmap_put(&groups, key, g);
+            strmap_put(&groups, key.data, g);
         }
         u->group = (int)(intptr_t)g;
-        free(key);
     }
     strmap_free(&groups);
+    sb_free(&key);
 }
 
 static uint64_t hash_text(uint64_t h, const char *s)

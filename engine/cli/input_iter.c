@@ -65,6 +65,24 @@ input_iter_t *input_iter_open(char **args, int nargs)
 
 long input_iter_total(const input_iter_t *it) { return it->has_stdin ? -1 : (long)it->count; }
 
+/* "<stdin>:LINE", without printf: this runs once per submission. */
+static char *stdin_origin(long line)
+{
+    static const char prefix[] = "<stdin>:";
+    char digits[24];
+    size_t n = 0;
+    unsigned long v = line > 0 ? (unsigned long)line : 0;
+    do {
+        digits[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    char *origin = xmalloc(sizeof prefix + n);
+    memcpy(origin, prefix, sizeof prefix - 1);
+    for (size_t i = 0; i < n; i++) origin[sizeof prefix - 1 + i] = digits[n - 1 - i];
+    origin[sizeof prefix - 1 + n] = '\0';
+    return origin;
+}
+
 bool input_iter_next(input_iter_t *it, cli_input_t *out)
 {
     memset(out, 0, sizeof *out);
@@ -84,7 +102,7 @@ bool input_iter_next(input_iter_t *it, cli_input_t *out)
             for (size_t i = 0; i < len && blank; i++)
                 if (it->line[i] != ' ' && it->line[i] != '\t') blank = false;
             if (blank) continue;
-            out->origin = xasprintf("<stdin>:%ld", it->stdin_line);
+            out->origin = stdin_origin(it->stdin_line);
             out->text = xstrndup(it->line, len);
             out->len = len;
             return true;

@@ -101,5 +101,34 @@ check "summary: counts" grep -q "7 đơn vị chấm được (scored), 0 lỗi"
 check "summary: huyện 2021 statistics" grep -q "cấp huyện · kỳ 2021: 4 đơn vị · trung bình (mean) 75.00% · trung vị (median) 80.00% · thấp nhất (min) 50.00% · cao nhất (max) 90.00%" "$work/sum.err"
 check "summary: grades" grep -q "xếp loại (grades): Tốt: 3 · Yếu: 1" "$work/sum.err"
 
+# A large batch (5 000 generated units, mixed levels and periods, many
+# ties): ranks sorted by the radix path agree with competition ranks worked
+# out independently by jq from the percents, overall and per field, and
+# the output is the same for -j 1 and -j 2.
+gen="$(dirname "$chiso")/bench/gen_submissions"
+big_rules="$here/../../rules/examples/huyen-mini.chiso"
+"$gen" "$big_rules" 5000 7 > "$work/big.ndjson"
+"$chiso" score -q -j 1 "$big_rules" - < "$work/big.ndjson" > "$work/big1.json"
+check "large batch: scored" test $? -le 3
+"$chiso" score -q -j 2 "$big_rules" - < "$work/big.ndjson" > "$work/big2.json"
+check "large batch: -j 2 gives the same output as -j 1" cmp -s "$work/big1.json" "$work/big2.json"
+oracle='
+  def competition(key):
+    [ .[] | select(.status == "ok") | {g: [.unit.level, .period], k: key, f: .file} | select(.k != null) ]
+    | group_by(.g)[] | sort_by(-.k) | . as $s
+    | reduce range(0; length) as $i ({out: [], start: 0};
+        (if $i > 0 and $s[$i].k == $s[$i - 1].k then . else .start = $i end)
+        | .out += [[$s[$i].f, .start + 1]])
+    | .out[] | @tsv;
+  def field(id): .nodes[] | select(.id == id) | if .max > 0 then .points / .max else null end;
+  competition(.percent), competition(field("1")), competition(field("3"))'
+jq -r "$oracle" "$work/big1.json" | sort > "$work/expected-ranks"
+jq -r '.[] | select(.rank != null) | [.file, .rank] | @tsv' "$work/big1.json" > "$work/actual-ranks"
+jq -r '.[] | select(.status == "ok") | .file as $f | .field_ranks | to_entries[] | select(.value != null) | [$f, .value] | @tsv' "$work/big1.json" >> "$work/actual-ranks"
+sort -o "$work/actual-ranks" "$work/actual-ranks"
+check "large batch: ranks as jq works them out" cmp -s "$work/expected-ranks" "$work/actual-ranks"
+check "large batch: ranks were compared" test "$(wc -l < "$work/actual-ranks")" -gt 10000
+check "large batch: ties occur" test "$(jq '[.[] | select(.rank != null) | [.unit.level, .period, .rank]] | group_by(.) | map(select(length > 1)) | length' "$work/big1.json")" -gt 10
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
