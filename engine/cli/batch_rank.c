@@ -21,16 +21,23 @@ static const char *or_empty(const char *s) { return s ? s : ""; }
 /* What sorting moves: small and self-contained, so that comparing two
  * items never follows a pointer (a batch can hold a million units). */
 typedef struct {
-    double approx;  /* the percent as a double: most comparisons need nothing more */
+    uint64_t key;   /* the percent as a double, as an integer that sorts highest first */
     uint32_t group; /* (level, period) group */
     uint32_t pos;   /* index of the unit in the batch */
 } rank_item;
+
+/* Buffers for ranking, allocated once for all the fields of a batch. */
+typedef struct {
+    rank_item *items, *tmp;
+    rat_t *keys;       /* exact key of each unit, by position */
+    uint32_t *ranks;   /* rank of each unit, by position; 0: not ranked */
+} rank_scratch;
 
 static int item_cmp(const void *x, const void *y)
 {
     const rank_item *a = x, *b = y;
     if (a->group != b->group) return a->group < b->group ? -1 : 1;
-    if (a->approx != b->approx) return a->approx > b->approx ? -1 : 1; /* highest first */
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
@@ -46,8 +53,8 @@ static bool exact_key(const unit_summary_t *u, int field, rat_t *key)
     return !of;
 }
 
-/* The sort key of a double as an unsigned integer that orders the same
- * way, inverted so that higher percents come first. */
+/* A double as an unsigned integer that orders the same way, inverted so
+ * that higher percents come first; and back. */
 static uint64_t descending_key(double d)
 {
     d += 0.0; /* -0.0 becomes 0.0 */
@@ -57,28 +64,33 @@ static uint64_t descending_key(double d)
     return ~bits;
 }
 
+static double key_value(uint64_t key)
+{
+    uint64_t bits = ~key;
+    bits = (bits >> 63) ? bits ^ (1ULL << 63) : ~bits;
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
 /* Orders items as item_cmp does. A million units are ranked once overall
  * and once per field, so large batches use a stable LSD radix sort: bytes
- * of the percent, then of the group, over items already in batch order
- * (which settles equal percents by position); passes in which every item
+ * of the key, then of the group, over items already in batch order
+ * (which settles equal keys by position); passes in which every item
  * has the same byte are skipped. */
-static void sort_items(rank_item *items, size_t n)
+static void sort_items(rank_item *items, rank_item *tmp, size_t n)
 {
     if (n < 1024) {
         qsort(items, n, sizeof *items, item_cmp);
         return;
     }
-    enum { PASSES = 12 }; /* 8 bytes of percent, then 4 of group */
-    size_t (*counts)[256] = xcalloc(PASSES, sizeof *counts);
-    uint64_t *keys = xmalloc(n * sizeof *keys), *keys2 = xmalloc(n * sizeof *keys2);
-    rank_item *tmp = xmalloc(n * sizeof *tmp);
+    enum { PASSES = 12 }; /* 8 bytes of key, then 4 of group */
+    size_t counts[PASSES][256] = {{0}};
     for (size_t i = 0; i < n; i++) {
-        keys[i] = descending_key(items[i].approx);
-        for (int p = 0; p < 8; p++) counts[p][(keys[i] >> (8 * p)) & 0xff]++;
+        for (int p = 0; p < 8; p++) counts[p][(items[i].key >> (8 * p)) & 0xff]++;
         for (int p = 0; p < 4; p++) counts[8 + p][(items[i].group >> (8 * p)) & 0xff]++;
     }
     rank_item *src = items, *dst = tmp;
-    uint64_t *ksrc = keys, *kdst = keys2;
     for (int p = 0; p < PASSES; p++) {
         size_t *c = counts[p];
         bool trivial = false;
@@ -95,20 +107,15 @@ static void sort_items(rank_item *items, size_t n)
             offset += k;
         }
         for (size_t i = 0; i < n; i++) {
-            unsigned byte = p < 8 ? (unsigned)(ksrc[i] >> (8 * p)) & 0xff
+            unsigned byte = p < 8 ? (unsigned)(src[i].key >> (8 * p)) & 0xff
                                   : (src[i].group >> (8 * (p - 8))) & 0xff;
-            size_t at = c[byte]++;
-            dst[at] = src[i];
-            kdst[at] = ksrc[i];
+            dst[c[byte]++] = src[i];
         }
-        rank_item *t = src; src = dst; dst = t;
-        uint64_t *kt = ksrc; ksrc = kdst; kdst = kt;
+        rank_item *t = src;
+        src = dst;
+        dst = t;
     }
     if (src != items) memcpy(items, src, n * sizeof *items);
-    free(tmp);
-    free(keys);
-    free(keys2);
-    free(counts);
 }
 
 typedef struct {
@@ -126,14 +133,17 @@ static int exact_cmp(const void *x, const void *y)
 
 static bool close_to(const rank_item *a, const rank_item *b)
 {
-    return a->group == b->group && fabs(a->approx - b->approx) <= 1e-9 * (1 + fabs(b->approx));
+    if (a->group != b->group) return false;
+    if (a->key == b->key) return true;
+    double x = key_value(a->key), y = key_value(b->key);
+    return fabs(x - y) <= 1e-9 * (1 + fabs(y));
 }
 
 /* Ranks one sorted group-ordered list. Doubles can tie or misorder keys
  * that differ by less than their rounding, so within each run of
  * neighbours whose doubles are that close the exact keys decide the order
  * and the ties. Elsewhere the doubles alone are exact enough. */
-static void assign_ranks(batch_t *b, int field, rank_item *items, size_t n)
+static void assign_ranks(const rank_item *items, size_t n, const rat_t *keys, uint32_t *ranks)
 {
     exact_item *run = NULL;
     size_t runcap = 0;
@@ -144,10 +154,7 @@ static void assign_ranks(batch_t *b, int field, rank_item *items, size_t n)
         if (i == 0 || items[i].group != items[i - 1].group) group_start = i;
         if (j - i == 1) { /* alone: no tie possible */
             ahead_tie = i;
-            unit_summary_t *u = &b->units[items[i].pos];
-            long rank = (long)(i - group_start) + 1;
-            if (field < 0) u->rank = rank;
-            else u->frank[field] = rank;
+            ranks[items[i].pos] = (uint32_t)(i - group_start) + 1;
             i = j;
             continue;
         }
@@ -157,15 +164,14 @@ static void assign_ranks(batch_t *b, int field, rank_item *items, size_t n)
         }
         for (size_t k = i; k < j; k++) {
             run[k - i].pos = items[k].pos;
-            exact_key(&b->units[items[k].pos], field, &run[k - i].key);
+            run[k - i].key = keys[items[k].pos];
         }
-        qsort(run, j - i, sizeof *run, exact_cmp);
+        bool sorted = true; /* usually: equal percents, already in batch order */
+        for (size_t k = 1; k < j - i && sorted; k++) sorted = exact_cmp(&run[k - 1], &run[k]) < 0;
+        if (!sorted) qsort(run, j - i, sizeof *run, exact_cmp);
         for (size_t k = i; k < j; k++) {
             if (k == i || rat_cmp(run[k - i].key, run[k - i - 1].key) != 0) ahead_tie = k;
-            unit_summary_t *u = &b->units[run[k - i].pos];
-            long rank = (long)(ahead_tie - group_start) + 1;
-            if (field < 0) u->rank = rank;
-            else u->frank[field] = rank;
+            ranks[run[k - i].pos] = (uint32_t)(ahead_tie - group_start) + 1;
         }
         i = j;
     }
@@ -173,28 +179,26 @@ static void assign_ranks(batch_t *b, int field, rank_item *items, size_t n)
 }
 
 /* field < 0: overall percent; else that field's percent. */
-static void rank_by(batch_t *b, int field)
+static void rank_by(batch_t *b, int field, rank_scratch *sc)
 {
-    rank_item *items = xmalloc(sizeof *items * (b->count ? b->count : 1));
     size_t n = 0;
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
         if (!u->ok) continue;
-        double approx;
-        if (field < 0) {
-            if (!u->has_percent) continue;
-            approx = rat_to_double(u->percent);
-        } else {
-            if (field >= u->nfields || rat_is_zero(u->fmax[field])) continue;
-            rat_t key;
-            if (!exact_key(u, field, &key)) continue;
-            approx = rat_to_double(key);
-        }
-        items[n++] = (rank_item){approx, (uint32_t)u->group, (uint32_t)i};
+        if (field < 0 ? !u->has_percent : field >= u->nfields || rat_is_zero(u->fmax[field])) continue;
+        if (!exact_key(u, field, &sc->keys[i])) continue;
+        sc->items[n++] = (rank_item){descending_key(rat_to_double(sc->keys[i])), (uint32_t)u->group, (uint32_t)i};
     }
-    sort_items(items, n);
-    assign_ranks(b, field, items, n);
-    free(items);
+    sort_items(sc->items, sc->tmp, n);
+    /* Ranks land in a dense array first: writing them straight into the
+     * summaries, in sorted order, would touch a million scattered ones. */
+    memset(sc->ranks, 0, b->count * sizeof *sc->ranks);
+    assign_ranks(sc->items, n, sc->keys, sc->ranks);
+    for (size_t i = 0; i < b->count; i++) {
+        unit_summary_t *u = &b->units[i];
+        if (field < 0) u->rank = sc->ranks[i];
+        else if (field < u->nfields) u->frank[field] = sc->ranks[i];
+    }
 }
 
 static bool same(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
@@ -237,28 +241,35 @@ static uint64_t hash_text(uint64_t h, const char *s)
 }
 
 /* Marks units whose (id, period) came earlier in the batch, with an
- * open-addressing table of unit indexes: no copy of any key. */
+ * open-addressing table of unit indexes and their hashes: no copy of any
+ * key, and strings are compared only when the hashes agree. */
 static void mark_duplicates(batch_t *b)
 {
+    typedef struct {
+        uint32_t index; /* unit index + 1; 0 is empty */
+        uint32_t hash;
+    } slot_t;
     size_t cap = 16;
     while (cap < b->count * 2) cap *= 2;
-    size_t *slots = xcalloc(cap, sizeof *slots); /* unit index + 1; 0 is empty */
+    slot_t *slots = xcalloc(cap, sizeof *slots);
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
         if (!u->id) continue;
         uint64_t h = hash_text(hash_text(0xcbf29ce484222325ULL, u->id) * 31, or_empty(u->period));
+        uint32_t h32 = (uint32_t)(h >> 32);
         size_t at = (size_t)h & (cap - 1);
-        for (; slots[at]; at = (at + 1) & (cap - 1)) {
-            unit_summary_t *first = &b->units[slots[at] - 1];
+        for (; slots[at].index; at = (at + 1) & (cap - 1)) {
+            if (slots[at].hash != h32) continue;
+            unit_summary_t *first = &b->units[slots[at].index - 1];
             if (!strcmp(first->id, u->id) && !strcmp(or_empty(first->period), or_empty(u->period))) break;
         }
-        if (slots[at]) {
-            unit_summary_t *first = &b->units[slots[at] - 1];
+        if (slots[at].index) {
+            unit_summary_t *first = &b->units[slots[at].index - 1];
             u->duplicate_of = xstrdup(first->origin ? first->origin : "?");
             u->repeats = true;
             if (!first->duplicate_of) first->duplicate_of = xstrdup(u->origin ? u->origin : "?");
         } else {
-            slots[at] = i + 1;
+            slots[at] = (slot_t){(uint32_t)(i + 1), h32};
         }
     }
     free(slots);
@@ -274,8 +285,15 @@ void batch_rank(batch_t *b)
         for (int f = 0; f < u->nfields; f++) u->frank[f] = 0;
         if (u->nfields > nfields) nfields = u->nfields;
     }
-    rank_by(b, -1);
-    for (int f = 0; f < nfields; f++) rank_by(b, f);
+    size_t count = b->count ? b->count : 1;
+    rank_scratch sc = {xmalloc(count * sizeof *sc.items), xmalloc(count * sizeof *sc.tmp),
+                       xmalloc(count * sizeof *sc.keys), xmalloc(count * sizeof *sc.ranks)};
+    rank_by(b, -1, &sc);
+    for (int f = 0; f < nfields; f++) rank_by(b, f, &sc);
+    free(sc.items);
+    free(sc.tmp);
+    free(sc.keys);
+    free(sc.ranks);
     mark_duplicates(b);
 }
 
