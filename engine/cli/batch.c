@@ -57,8 +57,7 @@ static double now_seconds(void)
 
 static void summary_free(unit_summary_t *s)
 {
-    free(s->mem);
-    free(s->duplicate_of);
+    free(s->duplicate_of); /* the rest is in the arenas */
 }
 
 static const char *string_or_null(json_t *o, const char *key)
@@ -77,8 +76,8 @@ static const char *place(char **at, const char *s, size_t len)
     return copy;
 }
 
-/* The part of a result ranking and summaries need, in one allocation. */
-static void summarize(const chiso_result *r, unit_summary_t *s)
+/* The part of a result ranking and summaries need, in one block of `arena`. */
+static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
 {
     memset(s, 0, sizeof *s);
     const char *id = string_or_null(r->unit, "id"), *name = string_or_null(r->unit, "name"),
@@ -94,8 +93,7 @@ static void summarize(const chiso_result *r, unit_summary_t *s)
     int nfields = r->ok ? r->ci->nodes[0].nchildren : 0;
     /* Arrays first, so that they are aligned; strings after them. */
     size_t arrays = (size_t)nfields * (2 * sizeof(rat_t) + sizeof(long));
-    char *mem = xmalloc(arrays + total + 1);
-    s->mem = mem;
+    char *mem = arena_alloc(arena, arrays + total + 1);
     s->fpoints = (rat_t *)(void *)mem;
     s->fmax = s->fpoints + nfields;
     s->frank = (long *)(void *)(s->fmax + nfields);
@@ -122,11 +120,12 @@ static void summarize(const chiso_result *r, unit_summary_t *s)
     }
 }
 
-static void score_one(const batch_opts_t *o, cli_input_t *in, char **json, unit_summary_t *summary)
+static void score_one(const batch_opts_t *o, cli_input_t *in, char **json, unit_summary_t *summary,
+                      arena_t *arena)
 {
     chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
                                : chiso_result_error(o->prog, o->index, in->origin, in->error);
-    summarize(r, summary);
+    summarize(r, summary, arena);
     if (!o->need_results) { /* nothing is spooled */
         *json = NULL;
         chiso_result_free(r);
@@ -141,9 +140,15 @@ static void score_one(const batch_opts_t *o, cli_input_t *in, char **json, unit_
     input_clear(in);
 }
 
+typedef struct {
+    pipeline_t *p;
+    arena_t *arena; /* this worker's: no lock to summarize */
+} worker_arg;
+
 static void *worker(void *arg)
 {
-    pipeline_t *p = arg;
+    pipeline_t *p = ((worker_arg *)arg)->p;
+    arena_t *arena = ((worker_arg *)arg)->arena;
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->taken == p->produced && !p->eof && !p->stop) pthread_cond_wait(&p->work, &p->mu);
@@ -153,7 +158,7 @@ static void *worker(void *arg)
         slot->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->mu);
         for (int i = 0; i < slot->n; i++)
-            score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i]);
+            score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i], arena);
         pthread_mutex_lock(&p->mu);
         slot->state = SLOT_DONE;
         pthread_cond_signal(&p->done);
@@ -175,6 +180,19 @@ static void progress_line(pipeline_t *p, bool final)
     if (p->total >= 0 && rate > 0 && !final)
         fprintf(stderr, " · ETA %.0fs", ((double)p->total - (double)units) / rate);
     if (final) fputc('\n', stderr);
+}
+
+/* Room for one more summary. The array is one block, grown by doubling
+ * in memory that huge pages may back (see xmalloc_large). */
+static void push_unit(batch_t *b)
+{
+    if (b->count < b->cap) return;
+    size_t cap = b->cap ? b->cap * 2 : 256;
+    unit_summary_t *units = xmalloc_large(cap * sizeof *units);
+    if (b->count) memcpy(units, b->units, b->count * sizeof *units);
+    free(b->units);
+    b->units = units;
+    b->cap = cap;
 }
 
 static void *writer(void *arg)
@@ -200,7 +218,7 @@ static void *writer(void *arg)
                     fputs(slot->json[i], out->spool);
                     fputc('\n', out->spool);
                 }
-                VEC_PUSH(out->units, out->count, out->cap);
+                push_unit(out);
                 out->units[out->count++] = slot->summary[i];
                 if (!slot->summary[i].ok) {
                     failed++;
@@ -241,13 +259,13 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     while (input_iter_next(inputs, &in)) {
         char *json;
         unit_summary_t summary;
-        score_one(opts, &in, &json, &summary);
+        score_one(opts, &in, &json, &summary, &out->arenas[0]);
         if (json) {
             fputs(json, out->spool);
             fputc('\n', out->spool);
             free(json);
         }
-        VEC_PUSH(out->units, out->count, out->cap);
+        push_unit(out);
         out->units[out->count++] = summary;
         if (opts->progress) progress_line(&p, false);
         if (!summary.ok) {
@@ -270,6 +288,9 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
         exit(CHISO_EXIT_USAGE);
     }
     if (opts->jobs <= 1) {
+        out->arenas = xcalloc(1, sizeof *out->arenas);
+        out->narenas = 1;
+        arena_init_large(&out->arenas[0]);
         double t0 = now_seconds();
         run_inline(opts, inputs, out);
         out->seconds = now_seconds() - t0;
@@ -296,8 +317,15 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
      * start, as its documentation asks of multithreaded programs. */
     json_object_seed(0);
     pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
+    worker_arg *args = xcalloc((size_t)jobs, sizeof *args);
+    out->arenas = xcalloc((size_t)jobs, sizeof *out->arenas);
+    out->narenas = jobs;
     pthread_t wthread;
-    for (int i = 0; i < jobs; i++) pthread_create(&threads[i], NULL, worker, &p);
+    for (int i = 0; i < jobs; i++) {
+        arena_init_large(&out->arenas[i]);
+        args[i] = (worker_arg){&p, &out->arenas[i]};
+        pthread_create(&threads[i], NULL, worker, &args[i]);
+    }
     pthread_create(&wthread, NULL, writer, &p);
 
     bool more = true;
@@ -336,6 +364,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     }
     free(p.ring);
     free(threads);
+    free(args);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.done);
@@ -349,6 +378,8 @@ void batch_free(batch_t *b)
 {
     for (size_t i = 0; i < b->count; i++) summary_free(&b->units[i]);
     free(b->units);
+    for (int i = 0; i < b->narenas; i++) arena_free(&b->arenas[i]);
+    free(b->arenas);
     if (b->spool) fclose(b->spool);
     memset(b, 0, sizeof *b);
 }

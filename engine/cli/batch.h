@@ -12,11 +12,12 @@
 #include "cli.h"
 #include "input_iter.h"
 
+#include "engine/support/arena.h"
 #include "engine/support/rational.h"
 
 typedef struct {
-    /* The strings and arrays below all live in `mem`, one block per unit:
-     * a province-wide batch keeps a million of these. */
+    /* The strings and arrays below live in the batch's arenas: a
+     * province-wide batch keeps a million of these. */
     const char *id, *name, *level, *period, *origin;
     bool ok;
     bool has_percent;
@@ -30,7 +31,6 @@ typedef struct {
     char *duplicate_of;   /* origin of another unit with the same id and period (owned) */
     bool repeats;         /* ... which came earlier in the batch */
     int group;            /* number of its (level, period) group, for ranking */
-    void *mem;
 } unit_summary_t;
 
 typedef struct {
@@ -47,6 +47,8 @@ typedef struct {
     unit_summary_t *units;
     size_t count, cap;
     FILE *spool;          /* one compact result JSON per line, in input order */
+    arena_t *arenas;      /* the summaries' strings and arrays: one arena per worker */
+    int narenas;
     size_t failed;
     bool stopped;         /* --fail-fast stopped the batch */
     double seconds;

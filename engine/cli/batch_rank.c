@@ -286,8 +286,8 @@ void batch_rank(batch_t *b)
         if (u->nfields > nfields) nfields = u->nfields;
     }
     size_t count = b->count ? b->count : 1;
-    rank_scratch sc = {xmalloc(count * sizeof *sc.items), xmalloc(count * sizeof *sc.tmp),
-                       xmalloc(count * sizeof *sc.keys), xmalloc(count * sizeof *sc.ranks)};
+    rank_scratch sc = {xmalloc_large(count * sizeof *sc.items), xmalloc_large(count * sizeof *sc.tmp),
+                       xmalloc_large(count * sizeof *sc.keys), xmalloc_large(count * sizeof *sc.ranks)};
     rank_by(b, -1, &sc);
     for (int f = 0; f < nfields; f++) rank_by(b, f, &sc);
     free(sc.items);

@@ -14,7 +14,17 @@ struct arena_chunk {
 
 #define CHUNK_BYTES (64 * 1024)
 
-void arena_init(arena_t *a) { a->head = NULL; }
+void arena_init(arena_t *a)
+{
+    a->head = NULL;
+    a->chunk_bytes = 0;
+}
+
+void arena_init_large(arena_t *a)
+{
+    a->head = NULL;
+    a->chunk_bytes = 4 * 1024 * 1024;
+}
 
 void arena_free(arena_t *a)
 {
@@ -34,8 +44,9 @@ void *arena_alloc(arena_t *a, size_t n)
     if (n == 0) n = align;
     arena_chunk_t *c = a->head;
     if (!c || c->size - c->used < n) {
-        size_t size = n > CHUNK_BYTES ? n : CHUNK_BYTES;
-        c = xmalloc(sizeof *c + size);
+        size_t chunk = a->chunk_bytes ? a->chunk_bytes - sizeof *c : CHUNK_BYTES;
+        size_t size = n > chunk ? n : chunk;
+        c = a->chunk_bytes ? xmalloc_large(sizeof *c + size) : xmalloc(sizeof *c + size);
         c->size = size;
         c->used = 0;
         c->next = a->head;

@@ -9,9 +9,12 @@
 typedef struct arena_chunk arena_chunk_t;
 typedef struct arena {
     arena_chunk_t *head;
+    size_t chunk_bytes; /* 0: the default, 64 KiB */
 } arena_t;
 
 void arena_init(arena_t *a);
+/* An arena of big chunks (xmalloc_large), for what a whole batch keeps. */
+void arena_init_large(arena_t *a);
 void arena_free(arena_t *a);
 void *arena_alloc(arena_t *a, size_t n); /* zeroed */
 char *arena_strdup(arena_t *a, const char *s);

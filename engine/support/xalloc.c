@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void *check(void *p)
 {
@@ -17,6 +18,19 @@ static void *check(void *p)
 void *xmalloc(size_t n) { return check(malloc(n ? n : 1)); }
 void *xcalloc(size_t c, size_t s) { return check(calloc(c ? c : 1, s ? s : 1)); }
 void *xrealloc(void *p, size_t n) { return check(realloc(p, n ? n : 1)); }
+void *xmalloc_large(size_t n)
+{
+    enum { HUGE_PAGE = 2 * 1024 * 1024 };
+    if (n < HUGE_PAGE) return xmalloc(n);
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, n) != 0) p = NULL;
+    check(p);
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, n / HUGE_PAGE * HUGE_PAGE, MADV_HUGEPAGE); /* a hint: fine if refused */
+#endif
+    return p;
+}
+
 char *xstrdup(const char *s) { return check(strdup(s)); }
 char *xstrndup(const char *s, size_t n) { return check(strndup(s, n)); }
 
