@@ -60,6 +60,13 @@ static void csv_number(strbuf_t *row, rat_t v, bool comma)
     sb_adds(row, buf);
 }
 
+/* A rank in JSON: the number, or null when not ranked. */
+static void rank_text(strbuf_t *sb, long rank)
+{
+    char buf[48];
+    sb_adds(sb, rank ? rat_format(rat_int(rank), 0, buf, sizeof buf) : "null");
+}
+
 static void csv_rank(strbuf_t *row, long rank)
 {
     char buf[48];
@@ -232,6 +239,15 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
     } else {
         char *line = NULL;
         size_t cap = 0;
+        /* The field IDs as JSON strings, once for the batch. */
+        char **field_keys = xcalloc((size_t)(nfields ? nfields : 1), sizeof *field_keys);
+        for (int f = 0; f < nfields; f++) {
+            json_t *key = json_string(ids[f]);
+            field_keys[f] = json_dumps(key, JSON_ENCODE_ANY);
+            json_decref(key);
+        }
+        strbuf_t tail;
+        sb_init(&tail);
         if (o->format == OUT_JSON) fputs(o->pretty ? "[\n" : "[", out);
         for (size_t i = 0; i < b->count; i++) {
             ssize_t n = getline(&line, &cap, b->spool);
@@ -242,21 +258,22 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 /* Fast path: the spooled object with its ranks spliced in before the final brace. */
                 if (o->format == OUT_JSON && i) fputc(',', out);
                 fwrite(line, 1, (size_t)n - 2, out);
-                if (u->rank) fprintf(out, ",\"rank\":%ld", u->rank);
-                else fputs(",\"rank\":null", out);
+                tail.len = 0;
+                sb_adds(&tail, ",\"rank\":");
+                rank_text(&tail, u->rank);
                 if (u->ok && u->nfields) {
-                    fputs(",\"field_ranks\":{", out);
-                    for (int f = 0; f < u->nfields; f++) {
-                        json_t *key = json_string(ids[f]);
-                        json_dumpf(key, out, JSON_ENCODE_ANY);
-                        json_decref(key);
-                        if (u->frank[f]) fprintf(out, ":%ld%s", u->frank[f], f + 1 < u->nfields ? "," : "");
-                        else fprintf(out, ":null%s", f + 1 < u->nfields ? "," : "");
+                    sb_adds(&tail, ",\"field_ranks\":{");
+                    for (int f = 0; f < u->nfields && f < nfields; f++) {
+                        if (f) sb_addc(&tail, ',');
+                        sb_adds(&tail, field_keys[f]);
+                        sb_addc(&tail, ':');
+                        rank_text(&tail, u->frank[f]);
                     }
-                    fputc('}', out);
+                    sb_addc(&tail, '}');
                 }
-                fputc('}', out);
-                if (o->format == OUT_NDJSON) fputc('\n', out);
+                sb_addc(&tail, '}');
+                if (o->format == OUT_NDJSON) sb_addc(&tail, '\n');
+                fwrite(tail.data, 1, tail.len, out);
                 continue;
             }
             json_t *j = json_loads(line, 0, NULL);
@@ -273,6 +290,9 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             json_decref(j);
         }
         free(line);
+        sb_free(&tail);
+        for (int f = 0; f < nfields; f++) free(field_keys[f]);
+        free(field_keys);
         if (o->format == OUT_JSON) fputs(o->pretty ? "\n]\n" : "]\n", out);
         if (o->format == OUT_TEXT && b->count > 1) render_ranking(b, ids, names, nfields, o->decimal_comma, out);
     }

@@ -45,9 +45,22 @@ void jw_end_array(jw_t *w)
     sb_addc(w->sb, ']');
 }
 
+/* A JSON string. Most strings need no escape: they are copied straight
+ * into the buffer, and only a string that has one takes the slow path. */
 static void escaped(strbuf_t *sb, const char *s)
 {
-    sb_addc(sb, '"');
+    size_t n = strlen(s);
+    sb_reserve(sb, n + 2);
+    char *out = sb->data + sb->len;
+    *out++ = '"';
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\') break;
+        out[i] = (char)c;
+    }
+    sb->len += 1 + i;
+    s += i;
     const char *run = s;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
@@ -84,10 +97,9 @@ void jw_string(jw_t *w, const char *s)
 
 void jw_int(jw_t *w, long long v)
 {
-    char buf[32];
+    char buf[48];
     sep(w);
-    snprintf(buf, sizeof buf, "%lld", v);
-    sb_adds(w->sb, buf);
+    sb_adds(w->sb, rat_format(rat_int(v), 0, buf, sizeof buf));
 }
 
 void jw_bool(jw_t *w, bool v)

@@ -58,21 +58,14 @@ char *xasprintf(const char *fmt, ...)
 void sb_init(strbuf_t *sb) { sb->data = NULL; sb->len = sb->cap = 0; }
 void sb_free(strbuf_t *sb) { free(sb->data); sb_init(sb); }
 
-void sb_add(strbuf_t *sb, const char *s, size_t n)
+void sb_grow(strbuf_t *sb, size_t n)
 {
-    if (sb->len + n + 1 > sb->cap) {
-        size_t cap = sb->cap ? sb->cap : 64;
-        while (cap < sb->len + n + 1) cap *= 2;
-        sb->data = xrealloc(sb->data, cap);
-        sb->cap = cap;
-    }
-    memcpy(sb->data + sb->len, s, n);
-    sb->len += n;
-    sb->data[sb->len] = '\0';
+    if (sb->len + n + 1 <= sb->cap) return;
+    size_t cap = sb->cap ? sb->cap : 64;
+    while (cap < sb->len + n + 1) cap *= 2;
+    sb->data = xrealloc(sb->data, cap);
+    sb->cap = cap;
 }
-
-void sb_adds(strbuf_t *sb, const char *s) { sb_add(sb, s, strlen(s)); }
-void sb_addc(strbuf_t *sb, char c) { sb_add(sb, &c, 1); }
 
 void sb_printf(strbuf_t *sb, const char *fmt, ...)
 {

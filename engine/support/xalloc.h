@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
@@ -35,9 +36,32 @@ typedef struct strbuf {
 
 void sb_init(strbuf_t *sb);
 void sb_free(strbuf_t *sb);
-void sb_add(strbuf_t *sb, const char *s, size_t n);
-void sb_adds(strbuf_t *sb, const char *s);
-void sb_addc(strbuf_t *sb, char c);
+/* Makes room for n more bytes and the terminating NUL. */
+void sb_grow(strbuf_t *sb, size_t n);
+
+/* Appending is inline: the JSON writer appends a few hundred pieces to
+ * every result of a batch. The text stays NUL-terminated. */
+static inline void sb_reserve(strbuf_t *sb, size_t n)
+{
+    if (sb->len + n + 1 > sb->cap) sb_grow(sb, n);
+}
+
+static inline void sb_add(strbuf_t *sb, const char *s, size_t n)
+{
+    sb_reserve(sb, n);
+    memcpy(sb->data + sb->len, s, n);
+    sb->len += n;
+    sb->data[sb->len] = '\0';
+}
+
+static inline void sb_adds(strbuf_t *sb, const char *s) { sb_add(sb, s, strlen(s)); }
+
+static inline void sb_addc(strbuf_t *sb, char c)
+{
+    sb_reserve(sb, 1);
+    sb->data[sb->len++] = c;
+    sb->data[sb->len] = '\0';
+}
 void sb_printf(strbuf_t *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Hands the NUL-terminated text to the caller and resets the buffer. */
 char *sb_take(strbuf_t *sb);
