@@ -28,7 +28,7 @@ typedef struct {
     slot_state state;
     int n;                      /* submissions in this chunk */
     cli_input_t input[CHUNK];
-    char *json[CHUNK];          /* the results, compact, without rank */
+    strbuf_t json[CHUNK];       /* the results, compact, without rank; buffers reused */
     unit_summary_t summary[CHUNK];
 } slot_t;
 
@@ -120,22 +120,19 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     }
 }
 
-static void score_one(const batch_opts_t *o, cli_input_t *in, char **json, unit_summary_t *summary,
+/* Scores one submission into its summary and, when results are spooled,
+ * its result JSON (into `json`, a buffer reused from one unit to the next). */
+static void score_one(const batch_opts_t *o, cli_input_t *in, strbuf_t *json, unit_summary_t *summary,
                       arena_t *arena)
 {
     chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
                                : chiso_result_error(o->prog, o->index, in->origin, in->error);
     summarize(r, summary, arena);
-    if (!o->need_results) { /* nothing is spooled */
-        *json = NULL;
-        chiso_result_free(r);
-        input_clear(in);
-        return;
+    json->len = 0;
+    if (o->need_results) {
+        result_write_json(r, json, false); /* the rank is known only when the batch is complete */
+        sb_addc(json, '\n');
     }
-    strbuf_t sb;
-    sb_init(&sb);
-    result_write_json(r, &sb, false); /* the rank is known only when the batch is complete */
-    *json = sb_take(&sb);
     chiso_result_free(r);
     input_clear(in);
 }
@@ -214,10 +211,7 @@ static void *writer(void *arg)
             if (i >= kept) { /* dropped after --fail-fast */
                 summary_free(&slot->summary[i]);
             } else {
-                if (slot->json[i]) {
-                    fputs(slot->json[i], out->spool);
-                    fputc('\n', out->spool);
-                }
+                if (slot->json[i].len) fwrite(slot->json[i].data, 1, slot->json[i].len, out->spool);
                 push_unit(out);
                 out->units[out->count++] = slot->summary[i];
                 if (!slot->summary[i].ok) {
@@ -225,8 +219,6 @@ static void *writer(void *arg)
                     if (p->opts->fail_fast) kept = i + 1;
                 }
             }
-            free(slot->json[i]);
-            slot->json[i] = NULL;
         }
         pthread_mutex_lock(&p->mu);
         out->failed += failed;
@@ -256,15 +248,12 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     p.total = input_iter_total(inputs);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
     cli_input_t in;
+    strbuf_t json;
+    sb_init(&json);
     while (input_iter_next(inputs, &in)) {
-        char *json;
         unit_summary_t summary;
         score_one(opts, &in, &json, &summary, &out->arenas[0]);
-        if (json) {
-            fputs(json, out->spool);
-            fputc('\n', out->spool);
-            free(json);
-        }
+        if (json.len) fwrite(json.data, 1, json.len, out->spool);
         push_unit(out);
         out->units[out->count++] = summary;
         if (opts->progress) progress_line(&p, false);
@@ -276,6 +265,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
             }
         }
     }
+    sb_free(&json);
     if (opts->progress) progress_line(&p, true);
 }
 
@@ -357,10 +347,10 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     for (size_t i = 0; i < p.nring; i++) {
         slot_t *slot = &p.ring[i];
         for (int k = 0; k < slot->n; k++) {
-            free(slot->json[k]);
             input_clear(&slot->input[k]);
             if (slot->state == SLOT_DONE) summary_free(&slot->summary[k]);
         }
+        for (int k = 0; k < CHUNK; k++) sb_free(&slot->json[k]);
     }
     free(p.ring);
     free(threads);

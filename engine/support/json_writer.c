@@ -1,6 +1,7 @@
 /* json_writer.c — compact JSON text (see json_writer.h). */
 #include "json_writer.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,20 +48,41 @@ void jw_end_array(jw_t *w)
 
 /* A JSON string. Most strings need no escape: they are copied straight
  * into the buffer, and only a string that has one takes the slow path. */
+static bool needs_escape(const char *s, size_t n)
+{
+    /* Eight bytes at a time: is any byte below 0x20, a quote or a
+     * backslash? (The classic "has a zero byte" bit trick, exact for
+     * "any".) */
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+        uint64_t hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+        if (hit & highs) return true;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\') return true;
+    }
+    return false;
+}
+
 static void escaped(strbuf_t *sb, const char *s)
 {
     size_t n = strlen(s);
-    sb_reserve(sb, n + 2);
-    char *out = sb->data + sb->len;
-    *out++ = '"';
-    size_t i = 0;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\') break;
-        out[i] = (char)c;
+    if (!needs_escape(s, n)) {
+        sb_reserve(sb, n + 2);
+        char *out = sb->data + sb->len;
+        out[0] = '"';
+        memcpy(out + 1, s, n);
+        out[n + 1] = '"';
+        out[n + 2] = '\0';
+        sb->len += n + 2;
+        return;
     }
-    sb->len += 1 + i;
-    s += i;
+    sb_addc(sb, '"');
     const char *run = s;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;

@@ -1,0 +1,147 @@
+/* test_support.c — the support code that batch output is written with:
+ * JSON string escaping (its eight-bytes-at-a-time fast path against
+ * jansson reading the text back), numbers formatted without printf, and
+ * the string buffer. */
+#include "support.h"
+
+#include "engine/support/json_writer.h"
+#include "engine/support/rational.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The JSON text the writer makes of s, read back by jansson. */
+static void assert_round_trip(const char *s)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    jw_t w;
+    jw_init(&w, &sb);
+    jw_array(&w);
+    jw_string(&w, s);
+    jw_end_array(&w);
+    json_error_t err;
+    json_t *back = json_loads(sb.data, 0, &err);
+    if (!back) fail_msg("not JSON: %s (%s)", sb.data, err.text);
+    assert_string_equal(json_string_value(json_array_get(back, 0)), s);
+    assert_int_equal(strlen(sb.data), sb.len);
+    json_decref(back);
+    sb_free(&sb);
+}
+
+static void every_special_character_at_every_position_is_escaped(void **state)
+{
+    (void)state;
+    const char specials[] = {'"', '\\', '\n', '\r', '\t', '\x01', '\x1f', '\x7f'};
+    char s[40];
+    for (size_t len = 1; len <= 33; len++) {
+        for (size_t at = 0; at < len; at++) {
+            for (size_t k = 0; k < sizeof specials; k++) {
+                memset(s, 'a', len);
+                s[len] = '\0';
+                s[at] = specials[k];
+                assert_round_trip(s);
+            }
+        }
+    }
+}
+
+static void plain_and_vietnamese_strings_are_copied(void **state)
+{
+    (void)state;
+    assert_round_trip("");
+    assert_round_trip("a");
+    assert_round_trip("abcdefgh");          /* exactly one word of eight bytes */
+    assert_round_trip("Sở Nội vụ tỉnh Hà Tĩnh"); /* bytes above 0x7f are not escapes */
+    assert_round_trip("Tỷ lệ hồ sơ giải quyết đúng hạn ≥ 98%");
+    assert_round_trip("!#$%&'()*+,-./[]^_`{|}~ "); /* the neighbours of '"' and '\\' */
+    strbuf_t sb;
+    sb_init(&sb);
+    jw_t w;
+    jw_init(&w, &sb);
+    jw_string(&w, "Đức Thọ");
+    assert_string_equal(sb.data, "\"Đức Thọ\""); /* UTF-8 stays as it is */
+    sb_free(&sb);
+}
+
+static void integers_and_objects_are_written_compactly(void **state)
+{
+    (void)state;
+    strbuf_t sb;
+    sb_init(&sb);
+    jw_t w;
+    jw_init(&w, &sb);
+    jw_object(&w);
+    jw_key(&w, "a");
+    jw_int(&w, 0);
+    jw_key(&w, "b");
+    jw_int(&w, -42);
+    jw_key(&w, "min");
+    jw_int(&w, INT64_MIN);
+    jw_key(&w, "max");
+    jw_int(&w, INT64_MAX);
+    jw_key(&w, "r");
+    jw_rat(&w, (rat_t){-1, 3});
+    jw_key(&w, "n");
+    jw_null(&w);
+    jw_end_object(&w);
+    assert_string_equal(sb.data, "{\"a\":0,\"b\":-42,\"min\":-9223372036854775808,"
+                                 "\"max\":9223372036854775807,\"r\":-0.333333,\"n\":null}");
+    sb_free(&sb);
+}
+
+static void numbers_are_formatted_exactly(void **state)
+{
+    (void)state;
+    char buf[64];
+    assert_string_equal(rat_format((rat_t){7, 1}, 6, buf, sizeof buf), "7");
+    assert_string_equal(rat_format((rat_t){-7, 1}, 6, buf, sizeof buf), "-7");
+    assert_string_equal(rat_format((rat_t){1, 2}, 6, buf, sizeof buf), "0.5");
+    assert_string_equal(rat_format((rat_t){-1, 8}, 6, buf, sizeof buf), "-0.125");
+    assert_string_equal(rat_format((rat_t){2, 3}, 6, buf, sizeof buf), "0.666667"); /* rounded */
+    assert_string_equal(rat_format((rat_t){1, 2000000}, 6, buf, sizeof buf), "0.000001"); /* 5e-7 rounds up... */
+    assert_string_equal(rat_format((rat_t){1, 3000000}, 6, buf, sizeof buf), "0");       /* ...3.3e-7 down */
+    assert_string_equal(rat_format((rat_t){-1, 3000000}, 6, buf, sizeof buf), "0");      /* no "-0" */
+    assert_string_equal(rat_format((rat_t){3, 1}, 0, buf, sizeof buf), "3");
+    assert_string_equal(rat_format_fixed((rat_t){3, 1}, 2, buf, sizeof buf), "3.00");
+    assert_string_equal(rat_format_fixed((rat_t){8825, 100}, 2, buf, sizeof buf), "88.25");
+    assert_string_equal(rat_format_fixed((rat_t){88125, 1000}, 2, buf, sizeof buf), "88.13"); /* half up */
+    assert_string_equal(rat_format_fixed((rat_t){1, 200}, 2, buf, sizeof buf), "0.01");
+    assert_string_equal(rat_format_fixed((rat_t){-1, 4}, 1, buf, sizeof buf), "-0.3");
+    assert_string_equal(rat_format((rat_t){INT64_MAX, 1}, 6, buf, sizeof buf), "9223372036854775807");
+    /* Truncated as snprintf would, always terminated. */
+    char small[4];
+    assert_string_equal(rat_format((rat_t){123456, 1}, 6, small, sizeof small), "123");
+    assert_string_equal(rat_format_fixed((rat_t){1, 3}, 2, small, sizeof small), "0.3");
+}
+
+static void string_buffer_grows_and_stays_terminated(void **state)
+{
+    (void)state;
+    strbuf_t sb;
+    sb_init(&sb);
+    for (int i = 0; i < 10000; i++) sb_addc(&sb, (char)('a' + i % 26));
+    assert_int_equal(sb.len, 10000);
+    assert_int_equal(sb.data[10000], '\0');
+    assert_int_equal(sb.data[9999], 'a' + 9999 % 26);
+    sb.len = 0;
+    sb_adds(&sb, "xin chào");
+    assert_string_equal(sb.data, "xin chào");
+    char *taken = sb_take(&sb);
+    assert_string_equal(taken, "xin chào");
+    free(taken);
+    sb_free(&sb);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_special_character_at_every_position_is_escaped),
+        cmocka_unit_test(plain_and_vietnamese_strings_are_copied),
+        cmocka_unit_test(integers_and_objects_are_written_compactly),
+        cmocka_unit_test(numbers_are_formatted_exactly),
+        cmocka_unit_test(string_buffer_grows_and_stays_terminated),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
