@@ -277,6 +277,8 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
         perror("chiso: cannot create a temporary file");
         exit(CHISO_EXIT_USAGE);
     }
+    /* Results pass through the spool twice: big buffers, few system calls. */
+    setvbuf(out->spool, NULL, _IOFBF, 1 << 20);
     if (opts->jobs <= 1) {
         out->arenas = xcalloc(1, sizeof *out->arenas);
         out->narenas = 1;
