@@ -134,7 +134,7 @@ static void score_one(const batch_opts_t *o, cli_input_t *in, strbuf_t *json, un
         sb_addc(json, '\n');
     }
     chiso_result_free(r);
-    input_clear(in);
+    input_recycle(in);
 }
 
 typedef struct {
@@ -247,7 +247,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     p.out = out;
     p.total = input_iter_total(inputs);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
-    cli_input_t in;
+    cli_input_t in = {0};
     strbuf_t json;
     sb_init(&json);
     while (input_iter_next(inputs, &in)) {
@@ -266,6 +266,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
         }
     }
     sb_free(&json);
+    input_clear(&in);
     if (opts->progress) progress_line(&p, true);
 }
 
@@ -348,11 +349,12 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     /* After --fail-fast, chunks read or scored but not written are dropped. */
     for (size_t i = 0; i < p.nring; i++) {
         slot_t *slot = &p.ring[i];
-        for (int k = 0; k < slot->n; k++) {
-            input_clear(&slot->input[k]);
+        for (int k = 0; k < slot->n; k++)
             if (slot->state == SLOT_DONE) summary_free(&slot->summary[k]);
+        for (int k = 0; k < CHUNK; k++) {
+            input_clear(&slot->input[k]);
+            sb_free(&slot->json[k]);
         }
-        for (int k = 0; k < CHUNK; k++) sb_free(&slot->json[k]);
     }
     free(p.ring);
     free(threads);

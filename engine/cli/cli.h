@@ -41,6 +41,7 @@ typedef struct {
     char *text;     /* NULL when it could not be read */
     size_t len;
     char *error;    /* why it could not be read */
+    size_t textcap; /* > 0: text is a buffer of this size, reused for the next line */
 } cli_input_t;
 
 typedef struct {

@@ -88,10 +88,11 @@ bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out)
      * handful of submissions (explain, verify). */
     input_iter_t *it = input_iter_open(args, nargs);
     if (!it) return false;
-    cli_input_t in;
+    cli_input_t in = {0};
     while (input_iter_next(it, &in)) {
         VEC_PUSH(out->items, out->count, out->cap);
         out->items[out->count++] = in;
+        memset(&in, 0, sizeof in); /* the list owns it now */
     }
     input_iter_close(it);
     return true;

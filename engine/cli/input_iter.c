@@ -85,11 +85,17 @@ static char *stdin_origin(long line)
 
 bool input_iter_next(input_iter_t *it, cli_input_t *out)
 {
+    char *buf = out->textcap ? out->text : NULL;
+    size_t bufcap = out->textcap;
+    free(out->origin);
+    free(out->error);
+    if (!bufcap) free(out->text);
     memset(out, 0, sizeof *out);
     while (it->next < it->count) {
         source_t_ *s = &it->sources[it->next];
         if (s->path) {
             it->next++;
+            free(buf);
             cli_read_submission(s->path, out);
             return true;
         }
@@ -103,13 +109,33 @@ bool input_iter_next(input_iter_t *it, cli_input_t *out)
                 if (it->line[i] != ' ' && it->line[i] != '\t') blank = false;
             if (blank) continue;
             out->origin = stdin_origin(it->stdin_line);
-            out->text = xstrndup(it->line, len);
+            if (len + 1 > bufcap) {
+                bufcap = len + 1 > 2 * bufcap ? len + 1 : 2 * bufcap;
+                buf = xrealloc(buf, bufcap);
+            }
+            memcpy(buf, it->line, len);
+            buf[len] = '\0';
+            out->text = buf;
+            out->textcap = bufcap;
             out->len = len;
             return true;
         }
         it->next++; /* stdin exhausted */
     }
+    free(buf);
     return false;
+}
+
+void input_recycle(cli_input_t *in)
+{
+    free(in->origin);
+    free(in->error);
+    in->origin = in->error = NULL;
+    if (!in->textcap) {
+        free(in->text);
+        in->text = NULL;
+    }
+    in->len = 0;
 }
 
 void input_clear(cli_input_t *in)

@@ -12,11 +12,16 @@ typedef struct input_iter input_iter_t;
 /* Expands the arguments; false (with a message on stderr) for a usage
  * problem such as an empty directory or "-" given twice. */
 input_iter_t *input_iter_open(char **args, int nargs);
-/* The next submission into *out (free with input_clear); false at the end. */
+/* The next submission into *out, which is zeroed or recycled (free with
+ * input_clear); false at the end. */
 bool input_iter_next(input_iter_t *it, cli_input_t *out);
 /* How many submissions there will be, or -1 when unknown (stdin). */
 long input_iter_total(const input_iter_t *it);
 void input_iter_close(input_iter_t *it);
 void input_clear(cli_input_t *in);
+/* Done with a submission: keeps only its text buffer, for the next line of
+ * standard input (a batch reads a million lines; copying each into fresh
+ * memory made the allocator the bottleneck). */
+void input_recycle(cli_input_t *in);
 
 #endif
