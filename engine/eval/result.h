@@ -28,7 +28,8 @@ typedef struct {
     bool has_value;
     value_t value;
     int band;            /* chosen band, -1 for none */
-    char *reason;        /* why not applicable / missing */
+    const char *reason;  /* why not applicable / missing: a constant, or reason_owned */
+    char *reason_owned;  /* a reason made for this node (freed with the result) */
     deduct_result_t *deducts;
     int ndeducts;
     json_t *trace;       /* with tracing: what explain shows (reads, bands tried, ratio) */

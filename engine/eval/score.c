@@ -86,14 +86,22 @@ static const char *node_label(const cnode_t *c)
 }
 
 /* Settles node `idx` and its subtree as not applicable under `pol`. */
-static void settle_na(scorer_t *s, int idx, na_policy pol, const char *reason, bool evaluated)
+/* Sets a node's reason: `constant` is kept as it is; `made` is owned. */
+static void set_reason(node_result_t *nr, const char *constant, char *made)
+{
+    free(nr->reason_owned);
+    nr->reason_owned = made;
+    nr->reason = made ? made : constant;
+}
+
+/* `reason` must outlive the result (a constant) unless `made` (owned). */
+static void settle_na_impl(scorer_t *s, int idx, na_policy pol, const char *reason, char *made, bool evaluated)
 {
     const cnode_t *c = &s->ci->nodes[idx];
     node_result_t *nr = &s->r->nodes[idx];
     nr->status = NS_NOT_APPLICABLE;
     nr->evaluated = evaluated;
-    free(nr->reason);
-    nr->reason = xstrdup(reason);
+    set_reason(nr, reason, made);
     nr->band = -1;
     switch (pol) {
     case NA_EXCLUDE: nr->points = rat_int(0); nr->max = rat_int(0); break;
@@ -101,7 +109,13 @@ static void settle_na(scorer_t *s, int idx, na_policy pol, const char *reason, b
     default: nr->points = c->max; nr->max = c->max; break;
     }
     for (int i = 0; i < c->nchildren; i++)
-        settle_na(s, c->children[i], pol, "an enclosing node is not applicable", false);
+        settle_na_impl(s, c->children[i], pol, "an enclosing node is not applicable", NULL, false);
+}
+
+/* Settles node `idx` and its subtree as not applicable, for a constant reason. */
+static void settle_na(scorer_t *s, int idx, na_policy pol, const char *reason, bool evaluated)
+{
+    settle_na_impl(s, idx, pol, reason, NULL, evaluated);
 }
 
 static char *na_reason(scorer_t *s, value_t v)
@@ -140,9 +154,7 @@ static void settle_special(scorer_t *s, int idx, value_t v)
     const cnode_t *c = &s->ci->nodes[idx];
     node_result_t *nr = &s->r->nodes[idx];
     if (v.tag == V_NA) {
-        char *why = na_reason(s, v);
-        settle_na(s, idx, c->na, why, true);
-        free(why);
+        settle_na_impl(s, idx, c->na, NULL, na_reason(s, v), true);
         return;
     }
     if (v.tag == V_MISSING) {
@@ -151,8 +163,7 @@ static void settle_special(scorer_t *s, int idx, value_t v)
         nr->points = rat_int(0);
         nr->max = c->max;
         nr->band = -1;
-        free(nr->reason);
-        nr->reason = xasprintf("missing %s", names);
+        set_reason(nr, NULL, xasprintf("missing %s", names));
         if (c->missing == MISS_ZERO)
             result_add_finding(s->r, c->src->id, "missing", "missing %s: scored 0", names);
         else
@@ -342,7 +353,7 @@ static void score_node(scorer_t *s, int idx)
             if (s->r->nodes[c->children[i]].status != NS_NOT_APPLICABLE) all_excluded = false;
         if (all_excluded) {
             nr->status = NS_NOT_APPLICABLE;
-            nr->reason = xstrdup("every criterion under it is not applicable and excluded");
+            set_reason(nr, "every criterion under it is not applicable and excluded", NULL);
         }
     }
     rat_t points = apply_deductions(s, idx, sum);
@@ -546,7 +557,7 @@ void chiso_result_free(chiso_result *r)
     for (size_t i = 0; i < r->nerrors; i++) free(r->errors[i]);
     free(r->errors);
     for (int i = 0; i < r->nnodes; i++) {
-        free(r->nodes[i].reason);
+        free(r->nodes[i].reason_owned);
         free(r->nodes[i].deducts);
         json_decref(r->nodes[i].trace);
     }
