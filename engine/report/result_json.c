@@ -62,25 +62,25 @@ static const char *policy_name(na_policy p)
 
 static void write_deductions(jw_t *w, const node_result_t *nr)
 {
-    jw_key(w, "deductions");
+    JW_KEY(w, "deductions");
     jw_array(w);
     for (int i = 0; i < nr->ndeducts; i++) {
         const deduct_result_t *d = &nr->deducts[i];
         jw_object(w);
-        jw_key(w, "reason");
+        JW_KEY(w, "reason");
         jw_string(w, d->reason);
         if (d->not_applicable || d->missing) {
-            jw_key(w, "status");
+            JW_KEY(w, "status");
             jw_string(w, d->not_applicable ? "not_applicable" : "missing");
-            jw_key(w, "points");
+            JW_KEY(w, "points");
             jw_int(w, 0);
         } else {
-            jw_key(w, "points");
+            JW_KEY(w, "points");
             jw_rat(w, d->applied);
             if (d->capped) {
-                jw_key(w, "computed");
+                JW_KEY(w, "computed");
                 jw_rat(w, d->amount);
-                jw_key(w, "capped");
+                JW_KEY(w, "capped");
                 jw_bool(w, true);
             }
         }
@@ -94,52 +94,52 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
     const cnode_t *c = &r->ci->nodes[idx];
     const node_result_t *nr = &r->nodes[idx];
     jw_object(w);
-    jw_key(w, "id");
+    JW_KEY(w, "id");
     jw_string(w, c->src->id);
-    jw_key(w, "name");
+    JW_KEY(w, "name");
     jw_string(w, c->src->name);
-    jw_key(w, "kind");
+    JW_KEY(w, "kind");
     jw_string(w, node_kind_name(c->src->kind));
-    jw_key(w, "points");
+    JW_KEY(w, "points");
     jw_rat(w, nr->points);
-    jw_key(w, "max");
+    JW_KEY(w, "max");
     jw_rat(w, nr->max);
     if (rat_cmp(nr->max, c->max) != 0) {
-        jw_key(w, "declared_max");
+        JW_KEY(w, "declared_max");
         jw_rat(w, c->max);
     }
-    jw_key(w, "status");
+    JW_KEY(w, "status");
     jw_string(w, status_name(nr->status));
     if (nr->has_value) {
-        jw_key(w, "value");
+        JW_KEY(w, "value");
         write_value(w, nr->value);
         /* thresholds written as percents: show the value as one too */
         for (int i = 0; i < c->nbands; i++)
             if (c->src->bands[i]->threshold && c->src->bands[i]->threshold->is_percent) {
-                jw_key(w, "value_format");
+                JW_KEY(w, "value_format");
                 jw_string(w, "percent");
                 break;
             }
     }
     if (nr->band >= 0) {
-        jw_key(w, "band");
+        JW_KEY(w, "band");
         jw_string(w, c->bands[nr->band].label);
     }
     if (nr->status == NS_NOT_APPLICABLE) {
-        jw_key(w, "policy");
+        JW_KEY(w, "policy");
         jw_string(w, policy_name(c->na));
     }
     if (nr->reason) {
-        jw_key(w, "reason");
+        JW_KEY(w, "reason");
         jw_string(w, nr->reason);
     }
     if (nr->ndeducts) write_deductions(w, nr);
     if (nr->trace) {
-        jw_key(w, "explain");
+        JW_KEY(w, "explain");
         write_json_value(w, nr->trace);
     }
     if (c->nchildren && depth < JW_MAX_DEPTH / 2 - 4) {
-        jw_key(w, "children");
+        JW_KEY(w, "children");
         jw_array(w);
         for (int i = 0; i < c->nchildren; i++) write_node(w, r, c->children[i], depth + 1);
         jw_end_array(w);
@@ -152,78 +152,78 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
     jw_t w;
     jw_init(&w, sb);
     jw_object(&w);
-    jw_key(&w, "unit");
+    JW_KEY(&w, "unit");
     write_json_value(&w, r->unit);
-    jw_key(&w, "period");
+    JW_KEY(&w, "period");
     jw_string(&w, r->period);
-    jw_key(&w, "index");
+    JW_KEY(&w, "index");
     jw_string(&w, r->ci ? r->ci->index->name : NULL);
     if (r->origin) {
-        jw_key(&w, "file");
+        JW_KEY(&w, "file");
         jw_string(&w, r->origin);
     }
     if (!r->ok) {
-        jw_key(&w, "status");
+        JW_KEY(&w, "status");
         jw_string(&w, "error");
-        jw_key(&w, "errors");
+        JW_KEY(&w, "errors");
         jw_array(&w);
         for (size_t i = 0; i < r->nerrors; i++) jw_string(&w, r->errors[i]);
         jw_end_array(&w);
         if (with_rank) {
-            jw_key(&w, "rank");
+            JW_KEY(&w, "rank");
             jw_null(&w);
         }
         jw_end_object(&w);
         return;
     }
-    jw_key(&w, "points");
+    JW_KEY(&w, "points");
     jw_rat(&w, r->points);
-    jw_key(&w, "max");
+    JW_KEY(&w, "max");
     jw_rat(&w, r->max);
     if (rat_cmp(r->max, r->ci->index->max) != 0) {
-        jw_key(&w, "declared_max");
+        JW_KEY(&w, "declared_max");
         jw_rat(&w, r->ci->index->max);
     }
-    jw_key(&w, "percent");
+    JW_KEY(&w, "percent");
     if (r->has_percent) jw_rat(&w, r->percent);
     else jw_null(&w);
-    jw_key(&w, "grade");
+    JW_KEY(&w, "grade");
     jw_string(&w, r->grade);
     if (with_rank) {
-        jw_key(&w, "rank");
+        JW_KEY(&w, "rank");
         if (r->rank) jw_int(&w, r->rank);
         else jw_null(&w);
     }
-    jw_key(&w, "status");
+    JW_KEY(&w, "status");
     jw_string(&w, "ok");
-    jw_key(&w, "nodes");
+    JW_KEY(&w, "nodes");
     jw_array(&w);
     const cnode_t *root = &r->ci->nodes[0];
     for (int i = 0; i < root->nchildren; i++) write_node(&w, r, root->children[i], 0);
     jw_end_array(&w);
     if (r->nodes[0].ndeducts) write_deductions(&w, &r->nodes[0]);
-    jw_key(&w, "findings");
+    JW_KEY(&w, "findings");
     jw_array(&w);
     for (size_t i = 0; i < r->nfindings; i++) {
         jw_object(&w);
-        jw_key(&w, "node");
+        JW_KEY(&w, "node");
         jw_string(&w, r->findings[i].node);
-        jw_key(&w, "kind");
+        JW_KEY(&w, "kind");
         jw_string(&w, r->findings[i].kind);
-        jw_key(&w, "message");
+        JW_KEY(&w, "message");
         jw_string(&w, r->findings[i].message);
         jw_end_object(&w);
     }
     jw_end_array(&w);
-    jw_key(&w, "self_assessment");
+    JW_KEY(&w, "self_assessment");
     jw_array(&w);
     for (size_t i = 0; i < r->nclaims; i++) {
         jw_object(&w);
-        jw_key(&w, "node");
+        JW_KEY(&w, "node");
         jw_string(&w, r->claims[i].node);
-        jw_key(&w, "claimed");
+        JW_KEY(&w, "claimed");
         jw_rat(&w, r->claims[i].claimed);
-        jw_key(&w, "computed");
+        JW_KEY(&w, "computed");
         jw_rat(&w, r->claims[i].computed);
         jw_end_object(&w);
     }

@@ -110,6 +110,13 @@ void jw_key(jw_t *w, const char *key)
     w->after_key = true;
 }
 
+void jw_key_text(jw_t *w, const char *text, size_t len)
+{
+    sep(w);
+    sb_add(w->sb, text, len);
+    w->after_key = true;
+}
+
 void jw_string(jw_t *w, const char *s)
 {
     sep(w);

@@ -25,6 +25,10 @@ void jw_end_object(jw_t *w);
 void jw_array(jw_t *w);
 void jw_end_array(jw_t *w);
 void jw_key(jw_t *w, const char *key);
+/* A key that is a string literal needing no escape: its JSON text is made
+ * at compile time (results write forty of these per unit). */
+#define JW_KEY(w, literal) jw_key_text((w), "\"" literal "\":", sizeof("\"" literal "\":") - 1)
+void jw_key_text(jw_t *w, const char *text, size_t len);
 void jw_string(jw_t *w, const char *s);
 void jw_int(jw_t *w, long long v);
 void jw_bool(jw_t *w, bool v);

@@ -3,6 +3,7 @@
 #include "rational.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,21 +237,27 @@ static char *format_impl(rat_t a, int digits, bool fixed, char *buf, size_t size
         return copy_out(text, n, buf, size);
     }
     if (digits < 0) digits = 0;
-    if (digits > 15) digits = 15;
-    bool overflow = false;
-    rat_t r = rat_round(a, digits, &overflow);
-    if (overflow) {
-        snprintf(buf, size, "%.*f", digits, rat_to_double(a));
-        return buf;
+    if (digits > 12) digits = 12; /* as rat_round */
+    /* q = |a| × 10^digits rounded half away from zero, as rat_round does;
+     * in 64 bits when that fits (the 128-bit division is a slow call). */
+    uint64_t scale = (uint64_t)pow10_table[digits], den = (uint64_t)a.den;
+    uint64_t mag = a.num < 0 ? (uint64_t)(-(a.num + 1)) + 1 : (uint64_t)a.num;
+    uint64_t q;
+    if (mag <= UINT64_MAX / scale) {
+        uint64_t scaled = mag * scale, rem = scaled % den;
+        q = scaled / den + (rem >= den - rem); /* 2·rem >= den, without overflow */
+    } else {
+        unsigned __int128 scaled = (unsigned __int128)mag * scale, wq = scaled / den;
+        uint64_t rem = (uint64_t)(scaled % den);
+        wq += rem >= den - rem;
+        if (wq > UINT64_MAX) {
+            snprintf(buf, size, "%.*f", digits, rat_to_double(a));
+            return buf;
+        }
+        q = (uint64_t)wq;
     }
-    /* r = q / 10^digits' where den divides 10^digits */
-    int64_t scale = pow10_table[digits];
-    wide_t scaled = (wide_t)r.num * (scale / r.den);
-    bool neg = scaled < 0;
-    if (neg) scaled = -scaled;
-    unsigned long long ip = (unsigned long long)(scaled / scale);
-    unsigned long long fp = (unsigned long long)(scaled % scale);
-    if (neg && scaled != 0) text[n++] = '-';
+    unsigned long long ip = q / scale, fp = q % scale;
+    if (a.num < 0 && q != 0) text[n++] = '-';
     n += put_digits(ip, text + n);
     if (digits > 0 && (fixed || fp != 0)) {
         text[n++] = '.';

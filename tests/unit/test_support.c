@@ -75,7 +75,7 @@ static void integers_and_objects_are_written_compactly(void **state)
     jw_object(&w);
     jw_key(&w, "a");
     jw_int(&w, 0);
-    jw_key(&w, "b");
+    JW_KEY(&w, "b"); /* the literal form writes the same */
     jw_int(&w, -42);
     jw_key(&w, "min");
     jw_int(&w, INT64_MIN);
@@ -110,6 +110,13 @@ static void numbers_are_formatted_exactly(void **state)
     assert_string_equal(rat_format_fixed((rat_t){1, 200}, 2, buf, sizeof buf), "0.01");
     assert_string_equal(rat_format_fixed((rat_t){-1, 4}, 1, buf, sizeof buf), "-0.3");
     assert_string_equal(rat_format((rat_t){INT64_MAX, 1}, 6, buf, sizeof buf), "9223372036854775807");
+    /* Beyond 64 bits once scaled: the 128-bit path (5e13/7 × 10^6 > 2^64). */
+    assert_string_equal(rat_format((rat_t){50000000000000, 7}, 6, buf, sizeof buf), "7142857142857.142857");
+    assert_string_equal(rat_format((rat_t){-50000000000000, 7}, 6, buf, sizeof buf), "-7142857142857.142857");
+    assert_string_equal(rat_format((rat_t){10000000000000, 7}, 6, buf, sizeof buf), "1428571428571.428571");
+    /* Rounding at the last place carries into the whole part. */
+    assert_string_equal(rat_format_fixed((rat_t){19999999, 10000000}, 2, buf, sizeof buf), "2.00");
+    assert_string_equal(rat_format((rat_t){-19999999, 10000000}, 6, buf, sizeof buf), "-2");
     /* Truncated as snprintf would, always terminated. */
     char small[4];
     assert_string_equal(rat_format((rat_t){123456, 1}, 6, small, sizeof small), "123");
