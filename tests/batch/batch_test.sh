@@ -130,5 +130,36 @@ check "large batch: ranks as jq works them out" cmp -s "$work/expected-ranks" "$
 check "large batch: ranks were compared" test "$(wc -l < "$work/actual-ranks")" -gt 10000
 check "large batch: ties occur" test "$(jq '[.[] | select(.rank != null) | [.unit.level, .period, .rank]] | group_by(.) | map(select(length > 1)) | length' "$work/big1.json")" -gt 10
 
+# A 50 MB submission (a unit that attached its whole dossier register as
+# an extra field) is read, parsed and scored like any other, from a file
+# and as one NDJSON line on stdin.
+{
+  printf '{"unit":{"id":"BIG","name":"Đơn vị lớn","level":"huyện"},"period":"2021","metrics":{"a":3,"b":2},"attachments":['
+  head -c 50000000 /dev/zero | tr '\0' '7' | fold -w 999 | sed 's/.*/"&"/' | paste -sd, - | tr -d '\n'
+  printf ']}\n'
+} > "$work/big-unit.json"
+check "50 MB submission: the file is over 50 MB" test "$(stat -c %s "$work/big-unit.json")" -gt 50000000
+"$chiso" score -q -j 2 "$rules" "$work/big-unit.json" "$here/data/units/a.json" > "$work/big-unit.out"
+check "50 MB submission: exit 0" test $? -eq 0
+check "50 MB submission: scored 5 of 10 points" test "$(jq '.[] | select(.unit.id == "BIG") | .points' "$work/big-unit.out")" = 5
+check "50 MB submission: ranked after A (9 points)" test "$(jq '.[] | select(.unit.id == "BIG") | .rank' "$work/big-unit.out")" = 2
+"$chiso" score -q -f csv "$rules" - < "$work/big-unit.json" > "$work/big-unit.csv"
+check "50 MB submission on stdin: exit 0" test $? -eq 0
+check "50 MB submission on stdin: one row" test "$(grep -c '^BIG,Đơn vị lớn,huyện,2021,ok,5,10,50,' "$work/big-unit.csv")" = 1
+
+# Progress: a line on a terminal's stderr; nothing when stderr is not a
+# terminal, or with --quiet. `script` gives the command a terminal.
+if command -v script > /dev/null; then
+  script -qec "'$chiso' score -f csv '$rules' '$here/data/units' > '$work/tty.csv'" "$work/tty.log" > /dev/null 2>&1
+  check "progress on a terminal: units and rate" grep -q "7/7 units · [0-9]*/s" "$work/tty.log"
+  script -qec "'$chiso' score -q -f csv '$rules' '$here/data/units' > '$work/tty.csv'" "$work/tty-quiet.log" > /dev/null 2>&1
+  check "progress: silent with --quiet" test "$(grep -c "units ·" "$work/tty-quiet.log")" = 0
+else
+  echo "FAIL: script(1) is needed for the progress test"
+  failed=$((failed + 1))
+fi
+"$chiso" score -f csv "$rules" "$here/data/units" > /dev/null 2> "$work/notty.err"
+check "progress: silent when stderr is not a terminal" test ! -s "$work/notty.err"
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
