@@ -80,7 +80,9 @@ void chiso_result_free(chiso_result *res);
 
 bool chiso_result_ok(const chiso_result *res);
 /* Sets `rank` on every ok result: standard competition ranking (1, 2, 2, 4)
- * by percent, highest first; results in error get no rank. */
+ * by exact percent, highest first, separately for each unit level and
+ * period, as `chiso score` ranks a batch; results in error, and units marked
+ * "ranked": false, get no rank. */
 void chiso_rank(chiso_result **results, size_t n);
 
 /* The result as JSON (contract §6); a new reference. */

@@ -106,6 +106,7 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     s->grade = place(&at, grade, lens[5]);
     s->error = place(&at, error, lens[6]);
     s->ok = r->ok;
+    s->unranked = r->unranked;
     if (!r->ok) return;
     s->has_percent = r->has_percent;
     s->percent = r->percent;

@@ -26,6 +26,7 @@ typedef struct {
     const char *error;    /* the first error of a unit in error */
     int nfields;
     rat_t *fpoints, *fmax; /* per top-level field */
+    bool unranked;        /* scored but not ranked ("ranked": false) */
     long rank;            /* 0: not ranked */
     long *frank;          /* per field, 0: not ranked */
     char *duplicate_of;   /* origin of another unit with the same id and period (owned) */

@@ -276,6 +276,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         }
         fputs("</td><td>", out);
         esc(out, u->grade);
+        if (u->unranked) fputs(" (không xếp hạng)", out);
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);

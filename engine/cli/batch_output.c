@@ -213,7 +213,8 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             print_padded_right(out, mx, 8);
             fputc(' ', out);
             print_padded_right(out, pct, 9);
-            fprintf(out, "  %s%s\n", or_empty(u->grade), u->duplicate_of ? "  (trùng mã đơn vị)" : "");
+            fprintf(out, "  %s%s%s\n", or_empty(u->grade), u->unranked ? "  (không xếp hạng)" : "",
+                    u->duplicate_of ? "  (trùng mã đơn vị)" : "");
         }
         for (int f = 0; f < nfields; f++) {
             fprintf(out, "  Dẫn đầu lĩnh vực %s (%s): ", ids[f], names[f]);

@@ -62,6 +62,7 @@ struct chiso_result {
     rat_t percent;
     const char *grade;
     long rank;           /* 0: not ranked */
+    bool unranked;       /* scored but not ranked: the unit says "ranked": false */
     bool traced;
     finding_t *findings;
     size_t nfindings, capfindings;

@@ -466,6 +466,12 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
         if (name && !json_is_string(name)) result_add_error(r, "\"unit.name\" must be a string");
         json_t *level = json_object_get(unit, "level");
         if (level && !json_is_string(level)) result_add_error(r, "\"unit.level\" must be a string");
+        json_t *ranked = json_object_get(unit, "ranked");
+        if (ranked && !json_is_boolean(ranked)) result_add_error(r, "\"unit.ranked\" must be true or false");
+        else if (json_is_false(ranked)) {
+            r->unranked = true;
+            result_add_finding(r, NULL, "not_ranked", "scored but not ranked: the unit is marked \"ranked\": false");
+        }
     }
     json_t *period = json_object_get(sub, "period");
     if (json_is_string(period)) r->period = xstrdup(json_string_value(period));
@@ -574,27 +580,3 @@ void chiso_result_free(chiso_result *r)
 }
 
 bool chiso_result_ok(const chiso_result *r) { return r->ok; }
-
-static int by_percent_desc(const void *x, const void *y)
-{
-    const chiso_result *a = *(chiso_result *const *)x, *b = *(chiso_result *const *)y;
-    return rat_cmp(b->percent, a->percent);
-}
-
-/* Standard competition ranking by exact percent, highest first: a unit's
- * rank is one more than the number of units strictly ahead of it. */
-void chiso_rank(chiso_result **results, size_t n)
-{
-    chiso_result **ranked = xmalloc(sizeof *ranked * (n ? n : 1));
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        results[i]->rank = 0;
-        if (results[i]->ok && results[i]->has_percent) ranked[m++] = results[i];
-    }
-    qsort(ranked, m, sizeof *ranked, by_percent_desc);
-    for (size_t i = 0; i < m; i++) {
-        bool tie = i > 0 && rat_cmp(ranked[i]->percent, ranked[i - 1]->percent) == 0;
-        ranked[i]->rank = tie ? ranked[i - 1]->rank : (long)i + 1;
-    }
-    free(ranked);
-}

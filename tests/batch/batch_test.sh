@@ -161,5 +161,26 @@ fi
 "$chiso" score -f csv "$rules" "$here/data/units" > /dev/null 2> "$work/notty.err"
 check "progress: silent when stderr is not a terminal" test ! -s "$work/notty.err"
 
+# A unit marked "ranked": false (a special unit, scored but not ranked):
+# X 10/10 is not ranked; Y 8 → 1, Z 7 → 2; fields: F1 Y 4 → 1, Z 3 → 2;
+# F2 Y 4 and Z 4 tie → 1, 1. X's points still count in the summary.
+"$chiso" score -q "$rules" "$here/data/special" > "$work/special.json"
+check "unranked: exit 0" test $? -eq 0
+sp() { jq -r --arg id "$1" ".[] | select(.unit.id == \$id) | $2" "$work/special.json"; }
+check "unranked: X scored" test "$(sp X .points)" = 10
+check "unranked: X has no rank" test "$(sp X .rank)" = null
+check "unranked: X has no field ranks" test "$(sp X '[.field_ranks[]] | map(select(. != null)) | length')" = 0
+check "unranked: X has a not_ranked finding" test "$(sp X '.findings[0].kind')" = not_ranked
+check "unranked: Y ranks first" test "$(sp Y .rank)" = 1
+check "unranked: Z second" test "$(sp Z .rank)" = 2
+check "unranked: field F1 of Z" test "$(sp Z '.field_ranks.F1')" = 2
+check "unranked: field F2 tie" test "$(sp Y '.field_ranks.F2'),$(sp Z '.field_ranks.F2')" = "1,1"
+"$chiso" score -q -f text "$rules" "$here/data/special" > "$work/special.txt"
+check "unranked: the ranking table says so" grep -q "^   -  Ban Quản lý khu kinh tế .* 100.00  Tốt  (không xếp hạng)$" "$work/special.txt"
+"$chiso" score -q -f csv "$rules" "$here/data/special" > "$work/special.csv"
+check "unranked: csv rank empty" grep -q "^X,Ban Quản lý khu kinh tế,sở,2021,ok,10,10,100,Tốt,,5,,5,," "$work/special.csv"
+"$chiso" score -q --summary -f csv "$rules" "$here/data/special" > /dev/null 2> "$work/special.sum"
+check "unranked: counted in the summary" grep -q "cấp sở · kỳ 2021: 3 đơn vị · trung bình (mean) 83.33%" "$work/special.sum"
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -281,6 +281,51 @@ static void ranking_is_competition_ranking(void **s)
     chiso_program_free(p);
 }
 
+/* chiso_rank ranks each (level, period) apart, as a batch does, and skips
+ * units marked "ranked": false (scored all the same, with a finding). */
+static void ranking_is_per_level_and_period_and_skips_unranked_units(void **s)
+{
+    (void)s;
+    chiso_program *p = load_rules("index \"t\" { total 10 field 1 \"f\" max 10 { criterion 1.1 \"a\" max 10 { score a } } }");
+#define UNIT(level, period, ranked, a) \
+    "{\"unit\":{\"id\":\"u\",\"level\":\"" level "\"" ranked "},\"period\":\"" period "\",\"metrics\":{\"a\":" a "}}"
+    const char *subs[] = {
+        UNIT("huyện", "2021", "", "6"),                   /* huyện 2021: 6 → 2 */
+        UNIT("huyện", "2021", ",\"ranked\":false", "10"), /* scored 10, not ranked */
+        UNIT("huyện", "2021", "", "7"),                   /* → 1 */
+        UNIT("xã", "2021", "", "3"),                      /* xã 2021, alone → 1 */
+        UNIT("huyện", "2020", "", "2"),                   /* huyện 2020, alone → 1 */
+        UNIT("huyện", "2021", "", "6"),                   /* ties the first → 2 */
+        UNIT("huyện", "2021", ",\"ranked\":\"no\"", "9"),  /* not a boolean: an error */
+    };
+#undef UNIT
+    enum { N = sizeof subs / sizeof subs[0] };
+    chiso_result *res[N];
+    for (int i = 0; i < N; i++) res[i] = chiso_score_text(p, 0, subs[i], strlen(subs[i]), NULL);
+    chiso_rank(res, N);
+    long want[N] = {2, 0, 1, 1, 1, 2, 0};
+    for (int i = 0; i < N; i++) {
+        json_t *r = chiso_result_to_json(res[i]);
+        json_t *rank = json_object_get(r, "rank");
+        if (want[i]) assert_int_equal(json_integer_value(rank), want[i]);
+        else assert_true(json_is_null(rank));
+        if (i == 1) {
+            assert_string_equal(str(r, "status"), "ok");
+            assert_true(num_field(r, "points") == 10);
+            json_t *f = json_array_get(json_object_get(r, "findings"), 0);
+            assert_string_equal(str(f, "kind"), "not_ranked");
+        }
+        if (i == 6) {
+            assert_string_equal(str(r, "status"), "error");
+            assert_string_equal(json_string_value(json_array_get(json_object_get(r, "errors"), 0)),
+                                "\"unit.ranked\" must be true or false");
+        }
+        json_decref(r);
+        chiso_result_free(res[i]);
+    }
+    chiso_program_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +341,7 @@ int main(void)
         cmocka_unit_test(dates_and_kleene_logic),
         cmocka_unit_test(malformed_submissions),
         cmocka_unit_test(ranking_is_competition_ranking),
+        cmocka_unit_test(ranking_is_per_level_and_period_and_skips_unranked_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

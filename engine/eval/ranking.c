@@ -1,0 +1,229 @@
+/* ranking.c — competition ranks within groups (see ranking.h).
+ *
+ * Entries are sorted as 16-byte items — the key as an order-preserving
+ * integer made from its double, the group, the position — so that no
+ * comparison follows a pointer. Large rankings use a stable LSD radix
+ * sort. Doubles can tie or misorder keys that differ by less than their
+ * rounding, so runs of neighbours that close are then settled by their
+ * exact fractions, which also decide the ties. */
+#include "ranking.h"
+
+#include "result.h"
+
+#include "engine/support/strmap.h"
+#include "engine/support/xalloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    uint64_t key;   /* the key's double as an integer that sorts highest first */
+    uint32_t group;
+    uint32_t pos;   /* the entry */
+} rank_item;
+
+typedef struct {
+    rat_t key;
+    uint32_t pos;
+} exact_item;
+
+struct ranking {
+    size_t capacity;
+    rank_item *items, *tmp;
+    exact_item *run;
+    size_t runcap;
+};
+
+ranking_t *ranking_new(size_t capacity)
+{
+    ranking_t *rk = xcalloc(1, sizeof *rk);
+    rk->capacity = capacity;
+    size_t n = capacity ? capacity : 1;
+    rk->items = xmalloc_large(n * sizeof *rk->items);
+    rk->tmp = xmalloc_large(n * sizeof *rk->tmp);
+    return rk;
+}
+
+void ranking_free(ranking_t *rk)
+{
+    if (!rk) return;
+    free(rk->items);
+    free(rk->tmp);
+    free(rk->run);
+    free(rk);
+}
+
+/* A double as an unsigned integer that orders the same way, inverted so
+ * that higher keys come first; and back. */
+static uint64_t descending_key(double d)
+{
+    d += 0.0; /* -0.0 becomes 0.0 */
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    bits = (bits >> 63) ? ~bits : bits ^ (1ULL << 63);
+    return ~bits;
+}
+
+static double key_value(uint64_t key)
+{
+    uint64_t bits = ~key;
+    bits = (bits >> 63) ? bits ^ (1ULL << 63) : ~bits;
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+static int item_cmp(const void *x, const void *y)
+{
+    const rank_item *a = x, *b = y;
+    if (a->group != b->group) return a->group < b->group ? -1 : 1;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* Orders items as item_cmp does. From 1 024 items on, a stable LSD radix
+ * sort: bytes of the key, then of the group, over items already in entry
+ * order (which settles equal keys by position); passes in which every
+ * item has the same byte are skipped. */
+static void sort_items(rank_item *items, rank_item *tmp, size_t n)
+{
+    if (n < 1024) {
+        qsort(items, n, sizeof *items, item_cmp);
+        return;
+    }
+    enum { PASSES = 12 }; /* 8 bytes of key, then 4 of group */
+    size_t counts[PASSES][256] = {{0}};
+    for (size_t i = 0; i < n; i++) {
+        for (int p = 0; p < 8; p++) counts[p][(items[i].key >> (8 * p)) & 0xff]++;
+        for (int p = 0; p < 4; p++) counts[8 + p][(items[i].group >> (8 * p)) & 0xff]++;
+    }
+    rank_item *src = items, *dst = tmp;
+    for (int p = 0; p < PASSES; p++) {
+        size_t *c = counts[p];
+        bool trivial = false;
+        for (int d = 0; d < 256; d++)
+            if (c[d]) {
+                trivial = c[d] == n;
+                break;
+            }
+        if (trivial) continue;
+        size_t offset = 0;
+        for (int d = 0; d < 256; d++) {
+            size_t k = c[d];
+            c[d] = offset;
+            offset += k;
+        }
+        for (size_t i = 0; i < n; i++) {
+            unsigned byte = p < 8 ? (unsigned)(src[i].key >> (8 * p)) & 0xff
+                                  : (src[i].group >> (8 * (p - 8))) & 0xff;
+            dst[c[byte]++] = src[i];
+        }
+        rank_item *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != items) memcpy(items, src, n * sizeof *items);
+}
+
+static int exact_cmp(const void *x, const void *y)
+{
+    const exact_item *a = x, *b = y;
+    int c = rat_cmp(b->key, a->key); /* highest first */
+    if (c) return c;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+static bool close_to(const rank_item *a, const rank_item *b)
+{
+    if (a->group != b->group) return false;
+    if (a->key == b->key) return true;
+    double x = key_value(a->key), y = key_value(b->key);
+    return fabs(x - y) <= 1e-9 * (1 + fabs(y));
+}
+
+/* Ranks the sorted items: a rank is one more than the entries ahead of it
+ * in its group; within runs of close doubles the exact keys decide. */
+static void assign_ranks(ranking_t *rk, size_t n, const rat_t *keys, uint32_t *ranks)
+{
+    const rank_item *items = rk->items;
+    size_t group_start = 0, ahead_tie = 0; /* first item of the group; of the current tie */
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && close_to(&items[j - 1], &items[j])) j++;
+        if (i == 0 || items[i].group != items[i - 1].group) group_start = i;
+        if (j - i == 1) { /* alone: no tie possible */
+            ranks[items[i].pos] = (uint32_t)(i - group_start) + 1;
+            i = j;
+            continue;
+        }
+        if (j - i > rk->runcap) {
+            rk->runcap = j - i;
+            rk->run = xrealloc(rk->run, rk->runcap * sizeof *rk->run);
+        }
+        exact_item *run = rk->run;
+        for (size_t k = i; k < j; k++) run[k - i] = (exact_item){keys[items[k].pos], items[k].pos};
+        bool sorted = true; /* usually: equal keys, already in entry order */
+        for (size_t k = 1; k < j - i && sorted; k++) sorted = exact_cmp(&run[k - 1], &run[k]) < 0;
+        if (!sorted) qsort(run, j - i, sizeof *run, exact_cmp);
+        for (size_t k = i; k < j; k++) {
+            if (k == i || rat_cmp(run[k - i].key, run[k - i - 1].key) != 0) ahead_tie = k;
+            ranks[run[k - i].pos] = (uint32_t)(ahead_tie - group_start) + 1;
+        }
+        i = j;
+    }
+}
+
+void ranking_run(ranking_t *rk, size_t n, const bool *eligible, const rat_t *keys,
+                 const uint32_t *groups, uint32_t *ranks)
+{
+    if (n > rk->capacity) n = rk->capacity;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        ranks[i] = 0;
+        if (eligible[i])
+            rk->items[m++] = (rank_item){descending_key(rat_to_double(keys[i])), groups[i], (uint32_t)i};
+    }
+    sort_items(rk->items, rk->tmp, m);
+    assign_ranks(rk, m, keys, ranks);
+}
+
+/* The library's ranking of a set of results: per (unit level, period), as
+ * a batch ranks them; units in error or marked "ranked": false get none. */
+void chiso_rank(chiso_result **results, size_t n)
+{
+    size_t count = n ? n : 1;
+    bool *eligible = xmalloc(count * sizeof *eligible);
+    rat_t *keys = xmalloc(count * sizeof *keys);
+    uint32_t *groups = xmalloc(count * sizeof *groups), *ranks = xmalloc(count * sizeof *ranks);
+    strmap_t numbers;
+    strmap_init(&numbers);
+    strbuf_t key;
+    sb_init(&key);
+    for (size_t i = 0; i < n; i++) {
+        chiso_result *r = results[i];
+        json_t *level = json_is_object(r->unit) ? json_object_get(r->unit, "level") : NULL;
+        key.len = 0;
+        sb_adds(&key, json_is_string(level) ? json_string_value(level) : "");
+        sb_addc(&key, '\x1f');
+        sb_adds(&key, r->period ? r->period : "");
+        void *g = strmap_get(&numbers, key.data);
+        if (!g) {
+            g = (void *)(uintptr_t)(numbers.count + 1);
+            strmap_put(&numbers, key.data, g);
+        }
+        groups[i] = (uint32_t)(uintptr_t)g;
+        eligible[i] = r->ok && r->has_percent && !r->unranked;
+        keys[i] = r->percent;
+    }
+    ranking_t *rk = ranking_new(n);
+    ranking_run(rk, n, eligible, keys, groups, ranks);
+    for (size_t i = 0; i < n; i++) results[i]->rank = ranks[i];
+    ranking_free(rk);
+    sb_free(&key);
+    strmap_free(&numbers);
+    free(eligible);
+    free(keys);
+    free(groups);
+    free(ranks);
+}

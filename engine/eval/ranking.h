@@ -1,0 +1,29 @@
+/* ranking.h — standard competition ranking (1, 2, 2, 4) of exact keys,
+ * highest first, separately within each group. One implementation serves
+ * the library (chiso_rank) and the batch of `chiso score` (overall and
+ * per-field ranks of up to millions of units). */
+#ifndef CHISO_RANKING_H
+#define CHISO_RANKING_H
+
+#include "engine/support/rational.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct ranking ranking_t;
+
+/* Work space for ranking up to `capacity` entries, reusable for several
+ * rankings of the same entries (one per field). */
+ranking_t *ranking_new(size_t capacity);
+void ranking_free(ranking_t *rk);
+
+/* Ranks entries 0..n-1 (n <= capacity). Entry i takes part when
+ * eligible[i]; then keys[i] is its exact key and groups[i] its group.
+ * Writes ranks[i] for every entry: 1 for the highest key of its group,
+ * equal keys share a rank and the next key skips the ties; 0 when not
+ * eligible. Ties are exact: 1/3 and 2/6 tie, 87.254 and 87.249 do not. */
+void ranking_run(ranking_t *rk, size_t n, const bool *eligible, const rat_t *keys,
+                 const uint32_t *groups, uint32_t *ranks);
+
+#endif
