@@ -6,10 +6,10 @@
  * value, band and points. The charts are SVG written here. */
 #include "batch_output.h"
 
+#include "engine/report/display.h"
 #include "engine/support/xalloc.h"
 #include "engine/support/xml.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,17 +112,10 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
     fputs("</svg>\n", out);
 }
 
-static void num(FILE *out, json_t *v, bool percent)
+static void num(FILE *out, json_t *v, unsigned flags)
 {
-    if (!json_is_number(v)) {
-        if (json_is_string(v)) esc(out, json_string_value(v));
-        else if (json_is_boolean(v)) fputs(json_is_true(v) ? "đúng" : "sai", out);
-        return;
-    }
-    double d = json_number_value(v);
-    if (percent) fprintf(out, "%.2f%%", d * 100);
-    else if (d == floor(d)) fprintf(out, "%.0f", d);
-    else fprintf(out, "%.2f", d);
+    char buf[256];
+    esc(out, display_value(v, flags, "", buf, sizeof buf));
 }
 
 static void node_rows(FILE *out, json_t *node, int depth)
@@ -136,7 +129,7 @@ static void node_rows(FILE *out, json_t *node, int depth)
     esc(out, json_string_value(json_object_get(node, "name")));
     fputs("</td><td>", out);
     const char *fmt = json_string_value(json_object_get(node, "value_format"));
-    num(out, json_object_get(node, "value"), fmt && !strcmp(fmt, "percent"));
+    num(out, json_object_get(node, "value"), fmt && !strcmp(fmt, "percent") ? DISPLAY_PERCENT | DISPLAY_FIXED : 0);
     fputs("</td><td>", out);
     esc(out, json_string_value(json_object_get(node, "band")));
     if (status && strcmp(status, "scored")) {
@@ -149,9 +142,9 @@ static void node_rows(FILE *out, json_t *node, int depth)
         }
     }
     fputs("</td><td class=\"n\">", out);
-    num(out, json_object_get(node, "points"), false);
+    num(out, json_object_get(node, "points"), DISPLAY_FIXED);
     fputs(" / ", out);
-    num(out, json_object_get(node, "max"), false);
+    num(out, json_object_get(node, "max"), DISPLAY_FIXED);
     fputs("</td></tr>\n", out);
     size_t i;
     json_t *k;

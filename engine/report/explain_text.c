@@ -7,11 +7,11 @@
 #include "engine/eval/result.h"
 
 #include "engine/check/builtins.h"
+#include "engine/report/display.h"
 #include "engine/support/date.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
-#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -24,19 +24,10 @@ static bool is_percent_leaf(const cnode_t *c)
     return false;
 }
 
+/* A value as the explanation shows it: null means "did not arise". */
 static void fmt_json(json_t *v, bool percent, char *buf, size_t size)
 {
-    if (json_is_integer(v) && !percent) snprintf(buf, size, "%lld", (long long)json_integer_value(v));
-    else if (json_is_number(v)) {
-        double d = json_number_value(v);
-        if (percent) snprintf(buf, size, "%.2f%%", d * 100);
-        else if (d == floor(d) && fabs(d) < 1e15) snprintf(buf, size, "%.0f", d);
-        else snprintf(buf, size, "%.6g", d);
-    } else if (json_is_string(v)) snprintf(buf, size, "%s", json_string_value(v));
-    else if (json_is_true(v)) snprintf(buf, size, "đúng");
-    else if (json_is_false(v)) snprintf(buf, size, "sai");
-    else if (json_is_null(v)) snprintf(buf, size, "null (không phát sinh)");
-    else snprintf(buf, size, "?");
+    display_value(v, percent ? DISPLAY_PERCENT | DISPLAY_FIXED : 0, "null (không phát sinh)", buf, size);
 }
 
 static void fmt_rat2(rat_t r, char *buf, size_t size) { rat_format(r, 6, buf, size); }

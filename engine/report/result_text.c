@@ -4,11 +4,11 @@
  * findings and self-assessment differences. Labels are Vietnamese, the
  * language of the people who read these cards. */
 #include "engine/eval/result.h"
+#include "engine/report/display.h"
 
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
-#include <math.h>
 #include <string.h>
 
 #define NAME_COLS 58
@@ -48,29 +48,9 @@ static void fixed2(json_t *v, char *buf, size_t size, bool comma)
 
 static void value_text(json_t *node, char *buf, size_t size, bool comma)
 {
-    json_t *v = json_object_get(node, "value");
     bool percent = str(node, "value_format") && !strcmp(str(node, "value_format"), "percent");
-    if (json_is_number(v) && percent) {
-        rat_t r;
-        bool of = false;
-        if (json_is_integer(v)) r = rat_int(json_integer_value(v));
-        else rat_from_double(json_real_value(v), &r);
-        char num[48];
-        rat_format_fixed(rat_mul(r, rat_int(100), &of), 2, num, sizeof num);
-        snprintf(buf, size, "%s%%", num);
-    } else if (json_is_integer(v)) {
-        snprintf(buf, size, "%lld", (long long)json_integer_value(v));
-    } else if (json_is_real(v)) {
-        snprintf(buf, size, "%.6g", json_real_value(v));
-    } else if (json_is_string(v)) {
-        snprintf(buf, size, "%s", json_string_value(v));
-    } else if (json_is_boolean(v)) {
-        snprintf(buf, size, "%s", json_is_true(v) ? "đúng" : "sai");
-    } else {
-        buf[0] = '\0';
-        return;
-    }
-    if (!json_is_string(v)) if (comma) rat_decimal_comma(buf);
+    display_value(json_object_get(node, "value"),
+                  (percent ? DISPLAY_PERCENT | DISPLAY_FIXED : 0) | (comma ? DISPLAY_COMMA : 0), "", buf, size);
 }
 
 static const char *policy_vi(const char *p)

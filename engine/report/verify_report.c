@@ -3,11 +3,12 @@
  * report has "targets", an "against" report has "checks". */
 #include "verify_report.h"
 
+#include "display.h"
+
 #include "engine/support/textwidth.h"
 #include "engine/support/xml.h"
 #include "engine/support/xalloc.h"
 
-#include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,26 +20,10 @@ static const char *str(json_t *o, const char *key)
 }
 
 /* A value as people read it: percent thresholds as percents. */
+/* A target's figure: percents with at most 2 decimals (53.57%, 98.5%, 50%). */
 static void format_value(json_t *v, bool percent, char *buf, size_t size)
 {
-    if (json_is_string(v)) snprintf(buf, size, "%s", json_string_value(v));
-    else if (json_is_boolean(v)) snprintf(buf, size, "%s", json_is_true(v) ? "đúng" : "sai");
-    else if (json_is_number(v)) {
-        double d = json_number_value(v);
-        if (percent) {
-            /* 2 decimals, trailing zeros dropped: 53.57%, 98.5%, 50% */
-            snprintf(buf, size, "%.2f", d * 100);
-            char *dot = strchr(buf, '.');
-            if (dot) {
-                char *end = buf + strlen(buf) - 1;
-                while (end > dot && *end == '0') *end-- = '\0';
-                if (end == dot) *end = '\0';
-            }
-            strncat(buf, "%", size - strlen(buf) - 1);
-        }
-        else if (d == floor(d) && fabs(d) < 1e15) snprintf(buf, size, "%.0f", d);
-        else snprintf(buf, size, "%.4g", d);
-    } else snprintf(buf, size, "?");
+    display_value(v, percent ? DISPLAY_PERCENT : 0, "?", buf, size);
 }
 
 static const char *op_symbol(const char *op, bool negate)

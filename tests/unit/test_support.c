@@ -4,6 +4,7 @@
  * the string buffer. */
 #include "support.h"
 
+#include "engine/report/display.h"
 #include "engine/support/json_writer.h"
 #include "engine/support/rational.h"
 
@@ -123,6 +124,35 @@ static void numbers_are_formatted_exactly(void **state)
     assert_string_equal(rat_format_fixed((rat_t){1, 3}, 2, small, sizeof small), "0.3");
 }
 
+static const char *shown(json_t *v, unsigned flags)
+{
+    static char buf[128];
+    display_value(v, flags, "(không phát sinh)", buf, sizeof buf);
+    json_decref(v);
+    return buf;
+}
+
+static void values_are_shown_one_way_everywhere(void **state)
+{
+    (void)state;
+    assert_string_equal(shown(json_integer(12000), 0), "12000");
+    assert_string_equal(shown(json_real(0.95), 0), "0.95");
+    assert_string_equal(shown(json_real(5.914286), 0), "5.914286");  /* as the JSON holds it */
+    assert_string_equal(shown(json_real(0.955), DISPLAY_PERCENT), "95.5%"); /* exact: not 95.49999 */
+    assert_string_equal(shown(json_real(0.955), DISPLAY_PERCENT | DISPLAY_FIXED), "95.50%");
+    assert_string_equal(shown(json_real(0.535714), DISPLAY_PERCENT), "53.57%");
+    assert_string_equal(shown(json_integer(1), DISPLAY_PERCENT), "100%");
+    assert_string_equal(shown(json_real(1.5), DISPLAY_FIXED), "1.50");
+    assert_string_equal(shown(json_real(9.25), DISPLAY_FIXED | DISPLAY_COMMA), "9,25");
+    assert_string_equal(shown(json_real(0.8825), DISPLAY_PERCENT | DISPLAY_FIXED | DISPLAY_COMMA), "88,25%");
+    assert_string_equal(shown(json_true(), 0), "đúng");
+    assert_string_equal(shown(json_false(), 0), "sai");
+    assert_string_equal(shown(json_null(), 0), "(không phát sinh)");
+    assert_string_equal(shown(json_string("2021-01-15"), DISPLAY_COMMA), "2021-01-15"); /* strings untouched */
+    assert_string_equal(shown(json_real(1e300), 0), "1e+300");     /* beyond fractions: a double */
+    assert_string_equal(shown(json_array(), 0), "?");
+}
+
 static void string_buffer_grows_and_stays_terminated(void **state)
 {
     (void)state;
@@ -148,6 +178,7 @@ int main(void)
         cmocka_unit_test(plain_and_vietnamese_strings_are_copied),
         cmocka_unit_test(integers_and_objects_are_written_compactly),
         cmocka_unit_test(numbers_are_formatted_exactly),
+        cmocka_unit_test(values_are_shown_one_way_everywhere),
         cmocka_unit_test(string_buffer_grows_and_stays_terminated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
