@@ -156,6 +156,18 @@ static void collect(intvec_t *v, const expr_t *e, intvec_t *let_slots)
     }
 }
 
+/* Moves the collected slots into the program's arena. */
+static int *copy_slots(program_t *prog, intvec_t *slots, int *n)
+{
+    int *out = arena_alloc(&prog->arena, sizeof(int) * (size_t)(slots->n ? slots->n : 1));
+    if (slots->n) memcpy(out, slots->items, sizeof(int) * (size_t)slots->n);
+    *n = slots->n;
+    free(slots->items);
+    slots->items = NULL;
+    slots->n = slots->cap = 0;
+    return out;
+}
+
 /* ---- nodes ---- */
 
 typedef struct {
@@ -232,10 +244,7 @@ static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_pol
         c->ratio_num = compile_expr(prog, shown->kind == EX_CALL ? shown->args[0] : shown->a);
         c->ratio_den = compile_expr(prog, shown->kind == EX_CALL ? shown->args[1] : shown->b);
     }
-    c->nmetrics = slots.n;
-    c->metrics = arena_alloc(&prog->arena, sizeof(int) * (size_t)(slots.n ? slots.n : 1));
-    if (slots.n) memcpy(c->metrics, slots.items, sizeof(int) * (size_t)slots.n);
-    free(slots.items);
+    c->metrics = copy_slots(prog, &slots, &c->nmetrics);
 
     na_policy child_na = c->na;
     missing_policy child_miss = c->missing;
@@ -284,6 +293,9 @@ void compile_program(program_t *prog)
             ct->lhs = compile_expr(prog, t->expr->a);
             ct->rhs = compile_expr(prog, t->expr->b);
             ct->percent = t->expr->b->is_percent || t->expr->a->is_percent;
+            intvec_t slots = {0};
+            collect(&slots, t->expr, let_slots);
+            ct->metrics = copy_slots(prog, &slots, &ct->nmetrics);
         }
         prog->cplans[i] = cpl;
     }

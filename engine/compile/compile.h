@@ -58,6 +58,8 @@ typedef struct {
     op_kind cmp;
     code_t lhs, rhs;
     bool percent;        /* the threshold is written as a percent */
+    int *metrics;        /* slots the target reads (through lets too) */
+    int nmetrics;
 } ctarget_t;
 
 typedef struct compiled_plan {

@@ -21,5 +21,9 @@ void eval_free(eval_t *ev);
 value_t eval_code(eval_t *ev, const code_t *code);
 /* Computes every let, in dependency order. */
 void eval_lets(eval_t *ev);
+/* Names the metrics among `slots` that the submission lacks: "metric 'a'"
+ * or "metrics 'a', 'b'"; when none of them is, the one `v` (a MISSING
+ * value) came from. The caller frees the text. */
+char *eval_missing_metrics(const eval_t *ev, const int *slots, int nslots, value_t v);
 
 #endif

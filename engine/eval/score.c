@@ -125,28 +125,6 @@ static char *na_reason(scorer_t *s, value_t v)
     return xstrdup("a ratio or division has a zero denominator");
 }
 
-/* Names every metric this node reads that the submission lacks. */
-static char *missing_list(scorer_t *s, const cnode_t *c, value_t v)
-{
-    strbuf_t sb;
-    sb_init(&sb);
-    int n = 0;
-    for (int i = 0; i < c->nmetrics; i++) {
-        int slot = c->metrics[i];
-        if (s->ev->metrics[slot].tag == V_MISSING) {
-            sb_printf(&sb, "%s'%s'", n ? ", " : "", s->ev->prog->metrics[slot].text);
-            n++;
-        }
-    }
-    if (n == 0 && v.aux >= 0 && (size_t)v.aux < s->ev->prog->nmetrics) {
-        sb_printf(&sb, "'%s'", s->ev->prog->metrics[v.aux].text);
-        n = 1;
-    }
-    char *names = sb_take(&sb);
-    char *out = xasprintf("metric%s %s", n == 1 ? "" : "s", names);
-    free(names);
-    return out;
-}
 
 /* A leaf (or applies_if) produced NA, MISSING or ERROR: settle the node. */
 static void settle_special(scorer_t *s, int idx, value_t v)
@@ -158,7 +136,7 @@ static void settle_special(scorer_t *s, int idx, value_t v)
         return;
     }
     if (v.tag == V_MISSING) {
-        char *names = missing_list(s, c, v);
+        char *names = eval_missing_metrics(s->ev, c->metrics, c->nmetrics, v);
         nr->status = NS_MISSING;
         nr->points = rat_int(0);
         nr->max = c->max;
@@ -200,7 +178,7 @@ static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
             continue;
         }
         if (v.tag == V_MISSING) {
-            char *names = missing_list(s, c, v);
+            char *names = eval_missing_metrics(s->ev, c->metrics, c->nmetrics, v);
             dr->missing = true;
             if (c->missing == MISS_ZERO)
                 result_add_finding(s->r, c->src->kind == NODE_INDEX ? NULL : c->src->id, "missing",

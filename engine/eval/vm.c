@@ -241,3 +241,23 @@ void eval_lets(eval_t *ev)
 {
     for (int i = 0; i < ev->cp->nlets; i++) ev->lets[i] = eval_code(ev, &ev->cp->lets[i]);
 }
+
+char *eval_missing_metrics(const eval_t *ev, const int *slots, int nslots, value_t v)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    int n = 0;
+    for (int i = 0; i < nslots; i++) {
+        if (ev->metrics[slots[i]].tag == V_MISSING) {
+            sb_printf(&sb, "%s'%s'", n ? ", " : "", ev->prog->metrics[slots[i]].text);
+            n++;
+        }
+    }
+    if (n == 0 && v.aux >= 0 && (size_t)v.aux < ev->prog->nmetrics) {
+        sb_printf(&sb, "'%s'", ev->prog->metrics[v.aux].text);
+        n = 1;
+    }
+    char *out = xasprintf("metric%s %s", n == 1 ? "" : "s", sb.data ? sb.data : "?");
+    sb_free(&sb);
+    return out;
+}

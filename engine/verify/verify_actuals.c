@@ -52,32 +52,6 @@ char *chiso_program_plan_parent(const chiso_program *cp, size_t i, const char **
     return xasprintf("%.*s/%s", (int)(slash - from), from, p->parent);
 }
 
-/* Metric slots an expression reads (through lets), for naming what is missing. */
-static void collect_missing(const eval_t *ev, const expr_t *e, strbuf_t *sb, int *n, int depth)
-{
-    if (!e || depth > CHISO_MAX_NESTING + 8) return;
-    if ((e->kind == EX_NAME || e->kind == EX_PATH) && !e->let && e->metric >= 0) {
-        if (ev->metrics[e->metric].tag == V_MISSING) {
-            const char *name = ev->prog->metrics[e->metric].text;
-            if (!sb->data || !strstr(sb->data, name)) {
-                sb_printf(sb, "%s'%s'", *n ? ", " : "", name);
-                (*n)++;
-            }
-        }
-        return;
-    }
-    if (e->let) {
-        collect_missing(ev, e->let->value, sb, n, depth + 1);
-        return;
-    }
-    if (e->kind == EX_CALL) {
-        for (int i = 0; i < e->nargs; i++) collect_missing(ev, e->args[i], sb, n, depth + 1);
-        return;
-    }
-    collect_missing(ev, e->a, sb, n, depth + 1);
-    collect_missing(ev, e->b, sb, n, depth + 1);
-    collect_missing(ev, e->c, sb, n, depth + 1);
-}
 
 static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, int *met,
                              int *missed, int *na, int *missing)
@@ -94,13 +68,9 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
     value_t a = eval_code(ev, &ct->lhs), b = eval_code(ev, &ct->rhs);
     const char *status;
     if (a.tag == V_MISSING || b.tag == V_MISSING) {
-        strbuf_t sb;
-        sb_init(&sb);
-        int n = 0;
-        collect_missing(ev, t->expr, &sb, &n, 0);
-        json_object_set_new(o, "reason", json_pack("s+", n == 1 ? "missing metric " : "missing metrics ",
-                                                   sb.data ? sb.data : "?"));
-        sb_free(&sb);
+        char *names = eval_missing_metrics(ev, ct->metrics, ct->nmetrics, a.tag == V_MISSING ? a : b);
+        json_object_set_new(o, "reason", json_pack("s+", "missing ", names));
+        free(names);
         status = "missing";
         (*missing)++;
     } else if (a.tag == V_ERROR || b.tag == V_ERROR) {
