@@ -13,6 +13,8 @@ echo "== build (RelWithDebInfo, -Werror)"
 bash scripts/build.sh build
 echo "== ctest"
 ctest --test-dir build --output-on-failure -j "$jobs"
+echo "== docs/cli.md matches the help texts"
+bash scripts/cli-doc.sh --check build/chiso
 
 echo "== build (AddressSanitizer + UBSan)"
 BUILD_TYPE=Debug bash scripts/build.sh build-asan -DCHISO_SANITIZE=ON

@@ -58,8 +58,10 @@ typedef struct {
 /* Scores every submission of `inputs`. */
 void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out);
 /* Standard competition ranks per (level, period), overall and per field;
- * marks duplicate (id, period) pairs. */
-void batch_rank(batch_t *b);
+ * marks duplicate (id, period) pairs. decimals >= 0: rank on percents
+ * rounded to that many decimals (half up), as a published table shows
+ * them; < 0: on exact percents. */
+void batch_rank(batch_t *b, int decimals);
 void batch_free(batch_t *b);
 
 /* Field IDs and names of the index (top-level nodes). */

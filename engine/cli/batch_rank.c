@@ -18,15 +18,14 @@
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-/* The exact key of a unit: its percent, or a field's points over its maximum. */
-static bool exact_key(const unit_summary_t *u, int field, rat_t *key)
+/* The key a unit is ranked by: its percent, or a field's points as a
+ * percent of its maximum; rounded to `decimals` when that is >= 0. */
+static bool exact_key(const unit_summary_t *u, int field, int decimals, rat_t *key)
 {
-    if (field < 0) {
-        *key = u->percent;
-        return true;
-    }
     bool of = false;
-    *key = rat_div(u->fpoints[field], u->fmax[field], &of);
+    *key = field < 0 ? u->percent
+                     : rat_mul(rat_div(u->fpoints[field], u->fmax[field], &of), rat_int(100), &of);
+    if (decimals >= 0 && !of) *key = rat_round(*key, decimals, &of);
     return !of;
 }
 
@@ -42,13 +41,13 @@ typedef struct {
  * computed into a dense array, then copied in batch order: writing them
  * straight into the summaries in sorted order would touch a million
  * scattered ones. */
-static void rank_by(batch_t *b, int field, rank_scratch *sc)
+static void rank_by(batch_t *b, int field, int decimals, rank_scratch *sc)
 {
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
         sc->eligible[i] = u->ok && !u->unranked &&
                           (field < 0 ? u->has_percent : field < u->nfields && !rat_is_zero(u->fmax[field])) &&
-                          exact_key(u, field, &sc->keys[i]);
+                          exact_key(u, field, decimals, &sc->keys[i]);
     }
     ranking_run(sc->rk, b->count, sc->eligible, sc->keys, sc->groups, sc->ranks);
     for (size_t i = 0; i < b->count; i++) {
@@ -132,7 +131,7 @@ static void mark_duplicates(batch_t *b)
     free(slots);
 }
 
-void batch_rank(batch_t *b)
+void batch_rank(batch_t *b, int decimals)
 {
     number_groups(b);
     int nfields = 0;
@@ -147,8 +146,8 @@ void batch_rank(batch_t *b)
                        xmalloc_large(count * sizeof *sc.keys), xmalloc_large(count * sizeof *sc.groups),
                        xmalloc_large(count * sizeof *sc.ranks)};
     for (size_t i = 0; i < b->count; i++) sc.groups[i] = (uint32_t)b->units[i].group;
-    rank_by(b, -1, &sc);
-    for (int f = 0; f < nfields; f++) rank_by(b, f, &sc);
+    rank_by(b, -1, decimals, &sc);
+    for (int f = 0; f < nfields; f++) rank_by(b, f, decimals, &sc);
     ranking_free(sc.rk);
     free(sc.eligible);
     free(sc.keys);

@@ -37,6 +37,9 @@ static void help(FILE *out)
           "      --summary     print counts, mean/median/min/max percent and grades\n"
           "                    per level and period on stderr\n"
           "      --fail-fast   stop at the first unit that cannot be scored\n"
+          "      --rank-decimals N  rank on percents rounded to N decimals (0 to 6), as a\n"
+          "                    published table shows them: 91.804 and 91.796 then tie\n"
+          "                    at 91.80 (default: exact percents)\n"
           "      --index NAME  which index of RULES to use (default: the first)\n"
           "      --explain     add an \"explain\" object to every node of the JSON output:\n"
           "                    the values read, ratio parts, bands tried (see chiso explain)\n"
@@ -56,12 +59,13 @@ int cmd_score(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
         {"explain", no_argument, NULL, 'e'},      {"jobs", required_argument, NULL, 'j'},
         {"summary", no_argument, NULL, 's'},      {"fail-fast", no_argument, NULL, 'F'},
-        {"decimal-comma", no_argument, NULL, 'c'}, {NULL, 0, NULL, 0},
+        {"decimal-comma", no_argument, NULL, 'c'}, {"rank-decimals", required_argument, NULL, 'r'},
+        {NULL, 0, NULL, 0},
     };
     render_opts_t ro = {OUT_JSON, false, false};
     bool quiet = false, summary = false, fail_fast = false;
     unsigned flags = 0;
-    long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+    long jobs = sysconf(_SC_NPROCESSORS_ONLN), rank_decimals = -1;
     const char *output = NULL, *index_name = NULL;
     int c;
     optind = 1;
@@ -95,6 +99,15 @@ int cmd_score(int argc, char **argv)
             }
             break;
         }
+        case 'r': {
+            char *end;
+            rank_decimals = strtol(optarg, &end, 10);
+            if (!*optarg || *end || rank_decimals < 0 || rank_decimals > 6) {
+                fprintf(stderr, "chiso score: --rank-decimals takes a number from 0 to 6\n");
+                return CHISO_EXIT_USAGE;
+            }
+            break;
+        }
         case 'h': help(stdout); return CHISO_EXIT_OK;
         default: help(stderr); return CHISO_EXIT_USAGE;
         }
@@ -121,7 +134,7 @@ int cmd_score(int argc, char **argv)
     batch_t batch;
     batch_run(&bo, inputs, &batch);
     input_iter_close(inputs);
-    batch_rank(&batch);
+    batch_rank(&batch, (int)rank_decimals);
     for (size_t i = 0; i < batch.count; i++) {
         const unit_summary_t *u = &batch.units[i];
         if (u->repeats)
