@@ -5,6 +5,7 @@
  * achieved), and a drill-down scorecard per unit showing each criterion's
  * value, band and points. The charts are SVG written here. */
 #include "batch_output.h"
+#include "batch_trend.h"
 
 #include "engine/report/display.h"
 #include "engine/support/xalloc.h"
@@ -118,6 +119,51 @@ static void num(FILE *out, json_t *v, unsigned flags)
     esc(out, display_value(v, flags, "", buf, sizeof buf));
 }
 
+/* Units across periods, per level, when the batch holds several periods. */
+static void trend_html(const batch_t *b, FILE *out)
+{
+    trend_t t;
+    trend_build(b, &t);
+    for (size_t l = 0; l < t.nlevels; l++) {
+        const trend_level_t *lv = &t.levels[l];
+        fputs("<h2>Diễn biến qua các kỳ", out);
+        if (lv->level) {
+            fputs(" · cấp ", out);
+            esc(out, lv->level);
+        }
+        fputs("</h2>\n<table class=\"trend\"><thead><tr><th>Đơn vị</th>", out);
+        for (int p = 0; p < lv->nperiods; p++) {
+            fputs("<th>Kỳ ", out);
+            esc(out, lv->periods[p]);
+            fputs(" (hạng)</th>", out);
+        }
+        fputs("<th>Thay đổi</th></tr></thead><tbody>\n", out);
+        for (size_t r = 0; r < lv->nrows; r++) {
+            const trend_row_t *row = &lv->rows[r];
+            fputs("<tr><td>", out);
+            esc(out, row->label);
+            fputs("</td>", out);
+            for (int p = 0; p < lv->nperiods; p++) {
+                char cell[96];
+                trend_cell_text(row->cells[p], false, cell, sizeof cell);
+                fputs(row->cells[p] && !row->cells[p]->ok ? "<td class=\"n err\">" : "<td class=\"n\">", out);
+                esc(out, cell);
+                fputs("</td>", out);
+            }
+            char pct[64], places[32];
+            trend_change(lv, row, false, pct, sizeof pct, places, sizeof places);
+            fprintf(out, "<td class=\"n %s\">", !strncmp(places, "↑", 3) ? "up"
+                                                : !strncmp(places, "↓", 3) ? "down" : "");
+            esc(out, pct);
+            if (pct[0] && places[0]) fputs(" · ", out);
+            esc(out, places);
+            fputs("</td></tr>\n", out);
+        }
+        fputs("</tbody></table>\n", out);
+    }
+    trend_free(&t);
+}
+
 static void node_rows(FILE *out, json_t *node, int depth)
 {
     const char *status = json_string_value(json_object_get(node, "status"));
@@ -225,6 +271,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
           "th{background:#f3f4f6;text-align:left}td.n{text-align:right;white-space:nowrap}\n"
           "tr.group td{font-weight:bold;background:#f9fafb}tr.not_applicable td,tr.missing td{color:#6b7280}\n"
           ".err{color:#b91c1c}details{margin:.3em 0}summary{cursor:pointer}\n"
+          ".up{color:#047857}.down{color:#b91c1c}\n"
           "</style></head><body>\n<h1>", out);
     esc(out, title);
     fprintf(out, "</h1>\n<p>%zu đơn vị được chấm điểm, %zu đơn vị lỗi. Xếp hạng theo tỷ lệ điểm đạt được "
@@ -272,7 +319,9 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         if (u->unranked) fputs(" (không xếp hạng)", out);
         fputs("</td></tr>\n", out);
     }
-    fputs("</tbody></table>\n<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);
+    fputs("</tbody></table>\n", out);
+    trend_html(b, out);
+    fputs("<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);
     bar_chart(out, order, b->count);
     fputs("<h2>Kết quả theo lĩnh vực (% điểm tối đa của lĩnh vực)</h2>\n<p>", out);
     for (int f = 0; f < nfields; f++) {

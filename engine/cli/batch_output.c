@@ -5,6 +5,7 @@
  * period; CSV (one row per unit, UTF-8 with BOM so that Excel shows
  * Vietnamese correctly, RFC 4180 quoting) is made from the summaries. */
 #include "batch_output.h"
+#include "batch_trend.h"
 
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
@@ -295,7 +296,13 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         for (int f = 0; f < nfields; f++) free(field_keys[f]);
         free(field_keys);
         if (o->format == OUT_JSON) fputs(o->pretty ? "\n]\n" : "]\n", out);
-        if (o->format == OUT_TEXT && b->count > 1) render_ranking(b, ids, names, nfields, o->decimal_comma, out);
+        if (o->format == OUT_TEXT && b->count > 1) {
+            render_ranking(b, ids, names, nfields, o->decimal_comma, out);
+            trend_t trend;
+            trend_build(b, &trend);
+            trend_print_text(&trend, o->decimal_comma, out);
+            trend_free(&trend);
+        }
     }
     free(ids);
     free(names);

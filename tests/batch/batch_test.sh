@@ -200,5 +200,30 @@ check "field ranks with 1 decimal: 83.6% each, a tie" test "$(field2_of "$work/r
 check "--rank-decimals 7: exit 2" test $? -eq 2
 check "--rank-decimals 7: says why" grep -q "rank-decimals takes a number from 0 to 6" "$work/round.err"
 
+# Several periods in one batch: the trend table lines them up per level.
+# huyện 2020: H2 90 → 1, H1 80 → 2, H3 60 → 3, H4 in error; 2021: H1 100 → 1,
+# H2 80 and H4 80 → 2, H3 70 → 4, H5 40 → 5 (new). Rows follow the 2021
+# ranks (ties by name); xã has one period: no trend.
+"$chiso" score -q -f text "$rules" "$here/data/history" > "$work/history.txt"
+check "history: exit 3 (H4 2020 in error)" test $? -eq 3
+sed -n '/^Diễn biến/,$p' "$work/history.txt" > "$work/trend.txt"
+cat > "$work/trend.expected" <<'TREND'
+Diễn biến qua các kỳ (trend) · cấp huyện · 5 đơn vị
+Đơn vị                2020            2021   Thay đổi (điểm %, hạng)
+Huyện Một       80.00% (2)     100.00% (1)    +20.00  ↑1
+Huyện Bốn              lỗi      80.00% (2)
+Huyện Hai       90.00% (1)      80.00% (2)    -10.00  ↓1
+Huyện Ba        60.00% (3)      70.00% (4)    +10.00  ↓1
+Huyện Năm                -      40.00% (5)
+
+TREND
+check "history: the trend table, worked by hand" cmp -s "$work/trend.expected" "$work/trend.txt"
+"$chiso" score -q -f text --decimal-comma "$rules" "$here/data/history" > "$work/history-comma.txt"
+check "history: decimal comma in the trend" grep -q "^Huyện Một       80,00% (2)     100,00% (1)    +20,00  ↑1$" "$work/history-comma.txt"
+"$chiso" score -q -f html "$rules" "$here/data/history" > "$work/history.html"
+check "history: html trend rows" grep -q '<tr><td>Huyện Một</td><td class="n">80.00% (2)</td><td class="n">100.00% (1)</td><td class="n up">+20.00 · ↑1</td></tr>' "$work/history.html"
+check "history: html marks a fall" grep -q '<td class="n down">-10.00 · ↓1</td>' "$work/history.html"
+check "no trend for a single period" test "$(grep -c "Diễn biến" "$work/special.txt")" = 0
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,214 @@
+/* batch_trend.c — units across periods (see batch_trend.h). A secretariat
+ * that scores several years in one batch wants to see who rose and who
+ * fell; ranks stay per period, this only lines the periods up. */
+#include "batch_trend.h"
+
+#include "batch_output.h"
+
+#include "engine/support/strmap.h"
+#include "engine/support/textwidth.h"
+#include "engine/support/xalloc.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Where a unit stands in a period, for ordering rows: its rank, ranked
+ * units first. */
+static long standing(const unit_summary_t *u) { return u && u->rank ? u->rank : LONG_MAX; }
+
+static int nperiods_for_sort; /* qsort has no context argument in C11 */
+
+static int cmp_rows(const void *x, const void *y)
+{
+    const trend_row_t *a = x, *b = y;
+    long ra = standing(a->cells[nperiods_for_sort - 1]), rb = standing(b->cells[nperiods_for_sort - 1]);
+    if (ra != rb) return ra < rb ? -1 : 1;
+    int c = strcmp(a->label, b->label);
+    return c ? c : strcmp(a->id, b->id);
+}
+
+/* One level: its periods, then a row per unit ID. */
+static bool build_level(const batch_t *b, const char *level, trend_level_t *lv)
+{
+    memset(lv, 0, sizeof *lv);
+    lv->level = level;
+    strmap_t periods;
+    strmap_init(&periods);
+    int cap = 0;
+    for (size_t i = 0; i < b->count; i++) {
+        const unit_summary_t *u = &b->units[i];
+        if (strcmp(or_empty(u->level), or_empty(level)) || !u->period || strmap_get(&periods, u->period)) continue;
+        strmap_put(&periods, u->period, (void *)1);
+        VEC_PUSH(lv->periods, lv->nperiods, cap);
+        lv->periods[lv->nperiods++] = u->period;
+    }
+    strmap_free(&periods);
+    if (lv->nperiods < 2) {
+        free(lv->periods);
+        return false;
+    }
+    qsort(lv->periods, (size_t)lv->nperiods, sizeof *lv->periods, cmp_str);
+    strmap_t index_of;
+    strmap_init(&index_of);
+    for (int p = 0; p < lv->nperiods; p++) strmap_put(&index_of, lv->periods[p], (void *)(intptr_t)(p + 1));
+    strmap_t rows;
+    strmap_init(&rows);
+    size_t rowcap = 0;
+    for (size_t i = 0; i < b->count; i++) {
+        const unit_summary_t *u = &b->units[i];
+        if (strcmp(or_empty(u->level), or_empty(level)) || !u->period || !u->id) continue;
+        int p = (int)(intptr_t)strmap_get(&index_of, u->period) - 1;
+        size_t r = (size_t)(intptr_t)strmap_get(&rows, u->id);
+        if (r == 0) {
+            VEC_PUSH(lv->rows, lv->nrows, rowcap);
+            lv->rows[lv->nrows] = (trend_row_t){u->id, batch_unit_label(u),
+                                                xcalloc((size_t)lv->nperiods, sizeof(unit_summary_t *))};
+            r = ++lv->nrows;
+            strmap_put(&rows, u->id, (void *)(intptr_t)r);
+        }
+        trend_row_t *row = &lv->rows[r - 1];
+        if (!row->cells[p]) row->cells[p] = u; /* a repeated (id, period) keeps the first */
+        if (u->name) row->label = u->name;      /* the latest name the unit gave */
+    }
+    strmap_free(&rows);
+    strmap_free(&index_of);
+    nperiods_for_sort = lv->nperiods;
+    qsort(lv->rows, lv->nrows, sizeof *lv->rows, cmp_rows);
+    return true;
+}
+
+void trend_build(const batch_t *b, trend_t *t)
+{
+    memset(t, 0, sizeof *t);
+    const char **levels = NULL;
+    size_t nlevels = 0, cap = 0;
+    strmap_t seen;
+    strmap_init(&seen);
+    bool unlevelled = false;
+    for (size_t i = 0; i < b->count; i++) {
+        const char *level = b->units[i].level;
+        if (!level) {
+            unlevelled = true;
+            continue;
+        }
+        if (strmap_get(&seen, level)) continue;
+        strmap_put(&seen, level, (void *)1);
+        VEC_PUSH(levels, nlevels, cap);
+        levels[nlevels++] = level;
+    }
+    strmap_free(&seen);
+    qsort(levels, nlevels, sizeof *levels, cmp_str);
+    size_t tcap = 0;
+    for (size_t i = 0; i <= nlevels; i++) {
+        if (i == nlevels && !unlevelled) break;
+        trend_level_t lv;
+        if (!build_level(b, i < nlevels ? levels[i] : NULL, &lv)) continue;
+        VEC_PUSH(t->levels, t->nlevels, tcap);
+        t->levels[t->nlevels++] = lv;
+    }
+    free(levels);
+}
+
+void trend_free(trend_t *t)
+{
+    for (size_t i = 0; i < t->nlevels; i++) {
+        for (size_t r = 0; r < t->levels[i].nrows; r++) free(t->levels[i].rows[r].cells);
+        free(t->levels[i].rows);
+        free(t->levels[i].periods);
+    }
+    free(t->levels);
+    memset(t, 0, sizeof *t);
+}
+
+void trend_change(const trend_level_t *lv, const trend_row_t *row, bool comma, char *pct, size_t pctsize,
+                  char *places, size_t placessize)
+{
+    pct[0] = places[0] = '\0';
+    const unit_summary_t *a = row->cells[lv->nperiods - 2], *b = row->cells[lv->nperiods - 1];
+    if (!a || !b || !a->ok || !b->ok) return;
+    bool of = false;
+    if (a->has_percent && b->has_percent) {
+        rat_t d = rat_sub(b->percent, a->percent, &of);
+        if (!of) {
+            char num[48];
+            rat_format_fixed(d, 2, num, sizeof num);
+            if (comma) rat_decimal_comma(num);
+            snprintf(pct, pctsize, "%s%s", rat_cmp(d, rat_int(0)) > 0 ? "+" : "", num);
+        }
+    }
+    if (a->rank && b->rank) {
+        long moved = a->rank - b->rank;
+        if (moved > 0) snprintf(places, placessize, "↑%ld", moved);
+        else if (moved < 0) snprintf(places, placessize, "↓%ld", -moved);
+        else snprintf(places, placessize, "=");
+    }
+}
+
+void trend_cell_text(const unit_summary_t *u, bool comma, char *buf, size_t size)
+{
+    if (!u) {
+        snprintf(buf, size, "-");
+        return;
+    }
+    if (!u->ok) {
+        snprintf(buf, size, "lỗi");
+        return;
+    }
+    char pct[48] = "-";
+    if (u->has_percent) {
+        rat_format_fixed(u->percent, 2, pct, sizeof pct);
+        if (comma) rat_decimal_comma(pct);
+    }
+    if (u->rank) snprintf(buf, size, "%s%% (%ld)", pct, u->rank);
+    else snprintf(buf, size, "%s%% (-)", pct);
+}
+
+void trend_print_text(const trend_t *t, bool comma, FILE *out)
+{
+    for (size_t l = 0; l < t->nlevels; l++) {
+        const trend_level_t *lv = &t->levels[l];
+        int namew = 10;
+        for (size_t r = 0; r < lv->nrows; r++) {
+            int w = text_width(lv->rows[r].label);
+            if (w > namew) namew = w;
+        }
+        if (namew > 44) namew = 44;
+        fputs("Diễn biến qua các kỳ (trend)", out);
+        if (lv->level) fprintf(out, " · cấp %s", lv->level);
+        fprintf(out, " · %zu đơn vị\n", lv->nrows);
+        print_padded(out, "Đơn vị", namew);
+        for (int p = 0; p < lv->nperiods; p++) {
+            fputs("  ", out);
+            print_padded_right(out, lv->periods[p], 14);
+        }
+        fputs("   Thay đổi (điểm %, hạng)\n", out);
+        for (size_t r = 0; r < lv->nrows; r++) {
+            const trend_row_t *row = &lv->rows[r];
+            print_padded(out, row->label, namew);
+            for (int p = 0; p < lv->nperiods; p++) {
+                char cell[96];
+                trend_cell_text(row->cells[p], comma, cell, sizeof cell);
+                fputs("  ", out);
+                print_padded_right(out, cell, 14);
+            }
+            char pct[64], places[32];
+            trend_change(lv, row, comma, pct, sizeof pct, places, sizeof places);
+            if (pct[0] || places[0]) {
+                fputs("   ", out);
+                print_padded_right(out, pct, 7);
+                fprintf(out, "  %s", places);
+            }
+            fputc('\n', out);
+        }
+        fputc('\n', out);
+    }
+}
