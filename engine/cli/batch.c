@@ -10,6 +10,7 @@
  * With -j 1 there are no threads: the same steps run in the calling thread. */
 #include "batch.h"
 
+#include "engine/api/program_impl.h"
 #include "engine/eval/result.h"
 #include "engine/support/xalloc.h"
 
@@ -30,6 +31,7 @@ typedef struct {
     cli_input_t input[CHUNK];
     strbuf_t json[CHUNK];       /* the results, compact, without rank; buffers reused */
     unit_summary_t summary[CHUNK];
+    node_rec_t *recs;           /* with --criteria statistics: CHUNK × nodes, reused */
 } slot_t;
 
 typedef struct {
@@ -43,6 +45,7 @@ typedef struct {
     pthread_cond_t work;      /* a chunk is ready for a worker */
     pthread_cond_t done;      /* a chunk is scored: the writer may go on */
     pthread_cond_t space;     /* a slot is free: the producer may go on */
+    int nnodes;               /* nodes of the index: records per submission */
     long total;
     struct timespec start;
     double last_progress;
@@ -121,14 +124,22 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     }
 }
 
+/* Nodes of the index being scored (0 when the rules have none to score with). */
+static int node_count(const batch_opts_t *o)
+{
+    const program_t *prog = &o->prog->prog;
+    return prog->compiled && o->index < prog->nindexes ? prog->compiled[o->index]->nnodes : 0;
+}
+
 /* Scores one submission into its summary and, when results are spooled,
  * its result JSON (into `json`, a buffer reused from one unit to the next). */
 static void score_one(const batch_opts_t *o, cli_input_t *in, strbuf_t *json, unit_summary_t *summary,
-                      arena_t *arena)
+                      node_rec_t *recs, arena_t *arena)
 {
     chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
                                : chiso_result_error(o->prog, o->index, in->origin, in->error);
     summarize(r, summary, arena);
+    if (recs && r->ok && r->ci) criteria_record(r, recs);
     json->len = 0;
     if (o->need_results) {
         result_write_json(r, json, false); /* the rank is known only when the batch is complete */
@@ -156,7 +167,8 @@ static void *worker(void *arg)
         slot->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->mu);
         for (int i = 0; i < slot->n; i++)
-            score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i], arena);
+            score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i],
+                      slot->recs ? slot->recs + (size_t)i * (size_t)p->nnodes : NULL, arena);
         pthread_mutex_lock(&p->mu);
         slot->state = SLOT_DONE;
         pthread_cond_signal(&p->done);
@@ -215,6 +227,9 @@ static void *writer(void *arg)
                 if (slot->json[i].len) fwrite(slot->json[i].data, 1, slot->json[i].len, out->spool);
                 push_unit(out);
                 out->units[out->count++] = slot->summary[i];
+                if (slot->recs && slot->summary[i].ok)
+                    criteria_add(&out->criteria, slot->summary[i].level, slot->summary[i].period,
+                                 slot->recs + (size_t)i * (size_t)p->nnodes);
                 if (!slot->summary[i].ok) {
                     failed++;
                     if (p->opts->fail_fast) kept = i + 1;
@@ -251,12 +266,15 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     cli_input_t in = {0};
     strbuf_t json;
     sb_init(&json);
+    int nnodes = node_count(opts);
+    node_rec_t *recs = opts->need_criteria && nnodes ? xcalloc((size_t)nnodes, sizeof *recs) : NULL;
     while (input_iter_next(inputs, &in)) {
         unit_summary_t summary;
-        score_one(opts, &in, &json, &summary, &out->arenas[0]);
+        score_one(opts, &in, &json, &summary, recs, &out->arenas[0]);
         if (json.len) fwrite(json.data, 1, json.len, out->spool);
         push_unit(out);
         out->units[out->count++] = summary;
+        if (recs && summary.ok) criteria_add(&out->criteria, summary.level, summary.period, recs);
         if (opts->progress) progress_line(&p, false);
         if (!summary.ok) {
             out->failed++;
@@ -268,6 +286,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     }
     sb_free(&json);
     input_clear(&in);
+    free(recs);
     if (opts->progress) progress_line(&p, true);
 }
 
@@ -281,6 +300,10 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     }
     /* Results pass through the spool twice: big buffers, few system calls. */
     setvbuf(out->spool, NULL, _IOFBF, 1 << 20);
+    if (opts->need_criteria && node_count(opts)) {
+        criteria_init(&out->criteria, opts->prog->prog.compiled[opts->index]);
+        out->has_criteria = true;
+    }
     if (opts->jobs <= 1) {
         out->arenas = xcalloc(1, sizeof *out->arenas);
         out->narenas = 1;
@@ -288,6 +311,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
         double t0 = now_seconds();
         run_inline(opts, inputs, out);
         out->seconds = now_seconds() - t0;
+        if (out->has_criteria) criteria_finish(&out->criteria);
         fflush(out->spool);
         rewind(out->spool);
         return;
@@ -299,6 +323,10 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     int jobs = opts->jobs;
     p.nring = (size_t)jobs * 4;
     p.ring = xcalloc(p.nring, sizeof *p.ring);
+    p.nnodes = node_count(opts);
+    if (opts->need_criteria && p.nnodes)
+        for (size_t i = 0; i < p.nring; i++)
+            p.ring[i].recs = xcalloc((size_t)CHUNK * (size_t)p.nnodes, sizeof *p.ring[i].recs);
     p.total = input_iter_total(inputs);
     pthread_mutex_init(&p.mu, NULL);
     pthread_cond_init(&p.work, NULL);
@@ -356,6 +384,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
             input_clear(&slot->input[k]);
             sb_free(&slot->json[k]);
         }
+        free(slot->recs);
     }
     free(p.ring);
     free(threads);
@@ -365,6 +394,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     pthread_cond_destroy(&p.done);
     pthread_cond_destroy(&p.space);
     out->seconds = now_seconds() - t0;
+    if (out->has_criteria) criteria_finish(&out->criteria);
     fflush(out->spool);
     rewind(out->spool);
 }
@@ -374,6 +404,7 @@ void batch_free(batch_t *b)
     for (size_t i = 0; i < b->count; i++) summary_free(&b->units[i]);
     free(b->units);
     for (int i = 0; i < b->narenas; i++) arena_free(&b->arenas[i]);
+    if (b->has_criteria) criteria_free(&b->criteria);
     free(b->arenas);
     if (b->spool) fclose(b->spool);
     memset(b, 0, sizeof *b);

@@ -9,6 +9,7 @@
 #ifndef CHISO_BATCH_H
 #define CHISO_BATCH_H
 
+#include "batch_criteria.h"
 #include "cli.h"
 #include "input_iter.h"
 
@@ -42,6 +43,7 @@ typedef struct {
     bool fail_fast;
     bool progress;        /* a progress line on stderr */
     bool need_results;    /* spool the full results (false: summaries suffice, e.g. csv) */
+    bool need_criteria;   /* gather statistics per criterion (text and html) */
 } batch_opts_t;
 
 typedef struct {
@@ -50,6 +52,8 @@ typedef struct {
     FILE *spool;          /* one compact result JSON per line, in input order */
     arena_t *arenas;      /* the summaries' strings and arrays: one arena per worker */
     int narenas;
+    bool has_criteria;
+    criteria_t criteria;  /* statistics per criterion, when asked for */
     size_t failed;
     bool stopped;         /* --fail-fast stopped the batch */
     double seconds;

@@ -119,6 +119,53 @@ static void num(FILE *out, json_t *v, unsigned flags)
     esc(out, display_value(v, flags, "", buf, sizeof buf));
 }
 
+/* Every criterion across the units of each level and period, those losing
+ * the most points first, with a bar for the share lost. */
+static void criteria_html(const criteria_t *c, FILE *out)
+{
+    for (size_t gi = 0; gi < c->ngroups; gi++) {
+        const criteria_group_t *g = &c->groups[gi];
+        int *order;
+        int n = criteria_order(c, g, &order);
+        fputs("<h2>Thống kê theo tiêu chí", out);
+        if (g->level) {
+            fputs(" · cấp ", out);
+            esc(out, g->level);
+        }
+        if (g->period) {
+            fputs(" · kỳ ", out);
+            esc(out, g->period);
+        }
+        fprintf(out, "</h2>\n<p>%ld đơn vị; tiêu chí mất điểm nhiều nhất trước.</p>\n"
+                     "<table class=\"criteria\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Điểm TB</th>"
+                     "<th>Tối đa</th><th>Mất</th><th>Đủ điểm</th><th>0 điểm</th><th>Không áp dụng</th>"
+                     "</tr></thead><tbody>\n",
+                g->units);
+        for (int k = 0; k < n; k++) {
+            const cnode_t *cn = &c->ci->nodes[order[k]];
+            const node_stat_t *s = &g->nodes[order[k]];
+            fputs("<tr><td>", out);
+            esc(out, cn->src->id);
+            fputs("</td><td>", out);
+            esc(out, cn->src->name);
+            if (s->scored) {
+                double loss = s->max > 0 ? 100 * (1 - s->points / s->max) : 0;
+                fprintf(out, "</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">"
+                             "<svg width=\"60\" height=\"10\" aria-hidden=\"true\"><rect width=\"%.1f\" "
+                             "height=\"10\" fill=\"#dc2626\"/></svg> %.2f%%</td>",
+                        s->points / (double)s->scored + 0.0, s->max / (double)s->scored + 0.0, 0.6 * loss,
+                        loss + 0.0);
+            } else {
+                fputs("</td><td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>", out);
+            }
+            fprintf(out, "<td class=\"n\">%ld</td><td class=\"n\">%ld</td><td class=\"n\">%ld</td></tr>\n",
+                    s->full, s->zero, s->not_applicable);
+        }
+        fputs("</tbody></table>\n", out);
+        free(order);
+    }
+}
+
 /* Units across periods, per level, when the batch holds several periods. */
 static void trend_html(const batch_t *b, FILE *out)
 {
@@ -333,6 +380,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
     fputs("</p>\n", out);
     heat_map(out, order, b->count, ids, names, nfields);
 
+    if (b->has_criteria) criteria_html(&b->criteria, out);
     fputs("<h2>Phiếu điểm chi tiết</h2>\n", out);
     char *line = NULL;
     size_t cap = 0;

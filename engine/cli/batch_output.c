@@ -302,6 +302,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             trend_build(b, &trend);
             trend_print_text(&trend, o->decimal_comma, out);
             trend_free(&trend);
+            if (b->has_criteria) criteria_print_text(&b->criteria, o->decimal_comma, out);
         }
     }
     free(ids);

@@ -130,7 +130,8 @@ int cmd_score(int argc, char **argv)
         return CHISO_EXIT_USAGE;
     }
     batch_opts_t bo = {prog, index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
-                       !quiet && isatty(STDERR_FILENO), ro.format != OUT_CSV};
+                       !quiet && isatty(STDERR_FILENO), ro.format != OUT_CSV,
+                       ro.format == OUT_TEXT || ro.format == OUT_HTML};
     batch_t batch;
     batch_run(&bo, inputs, &batch);
     input_iter_close(inputs);

@@ -206,7 +206,7 @@ check "--rank-decimals 7: says why" grep -q "rank-decimals takes a number from 0
 # ranks (ties by name); xã has one period: no trend.
 "$chiso" score -q -f text "$rules" "$here/data/history" > "$work/history.txt"
 check "history: exit 3 (H4 2020 in error)" test $? -eq 3
-sed -n '/^Diễn biến/,$p' "$work/history.txt" > "$work/trend.txt"
+sed -n '/^Diễn biến/,/^$/p' "$work/history.txt" > "$work/trend.txt"
 cat > "$work/trend.expected" <<'TREND'
 Diễn biến qua các kỳ (trend) · cấp huyện · 5 đơn vị
 Đơn vị                2020            2021   Thay đổi (điểm %, hạng)
@@ -224,6 +224,31 @@ check "history: decimal comma in the trend" grep -q "^Huyện Một       80,00%
 check "history: html trend rows" grep -q '<tr><td>Huyện Một</td><td class="n">80.00% (2)</td><td class="n">100.00% (1)</td><td class="n up">+20.00 · ↑1</td></tr>' "$work/history.html"
 check "history: html marks a fall" grep -q '<td class="n down">-10.00 · ↓1</td>' "$work/history.html"
 check "no trend for a single period" test "$(grep -c "Diễn biến" "$work/special.txt")" = 0
+
+# Statistics per criterion (text and html), worked by hand from the
+# history data: huyện 2020 (H1, H2, H3 scored; H4 in error): a = 4, 5, 3 →
+# mean 4.00 of 5, 20.00% lost, 1 full; b = 4, 4, 3 → 3.67, 26.67% lost, so
+# b comes first. xã 2021 (X1: 1 and 1): a tie at 80% keeps index order.
+sed -n '/^Thống kê theo tiêu chí (criteria) · cấp huyện · kỳ 2020/,/^$/p' "$work/history.txt" > "$work/crit.txt"
+cat > "$work/crit.expected" <<'CRIT'
+Thống kê theo tiêu chí (criteria) · cấp huyện · kỳ 2020 · 3 đơn vị · mất điểm nhiều nhất trước
+Mã       Tiêu chí                                  Điểm TB  Tối đa  Mất %  Đủ điểm  0 điểm  Không áp dụng
+F2.1     Điểm b                                       3.67    5.00  26.67        0       0              0
+F1.1     Điểm a                                       4.00    5.00  20.00        1       0              0
+
+CRIT
+check "criteria: huyện 2020 worked by hand" cmp -s "$work/crit.expected" "$work/crit.txt"
+check "criteria: huyện 2021" grep -q "^F2.1     Điểm b                                       3.60    5.00  28.00        1       0              0$" "$work/history.txt"
+check "criteria: xã tie in index order" test "$(sed -n '/^Thống kê.*cấp xã · kỳ 2021/,/^$/p' "$work/history.txt" | sed -n '3p' | cut -c1-4)" = "F1.1"
+check "criteria: groups ordered as the ranking" test "$(grep '^Thống kê' "$work/history.txt" | sed 's/ · [0-9]* đơn vị.*//' | tr '\n' '|')" = "Thống kê theo tiêu chí (criteria) · cấp huyện · kỳ 2020|Thống kê theo tiêu chí (criteria) · cấp huyện · kỳ 2021|Thống kê theo tiêu chí (criteria) · cấp xã · kỳ 2021|"
+check "criteria: html row" grep -q '<tr><td>F2.1</td><td>Điểm b</td><td class="n">3.67</td><td class="n">5.00</td>' "$work/history.html"
+"$chiso" score -q -j 1 -f text "$rules" "$here/data/history" > "$work/history-j1.txt"
+"$chiso" score -q -j 3 -f text "$rules" "$here/data/history" > "$work/history-j3.txt"
+check "criteria and trend: the same text for -j 1 and -j 3" cmp -s "$work/history-j1.txt" "$work/history-j3.txt"
+"$chiso" score -q -j 1 -f text "$big_rules" - < "$work/big.ndjson" > "$work/big1.txt"
+"$chiso" score -q -j 2 -f text "$big_rules" - < "$work/big.ndjson" > "$work/big2.txt"
+check "criteria of 5 000 units: the same for -j 1 and -j 2" cmp -s "$work/big1.txt" "$work/big2.txt"
+check "criteria of 5 000 units: printed" grep -q "^Thống kê theo tiêu chí (criteria) · cấp" "$work/big1.txt"
 
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,163 @@
+/* batch_criteria.c — statistics per criterion across a batch (see
+ * batch_criteria.h). */
+#include "batch_criteria.h"
+
+#include "engine/support/textwidth.h"
+#include "engine/support/xalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+void criteria_init(criteria_t *c, const compiled_index_t *ci)
+{
+    memset(c, 0, sizeof *c);
+    c->ci = ci;
+    strmap_init(&c->by_key);
+}
+
+void criteria_free(criteria_t *c)
+{
+    for (size_t i = 0; i < c->ngroups; i++) {
+        free(c->groups[i].level);
+        free(c->groups[i].period);
+        free(c->groups[i].nodes);
+    }
+    free(c->groups);
+    strmap_free(&c->by_key);
+    memset(c, 0, sizeof *c);
+}
+
+void criteria_record(const chiso_result *r, node_rec_t *recs)
+{
+    for (int i = 0; i < r->nnodes; i++) {
+        const node_result_t *nr = &r->nodes[i];
+        recs[i] = (node_rec_t){rat_to_double(nr->points), rat_to_double(nr->max), (unsigned char)nr->status,
+                               !rat_is_zero(nr->max) && rat_cmp(nr->points, nr->max) == 0,
+                               rat_is_zero(nr->points)};
+    }
+}
+
+static criteria_group_t *group_of(criteria_t *c, const char *level, const char *period)
+{
+    char *key = xasprintf("%s\x1f%s", or_empty(level), or_empty(period));
+    size_t g = (size_t)(uintptr_t)strmap_get(&c->by_key, key);
+    if (!g) {
+        VEC_PUSH(c->groups, c->ngroups, c->cap);
+        criteria_group_t *grp = &c->groups[c->ngroups];
+        grp->level = level ? xstrdup(level) : NULL;
+        grp->period = period ? xstrdup(period) : NULL;
+        grp->units = 0;
+        grp->nodes = xcalloc((size_t)c->ci->nnodes, sizeof *grp->nodes);
+        g = ++c->ngroups;
+        strmap_put(&c->by_key, key, (void *)(uintptr_t)g);
+    }
+    free(key);
+    return &c->groups[g - 1];
+}
+
+void criteria_add(criteria_t *c, const char *level, const char *period, const node_rec_t *recs)
+{
+    criteria_group_t *g = group_of(c, level, period);
+    g->units++;
+    for (int i = 0; i < c->ci->nnodes; i++) {
+        node_stat_t *s = &g->nodes[i];
+        const node_rec_t *r = &recs[i];
+        if (r->status == NS_NOT_APPLICABLE) {
+            s->not_applicable++;
+            continue;
+        }
+        s->scored++;
+        s->points += r->points;
+        s->max += r->max;
+        s->full += r->full;
+        s->zero += r->zero;
+    }
+}
+
+static int by_level_period(const void *x, const void *y)
+{
+    const criteria_group_t *a = x, *b = y;
+    int c = strcmp(or_empty(a->level), or_empty(b->level));
+    return c ? c : strcmp(or_empty(a->period), or_empty(b->period));
+}
+
+void criteria_finish(criteria_t *c)
+{
+    qsort(c->groups, c->ngroups, sizeof *c->groups, by_level_period);
+    strmap_free(&c->by_key); /* its indexes no longer hold */
+    strmap_init(&c->by_key);
+}
+
+/* Share of the points lost: 1 - points/max over the scored units. */
+static double lost(const node_stat_t *s) { return s->max > 0 ? 1 - s->points / s->max : 0; }
+
+static const criteria_t *order_ctx; /* qsort has no context argument in C11 */
+static const criteria_group_t *order_group;
+
+static int by_loss(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    double la = lost(&order_group->nodes[a]), lb = lost(&order_group->nodes[b]);
+    if (la != lb) return la > lb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+int criteria_order(const criteria_t *c, const criteria_group_t *g, int **order)
+{
+    *order = xcalloc((size_t)(c->ci->nnodes ? c->ci->nnodes : 1), sizeof **order);
+    int n = 0;
+    for (int i = 1; i < c->ci->nnodes; i++)
+        if (c->ci->nodes[i].is_leaf) (*order)[n++] = i;
+    order_ctx = c;
+    order_group = g;
+    qsort(*order, (size_t)n, sizeof **order, by_loss);
+    return n;
+}
+
+static void fixed2(double v, bool comma, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.2f", v + 0.0); /* + 0.0: never "-0.00" */
+    if (comma) rat_decimal_comma(buf);
+}
+
+void criteria_print_text(const criteria_t *c, bool comma, FILE *out)
+{
+    for (size_t gi = 0; gi < c->ngroups; gi++) {
+        const criteria_group_t *g = &c->groups[gi];
+        int *order;
+        int n = criteria_order(c, g, &order);
+        fputs("Thống kê theo tiêu chí (criteria)", out);
+        if (g->level) fprintf(out, " · cấp %s", g->level);
+        if (g->period) fprintf(out, " · kỳ %s", g->period);
+        fprintf(out, " · %ld đơn vị · mất điểm nhiều nhất trước\n", g->units);
+        fputs("Mã       ", out);
+        print_padded(out, "Tiêu chí", 40);
+        fputs("  Điểm TB  Tối đa  Mất %  Đủ điểm  0 điểm  Không áp dụng\n", out);
+        for (int k = 0; k < n; k++) {
+            const cnode_t *cn = &c->ci->nodes[order[k]];
+            const node_stat_t *s = &g->nodes[order[k]];
+            print_padded(out, cn->src->id, 8);
+            fputc(' ', out);
+            print_padded(out, cn->src->name, 40);
+            char mean[32] = "-", max[32] = "-", loss[32] = "-";
+            if (s->scored) {
+                fixed2(s->points / (double)s->scored, comma, mean, sizeof mean);
+                fixed2(s->max / (double)s->scored, comma, max, sizeof max);
+                fixed2(100 * lost(s), comma, loss, sizeof loss);
+            }
+            fputs("  ", out);
+            print_padded_right(out, mean, 7);
+            fputs(" ", out);
+            print_padded_right(out, max, 7);
+            fputs(" ", out);
+            print_padded_right(out, loss, 6);
+            fprintf(out, "  %7ld  %6ld  %13ld\n", s->full, s->zero, s->not_applicable);
+        }
+        free(order);
+        fputc('\n', out);
+    }
+}
