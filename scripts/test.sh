@@ -33,5 +33,7 @@ done
 build/bench/gen_submissions rules/examples/huyen-mini.chiso 300 7 > build/helgrind.ndjson
 valgrind --quiet --tool=helgrind --error-exitcode=98 \
   build/chiso score -q -j 2 -f ndjson rules/examples/huyen-mini.chiso - < build/helgrind.ndjson > /dev/null
+valgrind --quiet --tool=helgrind --error-exitcode=98 \
+  build/chiso score -q -j 2 -f text rules/examples/huyen-mini.chiso - < build/helgrind.ndjson > /dev/null
 echo "valgrind: clean (memcheck and helgrind)"
 echo "test.sh: all tests passed"
