@@ -20,6 +20,7 @@ typedef struct metric_slot {
     int uses;
     int node_uses;    /* how many nodes (or targets) read it */
     const void *last_user;
+    int shared;       /* leading segments equal to the previous slot's: binding reuses their lookups */
 } metric_slot_t;
 
 struct compiled_index;

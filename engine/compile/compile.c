@@ -262,6 +262,15 @@ void compile_program(program_t *prog)
 {
     compiled_program_t *cp = arena_alloc(&prog->arena, sizeof *cp);
     prog->code = cp;
+    for (size_t i = 0; i < prog->nmetrics; i++) {
+        metric_slot_t *m = &prog->metrics[i];
+        m->shared = 0;
+        if (i == 0) continue;
+        const metric_slot_t *prev = &prog->metrics[i - 1];
+        while (m->shared < m->nsegs && m->shared < prev->nsegs &&
+               !strcmp(m->segs[m->shared], prev->segs[m->shared]))
+            m->shared++;
+    }
     cp->nlets = (int)prog->nlets;
     cp->lets = arena_alloc(&prog->arena, sizeof(code_t) * (prog->nlets ? prog->nlets : 1));
     intvec_t *let_slots = xcalloc(prog->nlets ? prog->nlets : 1, sizeof *let_slots);

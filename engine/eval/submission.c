@@ -106,15 +106,29 @@ static char *path_prefix_text(const metric_slot_t *m, int n)
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
 {
     const program_t *p = ev->prog;
+    /* chain[i] is the value reached by the first i segments of the previous
+     * slot's path, for i <= valid (NULL where a key was absent). A slot
+     * sharing its first k segments with the previous one reuses those
+     * lookups: slots of one group (dossiers.total, dossiers.on_time)
+     * usually follow each other, and each lookup hashes a key. */
+    enum { DEPTH = 32 };
+    json_t *chain[DEPTH + 1];
+    int valid = 0;
     for (size_t s = 0; s < p->nmetrics; s++) {
         const metric_slot_t *m = &p->metrics[s];
+        int reuse = m->shared < valid ? m->shared : valid;
         json_t *cur = metrics;
         value_t v = v_missing((int32_t)s);
-        bool found = true;
-        for (int i = 0; i < m->nsegs; i++) {
+        bool found = false;
+        int i = 0;
+        for (;; i++) {
+            if (i <= DEPTH) chain[i] = cur; /* the value after i segments */
+            if (i == m->nsegs) {
+                found = true;
+                break;
+            }
             if (json_is_null(cur)) { /* a whole group that did not arise */
                 v = v_na((int32_t)s);
-                found = false;
                 break;
             }
             if (!json_is_object(cur)) {
@@ -123,15 +137,16 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
                                  json_kind(cur));
                 free(prefix);
                 v = v_error(ERR_DOMAIN);
-                found = false;
                 break;
             }
-            cur = json_object_get(cur, m->segs[i]);
-            if (!cur) {
-                found = false;
+            json_t *next = i < reuse ? chain[i + 1] : json_object_get(cur, m->segs[i]);
+            if (!next) { /* absent: missing */
+                if (++i <= DEPTH) chain[i] = NULL;
                 break;
             }
+            cur = next;
         }
+        valid = i < DEPTH ? i : DEPTH;
         if (found) v = convert(ev, m, (int)s, cur, r);
         ev->metrics[s] = v;
     }

@@ -326,6 +326,73 @@ static void ranking_is_per_level_and_period_and_skips_unranked_units(void **s)
     chiso_program_free(p);
 }
 
+/* Binding reuses the lookups of a path's leading segments shared with the
+ * metric read before it; every way a shared prefix can end must still give
+ * each metric its own answer: a null group (not applicable), a group that
+ * is not an object (an error naming each metric), an absent group
+ * (missing), and siblings at several depths. */
+static void metrics_sharing_a_prefix_are_bound_one_by_one(void **s)
+{
+    (void)s;
+    const char *rules =
+        "index \"t\" { total 8 policy missing = zero field 1 \"f\" max 8 {"
+        " criterion c1 \"1\" max 1 { score g.a }      criterion c2 \"2\" max 1 { score g.b }"
+        " criterion c3 \"3\" max 1 { score h.x.y }    criterion c4 \"4\" max 1 { score h.x.z }"
+        " criterion c5 \"5\" max 1 { score h.w }      criterion c6 \"6\" max 1 { score k.m.n }"
+        " criterion c7 \"7\" max 1 { score k.m.o }    criterion c8 \"8\" max 1 { score k.p } } }";
+    /* g null: c1, c2 not applicable (full points); h.x absent: c3, c4
+     * missing (0); h.w = 1; k.m = {n: 1, o: 0}; k.p = 1. */
+    json_t *r = run(rules, SUB("{\"g\":null,\"h\":{\"w\":1},\"k\":{\"m\":{\"n\":1,\"o\":0},\"p\":1}}"));
+    assert_string_equal(str(r, "status"), "ok");
+    assert_string_equal(str(find_node(r, "c1"), "status"), "not_applicable");
+    assert_string_equal(str(find_node(r, "c2"), "status"), "not_applicable");
+    assert_string_equal(str(find_node(r, "c2"), "reason"), "metric 'g.b' did not arise (null)");
+    assert_string_equal(str(find_node(r, "c3"), "status"), "missing");
+    assert_string_equal(str(find_node(r, "c4"), "status"), "missing");
+    assert_string_equal(str(find_node(r, "c4"), "reason"), "missing metric 'h.x.z'");
+    assert_true(num_field(find_node(r, "c5"), "points") == 1);
+    assert_true(num_field(find_node(r, "c6"), "points") == 1);
+    assert_true(num_field(find_node(r, "c7"), "points") == 0);
+    assert_string_equal(str(find_node(r, "c7"), "status"), "scored");
+    assert_true(num_field(find_node(r, "c8"), "points") == 1);
+    assert_true(num_field(r, "points") == 5); /* 1 + 1 + 0 + 0 + 1 + 1 + 0 + 1 */
+    json_decref(r);
+    /* g and k.m are numbers: an error for each metric below them. */
+    r = run(rules, SUB("{\"g\":5,\"h\":{\"x\":{\"y\":1,\"z\":1},\"w\":1},\"k\":{\"m\":2,\"p\":1}}"));
+    assert_string_equal(str(r, "status"), "error");
+    json_t *errors = json_object_get(r, "errors");
+    assert_int_equal(json_array_size(errors), 4);
+    assert_string_equal(json_string_value(json_array_get(errors, 0)), "metric 'g.a': 'g' is a number, not an object");
+    assert_string_equal(json_string_value(json_array_get(errors, 1)), "metric 'g.b': 'g' is a number, not an object");
+    assert_string_equal(json_string_value(json_array_get(errors, 2)), "metric 'k.m.n': 'k.m' is a number, not an object");
+    assert_string_equal(json_string_value(json_array_get(errors, 3)), "metric 'k.m.o': 'k.m' is a number, not an object");
+    json_decref(r);
+
+    /* Paths deeper than the 32 lookups binding remembers: s1...s39.a and
+     * s1...s39.b share 39 segments; only what is remembered is reused. */
+    char path[512] = "", sub[1024] = "{\"unit\":{\"id\":\"u\"},\"metrics\":", tail[256] = "";
+    for (int i = 1; i <= 39; i++) {
+        char seg[16];
+        snprintf(seg, sizeof seg, "%ss%d", i > 1 ? "." : "", i);
+        strcat(path, seg);
+        snprintf(seg, sizeof seg, "{\"s%d\":", i);
+        strcat(sub, seg);
+        strcat(tail, "}");
+    }
+    strcat(sub, "{\"a\":1,\"b\":0}");
+    strcat(sub, tail);
+    strcat(sub, "}");
+    char deep[2048];
+    snprintf(deep, sizeof deep,
+             "index \"t\" { total 2 field 1 \"f\" max 2 { criterion 1.1 \"a\" max 1 { score %s.a }"
+             " criterion 1.2 \"b\" max 1 { score %s.b } } }", path, path);
+    r = run(deep, sub);
+    assert_string_equal(str(r, "status"), "ok");
+    assert_true(num_field(find_node(r, "1.1"), "points") == 1);
+    assert_true(num_field(find_node(r, "1.2"), "points") == 0);
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +407,7 @@ int main(void)
         cmocka_unit_test(grades_and_self_assessment),
         cmocka_unit_test(dates_and_kleene_logic),
         cmocka_unit_test(malformed_submissions),
+        cmocka_unit_test(metrics_sharing_a_prefix_are_bound_one_by_one),
         cmocka_unit_test(ranking_is_competition_ranking),
         cmocka_unit_test(ranking_is_per_level_and_period_and_skips_unranked_units),
     };
