@@ -23,9 +23,12 @@ static const char *or_empty(const char *s) { return s ? s : ""; }
 static bool exact_key(const unit_summary_t *u, int field, int decimals, rat_t *key)
 {
     bool of = false;
-    *key = field < 0 ? u->percent
-                     : rat_mul(rat_div(u->fpoints[field], u->fmax[field], &of), rat_int(100), &of);
-    if (decimals >= 0 && !of) *key = rat_round(*key, decimals, &of);
+    if (field < 0) *key = u->percent;
+    else *key = rat_div(u->fpoints[field], u->fmax[field], &of); /* a share: × 100 only to round */
+    if (decimals >= 0 && !of) {
+        if (field >= 0) *key = rat_mul(*key, rat_int(100), &of);
+        if (!of) *key = rat_round(*key, decimals, &of);
+    }
     return !of;
 }
 
