@@ -12,6 +12,7 @@
 
 #include "engine/api/program_impl.h"
 #include "engine/eval/result.h"
+#include "engine/support/json_arena.h"
 #include "engine/support/xalloc.h"
 
 #include <pthread.h>
@@ -134,8 +135,10 @@ static int node_count(const batch_opts_t *o)
 /* Scores one submission into its summary and, when results are spooled,
  * its result JSON (into `json`, a buffer reused from one unit to the next). */
 static void score_one(const batch_opts_t *o, cli_input_t *in, strbuf_t *json, unit_summary_t *summary,
-                      node_rec_t *recs, arena_t *arena)
+                      node_rec_t *recs, arena_t *arena, json_arena_t *parse)
 {
+    /* Every jansson value made below is released before json_arena_end. */
+    json_arena_begin(parse);
     chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
                                : chiso_result_error(o->prog, o->index, in->origin, in->error);
     summarize(r, summary, arena);
@@ -146,6 +149,7 @@ static void score_one(const batch_opts_t *o, cli_input_t *in, strbuf_t *json, un
         sb_addc(json, '\n');
     }
     chiso_result_free(r);
+    json_arena_end(parse);
     input_recycle(in);
 }
 
@@ -158,6 +162,7 @@ static void *worker(void *arg)
 {
     pipeline_t *p = ((worker_arg *)arg)->p;
     arena_t *arena = ((worker_arg *)arg)->arena;
+    json_arena_t *parse = json_arena_new();
     pthread_mutex_lock(&p->mu);
     for (;;) {
         while (p->taken == p->produced && !p->eof && !p->stop) pthread_cond_wait(&p->work, &p->mu);
@@ -168,12 +173,13 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->mu);
         for (int i = 0; i < slot->n; i++)
             score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i],
-                      slot->recs ? slot->recs + (size_t)i * (size_t)p->nnodes : NULL, arena);
+                      slot->recs ? slot->recs + (size_t)i * (size_t)p->nnodes : NULL, arena, parse);
         pthread_mutex_lock(&p->mu);
         slot->state = SLOT_DONE;
         pthread_cond_signal(&p->done);
     }
     pthread_mutex_unlock(&p->mu);
+    json_arena_free(parse);
     return NULL;
 }
 
@@ -268,9 +274,10 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     sb_init(&json);
     int nnodes = node_count(opts);
     node_rec_t *recs = opts->need_criteria && nnodes ? xcalloc((size_t)nnodes, sizeof *recs) : NULL;
+    json_arena_t *parse = json_arena_new();
     while (input_iter_next(inputs, &in)) {
         unit_summary_t summary;
-        score_one(opts, &in, &json, &summary, recs, &out->arenas[0]);
+        score_one(opts, &in, &json, &summary, recs, &out->arenas[0], parse);
         if (json.len) fwrite(json.data, 1, json.len, out->spool);
         push_unit(out);
         out->units[out->count++] = summary;
@@ -287,11 +294,13 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     sb_free(&json);
     input_clear(&in);
     free(recs);
+    json_arena_free(parse);
     if (opts->progress) progress_line(&p, true);
 }
 
 void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 {
+    json_arena_install();
     memset(out, 0, sizeof *out);
     out->spool = tmpfile();
     if (!out->spool) {

@@ -23,16 +23,15 @@ static const char *json_kind(const json_t *j)
     }
 }
 
+/* The value as JSON, cut to 40 characters. json_dumpb, not json_dumps:
+ * nothing of jansson's to free (it may live in a batch's parse arena). */
 static void describe_json(const json_t *j, char *buf, size_t size)
 {
-    char *s = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
-    if (!s) {
-        snprintf(buf, size, "?");
-        return;
-    }
-    if (strlen(s) > 40) snprintf(buf, size, "%.37s...", s);
-    else snprintf(buf, size, "%s", s);
-    free(s);
+    char text[42] = {0}; /* json_dumpb copies whole pieces while they fit: a prefix */
+    size_t n = json_dumpb(j, text, sizeof text - 1, JSON_ENCODE_ANY | JSON_COMPACT);
+    if (n == 0) snprintf(buf, size, "?");
+    else if (n > 40) snprintf(buf, size, "%.37s...", text);
+    else snprintf(buf, size, "%.*s", (int)n, text);
 }
 
 static const char *own_nfc(eval_t *ev, const char *s)

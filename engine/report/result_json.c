@@ -43,11 +43,21 @@ static void write_value(jw_t *w, value_t v)
     }
 }
 
+/* A jansson value, dumped straight into the writer's buffer (json_dumpb:
+ * no string of jansson's to free, which may live in a batch's parse arena). */
 static void write_json_value(jw_t *w, json_t *j)
 {
-    char *s = json_dumps(j, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-    jw_raw(w, s ? s : "null");
-    free(s);
+    size_t flags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
+    size_t n = j ? json_dumpb(j, NULL, 0, flags) : 0;
+    if (n == 0) {
+        jw_raw(w, "null");
+        return;
+    }
+    jw_raw(w, ""); /* the separator; the value follows */
+    sb_reserve(w->sb, n);
+    json_dumpb(j, w->sb->data + w->sb->len, n, flags);
+    w->sb->len += n;
+    w->sb->data[w->sb->len] = '\0';
 }
 
 static const char *status_name(node_status_t s)

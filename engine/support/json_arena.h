@@ -1,0 +1,26 @@
+/* json_arena.h — bump allocation for jansson while one submission is read
+ * and scored. Parsing a submission makes some thirty small allocations and
+ * frees them all moments later; with an arena they cost a pointer bump and
+ * nothing at all, and the arena's memory is reused for the next submission.
+ *
+ * json_arena_install() points jansson's allocator (json_set_alloc_funcs) at
+ * functions that serve the calling thread's active arena, if any, and
+ * malloc/free otherwise. Between json_arena_begin() and json_arena_end(),
+ * every jansson value made by that thread lives in the arena: all of them
+ * must be released (json_decref) or copied out before json_arena_end(). */
+#ifndef CHISO_JSON_ARENA_H
+#define CHISO_JSON_ARENA_H
+
+typedef struct json_arena json_arena_t;
+
+/* Once, before any thread uses jansson. */
+void json_arena_install(void);
+json_arena_t *json_arena_new(void);
+void json_arena_free(json_arena_t *a);
+/* Makes `a` the calling thread's arena. */
+void json_arena_begin(json_arena_t *a);
+/* Ends it: the thread allocates from malloc again, and the arena's memory
+ * is ready for reuse. */
+void json_arena_end(json_arena_t *a);
+
+#endif
