@@ -7,7 +7,11 @@
  * their summaries. The ring bounds the memory in flight; the order of the
  * spool never depends on which worker finished first. Submissions travel in
  * chunks so that locking and waking threads cost little per submission.
- * With -j 1 there are no threads: the same steps run in the calling thread. */
+ * With -j 1 there are no threads: the same steps run in the calling thread.
+ *
+ * Memory per worker: a parse arena for jansson (reset after each
+ * submission) and an arena of summaries (kept for the batch). The writer
+ * also gathers the statistics per criterion, in input order. */
 #include "batch.h"
 
 #include "engine/api/program_impl.h"
@@ -32,7 +36,7 @@ typedef struct {
     cli_input_t input[CHUNK];
     strbuf_t json[CHUNK];       /* the results, compact, without rank; buffers reused */
     unit_summary_t summary[CHUNK];
-    node_rec_t *recs;           /* with --criteria statistics: CHUNK × nodes, reused */
+    node_rec_t *recs;           /* for the statistics per criterion (text, html): CHUNK × nodes */
 } slot_t;
 
 typedef struct {
