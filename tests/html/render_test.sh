@@ -35,10 +35,18 @@ expect "<svg class=\"heatmap\""
 expect "Phiếu điểm chi tiết"
 expect "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn"
 expect "lỗi"
+expect "Thống kê theo tiêu chí"
+expect "<table class=\"criteria\">"
 size=$(stat -c %s "$work/shot.png" 2>/dev/null || echo 0)
 if [ "$size" -lt 20000 ]; then echo "FAIL: screenshot is $size bytes, expected a rendered page"; fail=1; fi
 # The bars are drawn: count the rect elements of the bar chart in the DOM.
 bars=$(sed -n '/<svg class="chart"/,/<\/svg>/p' "$work/dom.html" | grep -c '<rect' || true)
 if [ "$bars" -lt 2 ]; then echo "FAIL: the bar chart has $bars bars, expected 2"; fail=1; fi
+# Several years of a level: the trend table renders too.
+"$chiso" score -q -f html -o "$work/history.html" tests/batch/data/two-fields.chiso tests/batch/data/history || [ $? -eq 3 ]
+timeout 120 "$browser" "${flags[@]}" --dump-dom "file://$work/history.html" > "$work/history-dom.html" 2>/dev/null
+for text in "Diễn biến qua các kỳ · cấp huyện" "Kỳ 2020 (hạng)" "+20.00 · ↑1"; do
+  grep -qF -- "$text" "$work/history-dom.html" || { echo "FAIL: the rendered trend lacks: $text"; fail=1; }
+done
 [ $fail -eq 0 ] && echo "html render: ok (screenshot $size bytes, $bars bars)"
 exit $fail
