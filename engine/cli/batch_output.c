@@ -74,7 +74,10 @@ static void csv_rank(strbuf_t *row, long rank)
     if (rank) sb_adds(row, rat_format(rat_int(rank), 0, buf, sizeof buf));
 }
 
-/* One row per unit, built in memory and written at once. */
+/* One row per unit, built in memory and written at once. The columns the
+ * batch format promises come first, in its order (id, name, level, period,
+ * points, max, percent, grade, rank, then each field's points); the
+ * field ranks, the status, the file and the error follow. */
 static void render_csv(const batch_t *b, const char **ids, const char **names, int nfields,
                        bool comma, FILE *out)
 {
@@ -82,8 +85,7 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
     strbuf_t row;
     sb_init(&row);
     sb_adds(&row, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
-    const char *head[] = {"id", "name", "level", "period", "status", "points", "max", "percent",
-                          "grade", "rank"};
+    const char *head[] = {"id", "name", "level", "period", "points", "max", "percent", "grade", "rank"};
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
         if (i) sb_addc(&row, sep);
         sb_adds(&row, head[i]);
@@ -93,15 +95,19 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         sb_addc(&row, sep);
         csv_field(&row, col, sep);
         free(col);
+    }
+    for (int f = 0; f < nfields; f++) {
         char *rk = xasprintf("%s rank", ids[f]);
         sb_addc(&row, sep);
         csv_field(&row, rk, sep);
         free(rk);
     }
-    sb_addc(&row, sep);
-    sb_adds(&row, "file");
-    sb_addc(&row, sep);
-    sb_adds(&row, "error\r\n");
+    const char *tail[] = {"status", "file", "error"};
+    for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
+        sb_addc(&row, sep);
+        sb_adds(&row, tail[i]);
+    }
+    sb_add(&row, "\r\n", 2);
     fwrite(row.data, 1, row.len, out);
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
@@ -113,8 +119,6 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         csv_field(&row, u->level, sep);
         sb_addc(&row, sep);
         csv_field(&row, u->period, sep);
-        sb_addc(&row, sep);
-        sb_adds(&row, u->ok ? "ok" : "error");
         sb_addc(&row, sep);
         if (u->ok) {
             csv_number(&row, u->points, comma);
@@ -132,9 +136,13 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         for (int f = 0; f < nfields; f++) {
             sb_addc(&row, sep);
             if (u->ok && f < u->nfields) csv_number(&row, u->fpoints[f], comma);
+        }
+        for (int f = 0; f < nfields; f++) {
             sb_addc(&row, sep);
             if (u->ok && f < u->nfields) csv_rank(&row, u->frank[f]);
         }
+        sb_addc(&row, sep);
+        sb_adds(&row, u->ok ? "ok" : "error");
         sb_addc(&row, sep);
         csv_field(&row, u->origin, sep);
         sb_addc(&row, sep);

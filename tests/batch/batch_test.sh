@@ -48,7 +48,8 @@ check "ndjson equals json" test "$(jq -s -c . "$work/out.ndjson")" = "$(jq -c . 
 
 "$chiso" score -q -f csv "$rules" "$here/data/units" > "$work/out.csv"
 check "csv starts with a UTF-8 BOM" test "$(head -c 3 "$work/out.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
-check "csv header" grep -q '^.*id,name,level,period,status,points,max,percent,grade,rank,F1 Lĩnh vực một,F1 rank,F2 Lĩnh vực hai,F2 rank,file,error' "$work/out.csv"
+check "csv header: the promised columns first" grep -q $'^\xEF\xBB\xBFid,name,level,period,points,max,percent,grade,rank,F1 Lĩnh vực một,F2 Lĩnh vực hai,F1 rank,F2 rank,status,file,error\r$' "$work/out.csv"
+check "csv row of A" grep -q $'^A,Đơn vị A,huyện,2021,9,10,90,Tốt,1,5,4,1,2,ok,.*/units/a.json,\r$' "$work/out.csv"
 check "csv quotes a name with a comma and quotes" grep -qF '"Đơn vị C, ""ngoặc"""' "$work/out.csv"
 check "csv rows end in CRLF" test "$(grep -c $'\r$' "$work/out.csv")" = 8
 "$chiso" score -q -f csv --decimal-comma "$rules" "$here/data/units" > "$work/vi.csv"
@@ -145,7 +146,7 @@ check "50 MB submission: scored 5 of 10 points" test "$(jq '.[] | select(.unit.i
 check "50 MB submission: ranked after A (9 points)" test "$(jq '.[] | select(.unit.id == "BIG") | .rank' "$work/big-unit.out")" = 2
 "$chiso" score -q -f csv "$rules" - < "$work/big-unit.json" > "$work/big-unit.csv"
 check "50 MB submission on stdin: exit 0" test $? -eq 0
-check "50 MB submission on stdin: one row" test "$(grep -c '^BIG,Đơn vị lớn,huyện,2021,ok,5,10,50,' "$work/big-unit.csv")" = 1
+check "50 MB submission on stdin: one row" test "$(grep -c $'^BIG,Đơn vị lớn,huyện,2021,5,10,50,Yếu,1,3,2,1,1,ok,<stdin>:1,\r$' "$work/big-unit.csv")" = 1
 
 # Progress: a line on a terminal's stderr; nothing when stderr is not a
 # terminal, or with --quiet. `script` gives the command a terminal.
@@ -178,7 +179,7 @@ check "unranked: field F2 tie" test "$(sp Y '.field_ranks.F2'),$(sp Z '.field_ra
 "$chiso" score -q -f text "$rules" "$here/data/special" > "$work/special.txt"
 check "unranked: the ranking table says so" grep -q "^   -  Ban Quản lý khu kinh tế .* 100.00  Tốt  (không xếp hạng)$" "$work/special.txt"
 "$chiso" score -q -f csv "$rules" "$here/data/special" > "$work/special.csv"
-check "unranked: csv rank empty" grep -q "^X,Ban Quản lý khu kinh tế,sở,2021,ok,10,10,100,Tốt,,5,,5,," "$work/special.csv"
+check "unranked: csv rank empty" grep -q "^X,Ban Quản lý khu kinh tế,sở,2021,10,10,100,Tốt,,5,5,,,ok," "$work/special.csv"
 "$chiso" score -q --summary -f csv "$rules" "$here/data/special" > /dev/null 2> "$work/special.sum"
 check "unranked: counted in the summary" grep -q "cấp sở · kỳ 2021: 3 đơn vị · trung bình (mean) 83.33%" "$work/special.sum"
 
@@ -249,6 +250,11 @@ check "criteria and trend: the same text for -j 1 and -j 3" cmp -s "$work/histor
 "$chiso" score -q -j 2 -f text "$big_rules" - < "$work/big.ndjson" > "$work/big2.txt"
 check "criteria of 5 000 units: the same for -j 1 and -j 2" cmp -s "$work/big1.txt" "$work/big2.txt"
 check "criteria of 5 000 units: printed" grep -q "^Thống kê theo tiêu chí (criteria) · cấp" "$work/big1.txt"
+
+# A unit in error in CSV: its columns are empty, the status says so, and
+# the error names the problem.
+printf '{"unit":{"id":"E1"},"metrics":{"b":1}}\n' | "$chiso" score -q -f csv "$rules" - > "$work/err.csv"
+check "csv: a unit in error" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,missing metric \'a\' (needed by F1.1)\r$' "$work/err.csv"
 
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
