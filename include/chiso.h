@@ -84,6 +84,10 @@ bool chiso_result_ok(const chiso_result *res);
  * period, as `chiso score` ranks a batch; results in error, and units marked
  * "ranked": false, get no rank. */
 void chiso_rank(chiso_result **results, size_t n);
+/* As chiso_rank, on percents rounded half up to `decimals` (0 to 6), as a
+ * published table shows them: 91.804 and 91.796 tie at 2 decimals. With
+ * decimals < 0, exact percents (chiso_rank). */
+void chiso_rank_ex(chiso_result **results, size_t n, int decimals);
 
 /* The result as JSON (contract §6); a new reference. */
 json_t *chiso_result_to_json(const chiso_result *res);

@@ -190,8 +190,11 @@ void ranking_run(ranking_t *rk, size_t n, const bool *eligible, const rat_t *key
 
 /* The library's ranking of a set of results: per (unit level, period), as
  * a batch ranks them; units in error or marked "ranked": false get none. */
-void chiso_rank(chiso_result **results, size_t n)
+void chiso_rank(chiso_result **results, size_t n) { chiso_rank_ex(results, n, -1); }
+
+void chiso_rank_ex(chiso_result **results, size_t n, int decimals)
 {
+    if (decimals > 6) decimals = 6;
     size_t count = n ? n : 1;
     bool *eligible = xmalloc(count * sizeof *eligible);
     rat_t *keys = xmalloc(count * sizeof *keys);
@@ -213,8 +216,9 @@ void chiso_rank(chiso_result **results, size_t n)
             strmap_put(&numbers, key.data, g);
         }
         groups[i] = (uint32_t)(uintptr_t)g;
-        eligible[i] = r->ok && r->has_percent && !r->unranked;
-        keys[i] = r->percent;
+        bool overflow = false;
+        keys[i] = decimals >= 0 ? rat_round(r->percent, decimals, &overflow) : r->percent;
+        eligible[i] = r->ok && r->has_percent && !r->unranked && !overflow;
     }
     ranking_t *rk = ranking_new(n);
     ranking_run(rk, n, eligible, keys, groups, ranks);

@@ -393,6 +393,29 @@ static void metrics_sharing_a_prefix_are_bound_one_by_one(void **s)
     json_decref(r);
 }
 
+/* Exact percents rank 91.804, 91.796 and 91.8 as 1, 3, 2; rounded to two
+ * decimals, as a published table shows them, all three tie at 91.80. */
+static void ranking_on_rounded_percents(void **s)
+{
+    (void)s;
+    chiso_program *p = load_rules("index \"t\" { total 10 field 1 \"f\" max 10 { criterion 1.1 \"a\" max 10 { score a } } }");
+    const char *subs[] = {SUB("{\"a\":9.1804}"), SUB("{\"a\":9.1796}"), SUB("{\"a\":9.18}")};
+    chiso_result *res[3];
+    for (int i = 0; i < 3; i++) res[i] = chiso_score_text(p, 0, subs[i], strlen(subs[i]), NULL);
+    long want[][3] = {{1, 3, 2}, {1, 1, 1}, {1, 3, 2}, {1, 1, 1}};
+    int decimals[] = {-1, 2, 3, 0};
+    for (int k = 0; k < 4; k++) {
+        chiso_rank_ex(res, 3, decimals[k]);
+        for (int i = 0; i < 3; i++) {
+            json_t *r = chiso_result_to_json(res[i]);
+            assert_int_equal(json_integer_value(json_object_get(r, "rank")), want[k][i]);
+            json_decref(r);
+        }
+    }
+    for (int i = 0; i < 3; i++) chiso_result_free(res[i]);
+    chiso_program_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -409,6 +432,7 @@ int main(void)
         cmocka_unit_test(malformed_submissions),
         cmocka_unit_test(metrics_sharing_a_prefix_are_bound_one_by_one),
         cmocka_unit_test(ranking_is_competition_ranking),
+        cmocka_unit_test(ranking_on_rounded_percents),
         cmocka_unit_test(ranking_is_per_level_and_period_and_skips_unranked_units),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
