@@ -12,6 +12,7 @@
 #include "result.h"
 
 #include "engine/api/program_impl.h"
+#include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
 #include <stdarg.h>
@@ -419,6 +420,24 @@ chiso_result *result_new(const chiso_program *prog, size_t index, const char *or
     return r;
 }
 
+/* The unit object with its id, name and level in NFC: a new reference to
+ * it when they are already (nearly always), else to a shallow copy with
+ * those replaced. The submission itself is not changed. */
+static json_t *unit_in_nfc(json_t *unit)
+{
+    static const char *const keys[] = {"id", "name", "level"};
+    json_t *copy = NULL;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        json_t *v = json_object_get(unit, keys[i]);
+        char *nfc = json_is_string(v) ? nfc_if_needed(json_string_value(v)) : NULL;
+        if (!nfc) continue;
+        if (!copy) copy = json_copy(unit);
+        json_object_set_new(copy, keys[i], json_string(nfc));
+        free(nfc);
+    }
+    return copy ? copy : json_incref(unit);
+}
+
 /* Checks the shape of the submission; fills unit and period. */
 json_t *submission_envelope(chiso_result *r, json_t *sub)
 {
@@ -436,7 +455,8 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
         result_add_error(r, "\"unit\" must be an object with \"id\" and \"name\"");
     } else {
         json_decref(r->unit);
-        r->unit = json_incref(unit);
+        r->unit = unit_in_nfc(unit);
+        unit = r->unit;
         json_t *id = json_object_get(unit, "id");
         if (!json_is_string(id) || json_string_length(id) == 0)
             result_add_error(r, "\"unit\" has no \"id\" string");
@@ -452,7 +472,10 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
         }
     }
     json_t *period = json_object_get(sub, "period");
-    if (json_is_string(period)) r->period = xstrdup(json_string_value(period));
+    if (json_is_string(period)) {
+        char *nfc = nfc_if_needed(json_string_value(period));
+        r->period = nfc ? nfc : xstrdup(json_string_value(period));
+    }
     else if (json_is_integer(period)) r->period = xasprintf("%lld", (long long)json_integer_value(period));
     else if (period && !json_is_null(period))
         result_add_error(r, "\"period\" must be a string such as \"2021\"");

@@ -5,11 +5,11 @@
 #include "result.h"
 
 #include "engine/support/date.h"
+#include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
 #include <stdarg.h>
 #include <string.h>
-#include <utf8proc.h>
 
 static const char *json_kind(const json_t *j)
 {
@@ -36,7 +36,7 @@ static void describe_json(const json_t *j, char *buf, size_t size)
 
 static const char *own_nfc(eval_t *ev, const char *s)
 {
-    utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
+    char *nfc = nfc_if_needed(s);
     if (!nfc) return s;
     VEC_PUSH(ev->owned, ev->nowned, ev->capowned);
     ev->owned[ev->nowned++] = (char *)nfc;

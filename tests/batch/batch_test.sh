@@ -256,5 +256,15 @@ check "criteria of 5 000 units: printed" grep -q "^Thống kê theo tiêu chí (
 printf '{"unit":{"id":"E1"},"metrics":{"b":1}}\n' | "$chiso" score -q -f csv "$rules" - > "$work/err.csv"
 check "csv: a unit in error" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,missing metric \'a\' (needed by F1.1)\r$' "$work/err.csv"
 
+# Vietnamese typed with combining marks (NFD) is the same text: the unit's
+# name, level and period come out in NFC, and "huyện" in NFD is ranked with
+# "huyện" in NFC, not in a group of its own.
+printf '%s\n' $'{"unit":{"id":"N1","name":"\xc4\x90u\xcc\x9b\xcc\x81c Tho\xcc\xa3","level":"huye\xcc\xa3\xcc\x82n"},"period":"2021","metrics":{"a":5,"b":4}}' \
+  '{"unit":{"id":"N2","name":"Đức Thọ 2","level":"huyện"},"period":"2021","metrics":{"a":4,"b":4}}' |
+  "$chiso" score -q -f ndjson "$rules" - > "$work/nfc.ndjson"
+check "NFD name comes out in NFC" test "$(jq -r 'select(.unit.id == "N1") | .unit.name' "$work/nfc.ndjson")" = "Đức Thọ"
+check "NFD level comes out in NFC" test "$(jq -r 'select(.unit.id == "N1") | .unit.level' "$work/nfc.ndjson")" = "huyện"
+check "NFD and NFC levels rank together" test "$(jq -r '.rank' "$work/nfc.ndjson" | tr '\n' ,)" = "1,2,"
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,6 +5,7 @@
 #include "support.h"
 
 #include "engine/report/display.h"
+#include "engine/support/nfc.h"
 #include "engine/support/json_writer.h"
 #include "engine/support/rational.h"
 
@@ -153,6 +154,25 @@ static void values_are_shown_one_way_everywhere(void **state)
     assert_string_equal(shown(json_array(), 0), "?");
 }
 
+static void texts_are_put_in_nfc_only_when_needed(void **state)
+{
+    (void)state;
+    assert_null(nfc_if_needed(""));
+    assert_null(nfc_if_needed("UBND huyen Duc Tho"));
+    assert_null(nfc_if_needed("UBND huyện Đức Thọ, Hà Tĩnh")); /* precomposed: left alone */
+    assert_null(nfc_if_needed("Ữ ự ỹ ậ ẫ"));                 /* U+1E00–U+1EFF */
+    assert_null(nfc_if_needed("Zürich · 2021 – 50%"));         /* other NFC text, checked by utf8proc */
+    char *n = nfc_if_needed("huye\xcc\xa3\xcc\x82n");      /* e + dot below + circumflex */
+    assert_string_equal(n, "huyện");
+    free(n);
+    n = nfc_if_needed("\xc4\x90u\xcc\x9b\xcc\x81" "c Tho\xcc\xa3"); /* Đức Thọ decomposed */
+    assert_string_equal(n, "Đức Thọ");
+    free(n);
+    n = nfc_if_needed("\xe2\x84\xab"); /* ANGSTROM SIGN becomes Å (U+00C5) */
+    assert_string_equal(n, "\xc3\x85");
+    free(n);
+}
+
 static void string_buffer_grows_and_stays_terminated(void **state)
 {
     (void)state;
@@ -179,6 +199,7 @@ int main(void)
         cmocka_unit_test(integers_and_objects_are_written_compactly),
         cmocka_unit_test(numbers_are_formatted_exactly),
         cmocka_unit_test(values_are_shown_one_way_everywhere),
+        cmocka_unit_test(texts_are_put_in_nfc_only_when_needed),
         cmocka_unit_test(string_buffer_grows_and_stays_terminated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
