@@ -1,13 +1,18 @@
 /* gen_submissions.c — realistic synthetic submissions for any rules file:
- *   gen_submissions RULES COUNT [SEED] > batch.ndjson
+ *   gen_submissions RULES COUNT [SEED] [--corrupt] > batch.ndjson
  * Reads the metrics the rules use (chiso_program_metrics) and writes COUNT
  * submissions, one JSON per line, seeded so that runs repeat. Counts come
  * in families: a path ending in total/tasks/count gets a size in the
  * thousands, and its sibling counts a share near the usual targets (85–100 %)
  * so that bands on both sides are hit; dates fall around the end of the
- * year; booleans are mostly true; about 3 % of values are null (did not arise). */
+ * year; booleans are mostly true; about 3 % of values are null (did not arise).
+ * With --corrupt, half the lines are damaged the ways real uploads are
+ * (cut short, bytes garbled, a number swapped for another kind of value or
+ * for one out of range, a piece deleted, nesting thousands deep): the
+ * tests feed them to `chiso score` to show that bad input never crashes it. */
 #include "chiso.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,10 +59,66 @@ static void put(json_t *obj, const char *path, json_t *v)
     free(copy);
 }
 
+/* Damages one line, in one of the ways of --corrupt; writes it with puts. */
+static void put_corrupted(const char *line)
+{
+    static const char *const others[] = {"null", "true", "\"x\"", "[]", "{}", "1e400", "-0",
+                                         "9223372036854775808", "\"\\u0000\"", "1.5", "\"2021-02-30\""};
+    size_t len = strlen(line);
+    char *s = malloc(len + 64);
+    memcpy(s, line, len + 1);
+    switch (next_random() % 5) {
+    case 0: /* cut short */
+        s[1 + next_random() % (len - 1)] = '\0';
+        break;
+    case 1: /* garbled bytes; a newline would split the line, so not that */
+        for (int k = 1 + (int)(next_random() % 5); k > 0; k--) {
+            char c = (char)(next_random() % 256);
+            s[next_random() % len] = c == '\n' || c == '\0' ? '?' : c;
+        }
+        break;
+    case 2: { /* the first digit after a colon somewhere: another kind of value */
+        size_t at = next_random() % len;
+        char *colon = strchr(s + at, ':');
+        if (colon && colon[1] >= '0' && colon[1] <= '9') {
+            size_t end = (size_t)(colon + 1 - s);
+            while (s[end] >= '0' && s[end] <= '9') end++;
+            char *rest = strdup(s + end);
+            const char *o = others[next_random() % (sizeof others / sizeof others[0])];
+            snprintf(colon + 1, len + 63 - (size_t)(colon + 1 - s), "%s%s", o, rest);
+            free(rest);
+        }
+        break;
+    }
+    case 3: { /* a piece deleted */
+        size_t at = next_random() % len, n = 1 + next_random() % 30;
+        if (at + n > len) n = len - at;
+        memmove(s + at, s + at + n, len - at - n + 1);
+        break;
+    }
+    default: /* nesting deeper than any parser allows */
+        free(s);
+        for (int k = 0; k < 3000; k++) putchar('[');
+        for (int k = 0; k < 3000; k++) putchar(']');
+        putchar('\n');
+        return;
+    }
+    puts(s);
+    free(s);
+}
+
 int main(int argc, char **argv)
 {
+    bool corrupt = false;
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--corrupt")) {
+            corrupt = true;
+            memmove(&argv[i], &argv[i + 1], sizeof *argv * (size_t)(argc - i));
+            argc--;
+            break;
+        }
     if (argc < 3) {
-        fputs("usage: gen_submissions RULES COUNT [SEED]\n", stderr);
+        fputs("usage: gen_submissions RULES COUNT [SEED] [--corrupt]\n", stderr);
         return 2;
     }
     chiso_program *prog = chiso_program_load(argv[1]);
@@ -122,7 +183,8 @@ int main(int argc, char **argv)
         json_t *sub = json_pack("{s:{s:s,s:s,s:s},s:s,s:o}", "unit", "id", id, "name", name, "level",
                                 levels[i % 5], "period", "2021", "metrics", m);
         char *s = json_dumps(sub, JSON_COMPACT);
-        puts(s);
+        if (corrupt && next_random() % 2) put_corrupted(s);
+        else puts(s);
         free(s);
         json_decref(sub);
         json_decref(sizes);

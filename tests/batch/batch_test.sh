@@ -266,5 +266,25 @@ check "NFD name comes out in NFC" test "$(jq -r 'select(.unit.id == "N1") | .uni
 check "NFD level comes out in NFC" test "$(jq -r 'select(.unit.id == "N1") | .unit.level' "$work/nfc.ndjson")" = "huyện"
 check "NFD and NFC levels rank together" test "$(jq -r '.rank' "$work/nfc.ndjson" | tr '\n' ,)" = "1,2,"
 
+# Damaged uploads (gen_submissions --corrupt: cut short, garbled bytes,
+# values of the wrong kind or out of range, pieces deleted, nesting 3 000
+# deep): every one gets a result, the broken ones an error naming the
+# problem, the batch goes on, and every format is written whole. Under
+# AddressSanitizer (the second ctest run) this is also a memory check.
+"$gen" "$here/../../rules/cap-huyen/ha-tinh-2021.chiso" 2000 11 --corrupt > "$work/corrupt.ndjson"
+crules="$here/../../rules/cap-huyen/ha-tinh-2021.chiso"
+"$chiso" score -q -j 2 "$crules" - < "$work/corrupt.ndjson" > "$work/corrupt.json" 2> /dev/null
+check "damaged uploads: exit 3" test $? -eq 3
+check "damaged uploads: a result for each" test "$(jq length "$work/corrupt.json")" = 2000
+check "damaged uploads: some scored, some not" test "$(jq '[.[] | .status] | unique | join(",")' -r "$work/corrupt.json")" = "error,ok"
+check "damaged uploads: every error is named" test "$(jq '[.[] | select(.status == "error") | select((.errors[0] // "") == "")] | length' "$work/corrupt.json")" = 0
+"$chiso" score -q -j 1 "$crules" - < "$work/corrupt.ndjson" > "$work/corrupt1.json" 2> /dev/null
+check "damaged uploads: the same for -j 1 and -j 2" cmp -s "$work/corrupt.json" "$work/corrupt1.json"
+for f in text csv html ndjson; do
+  "$chiso" score -q -j 2 -f "$f" -o "$work/corrupt.$f" "$crules" - < "$work/corrupt.ndjson" 2> /dev/null
+  check "damaged uploads: $f written (exit 3)" test $? -eq 3 -a -s "$work/corrupt.$f"
+done
+check "damaged uploads: csv has a row for each" test "$(wc -l < "$work/corrupt.csv")" = 2001
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
