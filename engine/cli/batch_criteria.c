@@ -95,26 +95,29 @@ void criteria_finish(criteria_t *c)
 /* Share of the points lost: 1 - points/max over the scored units. */
 static double lost(const node_stat_t *s) { return s->max > 0 ? 1 - s->points / s->max : 0; }
 
-static const criteria_t *order_ctx; /* qsort has no context argument in C11 */
-static const criteria_group_t *order_group;
+typedef struct {
+    double lost;
+    int node;
+} loss_item;
 
 static int by_loss(const void *x, const void *y)
 {
-    int a = *(const int *)x, b = *(const int *)y;
-    double la = lost(&order_group->nodes[a]), lb = lost(&order_group->nodes[b]);
-    if (la != lb) return la > lb ? -1 : 1;
-    return a < b ? -1 : a > b;
+    const loss_item *a = x, *b = y;
+    if (a->lost != b->lost) return a->lost > b->lost ? -1 : 1;
+    return a->node < b->node ? -1 : a->node > b->node;
 }
 
 int criteria_order(const criteria_t *c, const criteria_group_t *g, int **order)
 {
-    *order = xcalloc((size_t)(c->ci->nnodes ? c->ci->nnodes : 1), sizeof **order);
+    size_t cap = (size_t)(c->ci->nnodes ? c->ci->nnodes : 1);
+    loss_item *items = xcalloc(cap, sizeof *items);
     int n = 0;
     for (int i = 1; i < c->ci->nnodes; i++)
-        if (c->ci->nodes[i].is_leaf) (*order)[n++] = i;
-    order_ctx = c;
-    order_group = g;
-    qsort(*order, (size_t)n, sizeof **order, by_loss);
+        if (c->ci->nodes[i].is_leaf) items[n++] = (loss_item){lost(&g->nodes[i]), i};
+    qsort(items, (size_t)n, sizeof *items, by_loss);
+    *order = xcalloc(cap, sizeof **order);
+    for (int k = 0; k < n; k++) (*order)[k] = items[k].node;
+    free(items);
     return n;
 }
 

@@ -25,12 +25,10 @@ static int cmp_str(const void *x, const void *y)
  * units first. */
 static long standing(const unit_summary_t *u) { return u && u->rank ? u->rank : LONG_MAX; }
 
-static int nperiods_for_sort; /* qsort has no context argument in C11 */
-
 static int cmp_rows(const void *x, const void *y)
 {
     const trend_row_t *a = x, *b = y;
-    long ra = standing(a->cells[nperiods_for_sort - 1]), rb = standing(b->cells[nperiods_for_sort - 1]);
+    long ra = standing(a->last), rb = standing(b->last);
     if (ra != rb) return ra < rb ? -1 : 1;
     int c = strcmp(a->label, b->label);
     return c ? c : strcmp(a->id, b->id);
@@ -71,7 +69,7 @@ static bool build_level(const batch_t *b, const char *level, trend_level_t *lv)
         if (r == 0) {
             VEC_PUSH(lv->rows, lv->nrows, rowcap);
             lv->rows[lv->nrows] = (trend_row_t){u->id, batch_unit_label(u),
-                                                xcalloc((size_t)lv->nperiods, sizeof(unit_summary_t *))};
+                                                xcalloc((size_t)lv->nperiods, sizeof(unit_summary_t *)), NULL};
             r = ++lv->nrows;
             strmap_put(&rows, u->id, (void *)(intptr_t)r);
         }
@@ -81,7 +79,7 @@ static bool build_level(const batch_t *b, const char *level, trend_level_t *lv)
     }
     strmap_free(&rows);
     strmap_free(&index_of);
-    nperiods_for_sort = lv->nperiods;
+    for (size_t r = 0; r < lv->nrows; r++) lv->rows[r].last = lv->rows[r].cells[lv->nperiods - 1];
     qsort(lv->rows, lv->nrows, sizeof *lv->rows, cmp_rows);
     return true;
 }

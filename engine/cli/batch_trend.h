@@ -11,6 +11,7 @@ typedef struct {
     const char *id;
     const char *label;
     const unit_summary_t **cells; /* per period; NULL when the unit has none */
+    const unit_summary_t *last;   /* the cell of the last period (rows are ordered by it) */
 } trend_row_t;
 
 typedef struct {
