@@ -335,16 +335,18 @@ void batch_print_summary(const batch_t *b, FILE *out)
     qsort(order, b->count, sizeof *order, batch_by_group_rank);
     double *pcts = xmalloc(sizeof *pcts * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count;) {
-        size_t j = i, n = 0, errors = 0;
+        size_t j = i, n = 0, errors = 0, unranked = 0;
         while (j < b->count && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
                !strcmp(or_empty(order[j]->period), or_empty(order[i]->period))) {
             if (order[j]->ok && order[j]->has_percent) pcts[n++] = rat_to_double(order[j]->percent);
             if (!order[j]->ok) errors++;
+            else if (order[j]->unranked) unranked++;
             j++;
         }
         fprintf(out, "  %s%s · %s%s: %zu đơn vị", order[i]->level ? "cấp " : "", order[i]->level ? order[i]->level : "(không rõ cấp)",
                 order[i]->period ? "kỳ " : "", order[i]->period ? order[i]->period : "(không rõ kỳ)", j - i);
         if (errors) fprintf(out, " (%zu lỗi)", errors);
+        if (unranked) fprintf(out, " (%zu không xếp hạng)", unranked);
         if (n) {
             qsort(pcts, n, sizeof *pcts, cmp_double);
             double sum = 0;
