@@ -286,5 +286,14 @@ for f in text csv html ndjson; do
 done
 check "damaged uploads: csv has a row for each" test "$(wc -l < "$work/corrupt.csv")" = 2001
 
+# --explain puts what `chiso explain` shows into each node of the JSON: the
+# values read and the raw points (A reads a = 5 and b = 4), the same for
+# any -j (the traces are jansson values made in the parse arena).
+"$chiso" score -q -j 1 --explain "$rules" "$here/data/units" > "$work/explain1.json"
+"$chiso" score -q -j 2 --explain "$rules" "$here/data/units" > "$work/explain2.json"
+check "--explain: values read" test "$(jq -c '.[] | select(.unit.id == "A" and .period == "2021") | [.nodes[].children[0].explain.reads]' "$work/explain1.json")" = '[{"a":5},{"b":4}]'
+check "--explain: raw points" test "$(jq -c '.[] | select(.unit.id == "A" and .period == "2021") | [.nodes[].children[0].explain.raw_points]' "$work/explain1.json")" = '[5,4]'
+check "--explain: the same for -j 1 and -j 2" cmp -s "$work/explain1.json" "$work/explain2.json"
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
