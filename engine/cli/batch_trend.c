@@ -104,7 +104,7 @@ void trend_build(const batch_t *b, trend_t *t)
         levels[nlevels++] = level;
     }
     strmap_free(&seen);
-    qsort(levels, nlevels, sizeof *levels, cmp_str);
+    if (nlevels) qsort(levels, nlevels, sizeof *levels, cmp_str);
     size_t tcap = 0;
     for (size_t i = 0; i <= nlevels; i++) {
         if (i == nlevels && !unlevelled) break;

@@ -295,5 +295,14 @@ check "--explain: values read" test "$(jq -c '.[] | select(.unit.id == "A" and .
 check "--explain: raw points" test "$(jq -c '.[] | select(.unit.id == "A" and .period == "2021") | [.nodes[].children[0].explain.raw_points]' "$work/explain1.json")" = '[5,4]'
 check "--explain: the same for -j 1 and -j 2" cmp -s "$work/explain1.json" "$work/explain2.json"
 
+# Units that give no level still get a trend (and, before a fix, passing
+# qsort no levels at all was undefined behaviour that UBSan caught).
+printf '%s\n' '{"unit":{"id":"Q1","name":"Đơn vị Q1"},"period":"2020","metrics":{"a":3,"b":3}}' \
+  '{"unit":{"id":"Q1","name":"Đơn vị Q1"},"period":"2021","metrics":{"a":4,"b":4}}' \
+  '{"unit":{"id":"Q2","name":"Đơn vị Q2"},"period":"2021","metrics":{"a":5,"b":4}}' |
+  "$chiso" score -q -f text "$rules" - > "$work/nolevel.txt"
+check "no level: exit 0" test $? -eq 0
+check "no level: a trend" grep -q "^Đơn vị Q1       60.00% (1)      80.00% (2)    +20.00  ↓1$" "$work/nolevel.txt"
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
