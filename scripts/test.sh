@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh — the whole test suite, as CI runs it: installs dependencies,
-# builds with -Wall -Wextra -Werror, runs ctest, builds again with
-# AddressSanitizer + UBSan and runs ctest there, then runs the command line
-# on the bundled example under valgrind.
+# builds with -Wall -Wextra -Werror, runs ctest, runs cppcheck, checks
+# docs/cli.md against the help texts, builds again with AddressSanitizer +
+# UBSan and runs ctest there, then runs the command line under valgrind
+# (memcheck, and helgrind on the threaded batch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,8 @@ echo "== build (RelWithDebInfo, -Werror)"
 bash scripts/build.sh build
 echo "== ctest"
 ctest --test-dir build --output-on-failure -j "$jobs"
+echo "== static analysis"
+bash scripts/static-check.sh build
 echo "== docs/cli.md matches the help texts"
 bash scripts/cli-doc.sh --check build/chiso
 
