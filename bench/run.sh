@@ -6,7 +6,8 @@
 # `chiso score -j $(nproc)`, for ndjson and csv output. Prints
 # submissions per second and each time as a multiple of the baseline,
 # the fastest of ROUNDS (default 5) interleaved rounds. RULES defaults to
-# the district index of Hà Tĩnh (29 criteria).
+# the district index of Hà Tĩnh (29 criteria). With MEMORY_UNITS=N, also
+# the peak memory of a batch of N submissions (and of N/100).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-100000}"
@@ -48,3 +49,16 @@ for i in "${!cmds[@]}"; do
   awk -v n="${names[$i]}" -v t="${best[$i]}" -v c="$count" -v b="$base" \
     'BEGIN { printf "%-34s %9.3f %12.0f %9.2f\n", n, t, c / t, t / b }'
 done
+
+# Memory as the batch grows (MEMORY_UNITS=1000000 bash bench/run.sh): the
+# peak resident size `chiso score --summary` reports for a batch of that
+# many example submissions, next to one a hundredth of its size.
+if [ -n "${MEMORY_UNITS:-}" ]; then
+  printf '\n%-34s %9s\n' "memory (-j $jobs -f csv, example)" "peak MB"
+  for n in $((MEMORY_UNITS / 100)) "$MEMORY_UNITS"; do
+    build-bench/bench/gen_submissions rules/examples/huyen-mini.chiso "$n" 42 > "$work/memory.ndjson"
+    peak=$(build-bench/chiso score -q --summary -j "$jobs" -f csv rules/examples/huyen-mini.chiso - \
+             < "$work/memory.ndjson" 2>&1 >/dev/null | sed -n 's/.*peak memory) \([0-9]*\) MB.*/\1/p')
+    printf '%-34s %9s\n' "$n submissions" "$peak"
+  done
+fi

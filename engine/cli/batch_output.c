@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
@@ -328,8 +329,11 @@ void batch_print_summary(const batch_t *b, FILE *out)
 {
     size_t ok = 0;
     for (size_t i = 0; i < b->count; i++) ok += b->units[i].ok;
-    fprintf(out, "Tổng hợp (summary): %zu đơn vị chấm được (scored), %zu lỗi (in error), %.2f s\n", ok,
-            b->count - ok, b->seconds);
+    struct rusage usage;
+    long peak_kb = getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0; /* Linux: KiB */
+    fprintf(out, "Tổng hợp (summary): %zu đơn vị chấm được (scored), %zu lỗi (in error), %.2f s, "
+                 "bộ nhớ tối đa (peak memory) %ld MB\n",
+            ok, b->count - ok, b->seconds, (peak_kb + 1023) / 1024);
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
     qsort(order, b->count, sizeof *order, batch_by_group_rank);
