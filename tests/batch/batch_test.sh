@@ -101,6 +101,7 @@ check "-o leaves no temporary file" test "$(ls "$work" | grep -c tmp)" = 0
 check "summary: counts" grep -q "7 đơn vị chấm được (scored), 0 lỗi" "$work/sum.err"
 check "summary: huyện 2021 statistics" grep -q "cấp huyện · kỳ 2021: 4 đơn vị · trung bình (mean) 75.00% · trung vị (median) 80.00% · thấp nhất (min) 50.00% · cao nhất (max) 90.00%" "$work/sum.err"
 check "summary: grades" grep -q "xếp loại (grades): Tốt: 3 · Yếu: 1" "$work/sum.err"
+check "summary: time and peak memory" grep -Eq "^Tổng hợp \(summary\): 7 đơn vị chấm được \(scored\), 0 lỗi \(in error\), [0-9]+\.[0-9]{2} s, bộ nhớ tối đa \(peak memory\) [1-9][0-9]* MB$" "$work/sum.err"
 
 # A large batch (5 000 generated units, mixed levels and periods, many
 # ties): ranks sorted by the radix path agree with competition ranks worked
