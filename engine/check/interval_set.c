@@ -99,7 +99,7 @@ void iset_intersect(iset_t *out, const iset_t *a, const iset_t *b)
                              cmp_hi(x.hi, y.hi) <= 0 ? x.hi : y.hi};
             push(&r, iv);
         }
-    qsort(r.items, (size_t)r.n, sizeof r.items[0], by_lo);
+    if (r.n) qsort(r.items, (size_t)r.n, sizeof r.items[0], by_lo); /* never qsort(NULL, 0) */
     *out = r;
 }
 

@@ -87,7 +87,7 @@ static int by_level_period(const void *x, const void *y)
 
 void criteria_finish(criteria_t *c)
 {
-    qsort(c->groups, c->ngroups, sizeof *c->groups, by_level_period);
+    if (c->ngroups) qsort(c->groups, c->ngroups, sizeof *c->groups, by_level_period); /* never qsort(NULL, 0) */
     strmap_free(&c->by_key); /* its indexes no longer hold */
     strmap_init(&c->by_key);
 }

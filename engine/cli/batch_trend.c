@@ -79,6 +79,10 @@ static bool build_level(const batch_t *b, const char *level, trend_level_t *lv)
     }
     strmap_free(&rows);
     strmap_free(&index_of);
+    if (lv->nrows == 0) { /* every unit of the level lacks an ID: nothing to line up */
+        free(lv->periods);
+        return false;
+    }
     for (size_t r = 0; r < lv->nrows; r++) lv->rows[r].last = lv->rows[r].cells[lv->nperiods - 1];
     qsort(lv->rows, lv->nrows, sizeof *lv->rows, cmp_rows);
     return true;

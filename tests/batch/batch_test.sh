@@ -305,5 +305,18 @@ printf '%s\n' '{"unit":{"id":"Q1","name":"Đơn vị Q1"},"period":"2020","metri
 check "no level: exit 0" test $? -eq 0
 check "no level: a trend" grep -q "^Đơn vị Q1       60.00% (1)      80.00% (2)    +20.00  ↓1$" "$work/nolevel.txt"
 
+# A batch in which every unit is in error (here, none gives an ID), over
+# two periods: every format is still written, with the errors, and no
+# statistics or trend to make from nothing (under UBSan: no qsort of a
+# NULL, empty list).
+printf '%s\n' '{"unit":{"level":"huyện"},"period":"2020","metrics":{"a":1,"b":1}}' \
+  '{"unit":{"level":"huyện"},"period":"2021","metrics":{"a":1,"b":1}}' > "$work/noid.ndjson"
+for f in text html json csv; do
+  "$chiso" score -q -f "$f" "$rules" - < "$work/noid.ndjson" > "$work/noid.$f" 2> /dev/null
+  check "all units in error: $f written, exit 3" test $? -eq 3 -a -s "$work/noid.$f"
+done
+check "all units in error: no trend, no statistics" test "$(grep -c "Diễn biến\|Thống kê" "$work/noid.text")" = 0
+check "all units in error: the errors are shown" test "$(grep -c 'lỗi: "unit" has no "id" string' "$work/noid.text")" = 2
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
