@@ -125,8 +125,7 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     for (int i = 0; i < nfields; i++) {
         s->fpoints[i] = r->nodes[root->children[i]].points;
         s->fmax[i] = r->nodes[root->children[i]].max;
-        s->frank[i] = 0;
-    }
+    } /* frank: zeroed by arena_alloc, set by batch_rank */
 }
 
 /* Nodes of the index being scored (0 when the rules have none to score with). */

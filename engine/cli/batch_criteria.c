@@ -28,6 +28,7 @@ void criteria_free(criteria_t *c)
     }
     free(c->groups);
     strmap_free(&c->by_key);
+    sb_free(&c->key);
     memset(c, 0, sizeof *c);
 }
 
@@ -43,7 +44,16 @@ void criteria_record(const chiso_result *r, node_rec_t *recs)
 
 static criteria_group_t *group_of(criteria_t *c, const char *level, const char *period)
 {
-    char *key = xasprintf("%s\x1f%s", or_empty(level), or_empty(period));
+    if (c->last) { /* units of one group usually come together */
+        criteria_group_t *g = &c->groups[c->last - 1];
+        if (!strcmp(or_empty(g->level), or_empty(level)) && !strcmp(or_empty(g->period), or_empty(period)))
+            return g;
+    }
+    c->key.len = 0;
+    sb_adds(&c->key, or_empty(level));
+    sb_addc(&c->key, '\x1f');
+    sb_adds(&c->key, or_empty(period));
+    const char *key = c->key.data;
     size_t g = (size_t)(uintptr_t)strmap_get(&c->by_key, key);
     if (!g) {
         VEC_PUSH(c->groups, c->ngroups, c->cap);
@@ -55,7 +65,7 @@ static criteria_group_t *group_of(criteria_t *c, const char *level, const char *
         g = ++c->ngroups;
         strmap_put(&c->by_key, key, (void *)(uintptr_t)g);
     }
-    free(key);
+    c->last = g;
     return &c->groups[g - 1];
 }
 
@@ -90,6 +100,7 @@ void criteria_finish(criteria_t *c)
     if (c->ngroups) qsort(c->groups, c->ngroups, sizeof *c->groups, by_level_period); /* never qsort(NULL, 0) */
     strmap_free(&c->by_key); /* its indexes no longer hold */
     strmap_init(&c->by_key);
+    c->last = 0;
 }
 
 /* Share of the points lost: 1 - points/max over the scored units. */

@@ -33,6 +33,8 @@ typedef struct {
     criteria_group_t *groups;
     size_t ngroups, cap;
     strmap_t by_key;      /* "level\x1fperiod" -> group + 1 */
+    strbuf_t key;         /* reused to build those keys */
+    size_t last;          /* group + 1 of the unit added last: the next is usually in it */
 } criteria_t;
 
 void criteria_init(criteria_t *c, const compiled_index_t *ci);

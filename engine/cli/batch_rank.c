@@ -137,13 +137,9 @@ static void mark_duplicates(batch_t *b)
 void batch_rank(batch_t *b, int decimals)
 {
     number_groups(b);
-    int nfields = 0;
-    for (size_t i = 0; i < b->count; i++) {
-        unit_summary_t *u = &b->units[i];
-        u->rank = 0;
-        for (int f = 0; f < u->nfields; f++) u->frank[f] = 0;
-        if (u->nfields > nfields) nfields = u->nfields;
-    }
+    int nfields = 0; /* rank_by sets every rank, 0 where a unit is not ranked */
+    for (size_t i = 0; i < b->count; i++)
+        if (b->units[i].nfields > nfields) nfields = b->units[i].nfields;
     size_t count = b->count ? b->count : 1;
     rank_scratch sc = {ranking_new(b->count), xmalloc_large(count * sizeof *sc.eligible),
                        xmalloc_large(count * sizeof *sc.keys), xmalloc_large(count * sizeof *sc.groups),
