@@ -91,7 +91,16 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     const char *id = string_or_null(r->unit, "id"), *name = string_or_null(r->unit, "name"),
                *level = string_or_null(r->unit, "level"), *period = r->period, *origin = r->origin,
                *grade = r->ok ? r->grade : NULL,
-               *error = r->ok ? NULL : r->nerrors ? r->errors[0] : "error";
+               *error = NULL;
+    strbuf_t errors; /* every error, one a line: a unit is not asked twice */
+    sb_init(&errors);
+    if (!r->ok) {
+        for (size_t i = 0; i < r->nerrors; i++) {
+            if (i) sb_addc(&errors, '\n');
+            sb_adds(&errors, r->errors[i]);
+        }
+        error = r->nerrors ? errors.data : "error";
+    }
     const char *texts[] = {id, name, level, period, origin, grade, error};
     size_t lens[7], total = 0;
     for (int i = 0; i < 7; i++) {
@@ -113,6 +122,8 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     s->origin = place(&at, origin, lens[4]);
     s->grade = place(&at, grade, lens[5]);
     s->error = place(&at, error, lens[6]);
+    s->nerrors = r->ok ? 0 : r->nerrors ? r->nerrors : 1;
+    sb_free(&errors);
     s->ok = r->ok;
     s->unranked = r->unranked;
     if (!r->ok) return;

@@ -24,7 +24,8 @@ typedef struct {
     bool has_percent;
     rat_t percent, points, max;
     const char *grade;
-    const char *error;    /* the first error of a unit in error */
+    const char *error;    /* every error of a unit in error, one a line */
+    size_t nerrors;
     int nfields;
     rat_t *fpoints, *fmax; /* per top-level field */
     bool unranked;        /* scored but not ranked ("ranked": false) */

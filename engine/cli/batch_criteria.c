@@ -2,6 +2,7 @@
  * batch_criteria.h). */
 #include "batch_criteria.h"
 
+#include "engine/report/display.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
@@ -36,7 +37,7 @@ void criteria_record(const chiso_result *r, node_rec_t *recs)
 {
     for (int i = 0; i < r->nnodes; i++) {
         const node_result_t *nr = &r->nodes[i];
-        recs[i] = (node_rec_t){rat_to_double(nr->points), rat_to_double(nr->max), (unsigned char)nr->status,
+        recs[i] = (node_rec_t){nr->points, nr->max, (unsigned char)nr->status,
                                !rat_is_zero(nr->max) && rat_cmp(nr->points, nr->max) == 0,
                                rat_is_zero(nr->points)};
     }
@@ -76,13 +77,25 @@ void criteria_add(criteria_t *c, const char *level, const char *period, const no
     for (int i = 0; i < c->ci->nnodes; i++) {
         node_stat_t *s = &g->nodes[i];
         const node_rec_t *r = &recs[i];
-        if (r->status == NS_NOT_APPLICABLE) {
+        /* Not applicable and nothing lost (đủ_điểm gives the maximum,
+         * loại_trừ takes it away): not counted. Not applicable and scored 0
+         * on a maximum (không_điểm): points lost, counted like a 0. */
+        if (r->status == NS_NOT_APPLICABLE && !(r->zero && !rat_is_zero(r->max))) {
             s->not_applicable++;
             continue;
         }
         s->scored++;
-        s->points += r->points;
-        s->max += r->max;
+        s->dpoints += rat_to_double(r->points);
+        s->dmax += rat_to_double(r->max);
+        if (!s->inexact) {
+            bool of = false;
+            rat_t p = rat_add(s->points, r->points, &of), m = rat_add(s->max, r->max, &of);
+            if (of) s->inexact = true;
+            else {
+                s->points = p;
+                s->max = m;
+            }
+        }
         s->full += r->full;
         s->zero += r->zero;
     }
@@ -104,7 +117,28 @@ void criteria_finish(criteria_t *c)
 }
 
 /* Share of the points lost: 1 - points/max over the scored units. */
-static double lost(const node_stat_t *s) { return s->max > 0 ? 1 - s->points / s->max : 0; }
+static double lost(const node_stat_t *s) { return s->dmax > 0 ? 1 - s->dpoints / s->dmax : 0; }
+
+void criteria_figures(const node_stat_t *s, unsigned flags, char *mean, char *max, char *loss, size_t size)
+{
+    snprintf(mean, size, "-");
+    snprintf(max, size, "-");
+    snprintf(loss, size, "-");
+    if (!s->scored) return;
+    bool of = false;
+    rat_t n = rat_int(s->scored);
+    rat_t m = rat_div(s->points, n, &of), x = rat_div(s->max, n, &of);
+    rat_t l = rat_is_zero(s->max) ? rat_int(0) : rat_sub(rat_int(1), rat_div(s->points, s->max, &of), &of);
+    if (!s->inexact && !of) {
+        display_rat(m, flags, mean, size);
+        display_rat(x, flags, max, size);
+        display_rat(l, flags | DISPLAY_PERCENT, loss, size);
+    } else {
+        display_double(s->dpoints / (double)s->scored, flags, mean, size);
+        display_double(s->dmax / (double)s->scored, flags, max, size);
+        display_double(lost(s), flags | DISPLAY_PERCENT, loss, size);
+    }
+}
 
 typedef struct {
     double lost;
@@ -132,12 +166,6 @@ int criteria_order(const criteria_t *c, const criteria_group_t *g, int **order)
     return n;
 }
 
-static void fixed2(double v, bool comma, char *buf, size_t size)
-{
-    snprintf(buf, size, "%.2f", v + 0.0); /* + 0.0: never "-0.00" */
-    if (comma) rat_decimal_comma(buf);
-}
-
 void criteria_print_text(const criteria_t *c, bool comma, FILE *out)
 {
     for (size_t gi = 0; gi < c->ngroups; gi++) {
@@ -157,12 +185,10 @@ void criteria_print_text(const criteria_t *c, bool comma, FILE *out)
             print_padded(out, cn->src->id, 8);
             fputc(' ', out);
             print_padded(out, cn->src->name, 40);
-            char mean[32] = "-", max[32] = "-", loss[32] = "-";
-            if (s->scored) {
-                fixed2(s->points / (double)s->scored, comma, mean, sizeof mean);
-                fixed2(s->max / (double)s->scored, comma, max, sizeof max);
-                fixed2(100 * lost(s), comma, loss, sizeof loss);
-            }
+            char mean[48], max[48], loss[48];
+            criteria_figures(s, DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0), mean, max, loss, sizeof mean);
+            char *pct = strchr(loss, '%');
+            if (pct) *pct = '\0'; /* the column says % */
             fputs("  ", out);
             print_padded_right(out, mean, 7);
             fputs(" ", out);

@@ -12,14 +12,18 @@
 
 /* One node of one unit's result, as the statistics need it. */
 typedef struct {
-    double points, max;
+    rat_t points, max;
     unsigned char status; /* node_status_t */
     bool full, zero;      /* exactly the maximum (> 0); exactly 0 */
 } node_rec_t;
 
 typedef struct {
-    long scored, full, zero, not_applicable; /* units; "scored" includes 0 points for missing data */
-    double points, max;   /* sums over the scored units */
+    /* units; "scored" includes 0 points for missing data, and 0 points
+     * given by the not-applicable policy zero (không_điểm): points lost */
+    long scored, full, zero, not_applicable;
+    rat_t points, max;    /* exact sums over the scored units ... */
+    double dpoints, dmax; /* ... and as doubles, used once the exact sums overflow */
+    bool inexact;
 } node_stat_t;
 
 typedef struct {
@@ -55,5 +59,9 @@ void criteria_print_text(const criteria_t *c, bool comma, FILE *out);
  * largest share of points lost first (ties in index order); returns how
  * many, into *order (caller frees). */
 int criteria_order(const criteria_t *c, const criteria_group_t *g, int **order);
+/* A criterion's mean points, mean maximum and share of points lost (a
+ * percent, with "%"), shown by the one rounding rule (display.h) with
+ * `flags`; "-" when no unit was scored on it. */
+void criteria_figures(const node_stat_t *s, unsigned flags, char *mean, char *max, char *loss, size_t size);
 
 #endif

@@ -61,8 +61,10 @@ static void bar_chart(FILE *out, unit_summary_t **order, size_t n)
         fprintf(out, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>",
                 left, y + 3, width * p / 100.0, color);
         esc(out, batch_unit_label(u));
-        fprintf(out, ": %.2f%%</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%.2f%%</text>\n",
-                p, left + width * p / 100.0 + 4, y + 15, p);
+        char label_pct[48];
+        display_rat(u->percent, DISPLAY_FIXED, label_pct, sizeof label_pct);
+        fprintf(out, ": %s%%</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s%%</text>\n",
+                label_pct, left + width * p / 100.0 + 4, y + 15, label_pct);
         y += row;
     }
     fputs("</svg>\n", out);
@@ -101,11 +103,21 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
             esc(out, batch_unit_label(u));
             fputs(" · ", out);
             esc(out, names[f]);
-            if (p >= 0) fprintf(out, ": %.1f%%</title></rect>", p);
+            bool of = false;
+            rat_t share = p >= 0 ? rat_div(u->fpoints[f], u->fmax[f], &of) : rat_int(0);
+            char tip[48], whole[48];
+            if (of) {
+                display_double(p / 100, DISPLAY_PERCENT | DISPLAY_FIXED, tip, sizeof tip);
+                display_double(p, DISPLAY_WHOLE, whole, sizeof whole);
+            } else {
+                display_rat(share, DISPLAY_PERCENT | DISPLAY_FIXED, tip, sizeof tip);
+                display_rat(rat_mul(share, rat_int(100), &of), DISPLAY_WHOLE, whole, sizeof whole);
+            }
+            if (p >= 0) fprintf(out, ": %s</title></rect>", tip);
             else fputs(": không áp dụng</title></rect>", out);
             if (p >= 0)
-                fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%.0f</text>",
-                        left + f * cell + cell / 2, y + 15, p);
+                fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
+                        left + f * cell + cell / 2, y + 15, whole);
         }
         fputc('\n', out);
         y += rowh;
@@ -149,12 +161,13 @@ static void criteria_html(const criteria_t *c, FILE *out)
             fputs("</td><td>", out);
             esc(out, cn->src->name);
             if (s->scored) {
-                double loss = s->max > 0 ? 100 * (1 - s->points / s->max) : 0;
-                fprintf(out, "</td><td class=\"n\">%.2f</td><td class=\"n\">%.2f</td><td class=\"n\">"
+                char mean[48], max[48], loss[48];
+                criteria_figures(s, DISPLAY_FIXED, mean, max, loss, sizeof mean);
+                double lost = s->dmax > 0 ? 100 * (1 - s->dpoints / s->dmax) : 0; /* the bar's length */
+                fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">"
                              "<svg width=\"60\" height=\"10\" aria-hidden=\"true\"><rect width=\"%.1f\" "
-                             "height=\"10\" fill=\"#dc2626\"/></svg> %.2f%%</td>",
-                        s->points / (double)s->scored + 0.0, s->max / (double)s->scored + 0.0, 0.6 * loss,
-                        loss + 0.0);
+                             "height=\"10\" fill=\"#dc2626\"/></svg> %s</td>",
+                        mean, max, 0.6 * lost, loss);
             } else {
                 fputs("</td><td class=\"n\">-</td><td class=\"n\">-</td><td class=\"n\">-</td>", out);
             }
@@ -164,6 +177,41 @@ static void criteria_html(const criteria_t *c, FILE *out)
         fputs("</tbody></table>\n", out);
         free(order);
     }
+}
+
+/* "Đơn vị không chấm được": every unit in error, once, in input order,
+ * with all its errors. */
+static void errors_html(const batch_t *b, FILE *out)
+{
+    size_t failed = 0;
+    for (size_t i = 0; i < b->count; i++) failed += !b->units[i].ok;
+    if (!failed) return;
+    fprintf(out, "<h2 class=\"err\">Đơn vị không chấm được · %zu đơn vị</h2>\n<table class=\"errors\"><thead><tr>"
+                 "<th>Đơn vị</th><th>Cấp</th><th>Kỳ</th><th>Tệp</th><th>Lỗi</th></tr></thead><tbody>\n", failed);
+    for (size_t i = 0; i < b->count; i++) {
+        const unit_summary_t *u = &b->units[i];
+        if (u->ok) continue;
+        fputs("<tr><td>", out);
+        esc(out, batch_unit_label(u));
+        fputs("</td><td>", out);
+        esc(out, u->level);
+        fputs("</td><td>", out);
+        esc(out, u->period);
+        fputs("</td><td>", out);
+        esc(out, u->origin);
+        fputs("</td><td class=\"err\"><ul>", out);
+        for (const char *e = or_empty(u->error); *e;) {
+            size_t len = strcspn(e, "\n");
+            char *one = xstrndup(e, len);
+            fputs("<li>", out);
+            esc(out, one);
+            fputs("</li>", out);
+            free(one);
+            e += len + (e[len] == '\n');
+        }
+        fputs("</ul></td></tr>\n", out);
+    }
+    fputs("</tbody></table>\n", out);
 }
 
 /* Units across periods, per level, when the batch holds several periods. */
@@ -265,12 +313,12 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
         return;
     }
     char pts[48], mx[48];
-    rat_format_fixed(u->points, 2, pts, sizeof pts);
-    rat_format_fixed(u->max, 2, mx, sizeof mx);
+    display_rat(u->points, DISPLAY_FIXED, pts, sizeof pts);
+    display_rat(u->max, DISPLAY_FIXED, mx, sizeof mx);
     fprintf(out, " — %s / %s", pts, mx);
     if (u->has_percent) {
         char pct[48];
-        fprintf(out, " (%s%%)", rat_format_fixed(u->percent, 2, pct, sizeof pct));
+        fprintf(out, " (%s%%)", display_rat(u->percent, DISPLAY_FIXED, pct, sizeof pct));
     }
     if (u->grade) {
         fputs(" · ", out);
@@ -304,10 +352,10 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
     int nfields = batch_fields(prog, index, &ids, &names);
     const char *title = chiso_program_index_name(prog, index);
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
-    for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
-    qsort(order, b->count, sizeof *order, batch_by_group_rank);
-    size_t ok = 0;
-    for (size_t i = 0; i < b->count; i++) ok += b->units[i].ok;
+    size_t ok = 0; /* the units scored, ranked per level and period; those in error after */
+    for (size_t i = 0; i < b->count; i++)
+        if (b->units[i].ok) order[ok++] = &b->units[i];
+    if (ok) qsort(order, ok, sizeof *order, batch_by_group_rank);
 
     fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<title>", out);
     esc(out, title);
@@ -327,7 +375,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
     fputs("<h2>Bảng xếp hạng</h2>\n<table class=\"ranking\"><thead><tr><th>Hạng</th><th>Đơn vị</th>"
           "<th>Cấp</th><th>Kỳ</th><th>Điểm</th><th>Tối đa</th><th>Tỷ lệ</th><th>Xếp loại</th></tr></thead><tbody>\n",
           out);
-    for (size_t i = 0; i < b->count; i++) {
+    for (size_t i = 0; i < ok; i++) {
         const unit_summary_t *u = order[i];
         if (i == 0 || strcmp(or_empty(u->level), or_empty(order[i - 1]->level)) ||
             strcmp(or_empty(u->period), or_empty(order[i - 1]->period))) {
@@ -347,19 +395,13 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         esc(out, u->level);
         fputs("</td><td>", out);
         esc(out, u->period);
-        if (!u->ok) {
-            fputs("</td><td colspan=\"4\" class=\"err\">lỗi: ", out);
-            esc(out, u->error);
-            fputs("</td></tr>\n", out);
-            continue;
-        }
         char pts[48], mx[48];
-        rat_format_fixed(u->points, 2, pts, sizeof pts);
-        rat_format_fixed(u->max, 2, mx, sizeof mx);
+        display_rat(u->points, DISPLAY_FIXED, pts, sizeof pts);
+        display_rat(u->max, DISPLAY_FIXED, mx, sizeof mx);
         fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">", pts, mx);
         if (u->has_percent) {
             char pct[48];
-            fprintf(out, "%s%%", rat_format_fixed(u->percent, 2, pct, sizeof pct));
+            fprintf(out, "%s%%", display_rat(u->percent, DISPLAY_FIXED, pct, sizeof pct));
         }
         fputs("</td><td>", out);
         esc(out, u->grade);
@@ -367,9 +409,10 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
+    errors_html(b, out);
     trend_html(b, out);
     fputs("<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);
-    bar_chart(out, order, b->count);
+    bar_chart(out, order, ok);
     fputs("<h2>Kết quả theo lĩnh vực (% điểm tối đa của lĩnh vực)</h2>\n<p>", out);
     for (int f = 0; f < nfields; f++) {
         fputs(f ? " · " : "", out);
@@ -378,7 +421,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         esc(out, names[f]);
     }
     fputs("</p>\n", out);
-    heat_map(out, order, b->count, ids, names, nfields);
+    heat_map(out, order, ok, ids, names, nfields);
 
     if (b->has_criteria) criteria_html(&b->criteria, out);
     fputs("<h2>Phiếu điểm chi tiết</h2>\n", out);

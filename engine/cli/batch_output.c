@@ -7,6 +7,7 @@
 #include "batch_output.h"
 #include "batch_trend.h"
 
+#include "engine/report/display.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
@@ -110,8 +111,10 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
     }
     sb_add(&row, "\r\n", 2);
     fwrite(row.data, 1, row.len, out);
-    for (size_t i = 0; i < b->count; i++) {
-        const unit_summary_t *u = &b->units[i];
+    /* The units scored, in input order, then those in error. */
+    for (size_t k = 0; k < 2 * b->count; k++) {
+        const unit_summary_t *u = &b->units[k % b->count];
+        if (u->ok != (k < b->count)) continue;
         row.len = 0;
         csv_field(&row, u->id, sep);
         sb_addc(&row, sep);
@@ -132,7 +135,7 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
             sb_addc(&row, sep);
             csv_rank(&row, u->rank);
         } else {
-            for (int k = 0; k < 4; k++) sb_addc(&row, sep); /* 5 empty columns */
+            for (int e = 0; e < 4; e++) sb_addc(&row, sep); /* 5 empty columns */
         }
         for (int f = 0; f < nfields; f++) {
             sb_addc(&row, sep);
@@ -147,7 +150,18 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         sb_addc(&row, sep);
         csv_field(&row, u->origin, sep);
         sb_addc(&row, sep);
-        csv_field(&row, u->error, sep);
+        if (u->error) { /* every error, "; " between them */
+            strbuf_t joined;
+            sb_init(&joined);
+            for (const char *e = u->error; *e;) {
+                size_t len = strcspn(e, "\n");
+                if (joined.len) sb_adds(&joined, "; ");
+                sb_add(&joined, e, len);
+                e += len + (e[len] == '\n');
+            }
+            csv_field(&row, joined.data, sep);
+            sb_free(&joined);
+        }
         sb_add(&row, "\r\n", 2);
         fwrite(row.data, 1, row.len, out);
     }
@@ -171,22 +185,26 @@ const char *batch_unit_label(const unit_summary_t *u)
     return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
 }
 
-/* One table per (level, period), with who leads each field. */
+/* One table per (level, period) of the units scored, with who leads each
+ * field; the units that could not be scored follow, once, with all their
+ * errors (batch_print_errors). */
 static void render_ranking(const batch_t *b, const char **ids, const char **names, int nfields,
                            bool comma, FILE *out)
 {
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
-    for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
-    qsort(order, b->count, sizeof *order, batch_by_group_rank);
+    size_t n = 0;
+    for (size_t i = 0; i < b->count; i++)
+        if (b->units[i].ok) order[n++] = &b->units[i];
+    if (n) qsort(order, n, sizeof *order, batch_by_group_rank);
     int namew = 10;
-    for (size_t i = 0; i < b->count; i++) {
+    for (size_t i = 0; i < n; i++) {
         int w = text_width(batch_unit_label(order[i]));
         if (w > namew) namew = w;
     }
     if (namew > 44) namew = 44;
-    for (size_t i = 0; i < b->count;) {
+    for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < b->count && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
+        while (j < n && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
                !strcmp(or_empty(order[j]->period), or_empty(order[i]->period)))
             j++;
         fputs("Xếp hạng (ranking)", out);
@@ -203,20 +221,12 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             print_padded_right(out, u->rank ? rk : "-", 4);
             fputs("  ", out);
             print_padded(out, batch_unit_label(u), namew);
-            if (!u->ok) {
-                fprintf(out, "  lỗi: %s\n", or_empty(u->error));
-                continue;
-            }
+            unsigned flags = DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0);
             char pts[48], mx[48], pct[48];
-            rat_format_fixed(u->points, 2, pts, sizeof pts);
-            rat_format_fixed(u->max, 2, mx, sizeof mx);
-            if (u->has_percent) rat_format_fixed(u->percent, 2, pct, sizeof pct);
+            display_rat(u->points, flags, pts, sizeof pts);
+            display_rat(u->max, flags, mx, sizeof mx);
+            if (u->has_percent) display_rat(u->percent, flags, pct, sizeof pct);
             else snprintf(pct, sizeof pct, "-");
-            if (comma) {
-                rat_decimal_comma(pts);
-                rat_decimal_comma(mx);
-                rat_decimal_comma(pct);
-            }
             fputs("  ", out);
             print_padded_right(out, pts, 8);
             fputc(' ', out);
@@ -227,17 +237,45 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
                     u->duplicate_of ? "  (trùng mã đơn vị)" : "");
         }
         for (int f = 0; f < nfields; f++) {
-            fprintf(out, "  Dẫn đầu lĩnh vực %s (%s): ", ids[f], names[f]);
             int shown = 0;
             for (size_t k = i; k < j; k++)
-                if (order[k]->ok && f < order[k]->nfields && order[k]->frank[f] == 1)
-                    fprintf(out, "%s%s", shown++ ? ", " : "", batch_unit_label(order[k]));
-            fputs(shown ? "\n" : "-\n", out);
+                if (order[k]->ok && f < order[k]->nfields && order[k]->frank[f] == 1) {
+                    if (!shown++) fprintf(out, "  Dẫn đầu lĩnh vực %s (%s): ", ids[f], names[f]);
+                    else fputs(", ", out);
+                    fputs(batch_unit_label(order[k]), out);
+                }
+            if (shown) fputc('\n', out);
         }
         fputc('\n', out);
         i = j;
     }
     free(order);
+    batch_print_errors(b, out);
+}
+
+void batch_print_errors(const batch_t *b, FILE *out)
+{
+    size_t failed = 0;
+    for (size_t i = 0; i < b->count; i++) failed += !b->units[i].ok;
+    if (!failed) return;
+    fprintf(out, "Đơn vị không chấm được (units in error) · %zu đơn vị\n", failed);
+    for (size_t i = 0; i < b->count; i++) {
+        const unit_summary_t *u = &b->units[i];
+        if (u->ok) continue;
+        const char *label = batch_unit_label(u);
+        fprintf(out, "  %s", label);
+        if (u->id && label != u->id) fprintf(out, " [%s]", u->id);
+        if (u->level) fprintf(out, " · cấp %s", u->level);
+        if (u->period) fprintf(out, " · kỳ %s", u->period);
+        if (u->origin && label != u->origin) fprintf(out, " · tệp %s", u->origin);
+        fprintf(out, " · %zu lỗi\n", u->nerrors);
+        for (const char *e = or_empty(u->error); *e;) {
+            size_t len = strcspn(e, "\n");
+            fprintf(out, "    - %.*s\n", (int)len, e);
+            e += len + (e[len] == '\n');
+        }
+    }
+    fputc('\n', out);
 }
 
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o, FILE *out)
@@ -260,7 +298,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         strbuf_t tail;
         sb_init(&tail);
         if (o->format == OUT_JSON) fputs(o->pretty ? "[\n" : "[", out);
-        for (size_t i = 0; i < b->count; i++) {
+        for (size_t i = 0; i < b->count && !(o->format == OUT_TEXT && o->no_scorecards); i++) {
             ssize_t n = getline(&line, &cap, b->spool);
             if (n < 0) break;
             const unit_summary_t *u = &b->units[i];
@@ -305,7 +343,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         for (int f = 0; f < nfields; f++) free(field_keys[f]);
         free(field_keys);
         if (o->format == OUT_JSON) fputs(o->pretty ? "\n]\n" : "]\n", out);
-        if (o->format == OUT_TEXT && b->count > 1) {
+        if (o->format == OUT_TEXT && (b->count > 1 || o->no_scorecards)) {
             render_ranking(b, ids, names, nfields, o->decimal_comma, out);
             trend_t trend;
             trend_build(b, &trend);
@@ -356,8 +394,11 @@ void batch_print_summary(const batch_t *b, FILE *out)
             double sum = 0;
             for (size_t k = 0; k < n; k++) sum += pcts[k];
             double median = n % 2 ? pcts[n / 2] : (pcts[n / 2 - 1] + pcts[n / 2]) / 2;
-            fprintf(out, " · trung bình (mean) %.2f%% · trung vị (median) %.2f%% · thấp nhất (min) %.2f%% · cao nhất (max) %.2f%%",
-                    sum / (double)n, median, pcts[0], pcts[n - 1]);
+            char f[4][48];
+            double v[4] = {sum / (double)n, median, pcts[0], pcts[n - 1]};
+            for (int k = 0; k < 4; k++) display_double(v[k], DISPLAY_FIXED, f[k], sizeof f[k]);
+            fprintf(out, " · trung bình (mean) %s%% · trung vị (median) %s%% · thấp nhất (min) %s%% · cao nhất (max) %s%%",
+                    f[0], f[1], f[2], f[3]);
         }
         fputc('\n', out);
         /* grade distribution, in order of first appearance */

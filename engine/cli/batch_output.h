@@ -11,6 +11,7 @@ typedef struct {
     out_format format;
     bool pretty;
     bool decimal_comma;   /* csv: ';' and ','; text: 9,25 — as written in Vietnamese */
+    bool no_scorecards;   /* text: the ranking, errors, trend and statistics only */
 } render_opts_t;
 
 /* qsort order of unit summary pointers: by level, period, then rank (units
@@ -19,6 +20,9 @@ int batch_by_group_rank(const void *x, const void *y);
 /* What to call a unit: its name, else its id, else the file it came from. */
 const char *batch_unit_label(const unit_summary_t *u);
 
+/* "Đơn vị không chấm được": every unit in error, in input order, with all
+ * its errors; nothing when every unit was scored. */
+void batch_print_errors(const batch_t *b, FILE *out);
 /* Writes the batch to `out`; false on a write error. */
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                   FILE *out);

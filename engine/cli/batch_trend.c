@@ -2,6 +2,7 @@
  * that scores several years in one batch wants to see who rose and who
  * fell; ranks stay per period, this only lines the periods up. */
 #include "batch_trend.h"
+#include "engine/report/display.h"
 
 #include "batch_output.h"
 
@@ -140,12 +141,7 @@ void trend_change(const trend_level_t *lv, const trend_row_t *row, bool comma, c
     bool of = false;
     if (a->has_percent && b->has_percent) {
         rat_t d = rat_sub(b->percent, a->percent, &of);
-        if (!of) {
-            char num[48];
-            rat_format_fixed(d, 2, num, sizeof num);
-            if (comma) rat_decimal_comma(num);
-            snprintf(pct, pctsize, "%s%s", rat_cmp(d, rat_int(0)) > 0 ? "+" : "", num);
-        }
+        if (!of) display_rat(d, DISPLAY_FIXED | DISPLAY_SIGN | (comma ? DISPLAY_COMMA : 0), pct, pctsize);
     }
     if (a->rank && b->rank) {
         long moved = a->rank - b->rank;
@@ -166,10 +162,7 @@ void trend_cell_text(const unit_summary_t *u, bool comma, char *buf, size_t size
         return;
     }
     char pct[48] = "-";
-    if (u->has_percent) {
-        rat_format_fixed(u->percent, 2, pct, sizeof pct);
-        if (comma) rat_decimal_comma(pct);
-    }
+    if (u->has_percent) display_rat(u->percent, DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0), pct, sizeof pct);
     if (u->rank) snprintf(buf, size, "%s%% (%ld)", pct, u->rank);
     else snprintf(buf, size, "%s%% (-)", pct);
 }

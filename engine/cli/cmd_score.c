@@ -30,6 +30,8 @@ static void help(FILE *out)
           "                    BOM for Excel) or html (one self-contained page: ranking,\n"
           "                    trend, bar chart, heat map by field, statistics per\n"
           "                    criterion, scorecards)\n"
+          "      --no-scorecards  text: leave out the scorecards, keep the ranking, the\n"
+          "                    units in error, the trend and the statistics per criterion\n"
           "      --pretty      indent JSON output\n"
           "      --decimal-comma  ',' as the decimal mark, as written in Vietnamese: in\n"
           "                    text (9,25) and in csv (with ';' between fields, for Excel\n"
@@ -63,9 +65,10 @@ int cmd_score(int argc, char **argv)
         {"explain", no_argument, NULL, 'e'},      {"jobs", required_argument, NULL, 'j'},
         {"summary", no_argument, NULL, 's'},      {"fail-fast", no_argument, NULL, 'F'},
         {"decimal-comma", no_argument, NULL, 'c'}, {"rank-decimals", required_argument, NULL, 'r'},
+        {"no-scorecards", no_argument, NULL, 'N'},
         {NULL, 0, NULL, 0},
     };
-    render_opts_t ro = {OUT_JSON, false, false};
+    render_opts_t ro = {OUT_JSON, false, false, false};
     bool quiet = false, summary = false, fail_fast = false;
     unsigned flags = 0;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), rank_decimals = -1;
@@ -87,6 +90,7 @@ int cmd_score(int argc, char **argv)
             break;
         case 'p': ro.pretty = true; break;
         case 'c': ro.decimal_comma = true; break;
+        case 'N': ro.no_scorecards = true; break;
         case 'o': output = optarg; break;
         case 'i': index_name = optarg; break;
         case 'q': quiet = true; break;
@@ -133,7 +137,7 @@ int cmd_score(int argc, char **argv)
         return CHISO_EXIT_USAGE;
     }
     batch_opts_t bo = {prog, index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
-                       !quiet && isatty(STDERR_FILENO), ro.format != OUT_CSV,
+                       !quiet && isatty(STDERR_FILENO), ro.format != OUT_CSV && !(ro.format == OUT_TEXT && ro.no_scorecards),
                        ro.format == OUT_TEXT || ro.format == OUT_HTML};
     batch_t batch;
     batch_run(&bo, inputs, &batch);

@@ -154,6 +154,18 @@ static void settle_special(scorer_t *s, int idx, value_t v)
     }
     nr->points = rat_int(0);
     nr->max = c->max;
+    if (v.aux == ERR_INPUT) {
+        /* The metric's error is already in the result; a metric of the
+         * same rule that is absent is named too. */
+        bool absent = false;
+        for (int i = 0; i < c->nmetrics; i++) absent |= s->ev->metrics[c->metrics[i]].tag == V_MISSING;
+        if (absent && c->missing != MISS_ZERO) {
+            char *names = eval_missing_metrics(s->ev, c->metrics, c->nmetrics, v_missing(-1));
+            result_add_error(s->r, "missing %s (needed by %s)", names, node_label(c));
+            free(names);
+        }
+        return;
+    }
     result_add_error(s->r, v.aux == ERR_OVERFLOW
                                ? "arithmetic overflow while scoring %s: the numbers are too large"
                                : "cannot compute %s from the values given",
@@ -511,7 +523,10 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
     eval_t ev;
     eval_init(&ev, &prog->prog);
     submission_bind(&ev, metrics, r);
-    if (r->ok) {
+    /* Scored even when a metric has the wrong type, so that the errors
+     * name every problem of the submission (every missing metric too),
+     * not only the first kind found: a unit is not asked twice. */
+    {
         eval_lets(&ev);
         scorer_t s = {&ev, r, r->ci, (flags & CHISO_SCORE_TRACE) != 0};
         r->traced = s.trace;

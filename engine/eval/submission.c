@@ -56,12 +56,12 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
             describe_json(j, shown, sizeof shown);
             result_add_error(r, "metric '%s' = %s is out of the range chiso computes with", m->text,
                              shown);
-            return v_error(ERR_DOMAIN);
+            return v_error(ERR_INPUT);
         }
         describe_json(j, shown, sizeof shown);
         result_add_error(r, "metric '%s' must be a number, but is %s (%s)", m->text, json_kind(j),
                          shown);
-        return v_error(ERR_DOMAIN);
+        return v_error(ERR_INPUT);
     case TY_DATE: {
         int days;
         if (json_is_string(j) &&
@@ -70,13 +70,13 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
         describe_json(j, shown, sizeof shown);
         result_add_error(r, "metric '%s' must be a date written \"YYYY-MM-DD\", but is %s", m->text,
                          shown);
-        return v_error(ERR_DOMAIN);
+        return v_error(ERR_INPUT);
     }
     case TY_BOOL:
         if (json_is_boolean(j)) return v_bool(json_is_true(j));
         describe_json(j, shown, sizeof shown);
         result_add_error(r, "metric '%s' must be true or false, but is %s", m->text, shown);
-        return v_error(ERR_DOMAIN);
+        return v_error(ERR_INPUT);
     case TY_STRING:
         if (json_is_string(j)) {
             value_t v = {V_STR, 0, {.str = own_nfc(ev, json_string_value(j))}};
@@ -84,7 +84,7 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
         }
         describe_json(j, shown, sizeof shown);
         result_add_error(r, "metric '%s' must be a string, but is %s", m->text, shown);
-        return v_error(ERR_DOMAIN);
+        return v_error(ERR_INPUT);
     default:
         return v_bool(true); /* only present() reads it */
     }
@@ -135,7 +135,7 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
                 result_add_error(r, "metric '%s': '%s' is %s, not an object", m->text, prefix,
                                  json_kind(cur));
                 free(prefix);
-                v = v_error(ERR_DOMAIN);
+                v = v_error(ERR_INPUT);
                 break;
             }
             json_t *next = i < reuse ? chain[i + 1] : json_object_get(cur, m->segs[i]);

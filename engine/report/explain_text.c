@@ -47,8 +47,8 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
     char head[512];
     snprintf(head, sizeof head, "%s  %s", c->src->id, c->src->name);
     print_padded(out, head, 60);
-    rat_format_fixed(nr->points, 2, a, sizeof a);
-    rat_format_fixed(nr->max, 2, b, sizeof b);
+    display_rat(nr->points, DISPLAY_FIXED, a, sizeof a);
+    display_rat(nr->max, DISPLAY_FIXED, b, sizeof b);
     fprintf(out, " %7s / %s\n", a, b);
     if (!nr->evaluated) {
         fprintf(out, "      không áp dụng: %s (%s)\n", nr->reason ? nr->reason : "", policy_words(c->na));
@@ -178,7 +178,7 @@ static void explain_sum(const chiso_result *r, int idx, FILE *out)
     }
     if (c->src->kind == NODE_INDEX && r->has_percent) {
         char p[64];
-        rat_format_fixed(r->percent, 2, p, sizeof p);
+        display_rat(r->percent, DISPLAY_FIXED, p, sizeof p);
         fprintf(out, " → %s%%", p);
         if (r->grade) fprintf(out, " → %s", r->grade);
     }

@@ -26,24 +26,15 @@ static const char *text(json_t *o, const char *key)
     return s ? s : "";
 }
 
-/* Numbers with exactly 2 decimals, rounded half away from zero as by hand.
- * Results carry at most 6 decimals, so going through the exact decimal
- * text keeps 0.125 → 0.13 (a double would say 0.12). */
+/* Numbers with exactly 2 decimals, by the one rounding rule (display.h):
+ * halves away from zero, from the exact value (0.125 → 0.13). */
 static void fixed2(json_t *v, char *buf, size_t size, bool comma)
 {
     if (!json_is_number(v)) {
         snprintf(buf, size, "-");
         return;
     }
-    rat_t r;
-    if (json_is_integer(v)) r = rat_int(json_integer_value(v));
-    else if (!rat_from_double(json_real_value(v), &r)) {
-        snprintf(buf, size, "%.2f", json_number_value(v));
-        if (comma) rat_decimal_comma(buf);
-        return;
-    }
-    rat_format_fixed(r, 2, buf, size);
-    if (comma) rat_decimal_comma(buf);
+    display_value(v, DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0), "-", buf, size);
 }
 
 static void value_text(json_t *node, char *buf, size_t size, bool comma)
@@ -65,8 +56,12 @@ static void print_deductions(json_t *node, int indent, bool comma, FILE *out)
     json_array_foreach(json_object_get(node, "deductions"), i, d) {
         char amt[48];
         fixed2(json_object_get(d, "points"), amt, sizeof amt, comma);
-        fprintf(out, "%*s− trừ điểm: %s: ", indent, "", text(d, "reason"));
         const char *st = str(d, "status");
+        json_t *pts = json_object_get(d, "points");
+        if (!st && (!json_is_number(pts) || json_number_value(pts) == 0) &&
+            !json_is_true(json_object_get(d, "capped")))
+            continue; /* nothing deducted: no line */
+        fprintf(out, "%*s− trừ điểm: %s: ", indent, "", text(d, "reason"));
         if (st && !strcmp(st, "not_applicable")) fputs("không phát sinh\n", out);
         else if (st && !strcmp(st, "missing")) fputs("thiếu số liệu\n", out);
         else fprintf(out, "−%s%s\n", amt,

@@ -316,7 +316,52 @@ for f in text html json csv; do
   check "all units in error: $f written, exit 3" test $? -eq 3 -a -s "$work/noid.$f"
 done
 check "all units in error: no trend, no statistics" test "$(grep -c "Diễn biến\|Thống kê" "$work/noid.text")" = 0
-check "all units in error: the errors are shown" test "$(grep -c 'lỗi: "unit" has no "id" string' "$work/noid.text")" = 2
+check "all units in error: the errors are shown, once each" test "$(grep -c '^    - "unit" has no "id" string$' "$work/noid.text")" = 2
+check "all units in error: no ranking table" test "$(grep -c '^Xếp hạng' "$work/noid.text")" = 0
+
+# What a secretariat reads (tests/batch/data/report, worked by hand):
+# U1 x = 0.40125 → F1.1 = 8 × 0.40125 = 3.21, late 0 (nothing deducted),
+# s.total 0 → F2.1 not applicable, policy zero → 0; 3.21 / 10.
+# U2 x = 0.13 → 1.04, late 1 → F1 = 1.04 − 0.25 = 0.79; F2.1 1/1 → 2; 2.79.
+# a-errors.json (U3): x is text, late and s absent → three errors, all named;
+# b-truncated.json: invalid JSON. Both come first in input order.
+rep="$here/data/report"
+"$chiso" score -q -f text "$here/data/report.chiso" "$rep" > "$work/rep.txt"
+check "report: exit 3" test $? -eq 3
+check "report: one ranking table, of the units scored" test "$(grep -c '^Xếp hạng' "$work/rep.txt")" = 1
+check "report: the ranking holds 2 units" grep -q '^Xếp hạng (ranking) · cấp huyện · kỳ 2021 · 2 đơn vị$' "$work/rep.txt"
+check "report: no leader line without a leader" test "$(grep -c 'Dẫn đầu.*: -$' "$work/rep.txt")" = 0
+sed -n '/^Đơn vị không chấm được/,/^$/p' "$work/rep.txt" > "$work/rep-errors.txt"
+cat > "$work/rep-errors.expected" <<ERRS
+Đơn vị không chấm được (units in error) · 2 đơn vị
+  Huyện Ba [U3] · cấp huyện · kỳ 2021 · tệp $rep/a-errors.json · 3 lỗi
+    - metric 'x' must be a number, but is a string ("abc")
+    - missing metric 'late' (needed by the deduction "Trễ hạn" of F1)
+    - missing metrics 's.ok', 's.total' (needed by F2.1)
+  $rep/b-truncated.json · 1 lỗi
+    - invalid JSON at line 1, column 41: '}' expected near end of file
+
+ERRS
+check "report: units in error after the ranking, every error" cmp -s "$work/rep-errors.expected" "$work/rep-errors.txt"
+check "report: errors block after the ranking" test "$(grep -n '^Xếp hạng' "$work/rep.txt" | cut -d: -f1)" -lt "$(grep -n '^Đơn vị không chấm được' "$work/rep.txt" | cut -d: -f1)"
+check "report: no empty deduction line" test "$(grep -c -- '−0.00' "$work/rep.txt")" = 0
+check "report: a real deduction shown" grep -q '^    − trừ điểm: Trễ hạn: −0.25$' "$work/rep.txt"
+# Statistics: F1.1 mean (3.21 + 1.04) / 2 = 2.125 → 2.13 (halves away from
+# zero; printf on the double says 2.12), lost 1 − 4.25/16 = 73.4375 % →
+# 73.44. F2.1: U1's 0 under policy zero is points lost: mean (0 + 2) / 2 =
+# 1.00, 50.00 % lost, 1 full, 1 at 0, none "not applicable".
+check "report: criteria, rounding 2.125 → 2.13" grep -q '^F1.1     Tỷ lệ hoàn thành                             2.13    8.00  73.44        0       0              0$' "$work/rep.txt"
+check "report: criteria, policy zero counts as 0 points" grep -q '^F2.1     Khảo sát                                     1.00    2.00  50.00        1       1              0$' "$work/rep.txt"
+"$chiso" score -q -f csv "$here/data/report.chiso" "$rep" > "$work/rep.csv"
+check "report csv: units in error last" test "$(tail -n +2 "$work/rep.csv" | cut -d, -f1 | tr -d '\r' | tr '\n' '|')" = "U1|U2|U3||"
+check "report csv: every error in the error column" grep -q "^U3,Huyện Ba,huyện,2021,,,,,,,,,,error,$rep/a-errors.json,\"metric 'x' must be a number, but is a string (\"\"abc\"\"); missing metric 'late' (needed by the deduction \"\"Trễ hạn\"\" of F1); missing metrics 's.ok', 's.total' (needed by F2.1)\"" "$work/rep.csv"
+"$chiso" score -q -f html "$here/data/report.chiso" "$rep" > "$work/rep.html"
+check "report html: the ranking table holds no unit in error" test "$(sed -n '/<table class="ranking">/,/<\/table>/p' "$work/rep.html" | grep -c 'Huyện Ba\|b-truncated')" = 0
+check "report html: units in error, once, after the ranking" grep -q '^<h2 class="err">Đơn vị không chấm được · 2 đơn vị</h2>' "$work/rep.html"
+check "report html: every error listed" grep -q "<li>metric 'x' must be a number, but is a string (&quot;abc&quot;)</li><li>missing metric 'late' (needed by the deduction &quot;Trễ hạn&quot; of F1)</li><li>missing metrics 's.ok', 's.total' (needed by F2.1)</li>" "$work/rep.html"
+# F1 of U1: 3.21 / 8 = 40.125 % → the tooltip says 40.13 % (not 40.12), the cell 40.
+check "report html: heat-map tooltip rounded as everywhere" grep -q 'Huyện Một · Lĩnh vực một: 40.13%</title>' "$work/rep.html"
+check "report html: criteria mean rounded as everywhere" grep -q '<tr><td>F1.1</td><td>Tỷ lệ hoàn thành</td><td class="n">2.13</td><td class="n">8.00</td>' "$work/rep.html"
 
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -154,6 +154,32 @@ static void values_are_shown_one_way_everywhere(void **state)
     assert_string_equal(shown(json_array(), 0), "?");
 }
 
+/* The one rounding rule: halves away from zero, from the exact value.
+ * 2.125, 81.25, 40.125 and 2.675 are where a binary double rounds the
+ * other way (printf("%.2f", 2.675) says 2.67). */
+static void halves_round_away_from_zero_in_every_form(void **state)
+{
+    (void)state;
+    char buf[64];
+    bool of = false;
+    assert_string_equal(display_rat(rat_make(17, 8, &of), DISPLAY_FIXED, buf, sizeof buf), "2.13");   /* 2.125 */
+    assert_string_equal(display_rat(rat_make(-17, 8, &of), DISPLAY_FIXED, buf, sizeof buf), "-2.13");
+    assert_string_equal(display_rat(rat_make(6500, 8000, &of), DISPLAY_PERCENT | DISPLAY_FIXED, buf, sizeof buf), "81.25%");
+    assert_string_equal(display_rat(rat_make(325, 4, &of), DISPLAY_WHOLE, buf, sizeof buf), "81");    /* 81.25 */
+    assert_string_equal(display_rat(rat_make(161, 2, &of), DISPLAY_WHOLE, buf, sizeof buf), "81");    /* 80.5 */
+    assert_string_equal(display_rat(rat_make(321, 800, &of), DISPLAY_PERCENT | DISPLAY_FIXED, buf, sizeof buf), "40.13%");
+    assert_string_equal(display_rat(rat_make(5, 2, &of), DISPLAY_FIXED | DISPLAY_SIGN, buf, sizeof buf), "+2.50");
+    assert_string_equal(display_rat(rat_int(0), DISPLAY_FIXED | DISPLAY_SIGN, buf, sizeof buf), "0.00");
+    assert_false(of);
+    /* statistics kept as doubles: read back as their shortest decimal */
+    assert_string_equal(display_double(2.125, DISPLAY_FIXED, buf, sizeof buf), "2.13");
+    assert_string_equal(display_double(2.675, DISPLAY_FIXED, buf, sizeof buf), "2.68");
+    assert_string_equal(display_double(0.8125, DISPLAY_PERCENT | DISPLAY_FIXED | DISPLAY_COMMA, buf, sizeof buf), "81,25%");
+    assert_string_equal(display_double(-0.0, DISPLAY_FIXED, buf, sizeof buf), "0.00");
+    assert_string_equal(shown(json_real(2.125), DISPLAY_FIXED), "2.13");
+    assert_string_equal(shown(json_real(0.40125), DISPLAY_PERCENT | DISPLAY_FIXED), "40.13%");
+}
+
 static void texts_are_put_in_nfc_only_when_needed(void **state)
 {
     (void)state;
@@ -199,6 +225,7 @@ int main(void)
         cmocka_unit_test(integers_and_objects_are_written_compactly),
         cmocka_unit_test(numbers_are_formatted_exactly),
         cmocka_unit_test(values_are_shown_one_way_everywhere),
+        cmocka_unit_test(halves_round_away_from_zero_in_every_form),
         cmocka_unit_test(texts_are_put_in_nfc_only_when_needed),
         cmocka_unit_test(string_buffer_grows_and_stays_terminated),
     };
