@@ -12,10 +12,13 @@
  * not applicable and which deductions took points. */
 #include "rules_test.h"
 
+#include "engine/report/explain_text.h"
+
 #include "engine/api/program_impl.h"
 #include "engine/eval/result.h"
 #include "engine/support/xalloc.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -164,41 +167,71 @@ static void record_coverage(rules_test_run *run, const chiso_result *r)
     }
 }
 
-/* The explain text of the nodes a failing case names. */
-static void attach_explain(rules_test_case *c, const chiso_result *r, json_t *expect_nodes)
+/* The explain text of what failed: the nodes whose expectations failed,
+ * the index's sum when its points, percent or grade did, the errors of a
+ * unit in error. Nothing else: a case that failed on two nodes shows two. */
+static void attach_explain(rules_test_case *c, const chiso_result *r, const char *const *nodes, size_t n, bool totals)
 {
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
-    if (!r->ok || !expect_nodes || !json_object_size(expect_nodes)) {
-        chiso_result_print_explain(r, NULL, mem);
-    } else {
-        const char *id;
-        json_t *v;
-        json_object_foreach(expect_nodes, id, v) {
-            if (!chiso_result_print_explain(r, id, mem)) continue; /* reported as broken */
-        }
-    }
+    explain_print_failing(r, nodes, n, totals, mem);
     fclose(mem);
     c->explain = buf;
 }
 
+/* The bytes of a file, or NULL with errno set. */
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    strbuf_t sb;
+    sb_init(&sb);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sb_add(&sb, chunk, n);
+    bool bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        sb_free(&sb);
+        return NULL;
+    }
+    *len = sb.len;
+    return sb_take(&sb);
+}
+
 static void run_case(rules_test_run *run, rules_test_case *c, json_t *tc, const char *dir)
 {
+    /* The submission: an object, the path of a file, or "submission_text"
+     * (the bytes of an upload, however broken). A file or a text is scored
+     * as `chiso score` reads one, so that a malformed upload gives the same
+     * error result, which a case may expect. */
     json_t *sub = json_object_get(tc, "submission");
-    json_t *loaded = NULL;
-    if (json_is_string(sub)) {
+    json_t *raw = json_object_get(tc, "submission_text");
+    char *bytes = NULL;
+    size_t nbytes = 0;
+    if (raw && !json_is_string(raw)) {
+        fail(c, true, "\"submission_text\" must be a string (the submission's bytes)");
+        return;
+    }
+    if (raw && sub) {
+        fail(c, true, "a case has either \"submission\" or \"submission_text\", not both");
+        return;
+    }
+    if (raw) {
+        nbytes = json_string_length(raw);
+        bytes = xmalloc(nbytes + 1);
+        memcpy(bytes, json_string_value(raw), nbytes + 1);
+    } else if (json_is_string(sub)) {
         const char *p = json_string_value(sub);
         char *path = p[0] == '/' || !dir ? xstrdup(p) : xasprintf("%s/%s", dir, p);
-        json_error_t err;
-        loaded = json_load_file(path, JSON_REJECT_DUPLICATES, &err);
-        if (!loaded) {
-            fail(c, true, "cannot read the submission \"%s\": %s", path, err.text);
+        bytes = read_all(path, &nbytes);
+        if (!bytes) {
+            fail(c, true, "cannot read the submission \"%s\": %s", path, strerror(errno));
             free(path);
             return;
         }
         free(path);
-        sub = loaded;
     } else if (!sub) {
         fail(c, true, "the case has no \"submission\" (an object, or the path of a JSON file)");
         return;
@@ -206,13 +239,16 @@ static void run_case(rules_test_run *run, rules_test_case *c, json_t *tc, const 
     json_t *expect = json_object_get(tc, "expect");
     if (!json_is_object(expect)) {
         fail(c, true, "the case has no \"expect\" object");
-        json_decref(loaded);
+        free(bytes);
         return;
     }
-    chiso_result *r = chiso_score_ex(run->prog, run->index, sub, c->name, CHISO_SCORE_TRACE);
+    chiso_result *r = bytes ? chiso_score_text_ex(run->prog, run->index, bytes, nbytes, c->name, CHISO_SCORE_TRACE)
+                            : chiso_score_ex(run->prog, run->index, sub, c->name, CHISO_SCORE_TRACE);
+    free(bytes);
     json_t *res = chiso_result_to_json(r);
     record_coverage(run, r);
 
+    size_t before = c->nmessages;
     expect_field(c, "status", json_object_get(expect, "status"), json_object_get(res, "status"), JSON_STRING);
     if (chiso_result_ok(r)) {
         expect_field(c, "points", json_object_get(expect, "points"), json_object_get(res, "points"), JSON_REAL);
@@ -229,11 +265,15 @@ static void run_case(rules_test_run *run, rules_test_case *c, json_t *tc, const 
                 break;
             }
     }
+    bool totals_failed = c->nmessages > before;
     json_t *nodes = json_object_get(expect, "nodes");
     if (nodes && !json_is_object(nodes)) fail(c, true, "expect.nodes must be an object of node IDs");
     const char *id;
     json_t *want;
+    const char **failing = xcalloc(json_object_size(nodes) + 1, sizeof *failing);
+    size_t nfailing = 0;
     json_object_foreach(json_is_object(nodes) ? nodes : NULL, id, want) {
+        size_t node_before = c->nmessages;
         json_t *got = find_node_json(json_object_get(res, "nodes"), id);
         if (!got && chiso_result_ok(r)) {
             const char *near = chiso_result_closest_node(r, id);
@@ -264,6 +304,7 @@ static void run_case(rules_test_run *run, rules_test_case *c, json_t *tc, const 
             fail(c, true, "expect.nodes.%s must be points or an object, not %s", id, e);
             free(e);
         }
+        if (c->nmessages > node_before) failing[nfailing++] = id;
     }
     json_t *findings = json_object_get(expect, "findings");
     size_t i;
@@ -296,10 +337,10 @@ static void run_case(rules_test_run *run, rules_test_case *c, json_t *tc, const 
             if (strstr(json_string_value(g), needle)) hit = true;
         if (!hit) fail(c, false, "expected an error containing \"%s\", found none", needle);
     }
-    if (!c->passed) attach_explain(c, r, json_is_object(nodes) ? nodes : NULL);
+    if (!c->passed) attach_explain(c, r, failing, nfailing, totals_failed);
+    free(failing);
     json_decref(res);
     chiso_result_free(r);
-    json_decref(loaded);
 }
 
 bool rules_test_file(rules_test_run *run, const char *path, char **error)

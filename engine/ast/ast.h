@@ -161,6 +161,7 @@ typedef struct node {
 
     struct node *parent;
     int ordinal;           /* preorder number, set by the checker */
+    const char *na_word;   /* the not-applicable policy as the file writes it (đủ_điểm, full) */
 } node_t;
 
 static inline bool node_is_leaf(const node_t *n) { return n->value || n->score || n->nbands; }

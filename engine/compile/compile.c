@@ -177,8 +177,39 @@ typedef struct {
     int cap;
 } node_compiler_t;
 
+/* The parts of `e` explain shows with their values (see cpart_t). */
+static void count_parts(const expr_t *e, int *n)
+{
+    if (!e) return;
+    if (e->kind == EX_CALL || (e->kind == EX_BINARY && (op_is_cmp(e->op) || e->op == OP_AND || e->op == OP_OR)) ||
+        (e->kind == EX_UNARY && e->op == OP_NOT))
+        (*n)++;
+    for (int i = 0; e->kind == EX_CALL && i < e->nargs; i++) count_parts(e->args[i], n);
+    if (e->kind != EX_CALL) {
+        count_parts(e->a, n);
+        count_parts(e->b, n);
+        count_parts(e->c, n);
+    }
+}
+
+static void compile_parts(program_t *prog, const expr_t *e, cpart_t *parts, int *n)
+{
+    if (!e) return;
+    if (e->kind == EX_CALL || (e->kind == EX_BINARY && (op_is_cmp(e->op) || e->op == OP_AND || e->op == OP_OR)) ||
+        (e->kind == EX_UNARY && e->op == OP_NOT)) {
+        parts[*n] = (cpart_t){e, compile_expr(prog, e)};
+        (*n)++;
+    }
+    for (int i = 0; e->kind == EX_CALL && i < e->nargs; i++) compile_parts(prog, e->args[i], parts, n);
+    if (e->kind != EX_CALL) {
+        compile_parts(prog, e->a, parts, n);
+        compile_parts(prog, e->b, parts, n);
+        compile_parts(prog, e->c, parts, n);
+    }
+}
+
 static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_policy na,
-                        missing_policy miss)
+                        missing_policy miss, const char *na_word)
 {
     compiled_index_t *ci = nc->ci;
     program_t *prog = nc->prog;
@@ -193,6 +224,7 @@ static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_pol
     c->parent = parent;
     c->max = n->max;
     c->na = n->na != POL_UNSET ? n->na : na;
+    c->na_word = n->na != POL_UNSET ? n->na_word : na_word;
     c->missing = n->missing != MISS_UNSET ? n->missing : miss;
     if (n->kind != NODE_INDEX) strmap_put(&ci->node_by_id, n->id, (void *)(intptr_t)(me + 1));
 
@@ -245,13 +277,21 @@ static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_pol
         c->ratio_den = compile_expr(prog, shown->kind == EX_CALL ? shown->args[1] : shown->b);
     }
     c->metrics = copy_slots(prog, &slots, &c->nmetrics);
+    const expr_t *rule = n->score ? n->score : n->value;
+    int nparts = 0;
+    count_parts(rule, &nparts);
+    if (nparts) {
+        c->parts = arena_alloc(&prog->arena, sizeof(cpart_t) * (size_t)nparts);
+        compile_parts(prog, rule, c->parts, &c->nparts);
+    }
 
     na_policy child_na = c->na;
     missing_policy child_miss = c->missing;
+    const char *child_word = c->na_word;
     int nchildren = (int)n->nchildren;
     int *children = arena_alloc(&prog->arena, sizeof(int) * (size_t)(nchildren ? nchildren : 1));
     for (int i = 0; i < nchildren; i++)
-        children[i] = compile_node(nc, n->children[i], me, child_na, child_miss);
+        children[i] = compile_node(nc, n->children[i], me, child_na, child_miss, child_word);
     /* ci->nodes may have moved: index again */
     ci->nodes[me].children = children;
     ci->nodes[me].nchildren = nchildren;
@@ -284,7 +324,7 @@ void compile_program(program_t *prog)
         strmap_init(&ci->node_by_id);
         ci->index = prog->indexes[i];
         node_compiler_t nc = {prog, ci, let_slots, 0};
-        compile_node(&nc, prog->indexes[i], -1, NA_FULL, MISS_ERROR);
+        compile_node(&nc, prog->indexes[i], -1, NA_FULL, MISS_ERROR, NULL);
         prog->compiled[i] = ci;
     }
     prog->cplans = arena_alloc(&prog->arena, sizeof(compiled_plan_t *) * (prog->nplans + 1));

@@ -22,6 +22,13 @@ typedef struct {
     rat_t cap;
 } cdeduct_t;
 
+/* A part of a leaf's rule whose value explain shows: a call, a
+ * comparison, and/or/not (compiled apart, evaluated only when tracing). */
+typedef struct {
+    const expr_t *e;
+    code_t code;
+} cpart_t;
+
 typedef struct cnode {
     const node_t *src;
     int parent;          /* -1 for the index */
@@ -42,6 +49,9 @@ typedef struct cnode {
     code_t ratio_num, ratio_den;
     int *metrics;        /* slots read by this node's own rules (through lets too) */
     int nmetrics;
+    const char *na_word; /* the effective not-applicable policy as written; NULL: the default */
+    cpart_t *parts;      /* of the value or score expression, in preorder */
+    int nparts;
 } cnode_t;
 
 typedef struct compiled_index {

@@ -9,6 +9,7 @@
  * an ancestor's decision is applied to its whole subtree. A missing metric
  * makes the unit an error (policy missing = error) naming every missing
  * metric, or scores 0 with a finding (missing = zero). */
+#include "formula.h"
 #include "result.h"
 
 #include "engine/api/program_impl.h"
@@ -126,6 +127,23 @@ static char *na_reason(scorer_t *s, value_t v)
     return xstrdup("a ratio or division has a zero denominator");
 }
 
+
+/* With tracing: the leaf's rule as written and with the values put in. */
+static void trace_formula(scorer_t *s, int idx, value_t result)
+{
+    const cnode_t *c = &s->ci->nodes[idx];
+    const expr_t *e = c->src->score ? c->src->score : c->src->value;
+    if (!e) return;
+    value_t *values = xcalloc((size_t)(c->nparts ? c->nparts : 1), sizeof *values);
+    for (int i = 0; i < c->nparts; i++) values[i] = eval_code(s->ev, &c->parts[i].code);
+    json_t *t = trace_of(s, idx);
+    char *written = formula_source(e), *filled = formula_with_values(e, s->ev, c->parts, values, c->nparts, result);
+    json_object_set_new(t, "formula", json_string(written));
+    json_object_set_new(t, "formula_values", json_string(filled));
+    free(written);
+    free(filled);
+    free(values);
+}
 
 /* A leaf (or applies_if) produced NA, MISSING or ERROR: settle the node. */
 static void settle_special(scorer_t *s, int idx, value_t v)
@@ -273,6 +291,7 @@ static void score_node(scorer_t *s, int idx)
     if (c->is_leaf) {
         /* The value (for bands) or the score: evaluated once, traced once. */
         value_t v = eval_code(s->ev, c->has_value ? &c->value : &c->score);
+        if (s->trace) trace_formula(s, idx, v);
         if (v_special(v)) {
             settle_special(s, idx, v);
             return;

@@ -5,10 +5,12 @@
  * used), then how the group totals add up to the index. Works from a
  * result scored with CHISO_SCORE_TRACE. */
 #include "engine/eval/result.h"
+#include "engine/report/explain_text.h"
 
 #include "engine/check/builtins.h"
 #include "engine/report/display.h"
 #include "engine/support/date.h"
+#include "engine/support/source.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
@@ -32,10 +34,37 @@ static void fmt_json(json_t *v, bool percent, char *buf, size_t size)
 
 static void fmt_rat2(rat_t r, char *buf, size_t size) { rat_format(r, 6, buf, size); }
 
-static const char *policy_words(na_policy p)
+/* Is the index written with Vietnamese keywords (chỉ_số / chi_so rather
+ * than index)? Then a policy the file leaves at its default is named in
+ * Vietnamese too. */
+static bool written_in_vietnamese(const chiso_result *r)
 {
-    return p == NA_EXCLUDE ? "exclude: loại khỏi tổng điểm tối đa"
-         : p == NA_ZERO    ? "zero: 0 điểm" : "full: đủ điểm tối đa";
+    const srcloc_t *l = &r->ci->index->loc;
+    size_t len;
+    const char *line = l->src && l->line > 0 ? source_line(l->src, l->line, &len) : NULL;
+    if (!line) return false;
+    size_t at = 0;
+    for (int col = 1; col < l->col && at < len; col++) { /* columns count code points */
+        at++;
+        while (at < len && ((unsigned char)line[at] & 0xC0) == 0x80) at++;
+    }
+    return !(len - at >= 5 && !strncmp(line + at, "index", 5));
+}
+
+/* The not-applicable policy as the rules file writes it (đủ_điểm,
+ * loai_tru, full), with what it means. */
+static void policy_words(const chiso_result *r, const cnode_t *c, char *buf, size_t size)
+{
+    const char *meaning = c->na == NA_EXCLUDE ? "loại khỏi tổng điểm tối đa"
+                        : c->na == NA_ZERO    ? "0 điểm" : "đủ điểm tối đa";
+    if (c->na_word) {
+        snprintf(buf, size, "%s: %s", c->na_word, meaning);
+        return;
+    }
+    bool vi = written_in_vietnamese(r);
+    const char *word = c->na == NA_EXCLUDE ? (vi ? "loại_trừ" : "exclude")
+                     : c->na == NA_ZERO    ? (vi ? "không_điểm" : "zero") : (vi ? "đủ_điểm" : "full");
+    snprintf(buf, size, "%s (mặc định): %s", word, meaning);
 }
 
 static void explain_leaf(const chiso_result *r, int idx, FILE *out)
@@ -51,7 +80,9 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
     display_rat(nr->max, DISPLAY_FIXED, b, sizeof b);
     fprintf(out, " %7s / %s\n", a, b);
     if (!nr->evaluated) {
-        fprintf(out, "      không áp dụng: %s (%s)\n", nr->reason ? nr->reason : "", policy_words(c->na));
+        char pw[128];
+        policy_words(r, c, pw, sizeof pw);
+        fprintf(out, "      không áp dụng: %s (%s)\n", nr->reason ? nr->reason : "", pw);
         return;
     }
     json_t *reads = t ? json_object_get(t, "reads") : NULL;
@@ -79,20 +110,41 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         fmt_json(ai, false, a, sizeof a);
         fprintf(out, "      áp dụng khi: %s\n", a);
     }
+    /* The rule as written and with the values put in: the formula of a
+     * score, the expression of a value (a plain ratio shows its parts). */
+    json_t *formula = t ? json_object_get(t, "formula") : NULL, *filled = t ? json_object_get(t, "formula_values") : NULL;
+    const char *written = json_is_string(formula) && json_string_length(formula) ? json_string_value(formula) : NULL;
+    const char *with_values = json_is_string(filled) ? json_string_value(filled) : NULL;
+    if (written && c->has_score) {
+        fprintf(out, "      công thức: %s\n", written);
+        if (with_values) fprintf(out, "      thay số:   %s\n", with_values);
+    }
     bool pct = is_percent_leaf(c);
-    if (nr->has_value) {
+    if (nr->has_value && c->has_value) {
         json_t *num = t ? json_object_get(t, "numerator") : NULL, *den = t ? json_object_get(t, "denominator") : NULL;
         char val[64];
         json_t *vj = json_from_value(nr->value);
         fmt_json(vj, pct, val, sizeof val);
         json_decref(vj);
+        fputs("      giá trị:  ", out);
+        if (written) fprintf(out, "%s = ", written);
         if (num && den) {
             fmt_json(num, false, a, sizeof a);
             fmt_json(den, false, b, sizeof b);
-            fprintf(out, "      giá trị:  %s / %s = %s\n", a, b, val);
+            fprintf(out, "%s / %s = %s\n", a, b, val);
+        } else if (with_values && written && strcmp(with_values, written) != 0) {
+            fprintf(out, "%s%s%s\n", with_values, pct ? " = " : "", pct ? val : "");
         } else {
-            fprintf(out, "      giá trị:  %s\n", val);
+            fprintf(out, "%s\n", val);
         }
+    } else if (c->has_value && written && with_values) { /* not applicable or missing: what was put in */
+        fprintf(out, "      giá trị:  %s = %s\n", written, with_values);
+    } else if (nr->has_value && !written) {
+        char val[64];
+        json_t *vj = json_from_value(nr->value);
+        fmt_json(vj, pct, val, sizeof val);
+        json_decref(vj);
+        fprintf(out, "      giá trị:  %s\n", val);
     }
     json_t *bands = t ? json_object_get(t, "bands") : NULL;
     if (bands) {
@@ -114,12 +166,17 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         if (nr->band < 0 && nr->status == NS_SCORED)
             fputs("                không mức nào khớp → 0 điểm\n", out);
     }
-    if (nr->status == NS_NOT_APPLICABLE)
-        fprintf(out, "      không áp dụng: %s → quy tắc %s\n", nr->reason ? nr->reason : "",
-                policy_words(c->na));
-    else if (nr->status == NS_MISSING)
-        fprintf(out, "      thiếu số liệu: %s → quy tắc missing = %s\n", nr->reason ? nr->reason : "",
-                c->missing == MISS_ZERO ? "zero: 0 điểm" : "error: đơn vị bị lỗi");
+    if (nr->status == NS_NOT_APPLICABLE) {
+        char pw[128];
+        policy_words(r, c, pw, sizeof pw);
+        fprintf(out, "      không áp dụng: %s → quy tắc %s\n", nr->reason ? nr->reason : "", pw);
+    } else if (nr->status == NS_MISSING) {
+        bool vi = written_in_vietnamese(r);
+        fprintf(out, "      thiếu số liệu: %s → quy tắc %s = %s\n", nr->reason ? nr->reason : "",
+                vi ? "thiếu" : "missing",
+                c->missing == MISS_ZERO ? (vi ? "không_điểm: 0 điểm" : "zero: 0 điểm")
+                                        : (vi ? "lỗi: đơn vị bị lỗi" : "error: đơn vị bị lỗi"));
+    }
     for (size_t i = 0; i < r->nfindings; i++)
         if (r->findings[i].node && !strcmp(r->findings[i].node, c->src->id) &&
             strcmp(r->findings[i].kind, "missing") != 0)
@@ -130,6 +187,9 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         fprintf(out, "      trừ:      %s: −%s%s\n", d->reason, a, d->capped ? " (chạm mức trừ tối đa)" : "");
     }
 }
+
+static void explain_sum_ex(const chiso_result *r, int idx, bool deep, FILE *out);
+static void explain_sum(const chiso_result *r, int idx, FILE *out) { explain_sum_ex(r, idx, true, out); }
 
 static void explain_leaves(const chiso_result *r, int idx, FILE *out)
 {
@@ -142,18 +202,20 @@ static void explain_leaves(const chiso_result *r, int idx, FILE *out)
 }
 
 /* "1 = 1 + 0.5 + 2 − 0.25 (reason) = 3.25 / 4" for a group, children first. */
-static void explain_sum(const chiso_result *r, int idx, FILE *out)
+static void explain_sum_ex(const chiso_result *r, int idx, bool deep, FILE *out)
 {
     const cnode_t *c = &r->ci->nodes[idx];
     const node_result_t *nr = &r->nodes[idx];
     if (c->is_leaf) return;
-    for (int i = 0; i < c->nchildren; i++) explain_sum(r, c->children[i], out);
+    for (int i = 0; deep && i < c->nchildren; i++) explain_sum_ex(r, c->children[i], true, out);
     char a[64], b[64];
     fputs("  ", out);
     print_padded(out, c->src->kind == NODE_INDEX ? "Tổng" : c->src->id, 8);
     fputs(" = ", out);
     if (nr->status == NS_NOT_APPLICABLE && !nr->evaluated) {
-        fprintf(out, "không áp dụng (%s)\n", policy_words(c->na));
+        char pw[128];
+        policy_words(r, c, pw, sizeof pw);
+        fprintf(out, "không áp dụng (%s)\n", pw);
         return;
     }
     for (int i = 0; i < c->nchildren; i++) {
@@ -237,4 +299,29 @@ bool chiso_result_print_explain(const chiso_result *r, const char *node, FILE *o
     }
     fputc('\n', out);
     return true;
+}
+
+void explain_print_failing(const chiso_result *r, const char *const *nodes, size_t n, bool totals, FILE *out)
+{
+    if (!r->ok || !r->ci) {
+        chiso_result_print_explain(r, NULL, out); /* the errors */
+        return;
+    }
+    bool header = false; /* "Cộng điểm" printed */
+    for (int pass = 0; pass < 2; pass++) /* leaves first, then sums */
+        for (size_t i = 0; i < n; i++) {
+            int idx = find_node(r, nodes[i]);
+            if (idx < 0 || r->ci->nodes[idx].is_leaf != (pass == 0)) continue;
+            if (pass == 0) {
+                explain_leaf(r, idx, out);
+                continue;
+            }
+            if (!header) fputs("Cộng điểm (how the totals add up):\n", out);
+            header = true;
+            explain_sum_ex(r, idx, false, out);
+        }
+    if (totals) {
+        if (!header) fputs("Cộng điểm (how the totals add up):\n", out);
+        explain_sum_ex(r, 0, false, out);
+    }
 }

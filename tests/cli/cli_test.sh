@@ -73,6 +73,27 @@ check "explain: totals" has_out "Tổng     = 3.25 + 6 = 9.25 / 10 → 92.50% �
 run explain --node 1.2 "$rules" "$sub"; check "explain --node: only that node" test "$(grep -c '^1\.' "$work/out")" = 1
 run explain --node 1.9 "$rules" "$sub"; check "explain unknown node: exit 2" test $code -eq 2; check "closest ID suggested" has_err "did you mean '1.1'?"
 run explain "$rules" "$work/broken.json"; check "explain an errored unit: exit 3" test $code -eq 3; check "the error explained" has_out "Không chấm được điểm vì"
+# The rule, not only the result: the formula as written and with the values
+# put in, each condition with its truth (2020-05-10 < 2020-05-10 is false),
+# linear(17/20 = 0.85, 0, 30%) = 1 → 2 × 1 = 2; policies named as the file
+# writes them (đủ_điểm written in the node; the index's default for a
+# Vietnamese file is đủ_điểm too; an English file says full).
+run explain "$d/explain-vi.chiso" "$d/explain-vi.json"; check "explain vi: exit 0" test $code -eq 0
+check "explain: a score's formula as written" grep -qx '      công thức: nếu kh.ngay < 2020-05-10 thì 1 ngược_lại 0' "$work/out"
+check "explain: the condition's truth and the branch" grep -qx '      thay số:   2020-05-10 < 2020-05-10: sai → 0' "$work/out"
+check "explain: a call with its values and result" grep -qx '      thay số:   2 \* \[linear(\[ratio(17, 20) = 0.85\], 0, 30%) = 1\] = 2' "$work/out"
+check "explain: the formula keeps its comment out" grep -qx '      công thức: tối_đa \* linear(ratio(a.x, a.y), 0, 30%)' "$work/out"
+check "explain: a value not applicable, as written and with values" grep -qx '      giá trị:  (s.a + s.b) / 2 = (null + 3) / 2 = null' "$work/out"
+check "explain: policy as the file writes it" has_out "→ quy tắc đủ_điểm: đủ điểm tối đa"
+printf 'chi_so "T" {\n  tong 1\n  tieu_chi 1 "A" toi_da 1 { diem linear(x, 0, 10) }\n}\n' > "$work/default-vi.chiso"
+sed 's/chi_so/index/; s/tong/total/; s/tieu_chi/criterion/; s/toi_da/max/; s/diem/score/' "$work/default-vi.chiso" > "$work/default-en.chiso"
+echo '{"unit":{"id":"u"},"metrics":{"x":null}}' > "$work/null-x.json"
+run explain "$work/default-vi.chiso" "$work/null-x.json"; check "explain: the default policy of a Vietnamese file" has_out "→ quy tắc đủ_điểm (mặc định): đủ điểm tối đa"
+run explain "$work/default-en.chiso" "$work/null-x.json"; check "explain: the default policy of an English file" has_out "→ quy tắc full (mặc định): đủ điểm tối đa"
+run explain "$rules" "$sub"
+check "explain: an if with its truth" grep -qx '      thay số:   2020-12-25 <= 2020-12-31: đúng → 1' "$work/out"
+run explain -f json "$d/explain-vi.chiso" "$d/explain-vi.json"
+check "explain json: formula and formula_values" test "$(jq -r '.nodes[0].children[0].explain | .formula + " | " + .formula_values' "$work/out")" = "nếu kh.ngay < 2020-05-10 thì 1 ngược_lại 0 | 2020-05-10 < 2020-05-10: sai → 0"
 
 # --- test
 run test "$rules" "$d/tests-pass.json"; check "test pass: exit 0" test $code -eq 0; check "TAP ok" has_out "ok 1 - Đức Thọ: 9,25 điểm, Tốt"
@@ -80,6 +101,17 @@ run test "$rules" "$d/tests-fail.json"; check "test fail: exit 1" test $code -eq
 check "expected vs actual" has_out "points: expected 9.5, got 9.25"
 check "node expected vs actual" has_out "node 1.2 points: expected 1, got 0.5"
 check "failure shows the explain trace" has_out "38 / 40 = 95.00%"
+check "failure: the trace of the failing node, not the whole unit" test "$(grep -c '^    [0-9]\.[0-9]  ' "$work/out")" = 1
+check "failure: the totals' sum for a wrong total" has_out "      Tổng     = 3.25 + 6 = 9.25 / 10 → 92.50% → Tốt"
+# Two wrong expectations among four: the trace holds those two leaves only.
+run test "$rules" "$d/tests-fail-nodes.json"; check "two failing nodes: exit 1" test $code -eq 1
+check "two failing nodes: traced" test "$(grep -o '^    [0-9]\.[0-9]  ' "$work/out" | tr -d ' ' | tr '\n' ,)" = "1.2,3.1,"
+check "two failing nodes: the passing ones are not" test "$(grep -c '^    1\.[13]  ' "$work/out")" = 0
+check "expected an error, got a score" has_out 'status: expected \"error\", got \"ok\"'
+# A case may expect the submission's error: inline broken bytes, a broken
+# file, wrong types and missing metrics, each with its message.
+run test "$rules" "$d/tests-errors.json"; check "expected submission errors: exit 0" test $code -eq 0
+check "expected submission errors: all pass" test "$(grep -c '^ok ' "$work/out")" = 3
 run test "$rules" "$d/tests-broken.json"; check "broken test file: exit 2" test $code -eq 2
 check "wrong type named" has_out "expect.points must be a number"
 check "unknown node, closest named" has_out "no node '1.9' in the index; did you mean '1.1'?"
