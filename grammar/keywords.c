@@ -33,6 +33,7 @@ static const keyword_t keywords[] = {
     {"applies_if", "áp_dụng_khi", "ap_dung_khi", APPLIES_IF}, {"cap", "tối_đa_trừ", "toi_da_tru", CAP},
     {"let", "đặt", "dat", LET},               {"policy", "quy_tắc", "quy_tac", POLICY},
     {"include", "gồm_tệp", "gom_tep", INCLUDE},
+    {"implements", "thực_hiện", "thuc_hien", IMPLEMENTS},
 };
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 

@@ -51,6 +51,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
     struct { grade_entry_t *items; size_t n, cap; } grades;
     struct { rat_t value; bool has; srcloc_t loc; } cap;
     struct { char *text; srcloc_t loc; } field;
+    struct { char *field; srcloc_t field_loc; char *impl; srcloc_t impl_loc; } topts;
 }
 
 %token INDEX "index" PLAN "plan" GROUP "group" FIELD "field" CRITERION "criterion"
@@ -59,6 +60,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %token THEN "then" TARGET "target" PARENT "parent" VALUE "value" BAND "band"
 %token OTHERWISE "otherwise" SCORE "score" IF "if" ELSE "else"
 %token APPLIES_IF "applies_if" CAP "cap" LET "let" POLICY "policy" INCLUDE "include"
+%token IMPLEMENTS "implements"
 %token <num> NUMBER "number" PERCENT "percent"
 %token <date> DATE "date"
 %token <str> STRING "string" IDENT "identifier" DOTTED_ID "node ID"
@@ -76,7 +78,8 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %type <nkind> node_kw
 %type <grades> grade_entries
 %type <cap> cap_opt
-%type <field> field_opt
+%type <field> field_tag
+%type <topts> target_opts
 
 %precedence IF
 %left OR
@@ -183,11 +186,12 @@ item
           b->label = arena_strdup(ctx->arena, "otherwise");
           $$->band = b;
       }
-    | TARGET node_id STRING field_opt expr {
+    | TARGET node_id STRING target_opts expr {
           $$ = item_new(ctx, IT_TARGET, LOC(@1));
           target_t *t = arena_alloc(ctx->arena, sizeof *t);
           t->id = $2; t->loc = LOC(@1); t->id_loc = LOC(@2); t->title = $3;
-          t->field = $4.text; t->field_loc = $4.loc; t->expr = $5;
+          t->field = $4.field; t->field_loc = $4.field_loc; t->expr = $5;
+          t->implements = $4.impl; t->implements_loc = $4.impl_loc;
           $$->target = t;
       }
     | error { $$ = NULL; }
@@ -198,9 +202,17 @@ cap_opt
     | CAP NUMBER { $$.has = true; $$.value = $2.value; $$.loc = LOC(@2); }
     ;
 
-field_opt
-    : %empty { $$.text = NULL; $$.loc = (srcloc_t){0}; }
-    | FIELD IDENT { $$.text = $2; $$.loc = LOC(@2); }
+/* A target's field tag and the parent target it implements, in either order. */
+target_opts
+    : %empty { $$.field = NULL; $$.field_loc = (srcloc_t){0}; $$.impl = NULL; $$.impl_loc = (srcloc_t){0}; }
+    | field_tag { $$.field = $1.text; $$.field_loc = $1.loc; $$.impl = NULL; $$.impl_loc = (srcloc_t){0}; }
+    | IMPLEMENTS node_id { $$.field = NULL; $$.field_loc = (srcloc_t){0}; $$.impl = $2; $$.impl_loc = LOC(@2); }
+    | field_tag IMPLEMENTS node_id { $$.field = $1.text; $$.field_loc = $1.loc; $$.impl = $3; $$.impl_loc = LOC(@3); }
+    | IMPLEMENTS node_id field_tag { $$.field = $3.text; $$.field_loc = $3.loc; $$.impl = $2; $$.impl_loc = LOC(@2); }
+    ;
+
+field_tag
+    : FIELD IDENT { $$.text = $2; $$.loc = LOC(@2); }
     | FIELD NUMBER { $$.text = $2.text; $$.loc = LOC(@2); }
     ;
 

@@ -174,6 +174,8 @@ typedef struct target {
     srcloc_t field_loc;
     char *source;
     expr_t *expr;
+    char *implements;      /* the parent target it implements (thực_hiện), or NULL */
+    srcloc_t implements_loc;
 } target_t;
 
 typedef struct plan {

@@ -19,11 +19,13 @@ static const char *str(json_t *o, const char *key)
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* A value as people read it: percent thresholds as percents. */
+/* How figures are written: with --decimal-comma, 98,5% as in Vietnamese. */
+static unsigned number_flags;
+
 /* A target's figure: percents with at most 2 decimals (53.57%, 98.5%, 50%). */
 static void format_value(json_t *v, bool percent, char *buf, size_t size)
 {
-    display_value(v, percent ? DISPLAY_PERCENT : 0, "?", buf, size);
+    display_value(v, (percent ? DISPLAY_PERCENT : 0) | number_flags, "?", buf, size);
 }
 
 static const char *op_symbol(const char *op, bool negate)
@@ -35,7 +37,10 @@ static const char *op_symbol(const char *op, bool negate)
     return op ? op : "?";
 }
 
-/* "97.10% < 98%: thiếu 0.90%" and the like, for a target of an actuals report. */
+/* "97.1% < 98%: còn thiếu 0.9%" and the like, for a target of an actuals
+ * report. "Thiếu" is said of a shortfall below a floor only ("còn thiếu");
+ * above a ceiling the actual "vượt" (exceeds) it; missing data is "thiếu
+ * số liệu", never plain "thiếu". */
 static char *target_detail(json_t *t, bool vietnamese)
 {
     const char *status = str(t, "status");
@@ -48,8 +53,12 @@ static char *target_detail(json_t *t, bool vietnamese)
         json_t *gap = json_object_get(t, "shortfall");
         if (missed && gap) {
             format_value(gap, percent, s, sizeof s);
-            return xasprintf("%s %s %s: %s %s", a, op_symbol(str(t, "op"), true), b,
-                             vietnamese ? "thiếu" : "short by", s);
+            const char *op = str(t, "op") ? str(t, "op") : "";
+            bool floor = op[0] == '>', ceiling = op[0] == '<';
+            const char *words = floor ? (vietnamese ? "còn thiếu" : "short by")
+                              : ceiling ? (vietnamese ? "vượt" : "over by")
+                                        : (vietnamese ? "chênh lệch" : "off by");
+            return xasprintf("%s %s %s: %s %s", a, op_symbol(str(t, "op"), true), b, words, s);
         }
         return xasprintf("%s %s %s", a, op_symbol(str(t, "op"), missed), b);
     }
@@ -157,11 +166,18 @@ static void print_against_text(FILE *out, json_t *r)
     json_array_foreach(json_object_get(r, "extra"), i, e) {
         fprintf(out, "  + %s  %s (chỉ tiêu bổ sung / extra target)\n", str(e, "target"), str(e, "title"));
     }
+    json_array_foreach(json_object_get(r, "unknown_links"), i, e) {
+        fprintf(out, "  ✗ %s thực hiện %s: cấp trên không có chỉ tiêu này (the parent plan has no target %s)\n      ",
+                str(e, "target"), str(e, "implements"), str(e, "implements"));
+        print_loc(out, json_object_get(e, "location"));
+        fputs(" (kế hoạch / plan)\n", out);
+    }
     fprintf(out, "  => %s\n\n", !strcmp(str(r, "status"), "ok") ? "đạt (ok)" : "KHÔNG ĐẠT (failed)");
 }
 
-void verify_print_text(FILE *out, json_t *reports)
+void verify_print_text(FILE *out, json_t *reports, unsigned flags)
 {
+    number_flags = flags;
     size_t i;
     json_t *r;
     json_array_foreach(reports, i, r) {
@@ -212,8 +228,9 @@ static char *suite_name(json_t *r)
     return xstrdup(name ? name : id ? id : str(r, "file") ? str(r, "file") : "?");
 }
 
-void verify_print_junit(FILE *out, json_t *reports)
+void verify_print_junit(FILE *out, json_t *reports, unsigned flags)
 {
+    number_flags = flags;
     size_t tests = 0, failures = 0, errors = 0, i, k;
     json_t *r, *t;
     json_array_foreach(reports, i, r) {
@@ -228,6 +245,8 @@ void verify_print_junit(FILE *out, json_t *reports)
             tests++;
             if (!json_is_true(json_object_get(t, "covered"))) failures++;
         }
+        tests += json_array_size(json_object_get(r, "unknown_links"));
+        failures += json_array_size(json_object_get(r, "unknown_links"));
     }
     fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
     fprintf(out, "<testsuites name=\"chiso verify\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n", tests,
@@ -274,6 +293,11 @@ void verify_print_junit(FILE *out, json_t *reports)
                        "no target of the plan covers this field of the parent");
             free(name);
         }
+        json_array_foreach(json_object_get(r, "unknown_links"), k, t) {
+            char *name = xasprintf("%s implements %s", str(t, "target"), str(t, "implements"));
+            junit_case(out, plan, name, json_object_get(t, "location"), "failure", str(t, "message"));
+            free(name);
+        }
         fputs("  </testsuite>\n", out);
         free(suite);
     }
@@ -310,8 +334,9 @@ static void gh_annotation(FILE *out, const char *level, json_t *loc, const char 
     fputc('\n', out);
 }
 
-void verify_print_github(FILE *out, json_t *reports)
+void verify_print_github(FILE *out, json_t *reports, unsigned flags)
 {
+    number_flags = flags;
     size_t i, k;
     json_t *r, *t;
     json_array_foreach(reports, i, r) {
@@ -351,6 +376,11 @@ void verify_print_github(FILE *out, json_t *reports)
             char *title = xasprintf("field %s not covered", str(t, "field"));
             gh_annotation(out, "error", json_object_get(t, "parent_location"), title,
                           "no target of the plan covers this field of the parent plan");
+            free(title);
+        }
+        json_array_foreach(json_object_get(r, "unknown_links"), k, t) {
+            char *title = xasprintf("%s implements an unknown parent target", str(t, "target"));
+            gh_annotation(out, "error", json_object_get(t, "location"), title, str(t, "message"));
             free(title);
         }
         free(who);

@@ -49,10 +49,26 @@ static bool same_direction(op_kind a, op_kind b)
 }
 
 static const target_t *find_child(const plan_t *child, const target_t *pt, arena_t *scratch,
-                                  bool *by_id, bool *opposite)
+                                  bool *by_id, bool *opposite, bool *declared)
 {
     *by_id = false;
     *opposite = false;
+    *declared = false;
+    /* A child target that says which parent target it implements
+     * (`implements P`, `thực_hiện P`) is that target's match, whatever its
+     * ID and metric names: plans written apart name their metrics apart. */
+    const target_t *linked_other = NULL;
+    for (size_t i = 0; i < child->ntargets; i++) {
+        const target_t *ct = child->targets[i];
+        if (!ct->implements || strcmp(ct->implements, pt->id) != 0) continue;
+        *declared = true;
+        if (same_direction(pt->expr->op, ct->expr->op)) return ct;
+        linked_other = ct;
+    }
+    if (linked_other) {
+        *opposite = true;
+        return linked_other;
+    }
     for (size_t i = 0; i < child->ntargets; i++)
         if (strcmp(child->targets[i]->id, pt->id) == 0) {
             *by_id = true;
@@ -78,8 +94,8 @@ static json_t *check_target(const plan_t *child, const target_t *pt, arena_t *sc
     json_object_set_new(o, "title", json_string(pt->title));
     json_object_set_new(o, "parent_rule", json_string(target_rule_text(scratch, pt)));
     json_object_set_new(o, "parent_location", location_json(pt->loc));
-    bool by_id, opposite;
-    const target_t *ct = find_child(child, pt, scratch, &by_id, &opposite);
+    bool by_id, opposite, declared;
+    const target_t *ct = find_child(child, pt, scratch, &by_id, &opposite, &declared);
     const char *status;
     char *message;
     if (!ct) {
@@ -93,7 +109,11 @@ static json_t *check_target(const plan_t *child, const target_t *pt, arena_t *sc
         json_object_set_new(o, "child_rule", json_string(target_rule_text(scratch, ct)));
         json_object_set_new(o, "child_location", location_json(ct->loc));
         rat_t p, c;
-        bool same_lhs = strcmp(expr_to_text(scratch, pt->expr->a), expr_to_text(scratch, ct->expr->a)) == 0;
+        if (declared) json_object_set_new(o, "implements", json_true());
+        /* Declared by `implements`: the two measure the same thing, under
+         * names of their own; only the thresholds are compared. */
+        bool same_lhs = declared ||
+                        strcmp(expr_to_text(scratch, pt->expr->a), expr_to_text(scratch, ct->expr->a)) == 0;
         if (opposite || !same_direction(pt->expr->op, ct->expr->op)) {
             status = "opposite";
             message = xasprintf("%s bounds %s from the other side (%s %s vs %s %s)", ct->id,
@@ -118,6 +138,11 @@ static json_t *check_target(const plan_t *child, const target_t *pt, arena_t *sc
                                 op_text(ct->expr->op), expr_to_text(scratch, ct->expr->b),
                                 op_text(pt->expr->op), expr_to_text(scratch, pt->expr->b));
         }
+    }
+    if (declared) { /* say which link made the match */
+        char *linked = xasprintf("%s (%s implements %s)", message, ct->id, pt->id);
+        free(message);
+        message = linked;
     }
     if (strcmp(status, "ok") != 0) (*failures)++;
     json_object_set_new(o, "status", json_string(status));
@@ -181,6 +206,25 @@ json_t *chiso_verify_against(const chiso_program *childp, size_t plan, const chi
         json_array_append_new(extra, eo);
     }
     json_object_set_new(report, "extra", extra);
+
+    /* `implements P` naming no target of the parent: a broken link. */
+    json_t *links = json_array();
+    for (size_t k = 0; k < child->ntargets; k++) {
+        const target_t *ct = child->targets[k];
+        if (!ct->implements) continue;
+        bool found = false;
+        for (size_t i = 0; i < parent->ntargets && !found; i++) found = !strcmp(parent->targets[i]->id, ct->implements);
+        if (found) continue;
+        failures++;
+        json_t *lo = json_object();
+        json_object_set_new(lo, "target", json_string(ct->id));
+        json_object_set_new(lo, "implements", json_string(ct->implements));
+        json_object_set_new(lo, "location", location_json(ct->implements_loc));
+        json_object_set_new(lo, "message", json_pack("s+++", ct->id, " implements ", ct->implements,
+                                                      ", which the parent plan does not have"));
+        json_array_append_new(links, lo);
+    }
+    json_object_set_new(report, "unknown_links", links);
     json_object_set_new(report, "status", json_string(failures ? "failed" : "ok"));
     free(matched);
     arena_free(&scratch);

@@ -127,9 +127,23 @@ run metrics --template "$rules"; check "template" test "$(jq -c '.metrics.survey
 run verify "$d/child.chiso" "$d/actual-ok.json"; check "verify met: exit 0" test $code -eq 0
 check "verify met text" has_out "✓ T1  Hồ sơ đúng hạn ≥ 98%"
 run verify "$d/child.chiso" "$d/actual-ok.json" "$d/actual-miss.json"; check "verify missed: exit 1" test $code -eq 1
-check "shortfall" has_out "97% < 98%: thiếu 1%"
+check "shortfall: 'còn thiếu' below a floor" has_out "97% < 98%: còn thiếu 1%"
 check "not applicable" has_out "không áp dụng"
 check "missing metric reported per target" has_out "thiếu số liệu: missing metric 'plan.issued_on'"
+check "'thiếu' only as 'còn thiếu' (a shortfall) or 'thiếu số liệu' (missing data)" \
+  test "$(grep -o 'thiếu' "$work/out" | wc -l)" = "$(( $(grep -o 'còn thiếu' "$work/out" | wc -l) + $(grep -o 'thiếu số liệu' "$work/out" | wc -l) ))"
+run verify --decimal-comma "$d/child.chiso" "$d/actual-miss.json"
+check "--decimal-comma" has_out "97% < 98%: còn thiếu 1%"
+printf '{"unit":{"id":"x","name":"Đơn vị X"},"metrics":{"dossiers":{"on_time":9712,"total":10000},"plan":{"issued_on":"2021-01-01"}}}' > "$work/comma.json"
+run verify --decimal-comma "$d/child.chiso" "$work/comma.json"
+check "--decimal-comma: 97,12% < 98%: còn thiếu 0,88%" has_out "97,12% < 98%: còn thiếu 0,88%"
+printf '{"unit":{"id":"y"},"metrics":{"dossiers":{"on_time":99,"late":3,"total":100},"communes":{"inspected":1,"total":1},"plan":{"issued_on":"2020-01-01"}}}' > "$work/over.json"
+run verify "$d/child.chiso" "$work/over.json"
+check "above a ceiling: 'vượt', not 'thiếu'" has_out "3% > 2%: vượt 1%"
+run verify -f json --decimal-comma "$d/child.chiso" "$work/comma.json"
+check "json keeps exact numbers with --decimal-comma" test "$(jq '.[0].targets[0].actual' "$work/out")" = 0.9712
+check "json is UTF-8, not \\u escapes" grep -q '"name": "Đơn vị X"' "$work/out"
+check "json has no \\u escape" test "$(grep -c '\\u' "$work/out")" = 0
 run verify -f json "$d/child.chiso" "$d/actual-miss.json"
 check "json shortfall" test "$(jq '.[0].targets[0].shortfall' "$work/out")" = 0.01
 run verify -f junit "$d/child.chiso" "$d/actual-miss.json"; check "junit failure" has_out '<failure message="97% &lt; 98%: short by 1%">'
@@ -142,6 +156,23 @@ check "absent target" has_out "the plan has no target T3"
 check "uncovered field" has_out "lĩnh vực chi_dao: không có chỉ tiêu nào"
 run verify "$d/orphan.chiso";  check "missing parent: exit 2" test $code -eq 2; check "missing parent position" has_err "$d/orphan.chiso:2:10: error: parent plan"
 run verify "$d/loop-a.chiso";  check "parent cycle: exit 2" test $code -eq 2; check "cycle named" has_err "comes back to"
+
+# Plans written apart, with their own target IDs and metric names: each
+# child target says which parent target it implements (thực_hiện /
+# thuc_hien / implements, before or after lĩnh_vực). 99% ≥ 98% holds; 25%
+# is weaker than 30%; a link to a target the parent lacks is an error.
+run verify --against "$d/link-parent.chiso" "$d/link-child.chiso"; check "implements: exit 1" test $code -eq 1
+check "implements: matched across metric names" has_out "1 >= 99% is at least as strict as >= 98% (1 implements TINH_TTHC)"
+check "implements: weaker still found" has_out "2 >= 25% is weaker than the parent's >= 30% (2 implements TINH_KT)"
+check "implements: unknown parent target" has_out "✗ 3 thực hiện TINH_KHONG_CO: cấp trên không có chỉ tiêu này"
+check "implements: its position" has_out "$d/link-child.chiso:10:49 (kế hoạch / plan)"
+run verify -f json "$d/link-child.chiso"
+check "implements: json marks the link" test "$(jq -c '[.[0].checks[] | [.child_target, .status, .implements]]' "$work/out")" = '[["1","ok",true],["2","weaker",true]]'
+check "implements: json lists the broken link" test "$(jq -c '[.[0].unknown_links[] | [.target, .implements]]' "$work/out")" = '[["3","TINH_KHONG_CO"]]'
+run verify -f junit "$d/link-child.chiso"; check "implements: junit failure for the broken link" has_out '<testcase classname="Kế hoạch CCHC Sở (thử)" name="3 implements TINH_KHONG_CO"'
+grep -v 'cấp_trên' "$d/link-child.chiso" | sed 's/ thực_hiện TINH_TTHC//; s/ thuc_hien TINH_KT//; s/ implements TINH_KHONG_CO//' > "$work/unlinked.chiso"
+run verify --against "$d/link-parent.chiso" "$work/unlinked.chiso"
+check "without the links, nothing matches" test "$(grep -c 'the plan has no target' "$work/out")" = 2
 
 # strictness in each direction: > against >=, and ==
 run verify --against "$d/strict-parent.chiso" "$d/strict-ok.chiso"; check "> 6% is stricter than > 5%; == same: exit 0" test $code -eq 0
