@@ -87,6 +87,11 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank);
 /* A runtime value as JSON (dates as "YYYY-MM-DD"). */
 json_t *json_from_value(value_t v);
 
+/* The submission with every key in Unicode NFC: a new reference to `sub`
+ * itself when all are (nearly always), else to a copy. Keys that are the
+ * same once normalized are recorded in r as duplicate-key errors. */
+json_t *submission_keys_nfc(chiso_result *r, json_t *sub);
+
 /* Binds metrics of a submission to slots; problems go to r->errors. */
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);
 

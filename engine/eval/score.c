@@ -537,8 +537,12 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
                                                : "the rules have no index to score with");
         return r;
     }
+    submission = submission_keys_nfc(r, submission); /* a reference released below */
     json_t *metrics = submission_envelope(r, submission);
-    if (!metrics) return r;
+    if (!metrics) {
+        json_decref(submission);
+        return r;
+    }
     eval_t ev;
     eval_init(&ev, &prog->prog);
     submission_bind(&ev, metrics, r);
@@ -555,6 +559,7 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
         if (r->ok && claims && !json_is_null(claims)) compare_self_assessment(&s, claims);
     }
     eval_free(&ev);
+    json_decref(submission);
     return r;
 }
 
