@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
-          libutf8proc-dev)
+          libutf8proc-dev libgmp-dev)
 if [ "${1:-}" = test ]; then
   packages+=(valgrind chromium jq cppcheck)
 fi

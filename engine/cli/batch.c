@@ -128,14 +128,15 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     s->unranked = r->unranked;
     if (!r->ok) return;
     s->has_percent = r->has_percent;
-    s->percent = r->percent;
-    s->points = r->points;
-    s->max = r->max;
+    /* A number beyond 64 bits lives in the result: kept by a copy. */
+    s->percent = rat_keep(r->percent, arena);
+    s->points = rat_keep(r->points, arena);
+    s->max = rat_keep(r->max, arena);
     const cnode_t *root = &r->ci->nodes[0];
     s->nfields = nfields;
     for (int i = 0; i < nfields; i++) {
-        s->fpoints[i] = r->nodes[root->children[i]].points;
-        s->fmax[i] = r->nodes[root->children[i]].max;
+        s->fpoints[i] = rat_keep(r->nodes[root->children[i]].points, arena);
+        s->fmax[i] = rat_keep(r->nodes[root->children[i]].max, arena);
     } /* frank: zeroed by arena_alloc, set by batch_rank */
 }
 

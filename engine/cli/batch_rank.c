@@ -145,8 +145,13 @@ void batch_rank(batch_t *b, int decimals)
                        xmalloc_large(count * sizeof *sc.keys), xmalloc_large(count * sizeof *sc.groups),
                        xmalloc_large(count * sizeof *sc.ranks)};
     for (size_t i = 0; i < b->count; i++) sc.groups[i] = (uint32_t)b->units[i].group;
+    arena_t bigs; /* keys beyond 64 bits, if any, for the time of ranking */
+    arena_init(&bigs);
+    arena_t *outer = rat_big_arena(&bigs);
     rank_by(b, -1, decimals, &sc);
     for (int f = 0; f < nfields; f++) rank_by(b, f, decimals, &sc);
+    rat_big_arena(outer);
+    arena_free(&bigs);
     ranking_free(sc.rk);
     free(sc.eligible);
     free(sc.keys);

@@ -140,8 +140,13 @@ void trend_change(const trend_level_t *lv, const trend_row_t *row, bool comma, c
     if (!a || !b || !a->ok || !b->ok) return;
     bool of = false;
     if (a->has_percent && b->has_percent) {
+        arena_t bigs; /* the difference, should it not fit 64 bits */
+        arena_init(&bigs);
+        arena_t *outer = rat_big_arena(&bigs);
         rat_t d = rat_sub(b->percent, a->percent, &of);
         if (!of) display_rat(d, DISPLAY_FIXED | DISPLAY_SIGN | (comma ? DISPLAY_COMMA : 0), pct, pctsize);
+        rat_big_arena(outer);
+        arena_free(&bigs);
     }
     if (a->rank && b->rank) {
         long moved = a->rank - b->rank;

@@ -203,6 +203,9 @@ void chiso_rank_ex(chiso_result **results, size_t n, int decimals)
     strmap_init(&numbers);
     strbuf_t key;
     sb_init(&key);
+    arena_t bigs; /* rounded keys beyond 64 bits, if any */
+    arena_init(&bigs);
+    arena_t *outer = rat_big_arena(&bigs);
     for (size_t i = 0; i < n; i++) {
         chiso_result *r = results[i];
         json_t *level = json_is_object(r->unit) ? json_object_get(r->unit, "level") : NULL;
@@ -223,6 +226,8 @@ void chiso_rank_ex(chiso_result **results, size_t n, int decimals)
     ranking_t *rk = ranking_new(n);
     ranking_run(rk, n, eligible, keys, groups, ranks);
     for (size_t i = 0; i < n; i++) results[i]->rank = ranks[i];
+    rat_big_arena(outer);
+    arena_free(&bigs);
     ranking_free(rk);
     sb_free(&key);
     strmap_free(&numbers);

@@ -7,6 +7,7 @@
 #include "engine/compile/compile.h"
 #include "eval.h"
 
+#include "engine/support/arena.h"
 #include "engine/support/xalloc.h"
 
 typedef enum { NS_SCORED, NS_NOT_APPLICABLE, NS_MISSING } node_status_t;
@@ -68,6 +69,7 @@ struct chiso_result {
     size_t nfindings, capfindings;
     claim_diff_t *claims;
     size_t nclaims, capclaims;
+    arena_t bigs;        /* the numbers beyond 64 bits made while scoring (see rational.h) */
 };
 
 void result_add_error(chiso_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -91,6 +93,14 @@ json_t *json_from_value(value_t v);
  * itself when all are (nearly always), else to a copy. Keys that are the
  * same once normalized are recorded in r as duplicate-key errors. */
 json_t *submission_keys_nfc(chiso_result *r, json_t *sub);
+
+/* NULL when every number of the JSON text is read exactly through a
+ * double (nearly always); else a copy of the text in which each other
+ * number is a string that json_exact_number recognizes (parse it with
+ * JSON_ALLOW_NUL). *outlen: the copy's length. */
+char *submission_exact_numbers(const char *text, size_t len, size_t *outlen);
+/* Whether j is such a number; its text as written. */
+bool json_exact_number(const json_t *j, const char **text, size_t *len);
 
 /* Binds metrics of a submission to slots; problems go to r->errors. */
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);

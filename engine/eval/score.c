@@ -410,8 +410,11 @@ static void compare_self_assessment(scorer_t *s, json_t *claims)
     json_t *val;
     json_object_foreach(claims, key, val) {
         rat_t claimed;
+        const char *digits;
+        size_t ndigits;
         bool okv = json_is_integer(val) ? (claimed = rat_int(json_integer_value(val)), true)
-                 : json_is_real(val) ? rat_from_double(json_real_value(val), &claimed) : false;
+                 : json_is_real(val) ? rat_from_double(json_real_value(val), &claimed)
+                 : json_exact_number(val, &digits, &ndigits) ? rat_parse(digits, ndigits, &claimed) : false;
         if (!okv) {
             result_add_finding(r, key, "self_assessment",
                                "self-assessed points for '%s' are not a number; ignored", key);
@@ -439,6 +442,7 @@ static void compare_self_assessment(scorer_t *s, json_t *claims)
 chiso_result *result_new(const chiso_program *prog, size_t index, const char *origin)
 {
     chiso_result *r = xcalloc(1, sizeof *r);
+    arena_init(&r->bigs);
     r->prog = prog;
     r->ok = true;
     r->origin = origin ? xstrdup(origin) : NULL;
@@ -469,6 +473,14 @@ static json_t *unit_in_nfc(json_t *unit)
     return copy ? copy : json_incref(unit);
 }
 
+/* A JSON string, and not a number kept as written (submission_numbers.c). */
+static bool is_text(const json_t *j)
+{
+    const char *digits;
+    size_t n;
+    return json_is_string(j) && !json_exact_number(j, &digits, &n);
+}
+
 /* Checks the shape of the submission; fills unit and period. */
 json_t *submission_envelope(chiso_result *r, json_t *sub)
 {
@@ -489,12 +501,12 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
         r->unit = unit_in_nfc(unit);
         unit = r->unit;
         json_t *id = json_object_get(unit, "id");
-        if (!json_is_string(id) || json_string_length(id) == 0)
+        if (!is_text(id) || json_string_length(id) == 0)
             result_add_error(r, "\"unit\" has no \"id\" string");
         json_t *name = json_object_get(unit, "name");
-        if (name && !json_is_string(name)) result_add_error(r, "\"unit.name\" must be a string");
+        if (name && !is_text(name)) result_add_error(r, "\"unit.name\" must be a string");
         json_t *level = json_object_get(unit, "level");
-        if (level && !json_is_string(level)) result_add_error(r, "\"unit.level\" must be a string");
+        if (level && !is_text(level)) result_add_error(r, "\"unit.level\" must be a string");
         json_t *ranked = json_object_get(unit, "ranked");
         if (ranked && !json_is_boolean(ranked)) result_add_error(r, "\"unit.ranked\" must be true or false");
         else if (json_is_false(ranked)) {
@@ -503,7 +515,7 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
         }
     }
     json_t *period = json_object_get(sub, "period");
-    if (json_is_string(period)) {
+    if (is_text(period)) {
         char *nfc = nfc_if_needed(json_string_value(period));
         r->period = nfc ? nfc : xstrdup(json_string_value(period));
     }
@@ -537,10 +549,12 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
                                                : "the rules have no index to score with");
         return r;
     }
+    struct arena *outer = rat_big_arena(&r->bigs); /* the result owns its big numbers */
     submission = submission_keys_nfc(r, submission); /* a reference released below */
     json_t *metrics = submission_envelope(r, submission);
     if (!metrics) {
         json_decref(submission);
+        rat_big_arena(outer);
         return r;
     }
     eval_t ev;
@@ -560,6 +574,7 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
     }
     eval_free(&ev);
     json_decref(submission);
+    rat_big_arena(outer);
     return r;
 }
 
@@ -573,7 +588,13 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
                                   size_t len, const char *origin, unsigned flags)
 {
     json_error_t err;
-    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    size_t exact_len = 0;
+    char *exact = submission_exact_numbers(text, len, &exact_len);
+    json_t *sub = exact ? json_loadb(exact, exact_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, &err)
+                        : json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    free(exact);
+    if (!sub && exact) /* the error where it is in the text as written */
+        sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     if (!sub) {
         chiso_result *r = result_new(prog, index, origin);
         if (len == 0) result_add_error(r, "the submission is empty");
@@ -616,6 +637,7 @@ void chiso_result_free(chiso_result *r)
     free(r->findings);
     for (size_t i = 0; i < r->nclaims; i++) free(r->claims[i].node);
     free(r->claims);
+    arena_free(&r->bigs);
     free(r);
 }
 

@@ -13,6 +13,9 @@
 
 static const char *json_kind(const json_t *j)
 {
+    const char *digits;
+    size_t n;
+    if (json_exact_number(j, &digits, &n)) return "a number";
     switch (json_typeof(j)) {
     case JSON_OBJECT: return "an object";
     case JSON_ARRAY: return "an array";
@@ -28,7 +31,14 @@ static const char *json_kind(const json_t *j)
 static void describe_json(const json_t *j, char *buf, size_t size)
 {
     char text[42] = {0}; /* json_dumpb copies whole pieces while they fit: a prefix */
-    size_t n = json_dumpb(j, text, sizeof text - 1, JSON_ENCODE_ANY | JSON_COMPACT);
+    const char *digits;
+    size_t n;
+    if (json_exact_number(j, &digits, &n)) { /* as written */
+        if (n > 40) snprintf(buf, size, "%.37s...", digits);
+        else snprintf(buf, size, "%.*s", (int)n, digits);
+        return;
+    }
+    n = json_dumpb(j, text, sizeof text - 1, JSON_ENCODE_ANY | JSON_COMPACT);
     if (n == 0) snprintf(buf, size, "?");
     else if (n > 40) snprintf(buf, size, "%.37s...", text);
     else snprintf(buf, size, "%.*s", (int)n, text);
@@ -58,6 +68,17 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
                              shown);
             return v_error(ERR_INPUT);
         }
+        const char *digits;
+        size_t n;
+        if (json_exact_number(j, &digits, &n)) { /* see submission_numbers.c */
+            rat_t v;
+            if (rat_parse(digits, n, &v)) return v_num(v);
+            describe_json(j, shown, sizeof shown);
+            result_add_error(r, "metric '%s' = %s is beyond the numbers chiso reads exactly: at most %d "
+                             "digits and an exponent within ±%d", m->text, shown, RAT_MAX_DIGITS,
+                             RAT_MAX_EXPONENT);
+            return v_error(ERR_DOMAIN);
+        }
         describe_json(j, shown, sizeof shown);
         result_add_error(r, "metric '%s' must be a number, but is %s (%s)", m->text, json_kind(j),
                          shown);
@@ -78,7 +99,7 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
         result_add_error(r, "metric '%s' must be true or false, but is %s", m->text, shown);
         return v_error(ERR_INPUT);
     case TY_STRING:
-        if (json_is_string(j)) {
+        if (json_is_string(j) && !json_exact_number(j, &(const char *){NULL}, &(size_t){0})) {
             value_t v = {V_STR, 0, {.str = own_nfc(ev, json_string_value(j))}};
             return v;
         }

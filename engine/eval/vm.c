@@ -60,10 +60,10 @@ static value_t arith(bc_op op, value_t a, value_t b)
         if (op == BC_SUB && a.tag == V_DATE && b.tag == V_DATE)
             return v_num(rat_int((int64_t)a.u.date - b.u.date));
         value_t d = a.tag == V_DATE ? a : b, n = a.tag == V_DATE ? b : a;
-        if (n.tag != V_NUM || !rat_is_int(n.u.num) || n.u.num.num > 3660000 ||
-            n.u.num.num < -3660000)
+        int64_t k;
+        if (n.tag != V_NUM || !rat_to_int64(n.u.num, &k) || k > 3660000 || k < -3660000)
             return v_error(ERR_DOMAIN);
-        int64_t days = op == BC_SUB ? d.u.date - n.u.num.num : d.u.date + n.u.num.num;
+        int64_t days = op == BC_SUB ? d.u.date - k : d.u.date + k;
         return v_date((int32_t)days);
     }
     switch (op) {
@@ -152,7 +152,7 @@ static value_t call(int id, value_t *args, int n)
     case BI_DAYS_BETWEEN:
         return v_num(rat_int((int64_t)args[1].u.date - args[0].u.date));
     case BI_ABS:
-        return args[0].u.num.num < 0 ? checked(rat_neg(args[0].u.num, &of), of) : args[0];
+        return rat_sign(args[0].u.num) < 0 ? checked(rat_neg(args[0].u.num, &of), of) : args[0];
     default:
         return v_error(ERR_DOMAIN);
     }

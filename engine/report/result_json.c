@@ -14,9 +14,10 @@ json_t *json_from_rat(rat_t r)
 {
     bool of = false;
     rat_t x = rat_round(r, 6, &of);
+    int64_t whole;
     if (of) return json_real(rat_to_double(r));
-    if (rat_is_int(x)) return json_integer(x.num);
-    return json_real(rat_to_double(x));
+    if (rat_to_int64(x, &whole)) return json_integer(whole);
+    return json_real(rat_to_double(x)); /* beyond 64 bits too: a tree holds doubles */
 }
 
 json_t *json_from_value(value_t v)

@@ -1,7 +1,9 @@
 /* json_writer.c — compact JSON text (see json_writer.h). */
 #include "json_writer.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -147,6 +149,26 @@ void jw_rat(jw_t *w, rat_t v)
 {
     char buf[48];
     sep(w);
+    if (__builtin_expect(rat_is_big(v), 0)) {
+        /* Exact, however long. A whole number beyond 64 bits gets ".0",
+         * so that readers keeping integers in 64 bits (jansson among
+         * them) read it as a floating-point number rather than refuse it;
+         * one beyond any double's range (10^300 and more) is a string of
+         * its digits, which every reader takes. */
+        char *text = rat_format_alloc(v, 6);
+        size_t whole = strcspn(text, ".") - (text[0] == '-');
+        if (whole > 300) {
+            sb_addc(w->sb, '"');
+            sb_adds(w->sb, text);
+            sb_addc(w->sb, '"');
+        } else {
+            sb_adds(w->sb, text);
+            errno = 0;
+            if (!strchr(text, '.') && (strtoll(text, NULL, 10), errno == ERANGE)) sb_adds(w->sb, ".0");
+        }
+        free(text);
+        return;
+    }
     sb_adds(w->sb, rat_format(v, 6, buf, sizeof buf));
 }
 

@@ -33,7 +33,9 @@ void jw_string(jw_t *w, const char *s);
 void jw_int(jw_t *w, long long v);
 void jw_bool(jw_t *w, bool v);
 void jw_null(jw_t *w);
-/* A number with at most 6 decimals: an integer when whole. */
+/* A number with at most 6 decimals: an integer when whole. Numbers
+ * beyond 64 bits are exact too: a whole one gets ".0"; one of 10^300 or
+ * more is written as a string of its digits (see jw_rat). */
 void jw_rat(jw_t *w, rat_t v);
 /* Already-serialized JSON (a value). */
 void jw_raw(jw_t *w, const char *json);

@@ -1,14 +1,16 @@
-/* rational.c — exact fraction arithmetic with overflow detection.
+/* rational.c — exact fraction arithmetic: the 64-bit fast path, handing
+ * over to rational_big.c when an operand is big or a result does not fit.
  * See rational.h for why scores are fractions rather than doubles. */
 #include "rational.h"
+
+#include "rational_big.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef __int128 wide_t;
 
 static wide_t wgcd(wide_t a, wide_t b)
 {
@@ -49,10 +51,8 @@ static rat_t narrow(wide_t num, wide_t den, bool *overflow)
         num /= g;
         den /= g;
     }
-    if (num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX) {
-        *overflow = true;
-        return r;
-    }
+    if (__builtin_expect(num > INT64_MAX || num < -INT64_MAX || den > INT64_MAX, 0))
+        return big_from_wide(num, den, overflow);
     r.num = (int64_t)num;
     r.den = (int64_t)den;
     return r;
@@ -63,13 +63,17 @@ rat_t rat_make(int64_t num, int64_t den, bool *overflow)
     return narrow(num, den, overflow);
 }
 
+#define ANY_BIG(a, b) __builtin_expect(((a).den == 0) | ((b).den == 0), 0)
+
 rat_t rat_add(rat_t a, rat_t b, bool *overflow)
 {
     if (a.den == 1 && b.den == 1) {
         int64_t r;
-        if (__builtin_add_overflow(a.num, b.num, &r) || r == INT64_MIN) *overflow = true;
+        if (__builtin_add_overflow(a.num, b.num, &r) || r == INT64_MIN)
+            return big_from_wide((wide_t)a.num + b.num, 1, overflow);
         return rat_int(r);
     }
+    if (ANY_BIG(a, b)) return big_add(a, b, overflow);
     if (a.den == b.den)
         return narrow((wide_t)a.num + b.num, a.den, overflow);
     return narrow((wide_t)a.num * b.den + (wide_t)b.num * a.den,
@@ -78,16 +82,19 @@ rat_t rat_add(rat_t a, rat_t b, bool *overflow)
 
 rat_t rat_neg(rat_t a, bool *overflow)
 {
+    if (__builtin_expect(a.den == 0, 0)) return big_neg(a, overflow);
     return narrow(-(wide_t)a.num, a.den, overflow);
 }
 
 rat_t rat_sub(rat_t a, rat_t b, bool *overflow)
 {
+    if (ANY_BIG(a, b)) return big_sub(a, b, overflow);
     return rat_add(a, rat_neg(b, overflow), overflow);
 }
 
 rat_t rat_mul(rat_t a, rat_t b, bool *overflow)
 {
+    if (ANY_BIG(a, b)) return big_mul(a, b, overflow);
     /* Cross-reduce first so that products of reduced fractions stay small. */
     wide_t g1 = wgcd(a.num, b.den), g2 = wgcd(b.num, a.den);
     if (g1 == 0) g1 = 1;
@@ -102,11 +109,13 @@ rat_t rat_div(rat_t a, rat_t b, bool *overflow)
         *overflow = true;
         return rat_int(0);
     }
+    if (ANY_BIG(a, b)) return big_div(a, b, overflow);
     return narrow((wide_t)a.num * b.den, (wide_t)a.den * b.num, overflow);
 }
 
 int rat_cmp(rat_t a, rat_t b)
 {
+    if (ANY_BIG(a, b)) return big_cmp(a, b);
     wide_t l = (wide_t)a.num * b.den, r = (wide_t)b.num * a.den;
     return (l > r) - (l < r);
 }
@@ -123,6 +132,7 @@ rat_t rat_round(rat_t a, int digits, bool *overflow)
 {
     if (digits < 0) digits = 0;
     if (digits > 12) digits = 12;
+    if (__builtin_expect(a.den == 0, 0)) return big_round(a, digits, overflow);
     wide_t scale = pow10_table[digits];
     wide_t scaled = (wide_t)a.num * scale; /* exact: |num| < 2^63, scale < 2^40 */
     wide_t q = scaled / a.den, rem = scaled % a.den;
@@ -133,8 +143,12 @@ rat_t rat_round(rat_t a, int digits, bool *overflow)
 
 bool rat_parse(const char *text, size_t len, rat_t *out)
 {
-    wide_t num = 0, den = 1;
-    bool neg = false, any = false, frac = false;
+    /* The value is ±digits × 10^exp10; digits holds the significant
+     * digits only (no leading zeros, trailing zeros moved to exp10). */
+    char digits[RAT_MAX_DIGITS];
+    size_t ndigits = 0, written = 0;
+    long exp10 = 0;
+    bool neg = false, frac = false;
     size_t i = 0;
     if (i < len && (text[i] == '-' || text[i] == '+')) {
         neg = text[i] == '-';
@@ -143,11 +157,9 @@ bool rat_parse(const char *text, size_t len, rat_t *out)
     for (; i < len; i++) {
         char c = text[i];
         if (c >= '0' && c <= '9') {
-            num = num * 10 + (c - '0');
-            if (frac) den *= 10;
-            any = true;
-            if (num > (wide_t)INT64_MAX * 1000 || den > (wide_t)INT64_MAX * 1000)
-                return false;
+            if (++written > RAT_MAX_DIGITS) return false;
+            if (frac) exp10--;
+            if (c != '0' || ndigits > 0) digits[ndigits++] = c;
         } else if (c == '_') {
             continue;
         } else if ((c == '.' || c == ',') && !frac) {
@@ -158,34 +170,47 @@ bool rat_parse(const char *text, size_t len, rat_t *out)
             return false;
         }
     }
-    if (!any) return false;
+    if (written == 0) return false;
     if (i < len) { /* exponent */
         i++;
         bool eneg = false;
-        int e = 0, edigits = 0;
+        long e = 0;
+        size_t edigits = 0;
         if (i < len && (text[i] == '-' || text[i] == '+')) eneg = text[i++] == '-';
         for (; i < len; i++) {
             if (text[i] < '0' || text[i] > '9') return false;
             e = e * 10 + (text[i] - '0');
             edigits++;
-            if (e > 30) return false;
+            if (e > RAT_MAX_EXPONENT) return false;
         }
         if (edigits == 0) return false;
-        for (int k = 0; k < e; k++) {
-            if (eneg) den *= 10;
-            else num *= 10;
-            if (num > (wide_t)INT64_MAX * 1000 || den > (wide_t)INT64_MAX * 1000)
-                return false;
-        }
+        exp10 += eneg ? -e : e;
     }
-    bool overflow = false;
-    *out = narrow(neg ? -num : num, den, &overflow);
-    return !overflow;
+    while (ndigits > 0 && digits[ndigits - 1] == '0') {
+        ndigits--;
+        exp10++;
+    }
+    if (ndigits == 0) {
+        *out = rat_int(0);
+        return true;
+    }
+    if (ndigits <= 19 && exp10 >= -36 && (long)ndigits + exp10 <= 38) { /* within 128 bits */
+        wide_t num = 0, den = 1;
+        for (size_t k = 0; k < ndigits; k++) num = num * 10 + (digits[k] - '0');
+        for (long k = 0; k < (exp10 < 0 ? -exp10 : exp10); k++) {
+            if (exp10 < 0) den *= 10;
+            else num *= 10;
+        }
+        bool overflow = false;
+        *out = narrow(neg ? -num : num, den, &overflow);
+        return !overflow;
+    }
+    return big_parse(neg, digits, ndigits, exp10, out);
 }
 
 bool rat_from_double(double d, rat_t *out)
 {
-    if (!isfinite(d) || fabs(d) > 9.0e15) return false;
+    if (!isfinite(d)) return false;
     /* The shortest of 15, 16, 17 significant digits that reads back to d:
      * 15 digits always suffice for decimals typed by people (0.1, 7.35). */
     char buf[64];
@@ -198,6 +223,7 @@ bool rat_from_double(double d, rat_t *out)
 
 double rat_to_double(rat_t a)
 {
+    if (__builtin_expect(a.den == 0, 0)) return big_to_double(a);
     return (double)a.num / (double)a.den;
 }
 
@@ -226,10 +252,23 @@ static char *copy_out(const char *text, size_t len, char *buf, size_t size)
 
 /* No printf here: results of a whole province pass through this, and
  * formatting was a tenth of a batch's time with snprintf. */
+/* The exact text from GMP when it fits buf, else 6 significant digits. */
+static char *format_big(rat_t a, int digits, bool fixed, char *buf, size_t size)
+{
+    char *text = big_format(a, digits, fixed);
+    size_t n = strlen(text);
+    if (n < size) copy_out(text, n, buf, size);
+    else snprintf(buf, size, "%.6g", rat_to_double(a));
+    free(text);
+    return buf;
+}
+
 static char *format_impl(rat_t a, int digits, bool fixed, char *buf, size_t size)
 {
     char text[64];
     size_t n = 0;
+    if (__builtin_expect(a.den == 0, 0))
+        return format_big(a, digits < 0 ? 0 : digits > 12 ? 12 : digits, fixed, buf, size);
     if (a.den == 1 && !fixed) { /* whole numbers: the common case */
         unsigned long long mag = a.num < 0 ? (unsigned long long)(-(a.num + 1)) + 1 : (unsigned long long)a.num;
         if (a.num < 0) text[n++] = '-';
@@ -250,10 +289,7 @@ static char *format_impl(rat_t a, int digits, bool fixed, char *buf, size_t size
         unsigned __int128 scaled = (unsigned __int128)mag * scale, wq = scaled / den;
         uint64_t rem = (uint64_t)(scaled % den);
         wq += rem >= den - rem;
-        if (wq > UINT64_MAX) {
-            snprintf(buf, size, "%.*f", digits, rat_to_double(a));
-            return buf;
-        }
+        if (wq > UINT64_MAX) return format_big(a, digits, fixed, buf, size);
         q = (uint64_t)wq;
     }
     unsigned long long ip = q / scale, fp = q % scale;
@@ -280,6 +316,15 @@ char *rat_format(rat_t a, int digits, char *buf, size_t size)
 char *rat_format_fixed(rat_t a, int digits, char *buf, size_t size)
 {
     return format_impl(a, digits, true, buf, size);
+}
+
+char *rat_format_alloc(rat_t a, int digits)
+{
+    if (digits < 0) digits = 0;
+    if (digits > 12) digits = 12;
+    if (rat_is_big(a)) return big_format(a, digits, false);
+    char buf[64]; /* a small number takes at most 34 */
+    return xstrdup(format_impl(a, digits, false, buf, sizeof buf));
 }
 
 void rat_decimal_comma(char *text)

@@ -239,7 +239,7 @@ static void malformed_submissions(void **s)
         {"{\"unit\":{\"id\":\"u\"},\"metrics\":[]}", "\"metrics\" must be an object"},
         {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":\"nhiều\",\"total\":5}}}",
          "metric 'd.on_time' must be a number, but is a string (\"nhiều\")"},
-        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":1e300,\"total\":5}}}", "out of the range"},
+        {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":1e1001,\"total\":5}}}", "beyond the numbers chiso reads exactly"},
         {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":5}}", "'d' is a number, not an object"},
         {"{\"unit\":{\"id\":\"u\"},\"metrics\":{\"d\":{\"on_time\":1,\"on_time\":2,\"total\":3}}}", "duplicate"},
         {"{\"unit\":{\"id\":\"u\"},\"metrics\":{", "invalid JSON at line 1"},

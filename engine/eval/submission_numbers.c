@@ -1,0 +1,137 @@
+/* submission_numbers.c — the numbers of a submission read exactly as
+ * written, whatever their size.
+ *
+ * jansson reads a number with a fraction or an exponent as a double and an
+ * integer as 64 bits: 1e-400 would become 0, a 17-digit decimal would lose
+ * its last digits, and 1e400 or a 20-digit integer would make the whole
+ * file invalid. A double does keep every decimal of at most 15 significant
+ * digits whose magnitude is well inside its range (rat_from_double finds
+ * it again), and nearly every number people type is one of those. So the
+ * text is scanned first: when every number is, it is parsed as it is (the
+ * scan is all this costs); otherwise each other number is rewritten as a
+ * string holding a NUL and its text, which jansson keeps verbatim and
+ * json_exact_number recognizes. No such string can come from the file
+ * itself: a file with "\u0000" in a string is parsed as it is, and jansson
+ * refuses it. */
+#include "result.h"
+
+#include "engine/support/xalloc.h"
+
+#include <string.h>
+
+/* Whether the number t[0..n) (valid JSON number syntax) is read exactly by
+ * jansson and rat_from_double. */
+static bool exact_through_double(const char *t, size_t n)
+{
+    size_t i = t[0] == '-' ? 1 : 0;
+    bool point = false, exponent = false, significant = false;
+    long sig = 0, trailing_zeros = 0, before_point = 0, zeros_after_point = 0;
+    for (; i < n; i++) {
+        char c = t[i];
+        if (c == '.') {
+            point = true;
+        } else if (c == 'e' || c == 'E') {
+            exponent = true;
+            break;
+        } else if (!significant && c == '0') {
+            if (point) zeros_after_point++;
+        } else {
+            significant = true;
+            sig++;
+            trailing_zeros = c == '0' ? trailing_zeros + 1 : 0;
+            if (!point) before_point++;
+        }
+    }
+    if (!point && !exponent) /* an integer: 64 bits hold every one of 18 digits */
+        return n - (t[0] == '-') <= 18;
+    if (!significant) return true; /* a zero */
+    long e = 0;
+    if (exponent) {
+        i++;
+        bool neg = t[i] == '-';
+        if (t[i] == '-' || t[i] == '+') i++;
+        for (; i < n; i++) {
+            e = e * 10 + (t[i] - '0');
+            if (e > 100000) return false;
+        }
+        if (neg) e = -e;
+    }
+    /* The power of ten of the first significant digit. */
+    long magnitude = (before_point > 0 ? before_point - 1 : -(zeros_after_point + 1)) + e;
+    return sig - trailing_zeros <= 15 && magnitude >= -300 && magnitude <= 300;
+}
+
+/* Length of the JSON number at t (RFC 8259 syntax), 0 if there is none. */
+static size_t number_length(const char *t, const char *end)
+{
+    const char *p = t;
+    if (p < end && *p == '-') p++;
+    if (p >= end || *p < '0' || *p > '9') return 0;
+    if (*p == '0') p++;
+    else while (p < end && *p >= '0' && *p <= '9') p++;
+    if (p < end && *p == '.') {
+        if (++p >= end || *p < '0' || *p > '9') return 0;
+        while (p < end && *p >= '0' && *p <= '9') p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-')) p++;
+        if (p >= end || *p < '0' || *p > '9') return 0;
+        while (p < end && *p >= '0' && *p <= '9') p++;
+    }
+    return (size_t)(p - t);
+}
+
+char *submission_exact_numbers(const char *text, size_t len, size_t *outlen)
+{
+    const char *p = text, *end = text + len, *copied = text;
+    strbuf_t sb = {0};
+    bool rewriting = false;
+    while (p < end) {
+        char c = *p;
+        if (c == '"') { /* a string: to its closing quote */
+            for (p++; p < end && *p != '"'; p++) {
+                if (*p != '\\') continue;
+                if (end - p >= 6 && memcmp(p + 1, "u0000", 5) == 0) { /* see above */
+                    sb_free(&sb);
+                    return NULL;
+                }
+                p++;
+            }
+            p++;
+        } else if (c == '-' || (c >= '0' && c <= '9')) {
+            size_t n = number_length(p, end);
+            if (n == 0) { /* not a number: jansson will say so */
+                p++;
+                continue;
+            }
+            if (!exact_through_double(p, n)) {
+                if (!rewriting) {
+                    sb_init(&sb);
+                    sb_reserve(&sb, len + 64);
+                    rewriting = true;
+                }
+                sb_add(&sb, copied, (size_t)(p - copied));
+                sb_adds(&sb, "\"\\u0000");
+                sb_add(&sb, p, n);
+                sb_addc(&sb, '"');
+                copied = p + n;
+            }
+            p += n;
+        } else {
+            p++;
+        }
+    }
+    if (!rewriting) return NULL;
+    sb_add(&sb, copied, (size_t)(end - copied));
+    *outlen = sb.len;
+    return sb_take(&sb);
+}
+
+bool json_exact_number(const json_t *j, const char **text, size_t *len)
+{
+    if (!json_is_string(j) || json_string_length(j) < 2 || json_string_value(j)[0] != '\0') return false;
+    *text = json_string_value(j) + 1;
+    *len = json_string_length(j) - 1;
+    return true;
+}

@@ -1,0 +1,262 @@
+/* test_exact.c — scoring stays exact where 64-bit fractions overflow: the
+ * average of five survey groups' satisfaction ratios (whose common
+ * denominator is 1 237 × 2 099 × 3 119 × 4 127 × 5 101), a constant
+ * expression past 64 bits, and big intermediates that come back small.
+ * Every expected value was worked out with Python's fractions.Fraction;
+ * the exact ones are checked with bands whose thresholds are those
+ * fractions, so that a value off by 1e-30 would fail. */
+#include "support.h"
+
+#include "engine/eval/result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *str(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+/* The compact result JSON text, as `chiso score` writes it. */
+static char *result_text(const char *rules, const char *sub)
+{
+    chiso_program *p = load_rules(rules);
+    if (chiso_program_errors(p)) chiso_program_print_diagnostics(p, stderr, false);
+    assert_int_equal(chiso_program_errors(p), 0);
+    chiso_result *r = chiso_score_text(p, 0, sub, strlen(sub), "test.json");
+    strbuf_t sb;
+    sb_init(&sb);
+    result_write_json(r, &sb, false);
+    chiso_result_free(r);
+    chiso_program_free(p);
+    return sb_take(&sb);
+}
+
+static json_t *run(const char *rules, const char *sub)
+{
+    char *text = result_text(rules, sub);
+    json_error_t err;
+    json_t *j = json_loads(text, 0, &err);
+    assert_non_null(j);
+    free(text);
+    return j;
+}
+
+#define AVG "(ratio(s.g1.yes, s.g1.n) + ratio(s.g2.yes, s.g2.n) + ratio(s.g3.yes, s.g3.n)" \
+            " + ratio(s.g4.yes, s.g4.n) + ratio(s.g5.yes, s.g5.n)) / 5 * 10"
+#define SURVEY "{\"unit\":{\"id\":\"u\"},\"period\":\"2021\",\"metrics\":{\"s\":{" \
+    "\"g1\":{\"yes\":1198,\"n\":1237},\"g2\":{\"yes\":2033,\"n\":2099},\"g3\":{\"yes\":3019,\"n\":3119}," \
+    "\"g4\":{\"yes\":3997,\"n\":4127},\"g5\":{\"yes\":4940,\"n\":5101}},\"d\":{\"on_time\":5778,\"total\":5926}}}"
+
+/* v = (1198/1237 + 2033/2099 + 3019/3119 + 3997/4127 + 4940/5101) / 5 × 10
+ *   = 1650948543184888574 / 170485444160363219 = 9.68380937924508…
+ * 1.1 = 2 × linear(v, 5, 10) = 2 (v − 5) / 5 = 1597042644766144958 / 852427220801816095
+ *     = 1.87352375169803…; 1.2 = 2 (v >= 9); 2.1 = 3 (5778/5926 = 97.5 % >= 95 %)
+ * points = 1.1 + 5 = 5859178748775225433 / 852427220801816095 = 6.87352375169803…
+ * percent = points / 7 × 100 = 16740510710786358380 / 170485444160363219 = 98.1931964528290…
+ * With 64-bit fractions the percent overflowed and the unit was not scored. */
+static const char *SURVEY_RULES =
+    "index \"t\" { total 7 grade { \"Xuất sắc\" >= 90 \"Yếu\" otherwise }\n"
+    " field 1 \"Hài lòng\" max 4 {\n"
+    "  criterion 1.1 \"theo tỷ lệ\" max 2 { score max * linear(" AVG ", 5, 10) }\n"
+    "  criterion 1.2 \"theo mức\" max 2 { value " AVG " band >= 9 -> 2 band >= 8 -> 1 band otherwise -> 0 } }\n"
+    " field 2 \"TTHC\" max 3 {\n"
+    "  criterion 2.1 \"đúng hạn\" max 3 { value ratio(d.on_time, d.total) band >= 95% -> 3 band otherwise -> 0 } }\n"
+    " field 9 \"kiểm tra\" max 0 {\n"
+    "  criterion 9.1 \"v đúng bằng\" max 0 { value " AVG " band >= 1650948543184888574 / 170485444160363219 -> 0"
+    "   band otherwise -> 0 }\n"
+    "  criterion 9.2 \"v không lớn hơn\" max 0 { value " AVG " band > 1650948543184888574 / 170485444160363219 -> 0"
+    "   band otherwise -> 0 } } }";
+
+static void five_survey_groups_average_exactly(void **s)
+{
+    (void)s;
+    char *text = result_text(SURVEY_RULES, SURVEY);
+    json_t *r = json_loads(text, 0, NULL);
+    assert_non_null(r);
+    assert_string_equal(str(r, "status"), "ok");
+    /* Written to 6 decimals, rounded half away from zero. */
+    assert_non_null(strstr(text, "\"points\":6.873524,\"max\":7,\"percent\":98.193196,\"grade\":\"Xuất sắc\""));
+    assert_true(num_field(find_node(r, "1.1"), "points") == 1.873524);
+    assert_true(num_field(find_node(r, "1.2"), "points") == 2);
+    assert_true(num_field(find_node(r, "1.2"), "value") == 9.683809);
+    assert_true(num_field(find_node(r, "2.1"), "points") == 3);
+    /* v is exactly the fraction: >= holds, > does not. */
+    assert_string_equal(str(find_node(r, "9.1"), "band"), ">= 1650948543184888574 / 170485444160363219");
+    assert_string_equal(str(find_node(r, "9.2"), "band"), "otherwise");
+    json_decref(r);
+    free(text);
+}
+
+/* 999999999999² = 999999999998000000000001, past 64 bits: once checked
+ * clean and then failed every unit; now it scores, exactly. */
+static void constant_past_64_bits_scores(void **s)
+{
+    (void)s;
+    const char *rules =
+        "index \"t\" { total 2 field 1 \"f\" max 2 {\n"
+        " criterion 1.1 \"c\" max 1 { value 999999999999 * 999999999999\n"
+        "   band > 999999999999 * 999999999999 -> 0 band >= 999999999999 * 999999999999 -> 1 band otherwise -> 0 }\n"
+        " criterion 1.2 \"back to small\" max 1 { score 999999999999 * 999999999999 / 999999999999 / 999999999999 } } }";
+    char *text = result_text(rules, "{\"unit\":{\"id\":\"u\"},\"metrics\":{}}");
+    assert_non_null(strstr(text, "\"value\":999999999998000000000001.0"));
+    assert_non_null(strstr(text, "\"points\":2,\"max\":2,\"percent\":100"));
+    free(text);
+}
+
+/* A big intermediate with a small result is the fast path's number. */
+static void big_intermediates_come_back_small(void **s)
+{
+    (void)s;
+    const char *rules =
+        "index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
+        " score (a.x * a.y - a.x * a.y + a.z) / a.w } } }";
+    /* x·y = 4000000007 × 4000000009 overflows; the difference is 0; z/w = 3/4 */
+    json_t *r = run(rules, "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":"
+                           "{\"x\":4000000007,\"y\":4000000009,\"z\":3,\"w\":4}}}");
+    assert_string_equal(str(r, "status"), "ok");
+    assert_true(num_field(r, "points") == 0.75);
+    assert_true(num_field(r, "percent") == 75);
+    json_decref(r);
+}
+
+/* Points that are themselves big fractions: summed, made a percent,
+ * compared with a self-assessment, and ranked exactly. */
+static void big_points_sum_rank_and_compare(void **s)
+{
+    (void)s;
+    const char *rules =
+        "index \"t\" { total 2 field 1 \"f\" max 2 {"
+        " criterion 1.1 \"c\" max 1 { score 1 - ratio(1, a.p) * ratio(1, a.q) }"
+        " criterion 1.2 \"d\" max 1 { score 1 } } }";
+    /* 1.1 = 1 - 1/(p·q), p·q = 16000000064000000063 past 64 bits; total 2 - 1/(p·q);
+     * percent 100 - 50/(p·q): to 6 decimals 2 and 100 (not reached: below by 3e-18). */
+    const char *sub = "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"p\":4000000007,\"q\":4000000009}},"
+                      "\"self_assessment\":{\"total\":2}}";
+    chiso_program *p = load_rules(rules);
+    assert_int_equal(chiso_program_errors(p), 0);
+    const char *sub2 = "{\"unit\":{\"id\":\"v\"},\"metrics\":{\"a\":{\"p\":4000000007,\"q\":4000000007}}}";
+    chiso_result *rs[3] = {chiso_score_text(p, 0, sub, strlen(sub), "u.json"),
+                           chiso_score_text(p, 0, sub2, strlen(sub2), "v.json"),
+                           chiso_score_text(p, 0, sub, strlen(sub), "u2.json")};
+    /* v loses 1/p², more than 1/(p·q) since p < q: v is behind. */
+    chiso_rank(rs, 3);
+    json_t *u = chiso_result_to_json(rs[0]), *v = chiso_result_to_json(rs[1]), *u2 = chiso_result_to_json(rs[2]);
+    assert_string_equal(str(u, "status"), "ok");
+    assert_true(num_field(u, "points") == 2);
+    assert_true(num_field(u, "percent") == 100);
+    assert_int_equal(json_integer_value(json_object_get(u, "rank")), 1);
+    assert_int_equal(json_integer_value(json_object_get(u2, "rank")), 1); /* the same exact percent */
+    assert_int_equal(json_integer_value(json_object_get(v, "rank")), 3);  /* below by 3e-18 % only */
+    /* claimed 2, computed 2 - 1/(p·q): they differ, though both show as 2 */
+    assert_int_equal(json_array_size(json_object_get(u, "self_assessment")), 1);
+    json_decref(u);
+    json_decref(v);
+    json_decref(u2);
+    for (int i = 0; i < 3; i++) chiso_result_free(rs[i]);
+    chiso_program_free(p);
+}
+
+/* Numbers in a submission are read as written: beyond a double's 15
+ * digits and range, and beyond 64 bits, exactly. */
+static void submitted_numbers_are_read_exactly(void **s)
+{
+    (void)s;
+    const char *rules_fmt =
+        "index \"t\" { total 2 field 1 \"f\" max 2 {"
+        " criterion 1.1 \"at least\" max 1 { value a.x band >= %s -> 1 band otherwise -> 0 }"
+        " criterion 1.2 \"above\" max 1 { value a.x band > %s -> 1 band otherwise -> 0 } } }";
+    static const struct {
+        const char *json, *exact; /* as submitted; the same value as a rules expression */
+        const char *value;        /* the result's "value" text */
+    } cases[] = {
+        {"1e-21", "1 / 1000000000000000000 / 1000", "0"},
+        {"1e18", "1000000000000000000", "1000000000000000000"},
+        {"1E+18", "1000000000000000000", "1000000000000000000"},
+        {"0.1234567890123456789", "1234567890123456789 / 1000000000000000000 / 10", "0.123457"},
+        {"12345678901234567890123", "1234567890123 * 10000000000 + 4567890123", "12345678901234567890123.0"},
+        {"1.00000000000000000001", "1 + 1 / 1000000000000000000 / 100", "1"},
+        {"-7.5e-1", "-0.75", "-0.75"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char rules[1024], sub[256];
+        snprintf(rules, sizeof rules, rules_fmt, cases[i].exact, cases[i].exact);
+        snprintf(sub, sizeof sub, "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":%s}}}", cases[i].json);
+        char *text = result_text(rules, sub);
+        char value[128];
+        snprintf(value, sizeof value, "\"value\":%s,", cases[i].value);
+        if (!strstr(text, value) || !strstr(text, "\"points\":1,\"max\":2"))
+            fprintf(stderr, "case %s: %s\n", cases[i].json, text);
+        assert_non_null(strstr(text, value));
+        /* >= holds, > does not: exactly the value written, not a double near it */
+        assert_non_null(strstr(text, "\"points\":1,\"max\":2"));
+        free(text);
+    }
+    /* 1e-400 is exactly 1 / (10^10)^40 */
+    char rules[2048], tens[1024] = "1";
+    for (int i = 0; i < 40; i++) strcat(tens, " / 10000000000");
+    snprintf(rules, sizeof rules, rules_fmt, tens, tens);
+    char *exact = result_text(rules, "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":1e-400}}}");
+    assert_non_null(strstr(exact, "\"points\":1,\"max\":2"));
+    free(exact);
+    /* 1e-400 is not 0: a band "> 0" holds */
+    char *text = result_text("index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
+                             " value a.x band > 0 -> 1 band otherwise -> 0 } } }",
+                             "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":1e-400}}}");
+    assert_non_null(strstr(text, "\"points\":1,\"max\":1"));
+    free(text);
+}
+
+/* Beyond the documented bounds: an error naming the metric and the number. */
+static void numbers_beyond_the_bounds_are_errors(void **s)
+{
+    (void)s;
+    const char *rules = "index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
+                        " value a.x band > 0 -> 1 band otherwise -> 0 } } }";
+    static const char *const subs[] = {
+        "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":1e1001}}}",
+        "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":-1e-1001}}}",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        json_t *r = run(rules, subs[i]);
+        assert_string_equal(str(r, "status"), "error");
+        const char *e = json_string_value(json_array_get(json_object_get(r, "errors"), 0));
+        assert_non_null(strstr(e, i == 0 ? "metric 'a.x' = 1e1001 is beyond the numbers chiso reads exactly"
+                                         : "metric 'a.x' = -1e-1001 is beyond"));
+        assert_non_null(strstr(e, "at most 1000 digits and an exponent within ±1000"));
+        json_decref(r);
+    }
+    /* A 1001-digit integer */
+    char sub[1200] = "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":";
+    size_t n = strlen(sub);
+    memset(sub + n, '9', 1001);
+    strcpy(sub + n + 1001, "}}}");
+    json_t *r = run(rules, sub);
+    assert_string_equal(str(r, "status"), "error");
+    assert_non_null(strstr(json_string_value(json_array_get(json_object_get(r, "errors"), 0)),
+                           "= 9999999999999999999999999999999999999..."));
+    json_decref(r);
+    /* Not a number where a string is read, nor a date */
+    r = run("index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
+            " score if a.s == \"x\" then 1 else 0 } } }",
+            "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"s\":1e-400}}}");
+    assert_string_equal(str(r, "status"), "error");
+    assert_non_null(strstr(json_string_value(json_array_get(json_object_get(r, "errors"), 0)),
+                           "metric 'a.s' must be a string, but is 1e-400"));
+    json_decref(r);
+    /* Invalid JSON after such a number: the position in the text as written */
+    r = run(rules, "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":1e-400,}}}");
+    assert_non_null(strstr(json_string_value(json_array_get(json_object_get(r, "errors"), 0)),
+                           "invalid JSON at line 1, column 47"));
+    json_decref(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(five_survey_groups_average_exactly),
+        cmocka_unit_test(constant_past_64_bits_scores),
+        cmocka_unit_test(big_intermediates_come_back_small),
+        cmocka_unit_test(big_points_sum_rank_and_compare),
+        cmocka_unit_test(submitted_numbers_are_read_exactly),
+        cmocka_unit_test(numbers_beyond_the_bounds_are_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
