@@ -70,6 +70,7 @@ struct chiso_result {
     claim_diff_t *claims;
     size_t nclaims, capclaims;
     arena_t bigs;        /* the numbers beyond 64 bits made while scoring (see rational.h) */
+    bool reread;         /* a number read as a double may have lost digits: read the text exactly */
 };
 
 void result_add_error(chiso_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -95,10 +96,14 @@ json_t *json_from_value(value_t v);
 json_t *submission_keys_nfc(chiso_result *r, json_t *sub);
 
 /* NULL when every number of the JSON text is read exactly through a
- * double (nearly always); else a copy of the text in which each other
- * number is a string that json_exact_number recognizes (parse it with
- * JSON_ALLOW_NUL). *outlen: the copy's length. */
+ * double; else a copy of the text in which each other number is a string
+ * that json_exact_number recognizes (parse it with JSON_ALLOW_NUL).
+ * *outlen: the copy's length. Used only when jansson refused a number or
+ * binding set `reread`. */
 char *submission_exact_numbers(const char *text, size_t len, size_t *outlen);
+/* False when no number of the text can have more than 15 digits (a
+ * double holds those exactly); true when one may. */
+bool submission_has_long_numbers(const char *text, size_t len);
 /* Whether j is such a number; its text as written. */
 bool json_exact_number(const json_t *j, const char **text, size_t *len);
 

@@ -540,8 +540,9 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
     return chiso_score_ex(prog, index, submission, origin, 0);
 }
 
-chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *submission,
-                             const char *origin, unsigned flags)
+/* keys_nfc: the caller knows every key is NFC already (nfc_quick_json). */
+static chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
+                                      const char *origin, unsigned flags, bool keys_nfc)
 {
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
@@ -550,7 +551,8 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
         return r;
     }
     struct arena *outer = rat_big_arena(&r->bigs); /* the result owns its big numbers */
-    submission = submission_keys_nfc(r, submission); /* a reference released below */
+    /* a reference, released below */
+    submission = keys_nfc ? json_incref(submission) : submission_keys_nfc(r, submission);
     json_t *metrics = submission_envelope(r, submission);
     if (!metrics) {
         json_decref(submission);
@@ -578,23 +580,40 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
     return r;
 }
 
+chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *submission,
+                             const char *origin, unsigned flags)
+{
+    return score_submission(prog, index, submission, origin, flags, false);
+}
+
 chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const char *text,
                                size_t len, const char *origin)
 {
     return chiso_score_text_ex(prog, index, text, len, origin, 0);
 }
 
+/* The submission with every number that jansson cannot read exactly
+ * kept as written (submission_numbers.c), or NULL when there is none. */
+static json_t *load_exact(const char *text, size_t len)
+{
+    size_t exact_len = 0;
+    char *exact = submission_exact_numbers(text, len, &exact_len);
+    if (!exact) return NULL;
+    json_t *sub = json_loadb(exact, exact_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    free(exact);
+    return sub;
+}
+
 chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const char *text,
                                   size_t len, const char *origin, unsigned flags)
 {
     json_error_t err;
-    size_t exact_len = 0;
-    char *exact = submission_exact_numbers(text, len, &exact_len);
-    json_t *sub = exact ? json_loadb(exact, exact_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, &err)
-                        : json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
-    free(exact);
-    if (!sub && exact) /* the error where it is in the text as written */
-        sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    bool exact = false;
+    if (!sub) { /* perhaps only a number beyond what jansson holds (1e400, 2^64) */
+        sub = load_exact(text, len);
+        exact = sub != NULL;
+    }
     if (!sub) {
         chiso_result *r = result_new(prog, index, origin);
         if (len == 0) result_add_error(r, "the submission is empty");
@@ -602,8 +621,19 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
                               err.text);
         return r;
     }
-    chiso_result *r = chiso_score_ex(prog, index, sub, origin, flags);
+    bool keys_nfc = nfc_quick_json(text, len);
+    chiso_result *r = score_submission(prog, index, sub, origin, flags, keys_nfc);
     json_decref(sub);
+    /* A number may have lost digits as a double: near or past a double's
+     * range (binding says so), or of more than 15 digits (the text does). */
+    if ((r->reread || submission_has_long_numbers(text, len)) && !exact) {
+        sub = load_exact(text, len);
+        if (sub) {
+            chiso_result_free(r);
+            r = score_submission(prog, index, sub, origin, flags, keys_nfc);
+            json_decref(sub);
+        }
+    }
     return r;
 }
 

@@ -8,6 +8,7 @@
 #include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -59,10 +60,24 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
     if (json_is_null(j)) return v_na(slot);
     switch (m->type) {
     case TY_NUMBER:
-        if (json_is_integer(j)) return v_num(rat_int(json_integer_value(j)));
+        if (json_is_integer(j)) {
+            json_int_t k = json_integer_value(j);
+            bool of = false;
+            if (k != INT64_MIN) return v_num(rat_int(k));
+            rat_t min = rat_sub(rat_int(-INT64_MAX), rat_int(1), &of); /* beyond the fast form */
+            if (!of) return v_num(min);
+        }
         if (json_is_real(j)) {
             rat_t v;
-            if (rat_from_double(json_real_value(j), &v)) return v_num(v);
+            double d = json_real_value(j);
+            int digits = 15;
+            bool ok = rat_from_double_digits(d, &v, &digits);
+            /* A decimal of more than 15 digits, or one near or past a
+             * double's range (1e-400 reads as 0), may not be the number
+             * written: the text is then read again, exactly (see
+             * submission_numbers.c). */
+            if (digits > 15 || d == 0 || fabs(d) < 1e-300 || fabs(d) > 1e300) r->reread = true;
+            if (ok) return v_num(v);
             describe_json(j, shown, sizeof shown);
             result_add_error(r, "metric '%s' = %s is out of the range chiso computes with", m->text,
                              shown);

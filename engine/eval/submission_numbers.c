@@ -17,6 +17,7 @@
 
 #include "engine/support/xalloc.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Whether the number t[0..n) (valid JSON number syntax) is read exactly by
@@ -134,4 +135,29 @@ bool json_exact_number(const json_t *j, const char **text, size_t *len)
     *text = json_string_value(j) + 1;
     *len = json_string_length(j) - 1;
     return true;
+}
+
+/* Eight bytes that are all digits or '.'. */
+static bool word_of_digits(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL;
+    uint64_t ascii = ~x & high;
+    uint64_t from0 = ((x & low7) + 0x5050505050505050ULL) & high;  /* >= '0' */
+    uint64_t past9 = ((x & low7) + 0x4646464646464646ULL) & high;  /* >= ':' */
+    uint64_t v = x ^ 0x2E2E2E2E2E2E2E2EULL;                         /* '.': a 0 byte */
+    uint64_t dot = ~(((v & low7) + low7) | v | low7);
+    return (((from0 & ~past9) | dot) & ascii) == high;
+}
+
+bool submission_has_long_numbers(const char *text, size_t len)
+{
+    /* A number of 16 digits or more (with its point) fills some aligned
+     * word of eight bytes: look for such words only. */
+    size_t i = (size_t)(-(uintptr_t)text & 7);
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, text + i, 8);
+        if (word_of_digits(x)) return true;
+    }
+    return false;
 }

@@ -208,18 +208,22 @@ bool rat_parse(const char *text, size_t len, rat_t *out)
     return big_parse(neg, digits, ndigits, exp10, out);
 }
 
-bool rat_from_double(double d, rat_t *out)
+bool rat_from_double_digits(double d, rat_t *out, int *digits)
 {
     if (!isfinite(d)) return false;
     /* The shortest of 15, 16, 17 significant digits that reads back to d:
      * 15 digits always suffice for decimals typed by people (0.1, 7.35). */
     char buf[64];
-    for (int prec = 15; prec <= 17; prec++) {
+    int prec = 15;
+    for (; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*g", prec, d);
         if (strtod(buf, NULL) == d) break;
     }
+    if (digits) *digits = prec;
     return rat_parse(buf, strlen(buf), out);
 }
+
+bool rat_from_double(double d, rat_t *out) { return rat_from_double_digits(d, out, NULL); }
 
 double rat_to_double(rat_t a)
 {

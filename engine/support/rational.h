@@ -71,6 +71,9 @@ bool rat_parse(const char *text, size_t len, rat_t *out);
 /* Exact value of a double as the shortest decimal that reads back to the
  * same double (0.1 -> 1/10). False when not finite or out of range. */
 bool rat_from_double(double d, rat_t *out);
+/* Same; *digits: the significant digits that took (15 to 17; more than
+ * 15 means a decimal of more digits may have been rounded to d). */
+bool rat_from_double_digits(double d, rat_t *out, int *digits);
 
 double rat_to_double(rat_t a);
 

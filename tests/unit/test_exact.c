@@ -236,10 +236,10 @@ static void numbers_beyond_the_bounds_are_errors(void **s)
     /* Not a number where a string is read, nor a date */
     r = run("index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
             " score if a.s == \"x\" then 1 else 0 } } }",
-            "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"s\":1e-400}}}");
+            "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"s\":1e400}}}");
     assert_string_equal(str(r, "status"), "error");
     assert_non_null(strstr(json_string_value(json_array_get(json_object_get(r, "errors"), 0)),
-                           "metric 'a.s' must be a string, but is 1e-400"));
+                           "metric 'a.s' must be a string, but is 1e400"));
     json_decref(r);
     /* Invalid JSON after such a number: the position in the text as written */
     r = run(rules, "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":1e-400,}}}");
