@@ -190,7 +190,7 @@ static void submitted_numbers_are_read_exactly(void **s)
         free(text);
     }
     /* 1e-400 is exactly 1 / (10^10)^40 */
-    char rules[2048], tens[1024] = "1";
+    char rules[4096], tens[1024] = "1";
     for (int i = 0; i < 40; i++) strcat(tens, " / 10000000000");
     snprintf(rules, sizeof rules, rules_fmt, tens, tens);
     char *exact = result_text(rules, "{\"unit\":{\"id\":\"u\"},\"metrics\":{\"a\":{\"x\":1e-400}}}");
