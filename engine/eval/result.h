@@ -104,6 +104,9 @@ char *submission_exact_numbers(const char *text, size_t len, size_t *outlen);
 /* False when no number of the text can have more than 15 digits (a
  * double holds those exactly); true when one may. */
 bool submission_has_long_numbers(const char *text, size_t len);
+/* The submission parsed with every number that jansson cannot read
+ * exactly kept as written, or NULL when it has none (or is invalid). */
+json_t *submission_load_exact(const char *text, size_t len);
 /* Whether j is such a number; its text as written. */
 bool json_exact_number(const json_t *j, const char **text, size_t *len);
 

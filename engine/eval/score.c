@@ -592,9 +592,7 @@ chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const ch
     return chiso_score_text_ex(prog, index, text, len, origin, 0);
 }
 
-/* The submission with every number that jansson cannot read exactly
- * kept as written (submission_numbers.c), or NULL when there is none. */
-static json_t *load_exact(const char *text, size_t len)
+json_t *submission_load_exact(const char *text, size_t len)
 {
     size_t exact_len = 0;
     char *exact = submission_exact_numbers(text, len, &exact_len);
@@ -611,7 +609,7 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
     json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     bool exact = false;
     if (!sub) { /* perhaps only a number beyond what jansson holds (1e400, 2^64) */
-        sub = load_exact(text, len);
+        sub = submission_load_exact(text, len);
         exact = sub != NULL;
     }
     if (!sub) {
@@ -627,7 +625,7 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
     /* A number may have lost digits as a double: near or past a double's
      * range (binding says so), or of more than 15 digits (the text does). */
     if ((r->reread || submission_has_long_numbers(text, len)) && !exact) {
-        sub = load_exact(text, len);
+        sub = submission_load_exact(text, len);
         if (sub) {
             chiso_result_free(r);
             r = score_submission(prog, index, sub, origin, flags, keys_nfc);

@@ -111,10 +111,13 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
     return o;
 }
 
-json_t *chiso_verify_actuals(const chiso_program *cp, size_t plan, json_t *submission,
-                             const char *origin)
+/* *reread: a number may have lost digits as a double (see score.c). */
+static json_t *verify_actuals(const chiso_program *cp, size_t plan, json_t *submission,
+                              const char *origin, bool *reread)
 {
     chiso_result *r = result_new(cp, (size_t)-1, origin);
+    struct arena *outer = rat_big_arena(&r->bigs); /* numbers beyond 64 bits, as when scoring */
+    submission = submission_keys_nfc(r, submission); /* keys in NFC; a reference released below */
     json_t *report = json_object();
     const compiled_plan_t *cpl =
         cp->prog.cplans && plan < cp->prog.nplans ? cp->prog.cplans[plan] : NULL;
@@ -154,8 +157,18 @@ json_t *chiso_verify_actuals(const chiso_program *cp, size_t plan, json_t *submi
                                       "not_applicable", na, "missing", missing));
     }
     if (bound) eval_free(&ev);
+    *reread = r->reread;
+    json_decref(submission);
+    rat_big_arena(outer);
     chiso_result_free(r);
     return report;
+}
+
+json_t *chiso_verify_actuals(const chiso_program *cp, size_t plan, json_t *submission,
+                             const char *origin)
+{
+    bool reread;
+    return verify_actuals(cp, plan, submission, origin, &reread);
 }
 
 json_t *chiso_verify_actuals_text(const chiso_program *cp, size_t plan, const char *text,
@@ -163,6 +176,11 @@ json_t *chiso_verify_actuals_text(const chiso_program *cp, size_t plan, const ch
 {
     json_error_t err;
     json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    bool exact = false;
+    if (!sub) { /* perhaps only a number beyond what jansson holds */
+        sub = submission_load_exact(text, len);
+        exact = sub != NULL;
+    }
     if (!sub) {
         json_t *report = json_object();
         json_object_set_new(report, "unit", json_null());
@@ -178,7 +196,14 @@ json_t *chiso_verify_actuals_text(const chiso_program *cp, size_t plan, const ch
         free(msg);
         return report;
     }
-    json_t *report = chiso_verify_actuals(cp, plan, sub, origin);
+    bool reread = false;
+    json_t *report = verify_actuals(cp, plan, sub, origin, &reread);
     json_decref(sub);
+    if ((reread || submission_has_long_numbers(text, len)) && !exact &&
+        (sub = submission_load_exact(text, len)) != NULL) { /* read the numbers as written */
+        json_decref(report);
+        report = verify_actuals(cp, plan, sub, origin, &reread);
+        json_decref(sub);
+    }
     return report;
 }

@@ -55,5 +55,48 @@ run score "$vi/rules.chiso" "$work/dup2.json"
 check "duplicate group, NFD first: named" \
   test "$(jq -r '.[0].errors[0]' "$work/out")" = "duplicate key in \"metrics\": \"$(printf 'ho\xcc\x82\xcc\x80_so\xcc\x9b')\" (typed with combining marks) and \"hồ_sơ\" are the same name once normalized (Unicode NFC)"
 
+# --- exact numbers: the average of five survey groups' satisfaction ratios
+# (1 237, 2 099, 3 119, 4 127 and 5 101 respondents) once failed with
+# "arithmetic overflow computing the percent". Worked out with fractions:
+# value (Σ yes/n) / 5 × 10 = 1650948543184888574/170485444160363219 =
+# 9.683809379…; 1.1 = 2 (v − 5)/5 = 1.873523751…; 1.2 = 2 (v >= 9);
+# 2.1 = 3 (5778/5926 = 97.5 % >= 95 %); points 6.873523751… of 7;
+# percent 98.193196452… (tests/unit/test_exact.c checks them exactly).
+ex="$d/exact"
+run score "$ex/survey.chiso" "$ex/survey.json"
+check "survey: exit 0" test $code -eq 0
+check "survey: points, percent and grade" \
+  test "$(jq -c '.[0] | [.status, .points, .max, .percent, .grade]' "$work/out")" = '["ok",6.873524,7,98.193196,"Xuất sắc"]'
+check "survey: the average, 6 decimals" test "$(grep -o '"value":9.683809,' "$work/out")" = '"value":9.683809,'
+run score -f text "$ex/survey.chiso" "$ex/survey.json"
+check "survey: the scorecard" has_out "Tổng điểm: 6.87 / 7.00 (98.19%) · Xếp loại: Xuất sắc · Hạng: 1"
+
+# Numbers read as written; beyond the bound, an error naming the metric
+# while the rest of the batch is scored.
+printf '{"unit":{"id":"tiny"},"period":"2021","metrics":{"hồ_sơ":{"đúng_hạn":1e-400,"tổng_số":1e-400}}}\n' > "$work/tiny.json"
+printf '{"unit":{"id":"huge"},"period":"2021","metrics":{"hồ_sơ":{"đúng_hạn":1e1001,"tổng_số":1}}}\n' > "$work/huge.json"
+cat > "$work/ratio.chiso" <<'RULES'
+index "t" { total 1 field 1 "f" max 1 { criterion 1.1 "c" max 1 {
+  value ratio(hồ_sơ.đúng_hạn, hồ_sơ.tổng_số) band >= 100% -> 1 band otherwise -> 0 } } }
+RULES
+run score "$work/ratio.chiso" "$work/tiny.json" "$work/huge.json"
+check "numbers: exit 3 (one unit in error)" test $code -eq 3
+check "1e-400 / 1e-400 is 1, not a zero denominator" test "$(jq -c '.[0] | [.status, .points]' "$work/out")" = '["ok",1]'
+check "1e1001: an error naming the metric and the bound" \
+  test "$(jq -r '.[1].errors[0]' "$work/out")" = "metric 'hồ_sơ.đúng_hạn' = 1e1001 is beyond the numbers chiso reads exactly: at most 1000 digits and an exponent within ±1000"
+
+# verify reads actuals the same way: keys in NFC, numbers as written.
+cat > "$work/plan.chiso" <<'RULES'
+kế_hoạch "Kế hoạch thử" {
+  chỉ_tiêu 1 "Hồ sơ đúng hạn ≥ 98%" lĩnh_vực tthc hồ_sơ.đúng_hạn / hồ_sơ.tổng_số >= 98%
+  chỉ_tiêu 2 "Bình phương" lĩnh_vực tthc hồ_sơ.tổng_số * hồ_sơ.tổng_số >= 999999999999 * 999999999999
+}
+RULES
+printf '{"unit":{"id":"nfd"},"period":"2021","metrics":{"%s":{"%s":999999999999,"%s":999999999999}}}\n' \
+  "$(printf 'ho\xcc\x82\xcc\x80_so\xcc\x9b')" "$(printf '\xc4\x91u\xcc\x81ng_ha\xcc\xa3n')" "$nfd_tong" > "$work/actuals.json"
+run verify -f json "$work/plan.chiso" "$work/actuals.json"
+check "verify: NFD keys found, a product past 64 bits compared exactly" \
+  test "$(jq -c '.[0] | [.status, .summary.met, .summary.missing]' "$work/out")" = '["ok",2,0]'
+
 echo "inputs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
