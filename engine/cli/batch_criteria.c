@@ -37,9 +37,11 @@ void criteria_record(const chiso_result *r, node_rec_t *recs)
 {
     for (int i = 0; i < r->nnodes; i++) {
         const node_result_t *nr = &r->nodes[i];
-        recs[i] = (node_rec_t){nr->points, nr->max, (unsigned char)nr->status,
+        bool big = rat_is_big(nr->points) || rat_is_big(nr->max);
+        recs[i] = (node_rec_t){big ? rat_int(0) : nr->points, big ? rat_int(0) : nr->max,
+                               rat_to_double(nr->points), rat_to_double(nr->max), (unsigned char)nr->status,
                                !rat_is_zero(nr->max) && rat_cmp(nr->points, nr->max) == 0,
-                               rat_is_zero(nr->points)};
+                               rat_is_zero(nr->points), big};
     }
 }
 
@@ -85,8 +87,9 @@ void criteria_add(criteria_t *c, const char *level, const char *period, const no
             continue;
         }
         s->scored++;
-        s->dpoints += rat_to_double(r->points);
-        s->dmax += rat_to_double(r->max);
+        s->dpoints += r->dpoints;
+        s->dmax += r->dmax;
+        if (r->big) s->inexact = true; /* the exact sums end here */
         if (!s->inexact) {
             bool of = false;
             rat_t p = rat_add(s->points, r->points, &of), m = rat_add(s->max, r->max, &of);

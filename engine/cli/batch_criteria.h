@@ -12,9 +12,11 @@
 
 /* One node of one unit's result, as the statistics need it. */
 typedef struct {
-    rat_t points, max;
+    rat_t points, max;    /* 0 when beyond 64 bits (`big`): they live in the result */
+    double dpoints, dmax;
     unsigned char status; /* node_status_t */
     bool full, zero;      /* exactly the maximum (> 0); exactly 0 */
+    bool big;             /* points or max beyond 64 bits: only the doubles are kept */
 } node_rec_t;
 
 typedef struct {
