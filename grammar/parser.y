@@ -179,6 +179,8 @@ item
           free(label);
           $$->band = b;
       }
+    | BAND TRUE ARROW expr { $$ = bool_band(ctx, true, LOC(@2), LOC_SPAN(@1, @4), $4); }
+    | BAND FALSE ARROW expr { $$ = bool_band(ctx, false, LOC(@2), LOC_SPAN(@1, @4), $4); }
     | BAND OTHERWISE ARROW expr {
           $$ = item_new(ctx, IT_BAND, LOC(@1));
           band_t *b = arena_alloc(ctx->arena, sizeof *b);

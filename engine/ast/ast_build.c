@@ -308,6 +308,22 @@ plan_t *build_plan(parse_ctx_t *ctx, const char *name, srcloc_t loc, item_list_t
     return p;
 }
 
+item_t *bool_band(parse_ctx_t *ctx, bool value, srcloc_t word, srcloc_t span, expr_t *points)
+{
+    item_t *it = item_new(ctx, IT_BAND, span);
+    band_t *b = arena_alloc(ctx->arena, sizeof *b);
+    expr_t *t = expr_new(ctx, EX_BOOL, word);
+    t->boolean = value;
+    t->text = value ? "true" : "false";
+    b->loc = span;
+    b->cmp = OP_EQ;
+    b->threshold = t;
+    b->points = points;
+    b->label = arena_strdup(ctx->arena, value ? "đúng" : "sai");
+    it->band = b;
+    return it;
+}
+
 /* ---- writing expressions back as text ---- */
 
 static void to_text(strbuf_t *sb, const expr_t *e, int depth)

@@ -43,6 +43,10 @@ item_t *item_new(struct parse_ctx *ctx, item_kind kind, srcloc_t loc);
 void item_append(item_list_t *list, item_t *it);
 
 expr_t *expr_new(struct parse_ctx *ctx, expr_kind kind, srcloc_t loc);
+/* `band true -> P` / `mức đúng -> P`: the band of a yes/no value that
+ * holds when the value is `value` (a comparison == true/false, labelled
+ * "đúng"/"sai" as the value is shown). */
+item_t *bool_band(struct parse_ctx *ctx, bool value, srcloc_t word, srcloc_t span, expr_t *points);
 expr_t *expr_unary(struct parse_ctx *ctx, op_kind op, expr_t *a, srcloc_t loc);
 expr_t *expr_binary(struct parse_ctx *ctx, op_kind op, expr_t *a, expr_t *b, srcloc_t loc);
 expr_t *expr_if(struct parse_ctx *ctx, expr_t *c, expr_t *t, expr_t *e, srcloc_t loc);

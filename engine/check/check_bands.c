@@ -174,9 +174,47 @@ static bool any_percent(const node_t *n)
     return false;
 }
 
+/* A yes/no value: two possible values, each must have a band (or an
+ * `otherwise`), and every band must be reachable. */
+static void check_bool_bands(node_t *n, diag_list_t *diags)
+{
+    bool covered[2] = {false, false}, has_otherwise = false; /* [0] false, [1] true */
+    for (size_t i = 0; i < n->nbands; i++) {
+        band_t *b = n->bands[i];
+        if (b->cmp == OP_NONE) {
+            has_otherwise = true;
+            if (covered[0] && covered[1]) {
+                diag_t *d = diag_add(diags, DIAG_ERROR, b->loc, "band-unreachable",
+                                     "'otherwise' can never be chosen: the bands above cover both đúng and sai");
+                diag_hint(d, "remove it");
+            }
+            break;
+        }
+        if (b->threshold->kind != EX_BOOL) return; /* compared with the data: not analysable */
+        bool holds_for = b->cmp == OP_EQ ? b->threshold->boolean : !b->threshold->boolean;
+        if (covered[holds_for]) {
+            diag_t *d = diag_add(diags, DIAG_ERROR, b->loc, "band-unreachable",
+                                 "band '%s' can never be chosen: the value %s is taken by a band above",
+                                 b->label, holds_for ? "đúng" : "sai");
+            diag_hint(d, "each of đúng and sai has one band");
+        }
+        covered[holds_for] = true;
+    }
+    if (!has_otherwise && !(covered[0] && covered[1])) {
+        diag_t *d = diag_add(diags, DIAG_ERROR, n->value_loc, "band-gap",
+                             "the bands of '%s' say nothing for %s: a yes/no criterion gives points for both answers",
+                             n->id, covered[1] ? "sai (false)" : "đúng (true)");
+        diag_hint(d, "add `mức %s -> 0` (band %s -> 0)", covered[1] ? "sai" : "đúng", covered[1] ? "false" : "true");
+    }
+}
+
 static void check_leaf_bands(node_t *n, diag_list_t *diags)
 {
     if (!n->value || n->value->type == TY_ERROR || n->value->type == TY_UNKNOWN) return;
+    if (n->value->type == TY_BOOL) {
+        check_bool_bands(n, diags);
+        return;
+    }
     range_t vr = expr_range(n->value, 0);
     n->value->range = vr;
     bool pct = any_percent(n);

@@ -361,13 +361,23 @@ static void check_leaf(tctx *c, node_t *n)
         band_t *b = n->bands[i];
         if (!b->threshold) continue;
         value_type t = infer(c, b->threshold, TY_UNKNOWN);
-        if (vt == TY_UNKNOWN && (t == TY_NUMBER || t == TY_DATE)) vt = t;
+        if (vt == TY_UNKNOWN && (t == TY_NUMBER || t == TY_DATE || t == TY_BOOL)) vt = t;
     }
     value_type actual = infer(c, n->value, vt == TY_UNKNOWN ? TY_NUMBER : vt);
-    if (actual == TY_STRING || actual == TY_BOOL) {
-        diag_t *d = diag_add(c->diags, DIAG_ERROR, n->value->loc, "band-type",
-                             "bands compare numbers or dates, but this value is %s", article(actual));
-        if (actual == TY_BOOL) diag_hint(d, "for a yes/no criterion write `score if ... then max else 0`");
+    if (actual == TY_BOOL) {
+        /* A yes/no value: its bands are `band true -> P` / `mức đúng -> P`
+         * (== and != also), never an order. */
+        for (size_t i = 0; i < n->nbands; i++) {
+            band_t *b = n->bands[i];
+            if (b->cmp == OP_NONE || b->cmp == OP_EQ || b->cmp == OP_NE) continue;
+            diag_t *d = diag_add(c->diags, DIAG_ERROR, b->loc, "band-type",
+                                 "a yes/no value has no order: band '%s' cannot apply to it", b->label);
+            diag_hint(d, "write `mức đúng -> tối_đa` and `mức sai -> 0` (band true / band false)");
+            actual = TY_ERROR;
+        }
+    } else if (actual == TY_STRING) {
+        diag_add(c->diags, DIAG_ERROR, n->value->loc, "band-type",
+                 "bands compare numbers, dates or yes/no values, but this value is %s", article(actual));
         actual = TY_ERROR;
     }
     for (size_t i = 0; i < n->nbands; i++) {

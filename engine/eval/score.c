@@ -315,8 +315,9 @@ static void score_node(scorer_t *s, int idx)
                         settle_special(s, idx, t);
                         return;
                     }
-                    int cmp = v.tag == V_NUM ? rat_cmp(v.u.num, t.u.num)
-                                             : (v.u.date > t.u.date) - (v.u.date < t.u.date);
+                    int cmp = v.tag == V_NUM    ? rat_cmp(v.u.num, t.u.num)
+                            : v.tag == V_BOOL ? (v.u.b != t.u.b) /* yes/no: equal or not */
+                                              : (v.u.date > t.u.date) - (v.u.date < t.u.date);
                     bool holds = cmp_holds(b->cmp, cmp);
                     if (tried)
                         json_array_append_new(tried, json_pack("{s:s,s:o,s:b}", "band", b->label,

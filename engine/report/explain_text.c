@@ -127,18 +127,19 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         fmt_json(vj, pct, val, sizeof val);
         json_decref(vj);
         fputs("      giá trị:  ", out);
-        if (written) fprintf(out, "%s = ", written);
+        bool substituted = !(num && den) && with_values && written && strcmp(with_values, written) != 0;
+        if (written) fprintf(out, "%s%s", written, substituted ? " → " : " = ");
         if (num && den) {
             fmt_json(num, false, a, sizeof a);
             fmt_json(den, false, b, sizeof b);
             fprintf(out, "%s / %s = %s\n", a, b, val);
-        } else if (with_values && written && strcmp(with_values, written) != 0) {
+        } else if (substituted) {
             fprintf(out, "%s%s%s\n", with_values, pct ? " = " : "", pct ? val : "");
         } else {
             fprintf(out, "%s\n", val);
         }
     } else if (c->has_value && written && with_values) { /* not applicable or missing: what was put in */
-        fprintf(out, "      giá trị:  %s = %s\n", written, with_values);
+        fprintf(out, "      giá trị:  %s → %s\n", written, with_values);
     } else if (nr->has_value && !written) {
         char val[64];
         json_t *vj = json_from_value(nr->value);

@@ -92,7 +92,9 @@ static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE
     } else if (json_object_get(node, "value") && !kids) {
         char val[96];
         value_text(node, val, sizeof val, comma);
-        if (str(node, "band")) fprintf(out, "  %s → %s", val, text(node, "band"));
+        if (str(node, "band"))
+            fprintf(out, "  %s → %s%s", val, json_is_boolean(json_object_get(node, "value")) ? "mức " : "",
+                    text(node, "band")); /* a yes/no value: "đúng → mức đúng" */
         else fprintf(out, "  = %s", val);
     }
     fputc('\n', out);

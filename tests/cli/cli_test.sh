@@ -83,7 +83,7 @@ check "explain: a score's formula as written" grep -qx '      công thức: nế
 check "explain: the condition's truth and the branch" grep -qx '      thay số:   2020-05-10 < 2020-05-10: sai → 0' "$work/out"
 check "explain: a call with its values and result" grep -qx '      thay số:   2 \* \[linear(\[ratio(17, 20) = 0.85\], 0, 30%) = 1\] = 2' "$work/out"
 check "explain: the formula keeps its comment out" grep -qx '      công thức: tối_đa \* linear(ratio(a.x, a.y), 0, 30%)' "$work/out"
-check "explain: a value not applicable, as written and with values" grep -qx '      giá trị:  (s.a + s.b) / 2 = (null + 3) / 2 = null' "$work/out"
+check "explain: a value not applicable, as written and with values" grep -qx '      giá trị:  (s.a + s.b) / 2 → (null + 3) / 2 = null' "$work/out"
 check "explain: policy as the file writes it" has_out "→ quy tắc đủ_điểm: đủ điểm tối đa"
 printf 'chi_so "T" {\n  tong 1\n  tieu_chi 1 "A" toi_da 1 { diem linear(x, 0, 10) }\n}\n' > "$work/default-vi.chiso"
 sed 's/chi_so/index/; s/tong/total/; s/tieu_chi/criterion/; s/toi_da/max/; s/diem/score/' "$work/default-vi.chiso" > "$work/default-en.chiso"
@@ -94,6 +94,15 @@ run explain "$rules" "$sub"
 check "explain: an if with its truth" grep -qx '      thay số:   2020-12-25 <= 2020-12-31: đúng → 1' "$work/out"
 run explain -f json "$d/explain-vi.chiso" "$d/explain-vi.json"
 check "explain json: formula and formula_values" test "$(jq -r '.nodes[0].children[0].explain | .formula + " | " + .formula_values' "$work/out")" = "nếu kh.ngay < 2020-05-10 thì 1 ngược_lại 0 | 2020-05-10 < 2020-05-10: sai → 0"
+
+# A yes/no criterion with bands (mức đúng -> tối_đa, mức sai -> 0), and the
+# two readings of "trước ngày 31/12/2020" for a plan issued on 31/12: by
+# that day (<=) earns 1, strictly before it (<) earns 0.
+run score -f json "$d/yes-no.chiso" "$d/yes-no.json"; check "yes/no bands: exit 0" test $code -eq 0
+check "yes/no bands: points and bands" test "$(jq -c '[.[0].nodes[0].children[] | [.id, .points, .band, .value]]' "$work/out")" = '[["1.1",1,"đúng",true],["1.2",0,"sai",false]]'
+run score -f text "$d/yes-no.chiso" "$d/yes-no.json"; check "yes/no bands: the scorecard" has_out "1.00 /   1.00  đúng → mức đúng"
+run explain "$d/yes-no.chiso" "$d/yes-no.json"
+check "yes/no bands: explain shows the boundary reading" grep -qx '      giá trị:  kế_hoạch.ngày_ban_hành < 2020-12-31 → 2020-12-31 < 2020-12-31: sai' "$work/out"
 
 # --- test
 run test "$rules" "$d/tests-pass.json"; check "test pass: exit 0" test $code -eq 0; check "TAP ok" has_out "ok 1 - Đức Thọ: 9,25 điểm, Tốt"

@@ -185,6 +185,54 @@ static void band_checks(void **s)
     chiso_program_free(p);
 }
 
+/* A yes/no value: `band true` / `mức đúng` bands, both answers covered,
+ * every band reachable, no order. */
+static void boolean_bands(void **s)
+{
+    (void)s;
+    chiso_program *p = load_rules(ONE_LEAF("value a >= 5 band true -> max band false -> 0"));
+    assert_int_equal(chiso_program_errors(p), 0);
+    assert_int_equal(chiso_program_warnings(p), 0);
+    chiso_program_free(p);
+    p = load_rules("chỉ_số \"t\" { tổng 1 lĩnh_vực 1 \"f\" tối_đa 1 { tiêu_chí 1.1 \"c\" tối_đa 1 {"
+                   " giá_trị kh.đã_ban_hành mức đúng -> tối_đa mức sai -> 0 } } }");
+    assert_int_equal(chiso_program_errors(p), 0);
+    chiso_program_free(p);
+    p = load_rules(ONE_LEAF("value a >= 5 band true -> 1"));
+    assert_diag(p, 1, 67, "error", "the bands of '1.1' say nothing for sai (false)");
+    chiso_program_free(p);
+    p = load_rules(ONE_LEAF("value a >= 5 band false -> 0 band otherwise -> 1"));
+    assert_int_equal(chiso_program_errors(p), 0); /* otherwise covers true */
+    chiso_program_free(p);
+    p = load_rules(ONE_LEAF("value a >= 5 band true -> 1 band == true -> 0 band false -> 0"));
+    assert_diag(p, 1, 95, "error", "band '== true' can never be chosen");
+    chiso_program_free(p);
+    p = load_rules(ONE_LEAF("value a >= 5 band true -> 1 band false -> 0 band otherwise -> 0"));
+    assert_diag(p, 1, 111, "error", "'otherwise' can never be chosen");
+    chiso_program_free(p);
+    p = load_rules(ONE_LEAF("value a >= 5 band >= true -> 1 band otherwise -> 0"));
+    assert_diag(p, 1, 80, "error", "a yes/no value has no order");
+    chiso_program_free(p);
+    p = load_rules(ONE_LEAF("value ratio(a, b) band true -> 1 band otherwise -> 0"));
+    assert_true(chiso_program_errors(p) >= 1); /* a number against a yes/no band */
+    chiso_program_free(p);
+}
+
+/* `implements` / `thực_hiện` is a keyword with its three spellings. */
+static void implements_links_a_target(void **s)
+{
+    (void)s;
+    const char *forms[] = {"implements", "thực_hiện", "thuc_hien"};
+    for (int i = 0; i < 3; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "plan \"p\" { target T1 \"t\" field tthc %s P1 a / b >= 98%%\n"
+                                    "  target T2 \"u\" %s P2 field x c >= 1 }", forms[i], forms[i]);
+        chiso_program *p = load_rules(text);
+        assert_int_equal(chiso_program_errors(p), 0);
+        chiso_program_free(p);
+    }
+}
+
 static void grade_thresholds_must_descend(void **s)
 {
     (void)s;
@@ -318,6 +366,8 @@ int main(void)
         cmocka_unit_test(deep_nesting_is_refused_cleanly),
         cmocka_unit_test(large_rules_file),
         cmocka_unit_test(binary_garbage),
+        cmocka_unit_test(boolean_bands),
+        cmocka_unit_test(implements_links_a_target),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

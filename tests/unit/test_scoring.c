@@ -119,6 +119,31 @@ static void not_applicable_policies(void **s)
     json_decref(r);
 }
 
+/* A yes/no criterion scored by bands: `mức đúng -> tối_đa` gives the
+ * node's maximum, `mức sai -> 0` nothing; the band is named as shown. */
+static void boolean_bands_score(void **s)
+{
+    (void)s;
+    chiso_program *p = load_rules("chỉ_số \"t\" { tổng 3 lĩnh_vực 1 \"f\" tối_đa 3 {"
+                                  " tiêu_chí 1.1 \"Ban hành đúng hạn\" tối_đa 2 {"
+                                  "   giá_trị kh.ngày <= 2020-12-31 mức đúng -> tối_đa mức sai -> 0 }"
+                                  " tiêu_chí 1.2 \"Có quy chế\" tối_đa 1 {"
+                                  "   giá_trị qc.có mức sai -> 0 mức đúng -> 1 } } }");
+    assert_int_equal(chiso_program_errors(p), 0);
+    json_t *r = score_json(p, SUB("{\"kh\":{\"ngày\":\"2020-12-31\"},\"qc\":{\"có\":false}}"));
+    assert_true(num_field(find_node(r, "1.1"), "points") == 2);
+    assert_string_equal(json_string_value(json_object_get(find_node(r, "1.1"), "band")), "đúng");
+    assert_true(num_field(find_node(r, "1.2"), "points") == 0);
+    assert_string_equal(json_string_value(json_object_get(find_node(r, "1.2"), "band")), "sai");
+    json_decref(r);
+    r = score_json(p, SUB("{\"kh\":{\"ngày\":\"2021-01-01\"},\"qc\":{\"có\":true}}"));
+    assert_true(num_field(find_node(r, "1.1"), "points") == 0);
+    assert_true(num_field(find_node(r, "1.2"), "points") == 1);
+    assert_true(num_field(r, "points") == 1);
+    json_decref(r);
+    chiso_program_free(p);
+}
+
 static void node_policy_overrides_index(void **s)
 {
     (void)s;
@@ -423,6 +448,7 @@ int main(void)
         cmocka_unit_test(ten_tenths_make_one),
         cmocka_unit_test(real_metrics_are_read_exactly),
         cmocka_unit_test(not_applicable_policies),
+        cmocka_unit_test(boolean_bands_score),
         cmocka_unit_test(node_policy_overrides_index),
         cmocka_unit_test(applies_if),
         cmocka_unit_test(missing_metrics),
