@@ -376,6 +376,7 @@ void batch_print_summary(const batch_t *b, FILE *out)
     for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
     qsort(order, b->count, sizeof *order, batch_by_group_rank);
     double *pcts = xmalloc(sizeof *pcts * (b->count ? b->count : 1));
+    size_t unplaced = 0; /* in error, with neither level nor period (an unreadable file) */
     for (size_t i = 0; i < b->count;) {
         size_t j = i, n = 0, errors = 0, unranked = 0;
         while (j < b->count && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
@@ -384,6 +385,11 @@ void batch_print_summary(const batch_t *b, FILE *out)
             if (!order[j]->ok) errors++;
             else if (order[j]->unranked) unranked++;
             j++;
+        }
+        if (errors == j - i && !order[i]->level && !order[i]->period) {
+            unplaced += errors; /* no group of their own: said once, below */
+            i = j;
+            continue;
         }
         fprintf(out, "  %s%s · %s%s: %zu đơn vị", order[i]->level ? "cấp " : "", order[i]->level ? order[i]->level : "(không rõ cấp)",
                 order[i]->period ? "kỳ " : "", order[i]->period ? order[i]->period : "(không rõ kỳ)", j - i);
@@ -421,6 +427,9 @@ void batch_print_summary(const batch_t *b, FILE *out)
         }
         i = j;
     }
+    if (unplaced)
+        fprintf(out, "  %zu đơn vị lỗi không rõ cấp, kỳ (units in error with no level or period: "
+                     "see \"Đơn vị không chấm được\")\n", unplaced);
     free(pcts);
     free(order);
 }

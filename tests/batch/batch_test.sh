@@ -353,6 +353,12 @@ check "report: a real deduction shown" grep -q '^    − trừ điểm: Trễ h�
 check "report: criteria, rounding 2.125 → 2.13" grep -q '^F1.1     Tỷ lệ hoàn thành                             2.13    8.00  73.44        0       0              0$' "$work/rep.txt"
 check "report: criteria, policy zero counts as 0 points" grep -q '^F2.1     Khảo sát                                     1.00    2.00  50.00        1       1              0$' "$work/rep.txt"
 "$chiso" score -q -f csv "$here/data/report.chiso" "$rep" > "$work/rep.csv"
+# --summary: the truncated file has no level or period, so no group of its
+# own; U3 (huyện 2021) is counted in its group.
+"$chiso" score -q --summary -f csv -o /dev/null "$here/data/report.chiso" "$rep" 2> "$work/rep.sum"
+check "report summary: no group for an unreadable file" test "$(grep -c 'không rõ cấp) ·' "$work/rep.sum")" = 0
+check "report summary: said once" grep -q "^  1 đơn vị lỗi không rõ cấp, kỳ" "$work/rep.sum"
+check "report summary: U3 in its group" grep -q "^  cấp huyện · kỳ 2021: 3 đơn vị (1 lỗi) · trung bình (mean) 30.00%" "$work/rep.sum"
 check "report csv: units in error last" test "$(tail -n +2 "$work/rep.csv" | cut -d, -f1 | tr -d '\r' | tr '\n' '|')" = "U1|U2|U3||"
 check "report csv: every error in the error column" grep -q "^U3,Huyện Ba,huyện,2021,,,,,,,,,,error,$rep/a-errors.json,\"metric 'x' must be a number, but is a string (\"\"abc\"\"); missing metric 'late' (needed by the deduction \"\"Trễ hạn\"\" of F1); missing metrics 's.ok', 's.total' (needed by F2.1)\"" "$work/rep.csv"
 "$chiso" score -q -f html "$here/data/report.chiso" "$rep" > "$work/rep.html"
