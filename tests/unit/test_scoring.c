@@ -185,6 +185,22 @@ static void missing_metrics(void **s)
     assert_string_equal(json_string_value(json_array_get(json_object_get(r, "errors"), 0)),
                         "missing metrics 'd.on_time', 'd.total' (needed by 1.1)");
     json_decref(r);
+    /* Every problem of a submission at once: two metrics of the wrong type
+     * and every metric missing, each named, so a unit is not asked twice. */
+    const char *many = "index \"t\" { total 4 field 1 \"f\" max 4 {"
+                       " criterion 1.1 \"a\" max 1 { score if p.d <= 2020-12-31 then 1 else 0 }"
+                       " criterion 1.2 \"b\" max 1 { score min(1, p.n) }"
+                       " criterion 1.3 \"c\" max 1 { value ratio(q.x, q.y) band >= 50% -> 1 band otherwise -> 0 }"
+                       " criterion 1.4 \"d\" max 1 { score ratio(p.n, r.z) } } }";
+    r = run(many, SUB("{\"p\":{\"d\":5,\"n\":\"hai\"}}"));
+    assert_string_equal(str(r, "status"), "error");
+    json_t *all = json_object_get(r, "errors");
+    assert_int_equal(json_array_size(all), 4);
+    assert_string_equal(json_string_value(json_array_get(all, 0)), "metric 'p.d' must be a date written \"YYYY-MM-DD\", but is 5");
+    assert_string_equal(json_string_value(json_array_get(all, 1)), "metric 'p.n' must be a number, but is a string (\"hai\")");
+    assert_string_equal(json_string_value(json_array_get(all, 2)), "missing metrics 'q.x', 'q.y' (needed by 1.3)");
+    assert_string_equal(json_string_value(json_array_get(all, 3)), "missing metric 'r.z' (needed by 1.4)");
+    json_decref(r);
     /* missing = zero: 0 points and a finding */
     const char *rules = "index \"t\" { total 2 policy missing = zero field 1 \"f\" max 2 {"
                         " criterion 1.1 \"a\" max 1 { score a } criterion 1.2 \"b\" max 1 { score b } } }";
