@@ -101,9 +101,14 @@ json_t *submission_keys_nfc(chiso_result *r, json_t *sub);
  * *outlen: the copy's length. Used only when jansson refused a number or
  * binding set `reread`. */
 char *submission_exact_numbers(const char *text, size_t len, size_t *outlen);
-/* False when no number of the text can have more than 15 digits (a
- * double holds those exactly); true when one may. */
-bool submission_has_long_numbers(const char *text, size_t len);
+/* What one pass over a submission's text tells: whether its keys need no
+ * NFC walk (nothing NFC changes, no \u escape), and whether a number may
+ * have more than 15 digits (a double holds those of 15 exactly). */
+typedef struct {
+    bool keys_nfc;
+    bool long_numbers;
+} text_scan_t;
+text_scan_t submission_scan(const char *text, size_t len);
 /* The submission parsed with every number that jansson cannot read
  * exactly kept as written, or NULL when it has none (or is invalid). */
 json_t *submission_load_exact(const char *text, size_t len);

@@ -541,7 +541,7 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
     return chiso_score_ex(prog, index, submission, origin, 0);
 }
 
-/* keys_nfc: the caller knows every key is NFC already (nfc_quick_json). */
+/* keys_nfc: the caller knows every key is NFC already (submission_scan). */
 static chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                       const char *origin, unsigned flags, bool keys_nfc)
 {
@@ -620,16 +620,16 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
                               err.text);
         return r;
     }
-    bool keys_nfc = nfc_quick_json(text, len);
-    chiso_result *r = score_submission(prog, index, sub, origin, flags, keys_nfc);
+    text_scan_t scan = submission_scan(text, len);
+    chiso_result *r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
     json_decref(sub);
     /* A number may have lost digits as a double: near or past a double's
      * range (binding says so), or of more than 15 digits (the text does). */
-    if ((r->reread || submission_has_long_numbers(text, len)) && !exact) {
+    if ((r->reread || scan.long_numbers) && !exact) {
         sub = submission_load_exact(text, len);
         if (sub) {
             chiso_result_free(r);
-            r = score_submission(prog, index, sub, origin, flags, keys_nfc);
+            r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
             json_decref(sub);
         }
     }

@@ -15,6 +15,7 @@
  * refuses it. */
 #include "result.h"
 
+#include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
 #include <stdint.h>
@@ -137,27 +138,31 @@ bool json_exact_number(const json_t *j, const char **text, size_t *len)
     return true;
 }
 
-/* Eight bytes that are all digits or '.'. */
+/* Eight bytes that are all digits or '.' (or '/', which costs only a
+ * needless second look): all within 0x2E–0x39. */
 static bool word_of_digits(uint64_t x)
 {
     const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL;
-    uint64_t ascii = ~x & high;
-    uint64_t from0 = ((x & low7) + 0x5050505050505050ULL) & high;  /* >= '0' */
-    uint64_t past9 = ((x & low7) + 0x4646464646464646ULL) & high;  /* >= ':' */
-    uint64_t v = x ^ 0x2E2E2E2E2E2E2E2EULL;                         /* '.': a 0 byte */
-    uint64_t dot = ~(((v & low7) + low7) | v | low7);
-    return (((from0 & ~past9) | dot) & ascii) == high;
+    uint64_t from_point = ((x & low7) + 0x5252525252525252ULL); /* >= 0x2E: high bit set */
+    uint64_t past_nine = ((x & low7) + 0x4646464646464646ULL);  /* >= 0x3A: high bit set */
+    return (from_point & ~past_nine & ~x & high) == high;
 }
 
-bool submission_has_long_numbers(const char *text, size_t len)
+text_scan_t submission_scan(const char *text, size_t len)
 {
-    /* A number of 16 digits or more (with its point) fills some aligned
-     * word of eight bytes: look for such words only. */
-    size_t i = (size_t)(-(uintptr_t)text & 7);
+    /* A number of 16 digits or more (with its point) fills some word of
+     * eight bytes counted from the start: only whole words are looked at,
+     * for that and for NFC alike (one pass). */
+    bool keys_nfc = true, long_numbers = false;
+    size_t i = 0, next = 0;
     for (; i + 8 <= len; i += 8) {
         uint64_t x;
         memcpy(&x, text + i, 8);
-        if (word_of_digits(x)) return true;
+        long_numbers |= word_of_digits(x);
+        if (__builtin_expect(!nfc_word_plain(x), 0) && keys_nfc)
+            keys_nfc = nfc_quick_bytes(text, len, i, i + 8, &next);
     }
-    return false;
+    if (keys_nfc) keys_nfc = nfc_quick_bytes(text, len, i, len, &next);
+    text_scan_t scan = {keys_nfc, long_numbers};
+    return scan;
 }

@@ -39,40 +39,22 @@ char *nfc_if_needed(const char *s)
     return nfc;
 }
 
-/* Bytes below 0xCC are ASCII, continuation bytes and the leads of U+0080
- * to U+02FF: none starts a character NFC may change. */
-static bool word_is_plain(uint64_t x)
+bool nfc_quick_bytes(const char *s, size_t n, size_t from, size_t to, size_t *next)
 {
-    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL;
-    uint64_t from_cc = ((x & low7) + 0x3434343434343434ULL) & x & high; /* a byte >= 0xCC */
-    uint64_t v = x ^ 0x5C5C5C5C5C5C5C5CULL;                              /* a backslash: a 0 byte */
-    uint64_t zero = ~(((v & low7) + low7) | v | low7);
-    return (from_cc | zero) == 0;
-}
-
-bool nfc_quick_json(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        uint64_t x;
-        if (end - p >= 8) {
-            memcpy(&x, p, 8);
-            if (word_is_plain(x)) {
-                p += 8;
-                continue;
-            }
-        }
-        /* One byte at a time until past what stopped the word. */
-        if (*p == '\\') {
-            if (p + 1 < end && p[1] == 'u') return false;
-            p += 2;
-        } else if (*p < 0xCC) {
-            p++;
-        } else if (*p == 0xE1 && p + 1 < end && p[1] >= 0xB8 && p[1] <= 0xBB) {
-            p += 3; /* U+1E00–U+1EFF: the precomposed Vietnamese letters */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t k = from > *next ? from : *next;
+    while (k < to) {
+        if (p[k] == '\\') {
+            if (k + 1 < n && p[k + 1] == 'u') return false;
+            k += 2;
+        } else if (p[k] < 0xCC) {
+            k++;
+        } else if (p[k] == 0xE1 && k + 1 < n && p[k + 1] >= 0xB8 && p[k + 1] <= 0xBB) {
+            k += 3; /* U+1E00–U+1EFF: the precomposed Vietnamese letters */
         } else {
             return false;
         }
     }
+    *next = k;
     return true;
 }

@@ -8,15 +8,28 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* NULL when s (valid UTF-8) is already NFC; otherwise its NFC form,
  * malloc'd. */
 char *nfc_if_needed(const char *s);
 
-/* True when the JSON text of n bytes can hold nothing that NFC changes:
- * every character is one NFC leaves alone whatever surrounds it (as the
- * quick check above) and there is no \u escape. Eight bytes at a time:
- * a submission's keys need no walk when this holds (nearly always). */
-bool nfc_quick_json(const char *s, size_t n);
+/* For a JSON text, eight bytes at a time (submission_numbers.c): true
+ * when none of the eight can start a character NFC may change, nor a \u
+ * escape. Bytes below 0xCC are ASCII, continuation bytes and the leads of
+ * U+0080 to U+02FF. */
+static inline bool nfc_word_plain(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL;
+    uint64_t from_cc = ((x & low7) + 0x3434343434343434ULL) & x & high; /* a byte >= 0xCC */
+    uint64_t v = x ^ 0x5C5C5C5C5C5C5C5CULL;                              /* a backslash: a 0 byte */
+    uint64_t zero = ~(((v & low7) + low7) | v | low7);
+    return (from_cc | zero) == 0;
+}
+/* The bytes [from, to) of the JSON text s of n bytes, one character at a
+ * time, starting at *next if that is further (a character begun before);
+ * true when none is one NFC may change (the quick check above) or a \u
+ * escape, with *next set past the last character looked at. */
+bool nfc_quick_bytes(const char *s, size_t n, size_t from, size_t to, size_t *next);
 
 #endif

@@ -199,7 +199,7 @@ json_t *chiso_verify_actuals_text(const chiso_program *cp, size_t plan, const ch
     bool reread = false;
     json_t *report = verify_actuals(cp, plan, sub, origin, &reread);
     json_decref(sub);
-    if ((reread || submission_has_long_numbers(text, len)) && !exact &&
+    if ((reread || submission_scan(text, len).long_numbers) && !exact &&
         (sub = submission_load_exact(text, len)) != NULL) { /* read the numbers as written */
         json_decref(report);
         report = verify_actuals(cp, plan, sub, origin, &reread);

@@ -248,6 +248,33 @@ static void numbers_beyond_the_bounds_are_errors(void **s)
     json_decref(r);
 }
 
+/* The one pass over a submission's text, at every offset of what it
+ * looks for: a long number, a combining mark, a \u escape; precomposed
+ * Vietnamese letters and escaped backslashes across word boundaries. */
+static void the_text_scan_finds_what_it_must(void **s)
+{
+    (void)s;
+    for (size_t pad = 0; pad < 9; pad++) {
+        char text[256];
+        char spaces[16] = "";
+        memset(spaces, ' ', pad);
+        snprintf(text, sizeof text, "{%s\"x\":1234567890123456}", spaces); /* 16 digits */
+        assert_true(submission_scan(text, strlen(text)).long_numbers);
+        snprintf(text, sizeof text, "{%s\"x\":0.1234567890123456}", spaces); /* 16 digits and a point */
+        assert_true(submission_scan(text, strlen(text)).long_numbers);
+        snprintf(text, sizeof text, "{%s\"x\":1234567,\"y\":1.5,\"z\":-0.25e3}", spaces); /* short ones */
+        assert_false(submission_scan(text, strlen(text)).long_numbers);
+        snprintf(text, sizeof text, "{%s\"huyện Đức Thọ\":\"a\\\\u\"}", spaces); /* NFC; "\\u" is no escape */
+        assert_true(submission_scan(text, strlen(text)).keys_nfc);
+        snprintf(text, sizeof text, "{%s\"ho\xcc\x82\xcc\x80\":1}", spaces); /* combining marks */
+        assert_false(submission_scan(text, strlen(text)).keys_nfc);
+        snprintf(text, sizeof text, "{%s\"h\\u1ed3\":1}", spaces); /* an escape */
+        assert_false(submission_scan(text, strlen(text)).keys_nfc);
+        snprintf(text, sizeof text, "{%s\"\xe2\x82\xac\":1}", spaces); /* U+20AC: left to utf8proc */
+        assert_false(submission_scan(text, strlen(text)).keys_nfc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -257,6 +284,7 @@ int main(void)
         cmocka_unit_test(big_points_sum_rank_and_compare),
         cmocka_unit_test(submitted_numbers_are_read_exactly),
         cmocka_unit_test(numbers_beyond_the_bounds_are_errors),
+        cmocka_unit_test(the_text_scan_finds_what_it_must),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
