@@ -85,6 +85,21 @@ check "1e-400 / 1e-400 is 1, not a zero denominator" test "$(jq -c '.[0] | [.sta
 check "1e1001: an error naming the metric and the bound" \
   test "$(jq -r '.[1].errors[0]' "$work/out")" = "metric 'hồ_sơ.đúng_hạn' = 1e1001 is beyond the numbers chiso reads exactly: at most 1000 digits and an exponent within ±1000"
 
+# Values beyond 64 bits in each format: exact in NDJSON (".0" on a whole
+# one, a string of digits from 10^300 on), 6 significant digits in text.
+cat > "$work/value.chiso" <<'RULES'
+index "t" { total 1 field 1 "f" max 1 { criterion 1.1 "c" max 1 { value a.x band > 0 -> 1 band otherwise -> 0 } } }
+RULES
+printf '{"unit":{"id":"big"},"period":"2021","metrics":{"a":{"x":12345678901234567890123}}}\n' > "$work/big.json"
+printf '{"unit":{"id":"vast"},"period":"2021","metrics":{"a":{"x":1e400}}}\n' > "$work/vast.json"
+run score -f ndjson "$work/value.chiso" "$work/big.json" "$work/vast.json"
+check "a whole number past 64 bits: exact, with .0" has_out '"value":12345678901234567890123.0,'
+check "a number from 10^300 on: a string of its 401 digits" \
+  test "$(jq -r 'select(.unit.id == "vast") | .nodes[0].children[0].value | length' "$work/out")" = 401
+run score -f text "$work/value.chiso" "$work/big.json" "$work/vast.json"
+check "text: 6 significant digits" has_out "1.23457e+22 → > 0"
+check "text: both units scored" test "$(grep -c 'Tổng điểm: 1.00 / 1.00' "$work/out")" = 2
+
 # verify reads actuals the same way: keys in NFC, numbers as written.
 cat > "$work/plan.chiso" <<'RULES'
 kế_hoạch "Kế hoạch thử" {
