@@ -34,6 +34,7 @@ static const keyword_t keywords[] = {
     {"let", "đặt", "dat", LET},               {"policy", "quy_tắc", "quy_tac", POLICY},
     {"include", "gồm_tệp", "gom_tep", INCLUDE},
     {"implements", "thực_hiện", "thuc_hien", IMPLEMENTS},
+    {"metric", "số_liệu", "so_lieu", METRIC},
 };
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 

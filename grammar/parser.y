@@ -52,6 +52,8 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
     struct { rat_t value; bool has; srcloc_t loc; } cap;
     struct { char *text; srcloc_t loc; } field;
     struct { char *field; srcloc_t field_loc; char *impl; srcloc_t impl_loc; } topts;
+    metric_decl_t *mdecl;
+    struct { rat_t value; bool is_date, is_percent; } bound;
 }
 
 %token INDEX "index" PLAN "plan" GROUP "group" FIELD "field" CRITERION "criterion"
@@ -61,6 +63,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %token OTHERWISE "otherwise" SCORE "score" IF "if" ELSE "else"
 %token APPLIES_IF "applies_if" CAP "cap" LET "let" POLICY "policy" INCLUDE "include"
 %token IMPLEMENTS "implements"
+%token METRIC "metric"
 %token <num> NUMBER "number" PERCENT "percent"
 %token <date> DATE "date"
 %token <str> STRING "string" IDENT "identifier" DOTTED_ID "node ID"
@@ -80,12 +83,16 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %type <cap> cap_opt
 %type <field> field_tag
 %type <topts> target_opts
+%type <mdecl> metric_decl
+%type <path> metric_path
+%type <bound> bound_value
 
 %precedence IF
 %left OR
 %left AND
 %precedence NOT
 %nonassoc GE LE NE EQEQ '=' '>' '<'
+%precedence CONSTRAINT /* `<= a.b >= c.d` in a metric declaration: two constraints */
 %left '+' '-'
 %left '*' '/'
 %precedence UMINUS
@@ -122,6 +129,7 @@ decl
               ctx->file->includes[ctx->file->nincludes++] = inc;
           }
       }
+    | metric_decl { metric_decl_add(ctx, $1); }
     | error '}'
     ;
 
@@ -196,7 +204,41 @@ item
           t->implements = $4.impl; t->implements_loc = $4.impl_loc;
           $$->target = t;
       }
+    | metric_decl { $$ = item_new(ctx, IT_METRIC, $1->loc); $$->metric = $1; }
     | error { $$ = NULL; }
+    ;
+
+/* metric PATH "label" then clauses in any order: a kind word (count, đếm...),
+ * a unit text, `from`/`từ` and `to`/`đến` bounds, `required`/`bắt_buộc`,
+ * and constraints such as `<= hồ_sơ.tổng_số` (engine/ast/metric_decl.c). */
+metric_decl
+    : METRIC metric_path STRING {
+          $$ = metric_decl_new(ctx, $2.segs, $2.n, $2.text, $3, LOC(@1), LOC(@2));
+      }
+    | metric_decl IDENT { $$ = $1; metric_decl_word(ctx, $1, $2, LOC(@2)); }
+    | metric_decl IDENT bound_value {
+          $$ = metric_decl_bound(ctx, $1, $2, LOC(@2), $3.value, $3.is_date, $3.is_percent, LOC(@3));
+      }
+    | metric_decl STRING { $$ = metric_decl_unit(ctx, $1, $2, LOC(@2)); }
+    | metric_decl cmp expr %prec CONSTRAINT { $$ = metric_decl_constraint(ctx, $1, $2, $3, LOC_SPAN(@2, @3)); }
+    ;
+
+metric_path
+    : PATH { $$ = $1; }
+    | IDENT {
+          $$.segs = arena_alloc(ctx->arena, sizeof(char *));
+          $$.segs[0] = $1; $$.n = 1; $$.text = $1;
+      }
+    ;
+
+bound_value
+    : NUMBER { $$.value = $1.value; $$.is_date = false; $$.is_percent = false; }
+    | '-' NUMBER {
+          bool of = false;
+          $$.value = rat_neg($2.value, &of); $$.is_date = false; $$.is_percent = false;
+      }
+    | PERCENT { $$.value = $1.value; $$.is_date = false; $$.is_percent = true; }
+    | DATE { $$.value = rat_int($1.days); $$.is_date = true; $$.is_percent = false; }
     ;
 
 cap_opt

@@ -80,6 +80,7 @@ typedef struct expr {
     int metric;             /* metric slot for EX_NAME/EX_PATH (-1 if none) */
     int builtin;            /* builtin id for EX_CALL */
     rat_t node_max;         /* for EX_NODE_MAX */
+    const struct metric_decl *decl; /* the declaration of the metric read (or NULL) */
 } expr_t;
 
 typedef struct let_decl {
@@ -204,6 +205,41 @@ typedef struct file_ast {
     size_t nindexes, capindexes;
     plan_t **plans;
     size_t nplans, capplans;
+    struct metric_decl **metric_decls;
+    size_t nmetric_decls, capmetric_decls;
 } file_ast_t;
+
+/* A metric declaration (`metric` / `số_liệu`): what a metric is, for the
+ * checker, the scorer and the person filling in the template. */
+typedef enum {
+    MK_NONE, MK_COUNT, MK_AMOUNT, MK_RATIO, MK_PERCENT, MK_BOOL, MK_DATE, MK_TEXT,
+} metric_kind;
+const char *metric_kind_name(metric_kind k);      /* "count" */
+const char *metric_kind_vietnamese(metric_kind k); /* "đếm" */
+
+typedef struct metric_constraint {
+    op_kind cmp;      /* the declared metric CMP rhs */
+    expr_t *rhs;
+    srcloc_t loc;
+} metric_constraint_t;
+
+typedef struct metric_decl {
+    char **segs;
+    int nsegs;
+    char *text;          /* "hồ_sơ.tổng_số" */
+    srcloc_t loc;        /* the keyword */
+    srcloc_t path_loc;
+    char *label;         /* Vietnamese label */
+    metric_kind kind;
+    srcloc_t kind_loc;
+    char *unit;          /* unit text ("hồ sơ"), or NULL */
+    bool has_lo, has_hi; /* allowed range, as typed in a submission (dates: days) */
+    rat_t lo, hi;
+    srcloc_t range_loc;
+    bool required;       /* null (không phát sinh) not allowed */
+    metric_constraint_t *constraints;
+    size_t nconstraints, capconstraints;
+    int slot;            /* metric slot, set by the checker (-1 before) */
+} metric_decl_t;
 
 #endif

@@ -236,6 +236,11 @@ static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
         case IT_TARGET:
             misplaced(ctx, it, "'target'", where, "targets belong in a plan");
             break;
+        case IT_METRIC:
+            if (is_index) metric_decl_add(ctx, it->metric);
+            else misplaced(ctx, it, "a metric declaration", where,
+                           "declare metrics at the top of the file, or in the index");
+            break;
         }
     }
 }
@@ -292,6 +297,9 @@ plan_t *build_plan(parse_ctx_t *ctx, const char *name, srcloc_t loc, item_list_t
         case IT_LET:
             ARENA_PUSH(ctx->arena, p->lets, p->nlets, p->caplets);
             p->lets[p->nlets++] = it->let;
+            break;
+        case IT_METRIC:
+            metric_decl_add(ctx, it->metric);
             break;
         case IT_TARGET:
             ARENA_PUSH(ctx->arena, p->targets, p->ntargets, p->captargets);

@@ -15,6 +15,7 @@ struct parse_ctx;
 typedef enum {
     IT_TOTAL, IT_SOURCE, IT_POLICY, IT_GRADE, IT_NODE, IT_DEDUCT, IT_LET,
     IT_APPLIES_IF, IT_VALUE, IT_BAND, IT_SCORE, IT_PARENT, IT_TARGET,
+    IT_METRIC,
 } item_kind;
 
 typedef struct item {
@@ -33,6 +34,7 @@ typedef struct item {
     expr_t *expr;              /* applies_if, value, score */
     band_t *band;
     target_t *target;
+    metric_decl_t *metric;
 } item_t;
 
 typedef struct item_list {
@@ -58,6 +60,20 @@ node_t *build_node(struct parse_ctx *ctx, node_kind kind, const char *id, srcloc
                    const char *name, rat_t max, srcloc_t max_loc, srcloc_t loc,
                    item_list_t items);
 plan_t *build_plan(struct parse_ctx *ctx, const char *name, srcloc_t loc, item_list_t items);
+
+/* Metric declarations (metric_decl.c): the declaration, then each clause. */
+metric_decl_t *metric_decl_new(struct parse_ctx *ctx, char **segs, int nsegs, const char *text,
+                               const char *label, srcloc_t loc, srcloc_t path_loc);
+void metric_decl_word(struct parse_ctx *ctx, metric_decl_t *d, const char *word, srcloc_t loc);
+metric_decl_t *metric_decl_bound(struct parse_ctx *ctx, metric_decl_t *d, const char *word,
+                                 srcloc_t word_loc, rat_t value, bool is_date, bool is_percent,
+                                 srcloc_t value_loc);
+metric_decl_t *metric_decl_unit(struct parse_ctx *ctx, metric_decl_t *d, const char *unit,
+                                srcloc_t loc);
+metric_decl_t *metric_decl_constraint(struct parse_ctx *ctx, metric_decl_t *d, op_kind cmp,
+                                      expr_t *rhs, srcloc_t loc);
+/* Adds a finished declaration to the file being parsed. */
+void metric_decl_add(struct parse_ctx *ctx, metric_decl_t *d);
 
 /* Writes the expression back as source text (for band labels, messages). */
 char *expr_to_text(arena_t *arena, const expr_t *e);

@@ -7,7 +7,9 @@
 void check_program(program_t *prog, diag_list_t *diags)
 {
     for (size_t i = 0; i < prog->nindexes; i++) check_structure(prog, prog->indexes[i], diags);
+    check_declarations(prog, diags);
     check_names_and_types(prog, diags);
+    check_metric_use(prog, diags);
     for (size_t i = 0; i < prog->nindexes; i++) check_bands(prog, prog->indexes[i], diags);
     check_lint(prog, diags);
 }

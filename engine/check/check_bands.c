@@ -110,7 +110,9 @@ static range_t expr_range(const expr_t *e, int depth)
     case EX_NODE_MAX: return exact(e->node_max);
     case EX_NAME:
         if (e->let) return expr_range(e->let->value, depth + 1);
-        return r;
+        return e->decl ? metric_decl_range(e->decl, true) : r;
+    case EX_PATH:
+        return e->decl ? metric_decl_range(e->decl, true) : r;
     case EX_CALL: return call_range(e, depth);
     case EX_IF: return hull(expr_range(e->b, depth + 1), expr_range(e->c, depth + 1));
     case EX_UNARY:

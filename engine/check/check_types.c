@@ -85,6 +85,7 @@ static metric_slot_t *intern_metric(tctx *c, char **segs, int nsegs, const char 
     }
     sb_free(&key);
     metric_slot_t *ms = &p->metrics[slot];
+    if (ms->uses == 0 && ms->decl) ms->first_use = loc; /* declared first, read here */
     ms->uses++;
     const void *user = c->target ? (const void *)c->target : (const void *)c->node;
     if (user != ms->last_user) {
@@ -107,6 +108,16 @@ static value_type use_metric(tctx *c, expr_t *e, value_type expected)
         e->nsegs = 1;
     }
     metric_slot_t *m = intern_metric(c, segs, nsegs, e->text, e->loc, &e->metric);
+    e->decl = m->decl;
+    if (m->decl && expected != TY_UNKNOWN && expected != TY_ERROR && m->type != TY_UNKNOWN &&
+        m->type != expected) {
+        diag_t *d = diag_add(c->diags, DIAG_ERROR, e->loc, "metric-type",
+                             "metric '%s' is used as a %s here, but is declared a %s (%s) on line %d",
+                             m->text, type_name(expected), type_name(m->type),
+                             metric_kind_vietnamese(m->decl->kind), m->decl->loc.line);
+        diag_hint(d, "a metric has the type of its declaration in every rule that reads it");
+        return TY_ERROR;
+    }
     if (expected != TY_UNKNOWN && expected != TY_ERROR) {
         if (m->type == TY_UNKNOWN) {
             m->type = expected;

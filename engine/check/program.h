@@ -21,6 +21,7 @@ typedef struct metric_slot {
     int node_uses;    /* how many nodes (or targets) read it */
     const void *last_user;
     int shared;       /* leading segments equal to the previous slot's: binding reuses their lookups */
+    const metric_decl_t *decl; /* its declaration, or NULL */
 } metric_slot_t;
 
 struct compiled_index;
@@ -45,6 +46,7 @@ typedef struct program {
     struct compiled_index **compiled; /* one per index, after compile */
     struct compiled_program *code;     /* constants and lets, after compile */
     struct compiled_plan **cplans;     /* one per plan, after compile */
+    size_t ndecls;                     /* metric declarations in all files */
 } program_t;
 
 /* Runs every check on a parsed program; diagnostics go to `diags`. */
@@ -55,6 +57,18 @@ void check_structure(program_t *prog, node_t *index, diag_list_t *diags);
 void check_names_and_types(program_t *prog, diag_list_t *diags);
 void check_bands(program_t *prog, node_t *index, diag_list_t *diags);
 void check_lint(program_t *prog, diag_list_t *diags);
+/* Metric declarations (check_metrics.c): before names and types, they
+ * give slots, types and ranges; after them, reading an undeclared metric,
+ * comparisons outside a declared range and units of measure (a ratio
+ * compared with 98 instead of 98%) are reported. */
+void check_declarations(program_t *prog, diag_list_t *diags);
+void check_metric_use(program_t *prog, diag_list_t *diags);
+
+/* The slot of a metric path, created when new; does not count as a use. */
+int program_metric_slot(program_t *prog, char **segs, int nsegs, const char *text, srcloc_t loc);
+/* The values a declared metric may take in the rules (a percent is a
+ * fraction there: 85 typed is 0.85), from its bounds or its kind. */
+range_t metric_decl_range(const metric_decl_t *d, bool in_rules);
 
 /* The range of values an expression can take, as far as the checker can
  * tell without a submission (exact for constant expressions). */

@@ -535,6 +535,27 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
     return metrics;
 }
 
+/* "Nothing arose" should be a visible claim: when most metrics the index
+ * reads are null, say so (each null scores by the not-applicable policy,
+ * by default full points). */
+static void note_mostly_null(const eval_t *ev, chiso_result *r)
+{
+    const program_t *p = ev->prog;
+    size_t given = 0, nulls = 0;
+    for (size_t s = 0; s < p->nmetrics; s++) {
+        if (!p->metrics[s].uses) continue; /* declared, read by no rule */
+        value_t v = ev->metrics[s];
+        if (v.tag == V_MISSING) continue;
+        given++;
+        if (v.tag == V_NA) nulls++;
+    }
+    if (given >= 2 && nulls * 2 > given)
+        result_add_finding(r, NULL, "mostly_null",
+                           "%zu of the %zu metrics read are null (không phát sinh): most criteria are "
+                           "scored as not arisen; check that the submission was filled in",
+                           nulls, given);
+}
+
 chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submission,
                           const char *origin)
 {
@@ -567,6 +588,7 @@ static chiso_result *score_submission(const chiso_program *prog, size_t index, j
      * name every problem of the submission (every missing metric too),
      * not only the first kind found: a unit is not asked twice. */
     {
+        if (r->ok) note_mostly_null(&ev, r);
         eval_lets(&ev);
         scorer_t s = {&ev, r, r->ci, (flags & CHISO_SCORE_TRACE) != 0};
         r->traced = s.trace;

@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include "engine/support/date.h"
+#include "engine/support/fold.h"
 #include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
@@ -57,7 +58,15 @@ static const char *own_nfc(eval_t *ev, const char *s)
 static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, chiso_result *r)
 {
     char shown[64];
-    if (json_is_null(j)) return v_na(slot);
+    if (json_is_null(j)) {
+        if (m->decl && m->decl->required) {
+            result_add_error(r, "metric '%s' is null (không phát sinh), but its declaration at %s:%d "
+                                "does not allow null (bắt_buộc)", m->text, m->decl->loc.src->path,
+                             m->decl->loc.line);
+            return v_error(ERR_DOMAIN);
+        }
+        return v_na(slot);
+    }
     switch (m->type) {
     case TY_NUMBER:
         if (json_is_integer(j)) {
@@ -126,6 +135,143 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
     }
 }
 
+/* "0 to 1", "0 or more" for a declared range as typed. */
+static void describe_range(const metric_decl_t *d, char *buf, size_t size)
+{
+    range_t r = metric_decl_range(d, false);
+    char lo[48] = "", hi[48] = "";
+    if (d->kind == MK_DATE) {
+        if (r.has_lo) date_format((int)r.lo.num, lo, sizeof lo);
+        if (r.has_hi) date_format((int)r.hi.num, hi, sizeof hi);
+    } else {
+        if (r.has_lo) rat_format(r.lo, 6, lo, sizeof lo);
+        if (r.has_hi) rat_format(r.hi, 6, hi, sizeof hi);
+    }
+    if (r.has_lo && r.has_hi) snprintf(buf, size, "from %s to %s", lo, hi);
+    else if (r.has_lo) snprintf(buf, size, "%s or more", lo);
+    else snprintf(buf, size, "%s or less", hi);
+}
+
+/* A value of the right JSON type, checked against its declaration: a
+ * count is whole, every value lies in its range, a percent typed 85 is
+ * 0.85 to the rules. */
+static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chiso_result *r)
+{
+    const metric_decl_t *d = m->decl;
+    if (v.tag != V_NUM && v.tag != V_DATE) return v;
+    char shown[64];
+    describe_json(j, shown, sizeof shown);
+    if (d->kind == MK_COUNT && !rat_is_int(v.u.num)) {
+        result_add_error(r, "metric '%s' = %s must be a whole number (a count, declared at %s:%d)",
+                         m->text, shown, d->loc.src->path, d->loc.line);
+        return v_error(ERR_DOMAIN);
+    }
+    range_t rg = metric_decl_range(d, false);
+    rat_t x = v.tag == V_DATE ? rat_int(v.u.date) : v.u.num;
+    if ((rg.has_lo && rat_cmp(x, rg.lo) < 0) || (rg.has_hi && rat_cmp(x, rg.hi) > 0)) {
+        char range[120];
+        describe_range(d, range, sizeof range);
+        result_add_error(r, "metric '%s' = %s is outside its declared range, %s (%s, declared at %s:%d)",
+                         m->text, shown, range, metric_kind_vietnamese(d->kind), d->loc.src->path,
+                         d->loc.line);
+        return v_error(ERR_DOMAIN);
+    }
+    if (d->kind == MK_PERCENT) {
+        bool of = false;
+        v.u.num = rat_div(v.u.num, rat_int(100), &of);
+    }
+    return v;
+}
+
+/* Is this string a placeholder of `chiso metrics --template` ("<điền: …>")? */
+static bool is_placeholder(const char *s)
+{
+    if (s[0] != '<') return false;
+    size_t n = strlen(s);
+    if (s[n - 1] != '>') return false;
+    char *f = fold_visual(s);
+    bool yes = !strncmp(f, "<dien", 5) || !strncmp(f, "<fill", 5);
+    free(f);
+    return yes;
+}
+
+/* Evaluates the right side of a declared constraint: false when a value
+ * it needs is not there (null, missing, in error). */
+static bool constraint_value(const eval_t *ev, const expr_t *e, rat_t *out, int depth)
+{
+    if (depth > 64) return false;
+    bool of = false;
+    rat_t a, b;
+    switch (e->kind) {
+    case EX_NUMBER: *out = e->num; return true;
+    case EX_DATE: *out = rat_int(e->date); return true;
+    case EX_NAME:
+    case EX_PATH: {
+        if (e->metric < 0) return false;
+        value_t v = ev->metrics[e->metric];
+        if (v.tag == V_NUM) *out = v.u.num;
+        else if (v.tag == V_DATE) *out = rat_int(v.u.date);
+        else return false;
+        return true;
+    }
+    case EX_UNARY:
+        if (!constraint_value(ev, e->a, &a, depth + 1)) return false;
+        *out = rat_neg(a, &of);
+        return !of;
+    case EX_BINARY:
+        if (!constraint_value(ev, e->a, &a, depth + 1) || !constraint_value(ev, e->b, &b, depth + 1))
+            return false;
+        switch (e->op) {
+        case OP_ADD: *out = rat_add(a, b, &of); break;
+        case OP_SUB: *out = rat_sub(a, b, &of); break;
+        case OP_MUL: *out = rat_mul(a, b, &of); break;
+        case OP_DIV:
+            if (rat_is_zero(b)) return false;
+            *out = rat_div(a, b, &of);
+            break;
+        default: return false;
+        }
+        return !of;
+    default:
+        return false;
+    }
+}
+
+static void check_constraints(const eval_t *ev, chiso_result *r)
+{
+    const program_t *p = ev->prog;
+    for (size_t s = 0; s < p->nmetrics; s++) {
+        const metric_decl_t *d = p->metrics[s].decl;
+        if (!d || !d->nconstraints) continue;
+        value_t v = ev->metrics[s];
+        if (v.tag != V_NUM && v.tag != V_DATE) continue;
+        rat_t x = v.tag == V_NUM ? v.u.num : rat_int(v.u.date);
+        for (size_t i = 0; i < d->nconstraints; i++) {
+            const metric_constraint_t *c = &d->constraints[i];
+            rat_t y;
+            if (!constraint_value(ev, c->rhs, &y, 0)) continue;
+            if (cmp_holds(c->cmp, rat_cmp(x, y))) continue;
+            char xs[48], ys[48];
+            if (v.tag == V_DATE) {
+                date_format((int)x.num, xs, sizeof xs);
+                date_format((int)y.num, ys, sizeof ys);
+            } else {
+                bool of = false;
+                rat_t k = d->kind == MK_PERCENT ? rat_int(100) : rat_int(1);
+                rat_format(rat_mul(x, k, &of), 6, xs, sizeof xs);
+                rat_format(y, 6, ys, sizeof ys);
+            }
+            const char *rhs = c->rhs->kind == EX_PATH || c->rhs->kind == EX_NAME ? c->rhs->text : NULL;
+            if (rhs)
+                result_add_error(r, "metric '%s' = %s breaks its constraint %s %s (= %s), declared at %s:%d",
+                                 d->text, xs, op_text(c->cmp), rhs, ys, d->loc.src->path, d->loc.line);
+            else
+                result_add_error(r, "metric '%s' = %s breaks its constraint %s %s, declared at %s:%d",
+                                 d->text, xs, op_text(c->cmp), ys, d->loc.src->path, d->loc.line);
+        }
+    }
+}
+
 /* "a.b" for the first `n` segments of a metric path. */
 static char *path_prefix_text(const metric_slot_t *m, int n)
 {
@@ -149,6 +295,9 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
     enum { DEPTH = 32 };
     json_t *chain[DEPTH + 1];
     int valid = 0;
+    strbuf_t unfilled; /* metrics still holding a template placeholder */
+    sb_init(&unfilled);
+    int nunfilled = 0;
     for (size_t s = 0; s < p->nmetrics; s++) {
         const metric_slot_t *m = &p->metrics[s];
         int reuse = m->shared < valid ? m->shared : valid;
@@ -182,7 +331,20 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
             cur = next;
         }
         valid = i < DEPTH ? i : DEPTH;
-        if (found) v = convert(ev, m, (int)s, cur, r);
+        if (found && json_is_string(cur) && is_placeholder(json_string_value(cur))) {
+            sb_adds(&unfilled, nunfilled++ ? ", " : "");
+            sb_adds(&unfilled, m->text);
+            v = v_error(ERR_DOMAIN);
+        } else if (found) {
+            v = convert(ev, m, (int)s, cur, r);
+            if (m->decl && !v_special(v)) v = check_declared(m, cur, v, r);
+        }
         ev->metrics[s] = v;
     }
+    if (nunfilled)
+        result_add_error(r, "%d metric%s still hold%s the template's placeholder \"<điền: …>\" "
+                            "(not filled in): %s", nunfilled, nunfilled == 1 ? "" : "s",
+                         nunfilled == 1 ? "s" : "", unfilled.data);
+    sb_free(&unfilled);
+    if (p->ndecls) check_constraints(ev, r);
 }
