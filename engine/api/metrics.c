@@ -7,6 +7,10 @@
 #include "engine/compile/compile.h"
 #include "engine/support/xalloc.h"
 
+#include "engine/support/date.h"
+#include "engine/eval/result.h"
+
+#include <stdlib.h>
 #include <string.h>
 
 static void add_user(json_t *users, const char *id)
@@ -40,6 +44,33 @@ static void collect_target(const program_t *p, const expr_t *e, json_t **users, 
     collect_target(p, e->c, users, id, depth + 1);
 }
 
+/* A bound as JSON: a number as typed, or a date "YYYY-MM-DD". */
+static json_t *bound_json(const metric_decl_t *d, rat_t v)
+{
+    if (d->kind == MK_DATE) {
+        char buf[16];
+        date_format((int)v.num, buf, sizeof buf);
+        return json_string(buf);
+    }
+    return json_from_rat(v);
+}
+
+/* What the declaration says, for `chiso metrics` and the template. */
+static void add_declaration(json_t *o, const metric_decl_t *d)
+{
+    json_object_set_new(o, "label", json_string(d->label));
+    json_object_set_new(o, "kind", json_string(metric_kind_name(d->kind)));
+    if (d->unit) json_object_set_new(o, "unit", json_string(d->unit));
+    range_t r = metric_decl_range(d, false);
+    if (r.has_lo) json_object_set_new(o, "min", bound_json(d, r.lo));
+    if (r.has_hi) json_object_set_new(o, "max", bound_json(d, r.hi));
+    json_object_set_new(o, "null_allowed", json_boolean(!d->required));
+    json_t *at = json_object();
+    json_object_set_new(at, "file", json_string(d->loc.src->path));
+    json_object_set_new(at, "line", json_integer(d->loc.line));
+    json_object_set_new(o, "declared", at);
+}
+
 json_t *chiso_program_metrics(const chiso_program *cp)
 {
     const program_t *p = &cp->prog;
@@ -69,10 +100,52 @@ json_t *chiso_program_metrics(const chiso_program *cp)
         json_object_set_new(loc, "line", json_integer(m->first_use.line));
         json_object_set_new(loc, "column", json_integer(m->first_use.col));
         json_object_set_new(o, "first_use", loc);
+        if (m->decl) add_declaration(o, m->decl);
         json_array_append_new(out, o);
     }
     free(users);
     return out;
+}
+
+/* "từ 0 đến 10" for a declared range as typed, "" when unbounded. */
+static void range_words(const metric_decl_t *d, strbuf_t *sb)
+{
+    range_t r = metric_decl_range(d, false);
+    char lo[48], hi[48];
+    if (d->kind == MK_DATE) {
+        if (r.has_lo) date_format((int)r.lo.num, lo, sizeof lo);
+        if (r.has_hi) date_format((int)r.hi.num, hi, sizeof hi);
+    } else {
+        if (r.has_lo) rat_format(r.lo, 6, lo, sizeof lo);
+        if (r.has_hi) rat_format(r.hi, 6, hi, sizeof hi);
+    }
+    if (r.has_lo && r.has_hi) sb_printf(sb, ", từ %s đến %s", lo, hi);
+    else if (r.has_lo) sb_printf(sb, ", từ %s trở lên", lo);
+    else if (r.has_hi) sb_printf(sb, ", đến %s", hi);
+}
+
+/* The placeholder a person replaces with the metric's value: it says what
+ * the metric is, and is not data (scoring it is an error naming it). */
+static char *placeholder(const metric_slot_t *m)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    const metric_decl_t *d = m->decl;
+    sb_adds(&sb, "<điền: ");
+    if (d) sb_printf(&sb, "%s — ", d->label);
+    metric_kind k = d ? d->kind : MK_NONE;
+    value_type t = m->type;
+    if (k == MK_COUNT) sb_adds(&sb, "số đếm (số nguyên)");
+    else if (k == MK_RATIO) sb_adds(&sb, "tỷ lệ (0.85 là 85%)");
+    else if (k == MK_PERCENT) sb_adds(&sb, "phần trăm (85 là 85%)");
+    else if (k == MK_BOOL || t == TY_BOOL) sb_adds(&sb, "true hoặc false");
+    else if (k == MK_DATE || t == TY_DATE) sb_adds(&sb, "ngày \"YYYY-MM-DD\"");
+    else if (k == MK_TEXT || t == TY_STRING) sb_adds(&sb, "chữ");
+    else sb_adds(&sb, "số");
+    if (d && d->unit) sb_printf(&sb, ", đơn vị: %s", d->unit);
+    if (d) range_words(d, &sb);
+    sb_adds(&sb, d && d->required ? "; bắt buộc>" : "; null nếu không phát sinh>");
+    return sb_take(&sb);
 }
 
 json_t *chiso_program_template(const chiso_program *cp)
@@ -85,14 +158,22 @@ json_t *chiso_program_template(const chiso_program *cp)
         for (int s = 0; s < m->nsegs && cur; s++) {
             json_t *next = json_object_get(cur, m->segs[s]);
             if (s == m->nsegs - 1) {
-                if (!next) json_object_set_new(cur, m->segs[s], json_null());
-            } else if (!next || json_is_null(next)) {
+                if (!next) {
+                    char *text = placeholder(m);
+                    json_object_set_new(cur, m->segs[s], json_string(text));
+                    free(text);
+                }
+            } else if (!next || json_is_string(next)) {
                 next = json_object();
                 json_object_set_new(cur, m->segs[s], next);
             }
             cur = json_is_object(next) ? next : NULL;
         }
     }
-    return json_pack("{s:{s:s,s:s,s:s},s:s,s:o}", "unit", "id", "", "name", "", "level", "", "period",
-                     "", "metrics", metrics);
+    return json_pack("{s:s,s:{s:s,s:s,s:s},s:s,s:o}", "hướng_dẫn",
+                     "Thay mỗi giá trị <điền: …> bằng số liệu của đơn vị (null nếu không phát sinh). "
+                     "Còn giá trị <điền: …> nào thì tệp không được chấm điểm.",
+                     "unit", "id", "<điền: mã đơn vị>", "name", "<điền: tên đơn vị>", "level",
+                     "<điền: cấp — sở, huyện hoặc xã>", "period", "<điền: kỳ đánh giá, ví dụ 2021>",
+                     "metrics", metrics);
 }

@@ -13,6 +13,7 @@
 #include "../ast/ast_build.h"
 #include "program.h"
 
+#include "../support/date.h"
 #include "../support/fold.h"
 #include "../support/xalloc.h"
 
@@ -272,7 +273,7 @@ static void format_range(const range_t *r, bool pct, char *buf, size_t size)
 }
 
 /* A constant compared with a declared metric must lie in its range. */
-static void outside_range(uctx *c, const metric_decl_t *d, const expr_t *lit)
+static void outside_range(uctx *c, const metric_decl_t *d, expr_t *lit)
 {
     if (d->kind == MK_DATE ? lit->kind != EX_DATE : lit->kind != EX_NUMBER) return;
     rat_t v = lit->kind == EX_DATE ? rat_int(lit->date) : lit->num;
@@ -280,12 +281,19 @@ static void outside_range(uctx *c, const metric_decl_t *d, const expr_t *lit)
     if (!r.has_lo && !r.has_hi) return;
     if ((r.has_lo && rat_cmp(v, r.lo) < 0) || (r.has_hi && rat_cmp(v, r.hi) > 0)) {
         char shown[120];
-        if (d->kind == MK_DATE) snprintf(shown, sizeof shown, "the declared range");
-        else format_range(&r, d->kind == MK_PERCENT, shown, sizeof shown);
+        if (d->kind == MK_DATE) {
+            char lo[16] = "", hi[16] = "";
+            if (r.has_lo) date_format((int)r.lo.num, lo, sizeof lo);
+            if (r.has_hi) date_format((int)r.hi.num, hi, sizeof hi);
+            snprintf(shown, sizeof shown, "%s%s%s", r.has_lo ? lo : "…", " to ", r.has_hi ? hi : "…");
+        } else {
+            format_range(&r, d->kind == MK_PERCENT, shown, sizeof shown);
+        }
         diag_t *e = diag_add(c->diags, DIAG_ERROR, lit->loc, "out-of-range",
                              "%s is outside the range of '%s' (%s), declared at %s:%d", lit->text,
                              d->text, shown, d->loc.src->path, d->loc.line);
         diag_hint(e, "such a comparison is always true or always false: check the number");
+        lit->type = TY_ERROR; /* no follow-on band errors on this threshold */
     }
 }
 

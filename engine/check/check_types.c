@@ -271,8 +271,13 @@ static value_type infer_binary(tctx *c, expr_t *e, value_type expected)
                             : (e->b->metric >= 0 && !e->b->let) ? e->b : NULL;
             if (m) {
                 const metric_slot_t *slot = &c->prog->metrics[m->metric];
-                diag_hint(d, "metric '%s' is a %s because of its use on line %d", slot->text,
-                          type_name(slot->type), slot->type_loc.line);
+                if (slot->decl)
+                    diag_hint(d, "metric '%s' is declared a %s (%s) on line %d", slot->text,
+                              type_name(slot->type), metric_kind_vietnamese(slot->decl->kind),
+                              slot->decl->loc.line);
+                else
+                    diag_hint(d, "metric '%s' is a %s because of its use on line %d", slot->text,
+                              type_name(slot->type), slot->type_loc.line);
             } else if (ta == TY_DATE || tb == TY_DATE) {
                 diag_hint(d, "dates are written 2021-12-31; days_between(d1, d2) gives a number of days");
             }

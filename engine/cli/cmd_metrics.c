@@ -13,17 +13,40 @@ static void help(FILE *out)
 {
     fputs("Usage: chiso metrics [options] RULES\n"
           "\n"
-          "Lists every metric path RULES read, with the type expected and the nodes\n"
-          "(or plan targets) that read it.\n"
+          "Lists every metric path RULES read or declare, with the type (or the\n"
+          "declared kind) and the nodes (or plan targets) that read it; under a\n"
+          "declared metric, its label, unit, range and whether it is required.\n"
           "\n"
           "Options:\n"
-          "      --template    write an empty submission instead: unit, period and\n"
-          "                    every metric path with a null value, for units to fill in\n"
+          "      --template    write a submission to fill in instead: unit, period and\n"
+          "                    every metric path holding a placeholder \"<điền: …>\" that\n"
+          "                    gives its label, kind, unit and range. Placeholders are\n"
+          "                    not data: a submission still holding any is an error\n"
+          "                    result listing every unfilled metric\n"
           "  -f, --format F    text (default) or json\n"
           "  -o, --output FILE write to FILE, whole or not at all\n"
           "  -h, --help        show this help\n"
           "\n"
           "Exit status: 0 ok, 1 the rules have errors, 2 usage or I/O problem.\n", out);
+}
+
+/* Under a declared metric: its label, unit, range and whether null is allowed. */
+static void describe_declaration(FILE *out, json_t *m, int indent)
+{
+    json_t *label = json_object_get(m, "label");
+    if (!label) return;
+    fprintf(out, "%*s  %s", indent, "", json_string_value(label));
+    json_t *unit = json_object_get(m, "unit"), *lo = json_object_get(m, "min"),
+           *hi = json_object_get(m, "max");
+    if (unit) fprintf(out, " · %s", json_string_value(unit));
+    if (lo || hi) {
+        char *a = lo ? json_dumps(lo, JSON_ENCODE_ANY) : NULL, *b = hi ? json_dumps(hi, JSON_ENCODE_ANY) : NULL;
+        fprintf(out, " · %s … %s", a ? a : "", b ? b : "");
+        free(a);
+        free(b);
+    }
+    fputs(json_is_false(json_object_get(m, "null_allowed")) ? " · bắt buộc" : "", out);
+    fputc('\n', out);
 }
 
 int cmd_metrics(int argc, char **argv)
@@ -88,13 +111,16 @@ int cmd_metrics(int argc, char **argv)
         json_array_foreach(list, i, m) {
             print_padded(mem, json_string_value(json_object_get(m, "path")), w);
             fputs("  ", mem);
-            print_padded(mem, json_string_value(json_object_get(m, "type")), 7);
+            json_t *kind = json_object_get(m, "kind");
+            print_padded(mem, json_string_value(kind ? kind : json_object_get(m, "type")), 7);
             fputs("  ", mem);
             size_t k;
             json_t *u;
             json_array_foreach(json_object_get(m, "used_by"), k, u)
                 fprintf(mem, "%s%s", k ? ", " : "", json_string_value(u));
+            if (!json_array_size(json_object_get(m, "used_by"))) fputs("-", mem);
             fputc('\n', mem);
+            describe_declaration(mem, m, w);
         }
         fprintf(mem, "%zu metric paths\n", json_array_size(list));
         json_decref(list);

@@ -114,6 +114,8 @@ text_scan_t submission_scan(const char *text, size_t len);
 json_t *submission_load_exact(const char *text, size_t len);
 /* Whether j is such a number; its text as written. */
 bool json_exact_number(const json_t *j, const char **text, size_t *len);
+/* Is this a placeholder of `chiso metrics --template` ("<điền: …>")? */
+bool submission_placeholder(const char *s);
 
 /* Binds metrics of a submission to slots; problems go to r->errors. */
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);

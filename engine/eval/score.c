@@ -515,7 +515,15 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
             result_add_finding(r, NULL, "not_ranked", "scored but not ranked: the unit is marked \"ranked\": false");
         }
     }
+    static const char *const filled[] = {"id", "name", "level"};
+    for (size_t i = 0; json_is_object(r->unit) && i < 3; i++) {
+        json_t *v = json_object_get(r->unit, filled[i]);
+        if (json_is_string(v) && submission_placeholder(json_string_value(v)))
+            result_add_error(r, "\"unit.%s\" still holds the template's placeholder (not filled in)", filled[i]);
+    }
     json_t *period = json_object_get(sub, "period");
+    if (json_is_string(period) && submission_placeholder(json_string_value(period)))
+        result_add_error(r, "\"period\" still holds the template's placeholder (not filled in)");
     if (is_text(period)) {
         char *nfc = nfc_if_needed(json_string_value(period));
         r->period = nfc ? nfc : xstrdup(json_string_value(period));

@@ -184,7 +184,7 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
 }
 
 /* Is this string a placeholder of `chiso metrics --template` ("<điền: …>")? */
-static bool is_placeholder(const char *s)
+bool submission_placeholder(const char *s)
 {
     if (s[0] != '<') return false;
     size_t n = strlen(s);
@@ -331,7 +331,7 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
             cur = next;
         }
         valid = i < DEPTH ? i : DEPTH;
-        if (found && json_is_string(cur) && is_placeholder(json_string_value(cur))) {
+        if (found && json_is_string(cur) && submission_placeholder(json_string_value(cur))) {
             sb_adds(&unfilled, nunfilled++ ? ", " : "");
             sb_adds(&unfilled, m->text);
             v = v_error(ERR_DOMAIN);
