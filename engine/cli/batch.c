@@ -91,7 +91,7 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     const char *id = string_or_null(r->unit, "id"), *name = string_or_null(r->unit, "name"),
                *level = string_or_null(r->unit, "level"), *period = r->period, *origin = r->origin,
                *grade = r->ok ? r->grade : NULL,
-               *error = NULL;
+               *error = NULL, *note = NULL;
     strbuf_t errors; /* every error, one a line: a unit is not asked twice */
     sb_init(&errors);
     if (!r->ok) {
@@ -101,9 +101,11 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
         }
         error = r->nerrors ? errors.data : "error";
     }
-    const char *texts[] = {id, name, level, period, origin, grade, error};
-    size_t lens[7], total = 0;
-    for (int i = 0; i < 7; i++) {
+    for (size_t i = 0; i < r->nfindings && !note; i++)
+        if (!strcmp(r->findings[i].kind, "mostly_null")) note = r->findings[i].message;
+    const char *texts[] = {id, name, level, period, origin, grade, error, note};
+    size_t lens[8], total = 0;
+    for (int i = 0; i < 8; i++) {
         lens[i] = texts[i] ? strlen(texts[i]) : 0;
         total += texts[i] ? lens[i] + 1 : 0;
     }
@@ -123,6 +125,7 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     s->grade = place(&at, grade, lens[5]);
     s->error = place(&at, error, lens[6]);
     s->nerrors = r->ok ? 0 : r->nerrors ? r->nerrors : 1;
+    s->note = place(&at, note, lens[7]);
     sb_free(&errors);
     s->ok = r->ok;
     s->unranked = r->unranked;

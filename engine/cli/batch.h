@@ -34,6 +34,7 @@ typedef struct {
     char *duplicate_of;   /* origin of another unit with the same id and period (owned) */
     bool repeats;         /* ... which came earlier in the batch */
     int group;            /* number of its (level, period) group, for ranking */
+    const char *note;     /* a finding the secretariat must see in every format (mostly_null) */
 } unit_summary_t;
 
 typedef struct {

@@ -79,7 +79,8 @@ static void csv_rank(strbuf_t *row, long rank)
 /* One row per unit, built in memory and written at once. The columns the
  * batch format promises come first, in its order (id, name, level, period,
  * points, max, percent, grade, rank, then each field's points); the
- * field ranks, the status, the file and the error follow. */
+ * field ranks, the status, the file, the error and a note (a unit whose
+ * metrics are mostly null) follow. */
 static void render_csv(const batch_t *b, const char **ids, const char **names, int nfields,
                        bool comma, FILE *out)
 {
@@ -104,7 +105,7 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         csv_field(&row, rk, sep);
         free(rk);
     }
-    const char *tail[] = {"status", "file", "error"};
+    const char *tail[] = {"status", "file", "error", "note"};
     for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
         sb_addc(&row, sep);
         sb_adds(&row, tail[i]);
@@ -162,6 +163,8 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
             csv_field(&row, joined.data, sep);
             sb_free(&joined);
         }
+        sb_addc(&row, sep);
+        csv_field(&row, u->note, sep);
         sb_add(&row, "\r\n", 2);
         fwrite(row.data, 1, row.len, out);
     }

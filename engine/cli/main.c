@@ -29,7 +29,7 @@ static void usage(FILE *out)
           "  verify  check plan targets: met by the actuals? at least as strict as the parent?\n"
           "  explain show why a unit got its score: values read, bands tried, sums\n"
           "  test    run test cases (expected scores) against the rules; TAP or JUnit\n"
-          "  metrics list the metrics the rules read, or write an empty submission\n"
+          "  metrics list the metrics the rules read or declare, or write a template to fill in\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"

@@ -130,7 +130,30 @@ run test --coverage "$rules" "$d/tests-pass.json"; check "coverage" has_out "# n
 
 # --- metrics
 run metrics "$rules";          check "metrics: exit 0" test $code -eq 0; check "metrics lists a path" grep -q '^dossiers.on_time  *number  *3.1' "$work/out"
-run metrics --template "$rules"; check "template" test "$(jq -c '.metrics.survey' "$work/out")" = '{"satisfaction":null}'
+run metrics --template "$rules"; check "template: a placeholder per metric" test "$(jq -c '.metrics.survey' "$work/out")" = '{"satisfaction":"<điền: số; null nếu không phát sinh>"}'
+
+# --- declared metrics, units, the template (tests/cli/data/declared)
+dd="$d/declared"
+run check "$dd/slip.chiso"; check "≥ 98 on a ratio: exit 1" test $code -eq 1
+check "≥ 98 on a ratio: positioned" has_err "slip.chiso:6:13: error: ratio(hồ_sơ.đúng_hạn, hồ_sơ.tổng_số) is a ratio (from 0 to 1), compared here with 98"
+check "≥ 98 on a ratio: hint" has_err "= hint: did you mean 98%?"
+run check --strict "$dd/huyen.chiso"; check "declared rules check clean under --strict" test $code -eq 0
+run metrics "$dd/huyen.chiso"; check "metrics shows the label" has_out "Tỷ lệ người dân hài lòng · 0 … 1"
+run metrics --template -o "$work/template.json" "$dd/huyen.chiso"
+check "template: label, kind, unit, range" test "$(jq -r '.metrics."hồ_sơ"."đúng_hạn"' "$work/template.json")" = "<điền: Số hồ sơ giải quyết đúng hạn — số đếm (số nguyên), đơn vị: hồ sơ, từ 0 trở lên; null nếu không phát sinh>"
+mkdir -p "$work/batch" && cp "$dd"/units/*.json "$work/template.json" "$work/batch/"
+run score "$dd/huyen.chiso" "$work/batch"; check "template in a batch: exit 3" test $code -eq 3
+check "template: every unfilled metric listed" test "$(jq -r '.[] | select(.file | endswith("template.json")) | .errors[-1]' "$work/out")" = '4 metrics still hold the template'"'"'s placeholder "<điền: …>" (not filled in): hồ_sơ.tổng_số, hồ_sơ.đúng_hạn, khảo_sát.hài_lòng, văn_bản.trễ'
+check "template: never scored" test "$(jq -r '.[] | select(.file | endswith("template.json")) | .points' "$work/out")" = null
+check "85 for a ratio: error naming metric, value, declaration" test "$(jq -r '.[] | select(.unit.id == "B") | .errors[0]' "$work/out")" = "metric 'khảo_sát.hài_lòng' = 85 is outside its declared range, from 0 to 1 (tỷ_lệ, declared at $dd/huyen.chiso:4)"
+check "the rest of the batch is scored" test "$(jq -c '[.[] | select(.status == "ok") | [.unit.id, .points, .rank]]' "$work/out")" = '[["A",3,1],["C",3,1]]'
+check "mostly null: json finding" test "$(jq -r '.[] | select(.unit.id == "C") | .findings[0] | .kind + ": " + .message' "$work/out")" = "mostly_null: 3 of the 4 metrics read are null (không phát sinh): most criteria are scored as not arisen; check that the submission was filled in"
+for f in text csv html ndjson; do
+  run score -q -f "$f" "$dd/huyen.chiso" "$dd/units"
+  check "mostly null shown in $f" has_out "3 of the 4 metrics read are null"
+done
+run score -q -f csv "$dd/huyen.chiso" "$dd/units"
+check "mostly null: csv note column" grep -q $'^C,Đơn vị C,huyện,2021,3,3,100,Tốt,1,3,1,ok,.*c.json,,3 of the 4 metrics read are null' "$work/out"
 
 # --- verify
 run verify "$d/child.chiso" "$d/actual-ok.json"; check "verify met: exit 0" test $code -eq 0
