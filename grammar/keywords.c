@@ -5,6 +5,7 @@
 #include "grammar/keywords.h"
 
 #include "engine/ast/ast.h"
+#include "engine/support/fold.h"
 #include "engine/support/xalloc.h"
 #include "parser.h"
 
@@ -72,20 +73,67 @@ static bool is_ascii(const char *s, size_t len)
     return true;
 }
 
-int keyword_lookup(const char *text, size_t len)
+int keyword_lookup_style(const char *text, size_t len, int *style)
 {
     for (size_t i = 0; i < NKEYWORDS; i++) {
         const keyword_t *k = &keywords[i];
-        if ((strlen(k->en) == len && memcmp(k->en, text, len) == 0) ||
-            (strlen(k->vi) == len && memcmp(k->vi, text, len) == 0))
+        if (strlen(k->en) == len && memcmp(k->en, text, len) == 0) {
+            *style = 0;
             return k->token;
+        }
+        if (strlen(k->vi) == len && memcmp(k->vi, text, len) == 0) {
+            *style = 1;
+            return k->token;
+        }
     }
     if (!is_ascii(text, len)) return 0;
     for (size_t i = 0; i < NKEYWORDS; i++) {
         const char *a = keywords[i].ascii;
-        if (strlen(a) == len && memcmp(a, text, len) == 0) return keywords[i].token;
+        if (strlen(a) == len && memcmp(a, text, len) == 0) {
+            *style = 2;
+            return keywords[i].token;
+        }
     }
     return 0;
+}
+
+int keyword_lookup(const char *text, size_t len)
+{
+    int style;
+    return keyword_lookup_style(text, len, &style);
+}
+
+const char *keyword_spelling(int token, int style)
+{
+    for (size_t i = 0; i < NKEYWORDS; i++)
+        if (keywords[i].token == token)
+            return style == 1 ? keywords[i].vi : style == 2 ? keywords[i].ascii : keywords[i].en;
+    return NULL;
+}
+
+const char *keyword_suggest(const char *word)
+{
+    /* A keyword typed with a mark missing or wrong (`tiêu_chi`, `lĩnh_vuc`)
+     * folds to the keyword: suggest its Vietnamese spelling. Else one edit
+     * away from any spelling (`critera`, `tieu_chii`). */
+    char *f = fold_visual(word);
+    const char *best = NULL;
+    int bestd = 2;
+    for (size_t i = 0; i < NKEYWORDS && bestd > 0; i++) {
+        const char *forms[3] = {keywords[i].en, keywords[i].vi, keywords[i].ascii};
+        for (int k = 0; k < 3; k++) {
+            char *g = fold_visual(forms[k]);
+            int d = fold_distance(f, g, 1);
+            if (strlen(g) < 4 && d > 0) d = 2; /* `va`/`và` are words too short to guess at */
+            free(g);
+            if (d < bestd) {
+                bestd = d;
+                best = k == 0 ? keywords[i].en : keywords[i].vi;
+            }
+        }
+    }
+    free(f);
+    return best;
 }
 
 /* For tests: the ASCII column must be the folding of the Vietnamese one. */
@@ -104,5 +152,13 @@ const char *keyword_english(int token)
 {
     for (size_t i = 0; i < NKEYWORDS; i++)
         if (keywords[i].token == token) return keywords[i].en;
+    return NULL;
+}
+
+const char *keyword_respell(const char *english, size_t len, int style)
+{
+    for (size_t i = 0; i < NKEYWORDS; i++)
+        if (strlen(keywords[i].en) == len && !memcmp(keywords[i].en, english, len))
+            return style == 1 ? keywords[i].vi : style == 2 ? keywords[i].ascii : keywords[i].en;
     return NULL;
 }

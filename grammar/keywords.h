@@ -8,6 +8,16 @@
 /* Token number of the keyword spelled `text` (English, Vietnamese, or
  * Vietnamese without diacritics), or 0 when it is an identifier. */
 int keyword_lookup(const char *text, size_t len);
+/* The same, with the spelling matched: 0 English, 1 Vietnamese, 2 without diacritics. */
+int keyword_lookup_style(const char *text, size_t len, int *style);
+/* A keyword token spelled in `style`. */
+const char *keyword_spelling(int token, int style);
+/* The keyword a mistyped word most likely means (`tiêu_chi` → `tiêu_chí`),
+ * in its Vietnamese spelling (English when the English one is closest), or NULL. */
+const char *keyword_suggest(const char *word);
+/* The keyword whose English spelling is `english` (len bytes), spelled in
+ * `style`; NULL when it is not a keyword. */
+const char *keyword_respell(const char *english, size_t len, int style);
 
 /* Folds Vietnamese text to ASCII: strips tone and vowel marks, đ -> d.
  * Returns a malloc'd string. Used for keywords and for "did you mean". */

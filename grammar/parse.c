@@ -6,6 +6,48 @@
 
 #include <string.h>
 
+/* Indentation (in columns) of line `line`, or -1 when the text before
+ * `col` is not blank (the brace is not first on its line). */
+static int indent_of(const parse_ctx_t *ctx, int line, int col, bool before_must_be_blank)
+{
+    size_t len;
+    const char *text = source_line(ctx->src, line, &len);
+    if (!text) return 0;
+    int n = 0;
+    while ((size_t)n < len && (text[n] == ' ' || text[n] == '\t')) n++;
+    if (before_must_be_blank && n + 1 != col) return -1;
+    return n;
+}
+
+void parse_note_brace(parse_ctx_t *ctx, char c, int line, int col)
+{
+    if (c == '{') {
+        ARENA_PUSH(ctx->arena, ctx->braces, ctx->nbraces, ctx->capbraces);
+        ctx->braces[ctx->nbraces] = (brace_rec_t){line, col, indent_of(ctx, line, col, false), 0, 0};
+        ARENA_PUSH(ctx->arena, ctx->open_braces, ctx->nopen, ctx->capopen);
+        ctx->open_braces[ctx->nopen++] = ctx->nbraces++;
+    } else if (ctx->nopen) {
+        brace_rec_t *b = &ctx->braces[ctx->open_braces[--ctx->nopen]];
+        b->close_line = line;
+        b->close_indent = indent_of(ctx, line, col, true);
+    }
+}
+
+const brace_rec_t *parse_unclosed_brace(const parse_ctx_t *ctx)
+{
+    if (!ctx->nopen) return NULL;
+    /* A '}' on its own line, less indented than the line of the '{' it
+     * closed, closed an outer block: that '{' is the one left open. */
+    const brace_rec_t *best = NULL; /* the first such '}' in the file: outer blocks follow it */
+    for (size_t i = 0; i < ctx->nbraces; i++) {
+        const brace_rec_t *b = &ctx->braces[i];
+        if (b->close_line > b->line && b->close_indent >= 0 && b->close_indent < b->indent &&
+            (!best || b->close_line < best->close_line))
+            best = b;
+    }
+    return best ? best : &ctx->braces[ctx->open_braces[ctx->nopen - 1]];
+}
+
 size_t chiso_parse_source(const source_t *src, arena_t *arena, diag_list_t *diags,
                           file_ast_t *out)
 {

@@ -14,7 +14,27 @@ typedef struct parse_ctx {
     size_t syntax_errors; /* from the parser: the tree may be incomplete */
     size_t lex_errors;    /* bad characters, numbers, strings: the tree is whole */
     int nesting_reported;
+    /* Keywords seen, by spelling (0 English, 1 Vietnamese, 2 without
+     * diacritics): syntax errors name keywords the way the file writes them. */
+    int keyword_style[3];
+    /* Every '{' with where its '}' was found, to report an unclosed one
+     * where it was opened (parse.c). */
+    struct brace_rec *braces;
+    size_t nbraces, capbraces;
+    size_t *open_braces;  /* indices into braces of those still open */
+    size_t nopen, capopen;
 } parse_ctx_t;
+
+typedef struct brace_rec {
+    int line, col, indent;           /* the '{' and the indentation of its line */
+    int close_line, close_indent;    /* its '}' (0 while open); -1: '}' not first on its line */
+} brace_rec_t;
+
+/* The lexer saw '{' or '}' at line:col. */
+void parse_note_brace(parse_ctx_t *ctx, char c, int line, int col);
+/* At the end of a file with a '{' left open: the '{' most likely unclosed
+ * (by indentation, else the innermost), or NULL. */
+const brace_rec_t *parse_unclosed_brace(const parse_ctx_t *ctx);
 
 /* Lexes and parses `src` into `out` (allocated in `arena`). Syntax errors go
  * to `diags`; returns the number of syntax errors. */

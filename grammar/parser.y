@@ -387,9 +387,40 @@ static void yyerror(YYLTYPE *loc, void *scanner, parse_ctx_t *ctx, const char *m
     ctx->syntax_errors++;
 }
 
-/* Describes a token for a message: keywords and operators in quotes,
- * literals and names by their kind ("number", "identifier"). */
-static void describe(strbuf_t *sb, yysymbol_kind_t sym)
+/* The spelling of keywords this file uses most (0 English, 1 Vietnamese,
+ * 2 without diacritics), for naming expected keywords. */
+static int file_style(const parse_ctx_t *ctx)
+{
+    const int *k = ctx->keyword_style;
+    return k[1] >= k[0] && k[1] >= k[2] && k[1] ? 1 : k[2] > k[0] ? 2 : 0;
+}
+
+/* The text of a token as written, from the source (one line at most). */
+static char *token_text(const parse_ctx_t *ctx, const YYLTYPE *loc)
+{
+    size_t len;
+    const char *line = source_line(ctx->src, loc->first_line, &len);
+    if (!line || loc->last_line != loc->first_line) return NULL;
+    size_t i = 0;
+    int col = 1;
+    while (i < len && col < loc->first_column) {
+        i++;
+        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80) i++;
+        col++;
+    }
+    size_t start = i;
+    while (i < len && col < loc->last_column) {
+        i++;
+        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80) i++;
+        col++;
+    }
+    return i > start ? xstrndup(line + start, i - start) : NULL;
+}
+
+/* Describes a token for a message: keywords and operators in quotes (a
+ * keyword in the file's own spelling), literals and names by their kind
+ * ("number", "identifier"). */
+static void describe(strbuf_t *sb, yysymbol_kind_t sym, const parse_ctx_t *ctx)
 {
     if (sym == YYSYMBOL_YYEOF) {
         sb_adds(sb, "end of file");
@@ -408,9 +439,34 @@ static void describe(strbuf_t *sb, yysymbol_kind_t sym)
     bool word = sym == YYSYMBOL_NUMBER || sym == YYSYMBOL_PERCENT || sym == YYSYMBOL_DATE ||
                 sym == YYSYMBOL_STRING || sym == YYSYMBOL_IDENT || sym == YYSYMBOL_DOTTED_ID ||
                 sym == YYSYMBOL_PATH;
+    const char *kw = word ? NULL : keyword_respell(name, n, file_style(ctx));
+    if (kw) {
+        name = kw;
+        n = strlen(kw);
+    }
     if (!word) sb_addc(sb, '\'');
     sb_add(sb, name, n);
     if (!word) sb_addc(sb, '\'');
+}
+
+/* The token found, as written: a keyword in its own spelling, a name with
+ * its text ("identifier 'tiêu_chi'"). */
+static void describe_got(strbuf_t *sb, yysymbol_kind_t sym, const parse_ctx_t *ctx,
+                         const YYLTYPE *loc, char **word)
+{
+    *word = NULL;
+    const char *name = yysymbol_name(sym);
+    bool keyword = name[0] == '"' && keyword_respell(name + 1, strlen(name) - 2, 0);
+    if (keyword || sym == YYSYMBOL_IDENT || sym == YYSYMBOL_PATH) {
+        char *text = token_text(ctx, loc);
+        if (text) {
+            if (keyword) sb_printf(sb, "'%s'", text);
+            else sb_printf(sb, "%s '%s'", sym == YYSYMBOL_IDENT ? "identifier" : "metric path", text);
+            *word = text;
+            return;
+        }
+    }
+    describe(sb, sym, ctx);
 }
 
 static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_ctx_t *ctx)
@@ -424,7 +480,8 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
     strbuf_t sb;
     sb_init(&sb);
     sb_adds(&sb, "unexpected ");
-    describe(&sb, got);
+    char *word = NULL;
+    describe_got(&sb, got, ctx, loc, &word);
     bool wants_expr = false;
     for (int i = 0; i < n; i++)
         if (expected[i] == YYSYMBOL_NUMBER) {
@@ -448,7 +505,7 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
         sb_adds(&sb, ", expected ");
         for (int i = 0; i < n; i++) {
             if (i > 0) sb_adds(&sb, i == n - 1 ? " or " : ", ");
-            describe(&sb, expected[i]);
+            describe(&sb, expected[i], ctx);
         }
     }
     srcloc_t l = LOC(*loc);
@@ -459,16 +516,41 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
         free(d->message);
         d->message = xstrdup("the rules file is empty");
         diag_hint(d, "a rules file holds an index: index \"Tên bộ chỉ số\" { total 100 ... }");
+    } else if (got == YYSYMBOL_YYEOF && parse_unclosed_brace(ctx)) {
+        /* Say where the block was opened, and for what: the end of the file
+         * is only where the parser noticed. */
+        const brace_rec_t *b = parse_unclosed_brace(ctx);
+        size_t len;
+        const char *line = source_line(ctx->src, b->line, &len);
+        size_t from = 0, to = len;
+        while (from < len && (line[from] == ' ' || line[from] == '\t')) from++;
+        const char *brace = memchr(line + from, '{', to - from);
+        if (brace) to = (size_t)(brace - line);
+        while (to > from && (line[to - 1] == ' ' || line[to - 1] == '\t')) to--;
+        srcloc_t at = {ctx->src, b->line, b->col, b->line, b->col + 1};
+        d->loc = at;
+        free(d->message);
+        if (to > from)
+            d->message = xasprintf("this '{' of `%.*s` is never closed", (int)(to - from), line + from);
+        else
+            d->message = xstrdup("this '{' is never closed");
+        diag_hint(d, "add its '}' where the block ends (the file ended inside it)");
     } else if (got == YYSYMBOL_YYEOF) {
         diag_hint(d, "a '{' may be missing its '}'");
     } else if (strcmp(yysymbol_name(got), "','") == 0) {
         diag_hint(d, "decimals are written with a point: 1.5 (a comma is the decimal mark only in percents, 99,9%%)");
     }
+    else if (got == YYSYMBOL_IDENT && word && keyword_suggest(word)) {
+        diag_hint(d, "did you mean `%s`?", keyword_suggest(word));
+    }
     else if (got == YYSYMBOL_PERCENT || got == YYSYMBOL_NUMBER) {
         for (int i = 0; i < n; i++)
             if (expected[i] == YYSYMBOL_MAX)
-                diag_hint(d, "a node is written: criterion ID \"name\" max POINTS { ... }");
+                diag_hint(d, "a node is written: %s ID \"name\" %s POINTS { ... }",
+                          keyword_respell("criterion", 9, file_style(ctx)),
+                          keyword_respell("max", 3, file_style(ctx)));
     }
+    free(word);
     ctx->syntax_errors++;
     return 0;
 }

@@ -1,6 +1,7 @@
 /* ast_build.c — building the tree from parsed items (see ast_build.h). */
 #include "ast_build.h"
 
+#include "grammar/keywords.h"
 #include "grammar/parse_ctx.h"
 #include "../support/xalloc.h"
 
@@ -128,9 +129,36 @@ static void apply_policy(parse_ctx_t *ctx, item_t *it, na_policy *na, missing_po
     }
 }
 
+/* A keyword named in a message as the file writes it (`'điểm'`, not
+ * `'score'`): the word at `loc` when it is a keyword, else `what`. */
+static const char *as_written(parse_ctx_t *ctx, srcloc_t loc, const char *what)
+{
+    if (what[0] != '\'' || loc.line < 1) return what;
+    size_t len;
+    const char *line = source_line(ctx->src, loc.line, &len);
+    if (!line) return what;
+    size_t i = 0;
+    for (int col = 1; i < len && col < loc.col; col++) {
+        i++;
+        while (i < len && ((unsigned char)line[i] & 0xC0) == 0x80) i++;
+    }
+    size_t start = i;
+    while (i < len && (line[i] == '_' || ((unsigned char)line[i] & 0x80) ||
+                       (line[i] >= 'a' && line[i] <= 'z') || (line[i] >= 'A' && line[i] <= 'Z')))
+        i++;
+    if (i == start || !keyword_lookup(line + start, i - start)) return what;
+    char *text = arena_alloc(ctx->arena, i - start + 3);
+    text[0] = '\'';
+    memcpy(text + 1, line + start, i - start);
+    text[i - start + 1] = '\'';
+    text[i - start + 2] = '\0';
+    return text;
+}
+
 static void misplaced(parse_ctx_t *ctx, item_t *it, const char *what, const char *where,
                       const char *hint)
 {
+    what = as_written(ctx, it->loc, what);
     diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "misplaced", "%s is not allowed in %s",
                          what, where);
     if (hint) diag_hint(d, "%s", hint);
@@ -138,6 +166,7 @@ static void misplaced(parse_ctx_t *ctx, item_t *it, const char *what, const char
 
 static void twice(parse_ctx_t *ctx, item_t *it, const char *what)
 {
+    what = as_written(ctx, it->loc, what);
     diag_add(ctx->diags, DIAG_ERROR, it->loc, "duplicate-item", "%s given twice", what);
 }
 

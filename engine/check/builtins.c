@@ -1,6 +1,8 @@
 /* builtins.c — the table of built-in functions. */
 #include "builtins.h"
 
+#include "../support/fold.h"
+
 #include <string.h>
 
 const builtin_t builtins[BI_COUNT] = {
@@ -46,6 +48,11 @@ int edit_distance(const char *a, const char *b, int limit)
 
 const char *builtin_suggest(const char *name)
 {
+    /* As seen: `Ratio`, `rátio` and `raito` all suggest ratio. */
+    const char *names[BI_COUNT];
+    for (int i = 0; i < BI_COUNT; i++) names[i] = builtins[i].name;
+    const char *s = visual_suggest(name, names, BI_COUNT);
+    if (s) return s;
     const char *best = NULL;
     int bestd = 3;
     for (int i = 0; i < BI_COUNT; i++) {

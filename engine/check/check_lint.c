@@ -6,6 +6,11 @@
 #include "builtins.h"
 #include "program.h"
 
+#include "../support/fold.h"
+#include "../support/xalloc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* 1 always true, 0 always false, -1 depends on the submission. */
@@ -89,24 +94,112 @@ static bool differ_only_in_digits(const char *a, const char *b)
     return true;
 }
 
+/* The folded text with its k-th code point removed. */
+static char *without(const char *folded, size_t k)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    size_t cp = 0;
+    for (const char *p = folded; *p;) {
+        const char *q = p + 1;
+        while (*q && ((unsigned char)*q & 0xC0) == 0x80) q++;
+        if (cp != k) sb_add(&sb, p, (size_t)(q - p));
+        p = q;
+        cp++;
+    }
+    return sb_take(&sb);
+}
+
+static size_t cp_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n++;
+    return n;
+}
+
+/* Near-duplicate metric names, compared as a person sees them (folded:
+ * no diacritics, no case), without comparing every pair:
+ *  - two names that fold to the same text (`tông`/`tổng`, `ho_so`/`hồ_sơ`)
+ *    are found by hashing the folded text;
+ *  - a name read by one rule only, within 2 edits of one read by several,
+ *    is found through a deletion index: every folded name read by several
+ *    rules is entered with each of its code points deleted in turn (and
+ *    whole); a name shares an entry with another when they differ by one
+ *    edit or a swap of neighbours; candidates are then measured. */
 static void lint_metric_names(program_t *prog, diag_list_t *diags)
 {
-    for (size_t i = 0; i < prog->nmetrics; i++) {
+    size_t n = prog->nmetrics;
+    if (n < 2) return;
+    char **folded = xcalloc(n, sizeof *folded);
+    for (size_t i = 0; i < n; i++) folded[i] = fold_visual(prog->metrics[i].text);
+    bool *reported = xcalloc(n, sizeof *reported);
+
+    /* 1. names equal once folded */
+    strmap_t same;
+    strmap_init(&same);
+    for (size_t i = 0; i < n; i++) {
         const metric_slot_t *a = &prog->metrics[i];
-        if (a->node_uses != 1 || strlen(a->text) < 5) continue;
-        for (size_t k = 0; k < prog->nmetrics; k++) {
-            const metric_slot_t *b = &prog->metrics[k];
-            if (k == i || b->node_uses < 2) continue;
-            if (differ_only_in_digits(a->text, b->text)) continue;
-            int dist = edit_distance(a->text, b->text, 2);
-            if (dist > 2) continue;
-            diag_t *d = diag_add(diags, DIAG_WARNING, a->first_use, "metric-typo",
-                                 "metric '%s' is read only here; did you mean '%s'?", a->text, b->text);
-            diag_hint(d, "'%s' is read by %d other rules; a misspelt metric is missing from every submission",
-                      b->text, b->node_uses);
-            break;
+        void *hit = strmap_get(&same, folded[i]);
+        if (!hit) {
+            strmap_put(&same, folded[i], (void *)(intptr_t)(i + 1));
+            continue;
+        }
+        size_t k = (size_t)(intptr_t)hit - 1;
+        const metric_slot_t *b = &prog->metrics[k];
+        /* the undeclared of a declared pair is reported as undeclared, with a did-you-mean */
+        if (prog->ndecls && (!a->decl || !b->decl) && (a->decl || b->decl)) continue;
+        /* report the one read less (the later on a tie) */
+        const metric_slot_t *odd = a->uses < b->uses ? a : b->uses < a->uses ? b : a;
+        const metric_slot_t *other = odd == a ? b : a;
+        srcloc_t where = odd->uses ? odd->first_use : odd->decl ? odd->decl->path_loc : odd->first_use;
+        diag_t *d = diag_add(diags, DIAG_WARNING, where, "metric-typo",
+                             "metric '%s' looks like '%s': they differ only in diacritics or case",
+                             odd->text, other->text);
+        diag_hint(d, "did you mean '%s'? a misspelt metric is missing from every submission", other->text);
+        reported[odd - prog->metrics] = true;
+    }
+    strmap_free(&same);
+
+    /* 2. one edit or two away from a name read by several rules */
+    strmap_t index;
+    strmap_init(&index);
+    for (size_t k = 0; k < n; k++) {
+        if (prog->metrics[k].node_uses < 2) continue;
+        size_t len = cp_count(folded[k]);
+        if (!strmap_get(&index, folded[k])) strmap_put(&index, folded[k], (void *)(intptr_t)(k + 1));
+        for (size_t c = 0; c < len; c++) {
+            char *v = without(folded[k], c);
+            if (!strmap_get(&index, v)) strmap_put(&index, v, (void *)(intptr_t)(k + 1));
+            free(v);
         }
     }
+    for (size_t i = 0; i < n; i++) {
+        const metric_slot_t *a = &prog->metrics[i];
+        if (reported[i] || a->node_uses != 1 || strlen(a->text) < 5) continue;
+        if (prog->ndecls && a->decl) continue; /* declared on purpose */
+        size_t len = cp_count(folded[i]);
+        long found = -1;
+        for (size_t c = 0; c <= len && found < 0; c++) {
+            char *v = c == len ? xstrdup(folded[i]) : without(folded[i], c);
+            void *hit = strmap_get(&index, v);
+            free(v);
+            if (!hit) continue;
+            size_t k = (size_t)(intptr_t)hit - 1;
+            if (k == i || differ_only_in_digits(a->text, prog->metrics[k].text)) continue;
+            if (fold_distance(folded[i], folded[k], 2) <= 2) found = (long)k;
+        }
+        if (found < 0) continue;
+        const metric_slot_t *b = &prog->metrics[found];
+        diag_t *d = diag_add(diags, DIAG_WARNING, a->first_use, "metric-typo",
+                             "metric '%s' is read only here; did you mean '%s'?", a->text, b->text);
+        diag_hint(d, "'%s' is read by %d other rules; a misspelt metric is missing from every submission",
+                  b->text, b->node_uses);
+    }
+    strmap_free(&index);
+    for (size_t i = 0; i < n; i++) free(folded[i]);
+    free(folded);
+    free(reported);
 }
 
 void check_lint(program_t *prog, diag_list_t *diags)

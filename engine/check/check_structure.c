@@ -3,14 +3,17 @@
  * either value+bands or score, and a grade block whose thresholds descend. */
 #include "program.h"
 
+#include "../support/fold.h"
 #include "../support/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
     program_t *prog;
     diag_list_t *diags;
     strmap_t ids;
+    strmap_t folded_ids; /* IDs as a person sees them: `I.1` and `i.1` look the same */
     int ordinal;
 } structure_ctx;
 
@@ -33,6 +36,17 @@ static void check_node(structure_ctx *c, node_t *n, int depth)
                       n->id, prev->id_loc.line);
         } else {
             strmap_put(&c->ids, n->id, n);
+            char *f = fold_visual(n->id);
+            node_t *look = strmap_get(&c->folded_ids, f);
+            if (look) {
+                diag_t *d = diag_add(c->diags, DIAG_WARNING, n->id_loc, "duplicate-id",
+                                     "node ID '%s' looks like '%s' (line %d): they differ only in "
+                                     "diacritics or case", n->id, look->id, look->id_loc.line);
+                diag_hint(d, "give the nodes IDs a reader can tell apart");
+            } else {
+                strmap_put(&c->folded_ids, f, n);
+            }
+            free(f);
         }
         if (rat_cmp(n->max, rat_int(0)) < 0)
             diag_add(c->diags, DIAG_ERROR, n->max_loc, "negative-max",
@@ -151,9 +165,11 @@ static void check_grades(structure_ctx *c, node_t *index)
 
 void check_structure(program_t *prog, node_t *index, diag_list_t *diags)
 {
-    structure_ctx c = {prog, diags, {0}, 0};
+    structure_ctx c = {prog, diags, {0}, {0}, 0};
     strmap_init(&c.ids);
+    strmap_init(&c.folded_ids);
     check_node(&c, index, 0);
     check_grades(&c, index);
     strmap_free(&c.ids);
+    strmap_free(&c.folded_ids);
 }

@@ -8,6 +8,7 @@
 #include "engine/report/explain_text.h"
 
 #include "engine/check/builtins.h"
+#include "engine/support/fold.h"
 #include "engine/report/display.h"
 #include "engine/support/date.h"
 #include "engine/support/source.h"
@@ -260,7 +261,9 @@ const char *chiso_result_closest_node(const chiso_result *r, const char *id)
     const char *best = NULL;
     int bestd = 1 << 30;
     for (int i = 1; i < r->ci->nnodes; i++) {
-        int d = edit_distance(id, r->ci->nodes[i].src->id, 8);
+        /* as seen first (diacritics and case folded), then byte for byte */
+        int d = visual_distance(id, r->ci->nodes[i].src->id, 8) * 16 +
+                edit_distance(id, r->ci->nodes[i].src->id, 8);
         if (d < bestd) {
             bestd = d;
             best = r->ci->nodes[i].src->id;
