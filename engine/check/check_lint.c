@@ -94,20 +94,24 @@ static bool differ_only_in_digits(const char *a, const char *b)
     return true;
 }
 
-/* The folded text with its k-th code point removed. */
-static char *without(const char *folded, size_t k)
+/* The folded text with its k-th code point removed, into `out` (size
+ * bytes); false when it does not fit. */
+static bool without(const char *folded, size_t k, char *out, size_t size)
 {
-    strbuf_t sb;
-    sb_init(&sb);
-    size_t cp = 0;
+    size_t n = 0, cp = 0;
     for (const char *p = folded; *p;) {
         const char *q = p + 1;
         while (*q && ((unsigned char)*q & 0xC0) == 0x80) q++;
-        if (cp != k) sb_add(&sb, p, (size_t)(q - p));
+        if (cp != k) {
+            if (n + (size_t)(q - p) >= size) return false;
+            memcpy(out + n, p, (size_t)(q - p));
+            n += (size_t)(q - p);
+        }
         p = q;
         cp++;
     }
-    return sb_take(&sb);
+    out[n] = '\0';
+    return true;
 }
 
 static size_t cp_count(const char *s)
@@ -168,11 +172,10 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
         if (prog->metrics[k].node_uses < 2) continue;
         size_t len = cp_count(folded[k]);
         if (!strmap_get(&index, folded[k])) strmap_put(&index, folded[k], (void *)(intptr_t)(k + 1));
-        for (size_t c = 0; c < len; c++) {
-            char *v = without(folded[k], c);
-            if (!strmap_get(&index, v)) strmap_put(&index, v, (void *)(intptr_t)(k + 1));
-            free(v);
-        }
+        char v[256];
+        for (size_t c = 0; c < len; c++)
+            if (without(folded[k], c, v, sizeof v) && !strmap_get(&index, v))
+                strmap_put(&index, v, (void *)(intptr_t)(k + 1));
     }
     for (size_t i = 0; i < n; i++) {
         const metric_slot_t *a = &prog->metrics[i];
@@ -180,10 +183,10 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
         if (prog->ndecls && a->decl) continue; /* declared on purpose */
         size_t len = cp_count(folded[i]);
         long found = -1;
+        char v[256];
         for (size_t c = 0; c <= len && found < 0; c++) {
-            char *v = c == len ? xstrdup(folded[i]) : without(folded[i], c);
-            void *hit = strmap_get(&index, v);
-            free(v);
+            if (c < len && !without(folded[i], c, v, sizeof v)) break;
+            void *hit = strmap_get(&index, c == len ? folded[i] : v);
             if (!hit) continue;
             size_t k = (size_t)(intptr_t)hit - 1;
             if (k == i || differ_only_in_digits(a->text, prog->metrics[k].text)) continue;

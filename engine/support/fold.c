@@ -9,24 +9,45 @@
 
 char *fold_visual(const char *text)
 {
-    utf8proc_uint8_t *out = NULL;
-    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &out,
-                                      UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STABLE |
-                                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-    if (n < 0) return xstrdup(text);
-    /* đ and Đ have no decomposition: fold them by hand (Đ was case-folded to đ). */
+    /* Code point by code point (no whole-text normalization): ASCII is
+     * lowered; đ/Đ become d; anything else is decomposed, case-folded and
+     * stripped of its marks. */
     strbuf_t sb;
     sb_init(&sb);
-    for (utf8proc_ssize_t i = 0; i < n;) {
-        if (i + 1 < n && out[i] == 0xC4 && out[i + 1] == 0x91) {
-            sb_addc(&sb, 'd');
-            i += 2;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+    utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(text);
+    for (utf8proc_ssize_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            char c = (char)p[i++];
+            sb_addc(&sb, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
             continue;
         }
-        sb_addc(&sb, (char)out[i]);
-        i++;
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, len - i, &cp);
+        if (k <= 0) {
+            sb_addc(&sb, (char)p[i++]);
+            continue;
+        }
+        i += k;
+        if (cp == 0x0111 || cp == 0x0110) {
+            sb_addc(&sb, 'd');
+            continue;
+        }
+        utf8proc_int32_t out[8];
+        int last = 0;
+        utf8proc_ssize_t m = utf8proc_decompose_char(
+            cp, out, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
+        if (m < 0 || m > 8) {
+            out[0] = cp;
+            m = 1;
+        }
+        for (utf8proc_ssize_t j = 0; j < m; j++) {
+            utf8proc_int32_t c = out[j] == 0x0111 ? 'd' : out[j];
+            utf8proc_uint8_t buf[4];
+            utf8proc_ssize_t e = utf8proc_encode_char(c, buf);
+            sb_add(&sb, (const char *)buf, (size_t)e);
+        }
     }
-    free(out);
     return sb_take(&sb);
 }
 

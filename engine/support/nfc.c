@@ -8,10 +8,12 @@
 #include <utf8proc.h>
 
 /* True when every character is one that NFC leaves alone whatever
- * surrounds it: below U+0300 (ASCII, Latin-1, Latin Extended-A/B), or a
+ * surrounds it: below U+0300 (ASCII, Latin-1, Latin Extended-A/B), a
  * precomposed letter of Latin Extended Additional (U+1E00–U+1EFF: every
- * Vietnamese letter with two marks, such as ệ or ữ). Anything else is left
- * to utf8proc. */
+ * Vietnamese letter with two marks, such as ệ or ữ), or a symbol of
+ * U+2000–U+2BFF (≥ ≤ ≠ → – “ ”) with no decomposition (a combining mark
+ * after one, which could compose with it, fails the check itself).
+ * Anything else is left to utf8proc. */
 static bool quick_nfc(const unsigned char *s)
 {
     while (*s) {
@@ -22,11 +24,17 @@ static bool quick_nfc(const unsigned char *s)
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(s, -1, &cp);
         if (n <= 0) return false;
-        if (cp >= 0x300 && !(cp >= 0x1E00 && cp <= 0x1EFF)) return false;
+        if (cp >= 0x300 && !(cp >= 0x1E00 && cp <= 0x1EFF)) {
+            if (cp < 0x2000 || cp > 0x2BFF) return false;
+            const utf8proc_property_t *p = utf8proc_get_property(cp);
+            if (p->combining_class != 0 || p->decomp_seqindex != UINT16_MAX) return false;
+        }
         s += n;
     }
     return true;
 }
+
+bool nfc_quick_check(const char *s) { return quick_nfc((const unsigned char *)s); }
 
 char *nfc_if_needed(const char *s)
 {

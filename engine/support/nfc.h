@@ -32,4 +32,8 @@ static inline bool nfc_word_plain(uint64_t x)
  * escape, with *next set past the last character looked at. */
 bool nfc_quick_bytes(const char *s, size_t n, size_t from, size_t to, size_t *next);
 
+/* True when s (valid UTF-8) is surely NFC already, by a quick scan; false
+ * means "normalize to know". */
+bool nfc_quick_check(const char *s);
+
 #endif

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "nfc.h"
+
 #include <utf8proc.h>
 
 int utf8_columns(const char *s, size_t nbytes)
@@ -102,6 +104,12 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
         return src; /* caller checks diags->errors */
     }
 
+    if (nfc_quick_check(lf)) { /* nearly every rules file: no need to normalize */
+        src->text = lf;
+        src->len = n;
+        index_lines(src);
+        return src;
+    }
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)lf, (utf8proc_ssize_t)n, &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);

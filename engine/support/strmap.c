@@ -1,4 +1,4 @@
-/* strmap.c — FNV-1a hashing with linear probing. */
+/* strmap.c — FNV-1a hashing (mixed) with linear probing. */
 #include "strmap.h"
 
 #include "xalloc.h"
@@ -14,6 +14,12 @@ static uint64_t hash(const char *s)
         h ^= (unsigned char)*s;
         h *= 1099511628211ull;
     }
+    /* Mix the high bits down: the table indexes with the low bits, and keys
+     * that differ only in their middle (lĩnh_vực_12.x, lĩnh_vực_13.x) would
+     * otherwise cluster, and every probe is a strcmp. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     return h;
 }
 
@@ -62,7 +68,7 @@ static void grow(strmap_t *m)
 
 void strmap_put(strmap_t *m, const char *key, void *value)
 {
-    if ((m->count + 1) * 4 > m->cap * 3) grow(m);
+    if ((m->count + 1) * 2 > m->cap) grow(m); /* at most half full: short probes */
     size_t i = find(m, key);
     if (!m->keys[i]) {
         m->keys[i] = xstrdup(key);
