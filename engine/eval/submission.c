@@ -63,7 +63,7 @@ static value_t convert(eval_t *ev, const metric_slot_t *m, int slot, json_t *j, 
             result_add_error(r, "metric '%s' is null (không phát sinh), but its declaration at %s:%d "
                                 "does not allow null (bắt_buộc)", m->text, m->decl->loc.src->path,
                              m->decl->loc.line);
-            return v_error(ERR_DOMAIN);
+            return v_error(ERR_INPUT);
         }
         return v_na(slot);
     }
@@ -164,7 +164,7 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
     if (d->kind == MK_COUNT && !rat_is_int(v.u.num)) {
         result_add_error(r, "metric '%s' = %s must be a whole number (a count, declared at %s:%d)",
                          m->text, shown, d->loc.src->path, d->loc.line);
-        return v_error(ERR_DOMAIN);
+        return v_error(ERR_INPUT);
     }
     range_t rg = metric_decl_range(d, false);
     rat_t x = v.tag == V_DATE ? rat_int(v.u.date) : v.u.num;
@@ -174,7 +174,7 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
         result_add_error(r, "metric '%s' = %s is outside its declared range, %s (%s, declared at %s:%d)",
                          m->text, shown, range, metric_kind_vietnamese(d->kind), d->loc.src->path,
                          d->loc.line);
-        return v_error(ERR_DOMAIN);
+        return v_error(ERR_INPUT);
     }
     if (d->kind == MK_PERCENT) {
         bool of = false;
@@ -334,7 +334,7 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
         if (found && json_is_string(cur) && submission_placeholder(json_string_value(cur))) {
             sb_adds(&unfilled, nunfilled++ ? ", " : "");
             sb_adds(&unfilled, m->text);
-            v = v_error(ERR_DOMAIN);
+            v = v_error(ERR_INPUT);
         } else if (found) {
             v = convert(ev, m, (int)s, cur, r);
             if (m->decl && !v_special(v)) v = check_declared(m, cur, v, r);
