@@ -59,6 +59,17 @@ static void put(json_t *obj, const char *path, json_t *v)
     free(copy);
 }
 
+/* The value at path a.b.c of obj, or NULL. */
+static json_t *get_path(json_t *obj, const char *path)
+{
+    char *copy = strdup(path), *save = NULL;
+    json_t *cur = obj;
+    for (char *seg = strtok_r(copy, ".", &save); seg && cur; seg = strtok_r(NULL, ".", &save))
+        cur = json_object_get(cur, seg);
+    free(copy);
+    return cur;
+}
+
 /* Damages one line, in one of the ways of --corrupt; writes it with puts. */
 static void put_corrupted(const char *line)
 {
@@ -136,9 +147,31 @@ int main(int argc, char **argv)
         size_t k;
         json_t *item;
         json_t *sizes = json_object();
+        /* a metric declared `<= other`: the other is a size of its own */
+        json_t *bounded = json_object(); /* path -> the path it is at most */
+        json_array_foreach(metrics, k, item) {
+            size_t c;
+            json_t *con;
+            json_array_foreach(json_object_get(item, "constraints"), c, con) {
+                const char *other = json_string_value(json_object_get(con, "metric"));
+                const char *op = json_string_value(json_object_get(con, "op"));
+                if (other && (!strcmp(op, "<=") || !strcmp(op, "<")))
+                    json_object_set_new(bounded, json_string_value(json_object_get(item, "path")),
+                                        json_string(other));
+            }
+        }
         json_array_foreach(metrics, k, item) {
             const char *path = json_string_value(json_object_get(item, "path"));
             const char *last = strrchr(path, '.') ? strrchr(path, '.') + 1 : path;
+            bool bound_of_other = false;
+            const char *key;
+            json_t *val;
+            json_object_foreach(bounded, key, val)
+                if (!strcmp(json_string_value(val), path)) bound_of_other = true;
+            if (bound_of_other && !json_object_get(bounded, path) && !is_whole(last)) {
+                put(m, path, json_integer(20 + (long)(uniform() * 15000)));
+                continue;
+            }
             if (is_whole(last)) {
                 long n = 20 + (long)(uniform() * 15000);
                 char *family = strndup(path, (size_t)(last - path));
@@ -147,13 +180,37 @@ int main(int argc, char **argv)
                 put(m, path, json_integer(n));
             }
         }
+        /* in passes: a metric bounded by another waits until that one has a value */
+        for (int pass = 0; pass < 4; pass++)
         json_array_foreach(metrics, k, item) {
             const char *path = json_string_value(json_object_get(item, "path"));
             const char *type = json_string_value(json_object_get(item, "type"));
             const char *last = strrchr(path, '.') ? strrchr(path, '.') + 1 : path;
-            if (is_whole(last)) continue;
+            if (is_whole(last) || get_path(m, path)) continue;
+            const char *waits = json_string_value(json_object_get(bounded, path));
+            if (waits && !get_path(m, waits) && pass < 3) continue;
+            bool is_bound = false; /* generated above as the size of a bounded metric */
+            const char *key;
+            json_t *val;
+            json_object_foreach(bounded, key, val)
+                if (!strcmp(json_string_value(val), path) && !json_object_get(bounded, path)) is_bound = true;
+            if (is_bound) continue;
+            const char *kind = json_string_value(json_object_get(item, "kind"));
+            const char *other = json_string_value(json_object_get(bounded, path));
             json_t *v;
-            if (uniform() < 0.03) v = json_null();
+            if (uniform() < 0.03 && !json_is_false(json_object_get(item, "null_allowed"))) v = json_null();
+            else if (other && json_is_integer(get_path(m, other))) {
+                double share = 0.85 + uniform() * 0.15;
+                v = json_integer((json_int_t)(share * (double)json_integer_value(get_path(m, other))));
+            } else if (kind && !strcmp(kind, "ratio")) {
+                v = json_real((double)(700 + (int)(uniform() * 301)) / 1000.0);
+            } else if (kind && !strcmp(kind, "percent")) {
+                v = json_integer(70 + (int)(uniform() * 31));
+            } else if (kind && !strcmp(kind, "amount") && json_is_number(json_object_get(item, "max"))) {
+                double lo = json_is_number(json_object_get(item, "min")) ? json_number_value(json_object_get(item, "min")) : 0;
+                double hi = json_number_value(json_object_get(item, "max"));
+                v = json_integer((json_int_t)(lo + uniform() * (hi - lo)));
+            }
             else if (!strcmp(type, "date")) {
                 char d[32];
                 int day = 1 + (int)(uniform() * 40);
@@ -188,6 +245,7 @@ int main(int argc, char **argv)
         free(s);
         json_decref(sub);
         json_decref(sizes);
+        json_decref(bounded);
     }
     json_decref(metrics);
     chiso_program_free(prog);

@@ -55,6 +55,9 @@ static json_t *bound_json(const metric_decl_t *d, rat_t v)
     return json_from_rat(v);
 }
 
+/* The path a constraint names, dotted as in the rules. */
+static const char *p_metric_text(const expr_t *e) { return e->text; }
+
 /* What the declaration says, for `chiso metrics` and the template. */
 static void add_declaration(json_t *o, const metric_decl_t *d)
 {
@@ -65,6 +68,19 @@ static void add_declaration(json_t *o, const metric_decl_t *d)
     if (r.has_lo) json_object_set_new(o, "min", bound_json(d, r.lo));
     if (r.has_hi) json_object_set_new(o, "max", bound_json(d, r.hi));
     json_object_set_new(o, "null_allowed", json_boolean(!d->required));
+    if (d->nconstraints) {
+        json_t *cons = json_array();
+        for (size_t i = 0; i < d->nconstraints; i++) {
+            const metric_constraint_t *c = &d->constraints[i];
+            json_t *one = json_pack("{s:s}", "op", op_text(c->cmp));
+            if ((c->rhs->kind == EX_PATH || c->rhs->kind == EX_NAME) && c->rhs->metric >= 0)
+                json_object_set_new(one, "metric", json_string(p_metric_text(c->rhs)));
+            else if (c->rhs->kind == EX_NUMBER)
+                json_object_set_new(one, "value", json_from_rat(c->rhs->num));
+            json_array_append_new(cons, one);
+        }
+        json_object_set_new(o, "constraints", cons);
+    }
     json_t *at = json_object();
     json_object_set_new(at, "file", json_string(d->loc.src->path));
     json_object_set_new(at, "line", json_integer(d->loc.line));
@@ -91,6 +107,10 @@ json_t *chiso_program_metrics(const chiso_program *cp)
             collect_target(p, p->plans[k]->targets[t]->expr, users, p->plans[k]->targets[t]->id, 0);
     for (size_t i = 0; i < p->nmetrics; i++) {
         const metric_slot_t *m = &p->metrics[i];
+        if (!m->uses) { /* declared (in a file shared by several indexes), read by none of these rules */
+            json_decref(users[i]);
+            continue;
+        }
         json_t *o = json_object();
         json_object_set_new(o, "path", json_string(m->text));
         json_object_set_new(o, "type", json_string(m->type == TY_UNKNOWN ? "any" : type_name(m->type)));
@@ -154,6 +174,7 @@ json_t *chiso_program_template(const chiso_program *cp)
     json_t *metrics = json_object();
     for (size_t i = 0; i < p->nmetrics; i++) {
         const metric_slot_t *m = &p->metrics[i];
+        if (!m->uses) continue; /* declared, read by none of these rules */
         json_t *cur = metrics;
         for (int s = 0; s < m->nsegs && cur; s++) {
             json_t *next = json_object_get(cur, m->segs[s]);

@@ -129,8 +129,11 @@ run test -f junit "$rules" "$d/tests-fail.json"; check "junit" has_out '<testsui
 run test --coverage "$rules" "$d/tests-pass.json"; check "coverage" has_out "# not exercised: 1.2: band '>= 100%' never chosen"
 
 # --- metrics
-run metrics "$rules";          check "metrics: exit 0" test $code -eq 0; check "metrics lists a path" grep -q '^dossiers.on_time  *number  *3.1' "$work/out"
-run metrics --template "$rules"; check "template: a placeholder per metric" test "$(jq -c '.metrics.survey' "$work/out")" = '{"satisfaction":"<điền: số; null nếu không phát sinh>"}'
+run metrics "$rules";          check "metrics: exit 0" test $code -eq 0; check "metrics lists a path" grep -q '^dossiers.on_time  *count  *3.1' "$work/out"
+check "metrics shows its declaration" grep -q '^  *Số hồ sơ giải quyết trước và đúng hạn · hồ sơ · 0 … $' "$work/out"
+run metrics --template "$rules"; check "template: a placeholder per metric" test "$(jq -c '.metrics.survey' "$work/out")" = '{"satisfaction":"<điền: Điểm hài lòng của người dân (thang 0–10) — số, đơn vị: điểm, từ 0 đến 10; null nếu không phát sinh>"}'
+printf 'index "t" { total 1 field 1 "f" max 1 { criterion 1.1 "c" max 1 { score if a.b > 0 and d.e <= 2021-12-31 then 1 else 0 } } }\n' > "$work/undeclared.chiso"
+run metrics --template "$work/undeclared.chiso"; check "template of undeclared metrics: the type used" test "$(jq -c '[.metrics.a.b, .metrics.d.e]' "$work/out")" = '["<điền: số; null nếu không phát sinh>","<điền: ngày \"YYYY-MM-DD\"; null nếu không phát sinh>"]'
 
 # --- declared metrics, units, the template (tests/cli/data/declared)
 dd="$d/declared"
