@@ -160,8 +160,8 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
     const metric_decl_t *d = m->decl;
     if (v.tag != V_NUM && v.tag != V_DATE) return v;
     char shown[64];
-    describe_json(j, shown, sizeof shown);
     if (d->kind == MK_COUNT && !rat_is_int(v.u.num)) {
+        describe_json(j, shown, sizeof shown);
         result_add_error(r, "metric '%s' = %s must be a whole number (a count, declared at %s:%d)",
                          m->text, shown, d->loc.src->path, d->loc.line);
         return v_error(ERR_INPUT);
@@ -169,6 +169,7 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
     range_t rg = metric_decl_range(d, false);
     rat_t x = v.tag == V_DATE ? rat_int(v.u.date) : v.u.num;
     if ((rg.has_lo && rat_cmp(x, rg.lo) < 0) || (rg.has_hi && rat_cmp(x, rg.hi) > 0)) {
+        describe_json(j, shown, sizeof shown); /* only now: it prints the JSON */
         char range[120];
         describe_range(d, range, sizeof range);
         result_add_error(r, "metric '%s' = %s is outside its declared range, %s (%s, declared at %s:%d)",
