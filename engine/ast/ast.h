@@ -240,6 +240,7 @@ typedef struct metric_decl {
     metric_constraint_t *constraints;
     size_t nconstraints, capconstraints;
     int slot;            /* metric slot, set by the checker (-1 before) */
+    range_t typed;       /* the range as typed (bounds, else the kind's), set by the checker */
 } metric_decl_t;
 
 #endif

@@ -166,7 +166,7 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
                          m->text, shown, d->loc.src->path, d->loc.line);
         return v_error(ERR_INPUT);
     }
-    range_t rg = metric_decl_range(d, false);
+    const range_t rg = d->typed;
     rat_t x = v.tag == V_DATE ? rat_int(v.u.date) : v.u.num;
     if ((rg.has_lo && rat_cmp(x, rg.lo) < 0) || (rg.has_hi && rat_cmp(x, rg.hi) > 0)) {
         describe_json(j, shown, sizeof shown); /* only now: it prints the JSON */
