@@ -13,15 +13,19 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define MAX_INCLUDE_DEPTH 32
+#define MAX_FILES 256
 
 typedef struct {
     chiso_program *cp;
     char *root;               /* realpath of the top file's directory */
-    char *stack[MAX_INCLUDE_DEPTH];
+    struct stat stack[MAX_INCLUDE_DEPTH]; /* the chain of includes being loaded */
     int depth;
+    struct stat loaded[MAX_FILES];        /* every file loaded, once each */
+    size_t nloaded;
     size_t syntax_errors;
 } loader_t;
 
@@ -39,7 +43,7 @@ static void add_source(program_t *p, source_t *src)
     p->sources[p->nsources++] = src;
 }
 
-static void load_source(loader_t *L, source_t *src, const char *real);
+static void load_source(loader_t *L, source_t *src, const struct stat *st);
 
 /* Resolves "." and ".." in an absolute path, without touching the disk. */
 static char *normalize_path(const char *path)
@@ -73,70 +77,113 @@ static bool under_root(const char *root, const char *path)
     return strncmp(path, root, rl) == 0 && (path[rl] == '/' || path[rl] == '\0' || rl == 1);
 }
 
-static void follow_include(loader_t *L, const source_t *from, include_t *inc)
+/* Where `rel`, written in `from_path`, leads, and whether that is inside
+ * the rules directory. Confinement is decided on the path as written
+ * (lexically), then again on the real path, so that neither ".." nor a
+ * symbolic link escapes. *exists: the file is there (real holds its real
+ * path); else *err holds why not. */
+static bool resolve_confined(const loader_t *L, const char *from_path, const char *rel, char *real,
+                             bool *exists, int *err)
 {
-    program_t *p = &L->cp->prog;
-    diag_list_t *diags = &L->cp->diags;
-    char *dir = dir_of(from->path);
-    char *joined = inc->path[0] == '/' || !strcmp(dir, ".") ? xstrdup(inc->path)
-                                                            : xasprintf("%s/%s", dir, inc->path);
+    char *dir = dir_of(from_path);
+    char *joined = rel[0] == '/' || !strcmp(dir, ".") ? xstrdup(rel) : xasprintf("%s/%s", dir, rel);
     free(dir);
-    /* Confinement is decided on the path as written (lexically), then again
-     * on the real path, so that neither ".." nor a symbolic link escapes. */
     char from_real[PATH_MAX];
-    char *from_dir = realpath(from->path, from_real) ? dir_of(from_real) : xstrdup(L->root);
-    char *abs = inc->path[0] == '/' ? xstrdup(inc->path) : xasprintf("%s/%s", from_dir, inc->path);
+    char *from_dir = realpath(from_path, from_real) ? dir_of(from_real) : xstrdup(L->root);
+    char *abs = rel[0] == '/' ? xstrdup(rel) : xasprintf("%s/%s", from_dir, rel);
     char *lexical = normalize_path(abs);
     free(abs);
     free(from_dir);
-    char real[PATH_MAX];
-    bool exists = realpath(joined, real) != NULL;
-    int saved_errno = errno;
-    bool inside = under_root(L->root, lexical) && (!exists || under_root(L->root, real));
+    *exists = realpath(joined, real) != NULL;
+    *err = errno;
+    free(joined);
+    bool inside = under_root(L->root, lexical) && (!*exists || under_root(L->root, real));
     free(lexical);
-    if (!inside) {
+    return inside;
+}
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+static void follow_include(loader_t *L, const source_t *from, include_t *inc)
+{
+    diag_list_t *diags = &L->cp->diags;
+    char real[PATH_MAX];
+    bool exists;
+    int saved_errno;
+    if (!resolve_confined(L, from->path, inc->path, real, &exists, &saved_errno)) {
         diag_t *d = diag_add(diags, DIAG_ERROR, inc->loc, "include-outside",
                              "\"%s\" is outside the rules directory", inc->path);
         diag_hint(d, "a rules file may include files in its own directory and below it only");
-        free(joined);
         return;
+    }
+    struct stat st;
+    if (exists && stat(real, &st) != 0) {
+        exists = false;
+        saved_errno = errno;
     }
     if (!exists) {
         diag_t *d = diag_add(diags, DIAG_ERROR, inc->loc, "include",
                              "cannot include \"%s\": %s", inc->path, strerror(saved_errno));
         diag_hint(d, "paths are relative to the including file");
-        free(joined);
+        return;
+    }
+    if (!S_ISREG(st.st_mode)) { /* a FIFO would block the loader, a device never end */
+        diag_add(diags, DIAG_ERROR, inc->loc, "include", "cannot include \"%s\": %s, not a regular file",
+                 inc->path, source_file_kind(st.st_mode));
         return;
     }
     for (int i = 0; i < L->depth; i++) {
-        if (strcmp(L->stack[i], real) == 0) {
+        if (same_file(&L->stack[i], &st)) {
             diag_t *d = diag_add(diags, DIAG_ERROR, inc->loc, "include-cycle",
                                  "\"%s\" includes itself (through a chain of includes)", inc->path);
             diag_hint(d, "remove one include of the cycle");
-            free(joined);
             return;
         }
     }
-    /* A file already loaded through another path is not loaded twice. */
-    for (size_t i = 0; i < p->nsources; i++) {
-        char other[PATH_MAX];
-        if (realpath(p->sources[i]->path, other) && strcmp(other, real) == 0) {
-            free(joined);
-            return;
-        }
-    }
+    /* A file already loaded through another path (a link, a hard link) is
+     * not loaded twice: files are the same when device and inode are. */
+    for (size_t i = 0; i < L->nloaded; i++)
+        if (same_file(&L->loaded[i], &st)) return;
     if (L->depth >= MAX_INCLUDE_DEPTH) {
         diag_add(diags, DIAG_ERROR, inc->loc, "include-depth", "includes nested more than %d deep",
                  MAX_INCLUDE_DEPTH);
-        free(joined);
         return;
     }
+    /* Messages name the file as the including file wrote it. */
+    char *dir = dir_of(from->path);
+    char *joined = inc->path[0] == '/' || !strcmp(dir, ".") ? xstrdup(inc->path)
+                                                            : xasprintf("%s/%s", dir, inc->path);
+    free(dir);
     source_t *src = source_load(joined, diags);
     free(joined);
-    if (src) load_source(L, src, real);
+    if (src) load_source(L, src, &st);
 }
 
-static void load_source(loader_t *L, source_t *src, const char *real)
+/* A plan's `parent` is read by `verify` like an include: it must be in the
+ * rules directory too (a parent elsewhere is compared with --against), so
+ * that a plan cannot make verify read, and echo, any file on the disk. */
+static void check_parents(loader_t *L, const file_ast_t *file, const source_t *src)
+{
+    diag_list_t *diags = &L->cp->diags;
+    for (size_t i = 0; i < file->nplans; i++) {
+        const plan_t *plan = file->plans[i];
+        if (!plan->parent) continue;
+        char real[PATH_MAX];
+        bool exists;
+        int err;
+        if (!resolve_confined(L, src->path, plan->parent, real, &exists, &err)) {
+            diag_t *d = diag_add(diags, DIAG_ERROR, plan->parent_loc, "parent-outside",
+                                 "parent plan \"%s\" is outside the rules directory", plan->parent);
+            diag_hint(d, "a parent plan must be in the plan's directory or below it; "
+                         "compare with a plan elsewhere by `chiso verify --against FILE`");
+        }
+    }
+}
+
+static void load_source(loader_t *L, source_t *src, const struct stat *st)
 {
     program_t *p = &L->cp->prog;
     diag_list_t *diags = &L->cp->diags;
@@ -157,9 +204,11 @@ static void load_source(loader_t *L, source_t *src, const char *real)
         VEC_PUSH(p->plans, p->nplans, p->capplans);
         p->plans[p->nplans++] = file->plans[i];
     }
-    L->stack[L->depth++] = xstrdup(real);
+    check_parents(L, file, src);
+    if (L->nloaded < MAX_FILES) L->loaded[L->nloaded++] = *st;
+    L->stack[L->depth++] = *st;
     for (size_t i = 0; i < file->nincludes; i++) follow_include(L, src, &file->includes[i]);
-    free(L->stack[--L->depth]);
+    L->depth--;
 }
 
 static chiso_program *program_new(void)
@@ -185,7 +234,7 @@ static void finish(loader_t *L)
 chiso_program *chiso_program_load(const char *path)
 {
     chiso_program *cp = program_new();
-    loader_t L = {cp, NULL, {0}, 0, 0};
+    loader_t L = {.cp = cp};
     source_t *src = source_load(path, &cp->diags);
     if (!src) {
         cp->io_error = true;
@@ -195,7 +244,9 @@ chiso_program *chiso_program_load(const char *path)
     char real[PATH_MAX];
     if (!realpath(path, real)) snprintf(real, sizeof real, "%s", path);
     L.root = dir_of(real);
-    load_source(&L, src, real);
+    struct stat st;
+    if (stat(path, &st) != 0) memset(&st, 0, sizeof st);
+    load_source(&L, src, &st);
     finish(&L);
     return cp;
 }
@@ -203,14 +254,14 @@ chiso_program *chiso_program_load(const char *path)
 chiso_program *chiso_program_load_string(const char *name, const char *text, size_t len)
 {
     chiso_program *cp = program_new();
-    loader_t L = {cp, NULL, {0}, 0, 0};
+    loader_t L = {.cp = cp};
     source_t *src = source_from_memory(name, text, len, &cp->diags);
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) snprintf(cwd, sizeof cwd, ".");
     L.root = xstrdup(cwd);
-    char *real = xasprintf("%s/%s", cwd, name);
-    load_source(&L, src, real);
-    free(real);
+    struct stat none; /* in memory: no file an include could be */
+    memset(&none, 0, sizeof none);
+    load_source(&L, src, &none);
     finish(&L);
     return cp;
 }

@@ -4,8 +4,39 @@
  * never change and likely typos in metric names. */
 #include "program.h"
 
+#include "engine/support/source.h"
+
+#include <string.h>
+
+/* Two indexes, or two plans, of one name: `--index NAME` and a parent
+ * plan would pick the first and silently ignore the other. */
+static void check_unique_names(program_t *prog, diag_list_t *diags)
+{
+    for (size_t i = 0; i < prog->nindexes; i++)
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(prog->indexes[i]->name, prog->indexes[k]->name)) {
+                diag_t *d = diag_add(diags, DIAG_ERROR, prog->indexes[i]->loc, "duplicate-index",
+                                     "a second index named \"%s\" (the first is at line %d of %s)",
+                                     prog->indexes[i]->name, prog->indexes[k]->loc.line,
+                                     prog->indexes[k]->loc.src ? prog->indexes[k]->loc.src->path : "?");
+                diag_hint(d, "give each index its own name");
+                break;
+            }
+    for (size_t i = 0; i < prog->nplans; i++)
+        for (size_t k = 0; k < i; k++)
+            if (!strcmp(prog->plans[i]->name, prog->plans[k]->name)) {
+                diag_t *d = diag_add(diags, DIAG_ERROR, prog->plans[i]->loc, "duplicate-plan",
+                                     "a second plan named \"%s\" (the first is at line %d of %s)",
+                                     prog->plans[i]->name, prog->plans[k]->loc.line,
+                                     prog->plans[k]->loc.src ? prog->plans[k]->loc.src->path : "?");
+                diag_hint(d, "give each plan its own name");
+                break;
+            }
+}
+
 void check_program(program_t *prog, diag_list_t *diags)
 {
+    check_unique_names(prog, diags);
     for (size_t i = 0; i < prog->nindexes; i++) check_structure(prog, prog->indexes[i], diags);
     check_declarations(prog, diags);
     check_names_and_types(prog, diags);

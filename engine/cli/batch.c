@@ -19,8 +19,10 @@
 #include "engine/support/json_arena.h"
 #include "engine/support/xalloc.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -229,6 +231,20 @@ static void push_unit(batch_t *b)
     b->cap = cap;
 }
 
+/* One result line into the spool; a short write (a full disk) is kept in
+ * spool_errno and stops the batch. */
+static bool spool_write(batch_t *out, const strbuf_t *json)
+{
+    if (out->spool_errno) return false;
+    errno = 0;
+    if (fwrite(json->data, 1, json->len, out->spool) != json->len) {
+        out->spool_errno = errno ? errno : EIO;
+        return false;
+    }
+    out->spooled++;
+    return true;
+}
+
 static void *writer(void *arg)
 {
     pipeline_t *p = arg;
@@ -248,7 +264,7 @@ static void *writer(void *arg)
             if (i >= kept) { /* dropped after --fail-fast */
                 summary_free(&slot->summary[i]);
             } else {
-                if (slot->json[i].len) fwrite(slot->json[i].data, 1, slot->json[i].len, out->spool);
+                if (slot->json[i].len) spool_write(out, &slot->json[i]);
                 push_unit(out);
                 out->units[out->count++] = slot->summary[i];
                 if (slot->recs && slot->summary[i].ok)
@@ -262,6 +278,10 @@ static void *writer(void *arg)
         }
         pthread_mutex_lock(&p->mu);
         out->failed += failed;
+        if (out->spool_errno) { /* a full disk: stop reading, the run fails */
+            p->stop = true;
+            pthread_cond_broadcast(&p->work);
+        }
         if (failed && p->opts->fail_fast) {
             p->stop = true;
             out->stopped = true;
@@ -272,10 +292,70 @@ static void *writer(void *arg)
         p->written++;
         if (p->opts->progress) progress_line(p, false);
         pthread_cond_signal(&p->space);
-        if (out->stopped) break;
+        if (out->stopped || out->spool_errno) break;
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
+}
+
+static const char *spool_dir(void)
+{
+    const char *dir = getenv("TMPDIR");
+    return dir && *dir ? dir : "/tmp";
+}
+
+/* The spool: a file made in $TMPDIR and unlinked at once, so that it goes
+ * away with the process however it ends. */
+static FILE *spool_open(void)
+{
+    const char *dir = spool_dir();
+    char *path = xasprintf("%s/chiso-spool-XXXXXX", dir);
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        fprintf(stderr, "chiso: cannot create a temporary file in %s: %s (set TMPDIR to a directory with room)\n",
+                dir, strerror(errno));
+        free(path);
+        return NULL;
+    }
+    unlink(path);
+    free(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f) {
+        fprintf(stderr, "chiso: cannot use a temporary file in %s: %s\n", dir, strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
+/* After the run: everything written out of the buffer and the spool
+ * rewound for reading, or a message saying why not. */
+static bool spool_finish(batch_t *out)
+{
+    errno = 0;
+    if (!out->spool_errno && (fflush(out->spool) != 0 || ferror(out->spool)))
+        out->spool_errno = errno ? errno : EIO;
+    if (!out->spool_errno && fseek(out->spool, 0, SEEK_SET) != 0) out->spool_errno = errno ? errno : EIO;
+    if (out->spool_errno) {
+        fprintf(stderr, "chiso: cannot write the temporary file in %s: %s; the batch stopped after %zu units "
+                        "(set TMPDIR to a directory with room)\n",
+                spool_dir(), strerror(out->spool_errno), out->spooled);
+        return false;
+    }
+    return true;
+}
+
+bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len)
+{
+    errno = 0;
+    ssize_t n = getline(line, cap, b->spool);
+    if (n < 2 || (*line)[n - 1] != '\n' || (*line)[n - 2] != '}') {
+        fprintf(stderr, "chiso: the temporary file of results %s (%s); the output would be incomplete\n",
+                n < 0 && !ferror(b->spool) ? "ends early" : "cannot be read back",
+                ferror(b->spool) && errno ? strerror(errno) : "damaged or truncated");
+        return false;
+    }
+    *len = (size_t)n;
+    return true;
 }
 
 /* -j 1: read, score and spool in this thread, with no hand-offs at all. */
@@ -296,7 +376,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     while (input_iter_next(inputs, &in)) {
         unit_summary_t summary;
         score_one(opts, &in, &json, &summary, recs, &out->arenas[0], parse);
-        if (json.len) fwrite(json.data, 1, json.len, out->spool);
+        if (json.len && !spool_write(out, &json)) break;
         push_unit(out);
         out->units[out->count++] = summary;
         if (recs && summary.ok) criteria_add(&out->criteria, summary.level, summary.period, recs);
@@ -316,15 +396,12 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     if (opts->progress) progress_line(&p, true);
 }
 
-void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
+bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 {
     json_arena_install();
     memset(out, 0, sizeof *out);
-    out->spool = tmpfile();
-    if (!out->spool) {
-        perror("chiso: cannot create a temporary file");
-        exit(CHISO_EXIT_USAGE);
-    }
+    out->spool = spool_open();
+    if (!out->spool) return false;
     /* Results pass through the spool twice: big buffers, few system calls. */
     setvbuf(out->spool, NULL, _IOFBF, 1 << 20);
     if (opts->need_criteria && node_count(opts)) {
@@ -339,9 +416,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
         run_inline(opts, inputs, out);
         out->seconds = now_seconds() - t0;
         if (out->has_criteria) criteria_finish(&out->criteria);
-        fflush(out->spool);
-        rewind(out->spool);
-        return;
+        return spool_finish(out);
     }
     pipeline_t p;
     memset(&p, 0, sizeof p);
@@ -422,8 +497,7 @@ void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     pthread_cond_destroy(&p.space);
     out->seconds = now_seconds() - t0;
     if (out->has_criteria) criteria_finish(&out->criteria);
-    fflush(out->spool);
-    rewind(out->spool);
+    return spool_finish(out);
 }
 
 void batch_free(batch_t *b)

@@ -52,6 +52,8 @@ typedef struct {
     unit_summary_t *units;
     size_t count, cap;
     FILE *spool;          /* one compact result JSON per line, in input order */
+    size_t spooled;       /* lines written to the spool (checked when read back) */
+    int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
     arena_t *arenas;      /* the summaries' strings and arrays: one arena per worker */
     int narenas;
     bool has_criteria;
@@ -61,8 +63,15 @@ typedef struct {
     double seconds;
 } batch_t;
 
-/* Scores every submission of `inputs`. */
-void batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out);
+/* Scores every submission of `inputs`. The spool is an unlinked file in
+ * $TMPDIR (default /tmp). False, with a message on stderr, when the spool
+ * cannot be created or written (a full disk): nothing of the batch may
+ * then be presented as complete. */
+bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out);
+/* Reads the next spooled result line into *line; false, with a message on
+ * stderr, when the spool ends early or a line is damaged (the output is
+ * then incomplete and must not be kept). */
+bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len);
 /* Standard competition ranks per (level, period), overall and per field;
  * marks duplicate (id, period) pairs. decimals >= 0: rank on percents
  * rounded to that many decimals (half up), as a published table shows

@@ -428,9 +428,15 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
     char *line = NULL;
     size_t cap = 0;
     for (size_t i = 0; i < b->count; i++) {
-        if (getline(&line, &cap, b->spool) < 0) break;
-        json_t *j = json_loads(line, 0, NULL);
-        if (!j) continue;
+        size_t n;
+        json_t *j = batch_spool_next(b, &line, &cap, &n) ? json_loads(line, 0, NULL) : NULL;
+        if (!j) { /* the spool ended early or is damaged: no page rather than part of one */
+            free(line);
+            free(order);
+            free(ids);
+            free(names);
+            return false;
+        }
         scorecard(out, j, &b->units[i]);
         json_decref(j);
     }

@@ -37,9 +37,24 @@ static void decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
     }
 }
 
+/* A text cell Excel would take for a formula (=, +, -, @, or a tab or CR
+ * before one) gets a leading apostrophe: shown as text, never evaluated.
+ * Only texts from submissions and file names pass here; numbers are
+ * written by csv_number and keep their sign. */
+static bool formula_like(const char *s)
+{
+    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
 static void csv_field(strbuf_t *row, const char *s, char sep)
 {
     if (!s) return;
+    if (formula_like(s)) {
+        char *safe = xasprintf("'%s", s);
+        csv_field(row, safe, sep);
+        free(safe);
+        return;
+    }
     bool quote = false;
     for (const char *p = s; *p && !quote; p++)
         quote = *p == sep || *p == '"' || *p == '\n' || *p == '\r';
@@ -301,12 +316,12 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         strbuf_t tail;
         sb_init(&tail);
         if (o->format == OUT_JSON) fputs(o->pretty ? "[\n" : "[", out);
+        bool whole = true;
         for (size_t i = 0; i < b->count && !(o->format == OUT_TEXT && o->no_scorecards); i++) {
-            ssize_t n = getline(&line, &cap, b->spool);
-            if (n < 0) break;
+            size_t n;
+            if (!(whole = batch_spool_next(b, &line, &cap, &n))) break;
             const unit_summary_t *u = &b->units[i];
-            if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !u->duplicate_of &&
-                n >= 2 && line[n - 2] == '}') {
+            if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !u->duplicate_of) {
                 /* Fast path: the spooled object with its ranks spliced in before the final brace. */
                 if (o->format == OUT_JSON && i) fputc(',', out);
                 fwrite(line, 1, (size_t)n - 2, out);
@@ -329,7 +344,12 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 continue;
             }
             json_t *j = json_loads(line, 0, NULL);
-            if (!j) continue;
+            if (!j) {
+                fprintf(stderr, "chiso: the temporary file of results is damaged at unit %zu; "
+                                "the output would be incomplete\n", i + 1);
+                whole = false;
+                break;
+            }
             decorate(j, &b->units[i], ids);
             if (o->format == OUT_TEXT) {
                 chiso_print_scorecard_ex(j, out, o->decimal_comma ? CHISO_TEXT_DECIMAL_COMMA : 0);
@@ -345,6 +365,11 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         sb_free(&tail);
         for (int f = 0; f < nfields; f++) free(field_keys[f]);
         free(field_keys);
+        if (!whole) {
+            free(ids);
+            free(names);
+            return false;
+        }
         if (o->format == OUT_JSON) fputs(o->pretty ? "\n]\n" : "]\n", out);
         if (o->format == OUT_TEXT && (b->count > 1 || o->no_scorecards)) {
             render_ranking(b, ids, names, nfields, o->decimal_comma, out);

@@ -53,15 +53,36 @@ typedef struct {
  * on stdin). Returns false with a message on stderr for a usage problem. */
 bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out);
 void cli_inputs_free(cli_inputs_t *in);
-/* Reads one submission file into *out (error set when it cannot be read). */
+/* The largest submission read, from a file or as a line of standard input. */
+#define CLI_MAX_SUBMISSION_BYTES (256u * 1024u * 1024u)
+
+/* Reads one submission file into *out (error set when it cannot be read,
+ * is not a regular file, or is larger than CLI_MAX_SUBMISSION_BYTES). */
 void cli_read_submission(const char *path, cli_input_t *out);
-/* Appends the *.json files below `dir` (recursively) to a path list. */
-void cli_walk_json(const char *dir, char ***paths, size_t *n, size_t *cap, int depth);
+
+/* Paths found in a directory; error != NULL: reported as an error result
+ * for that path (unreadable directory, FIFO, dangling link...). */
+typedef struct {
+    struct { char *path, *error; } *items;
+    size_t count, cap;
+} cli_found_t;
+/* The real files and directories a walk has seen (device and inode). */
+typedef struct cli_seen cli_seen_t;
+cli_seen_t *cli_seen_new(void);
+void cli_seen_free(cli_seen_t *s);
+/* Appends the *.json files below `dir` (recursively, links followed once
+ * per real file or directory) to `found`. */
+void cli_walk_json(const char *dir, cli_found_t *found, cli_seen_t *seen);
 int cli_cmp_str(const void *a, const void *b);
+/* "a FIFO", "a character device"... for messages. */
+const char *cli_file_kind(unsigned mode);
 
 /* An output file written whole or not at all: opened as a temporary file
  * beside `path` (so a missing directory fails before any work is done) and
- * renamed into place by cli_out_commit. "-" or NULL is stdout. */
+ * renamed into place by cli_out_commit. "-" or NULL is stdout. A symbolic
+ * link is written through, a device or FIFO directly; a file the caller
+ * may not write is refused; the temporary file is removed on any exit,
+ * signals included (cli_output.c). */
 typedef struct {
     FILE *f;
     char *path, *tmp;
@@ -73,5 +94,8 @@ void cli_out_abort(cli_out_t *o);
 /* Writes `data` to `path` whole or not at all (temporary file + rename);
  * "-" or NULL is stdout. Returns false with a message on stderr. */
 bool cli_write_output(const char *path, const char *data, size_t len);
+/* The same for text people read: control characters that came from the
+ * submissions are shown escaped (engine/support/safe_text.h). */
+bool cli_write_text_output(const char *path, const char *data, size_t len);
 
 #endif

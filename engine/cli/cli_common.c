@@ -1,4 +1,4 @@
-/* cli_common.c — loading rules with diagnostics, colors, safe output. */
+/* cli_common.c — loading rules with diagnostics, colors, positioned errors. */
 #include "cli.h"
 
 #include <errno.h>
@@ -40,14 +40,6 @@ chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_c
     return prog;
 }
 
-/* mkstemp makes 0600 files; an output should get the usual 0666 & ~umask. */
-static void usual_mode(int fd)
-{
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) { /* keep 0600: safe, only less convenient */ }
-}
-
 bool cli_select_index(const chiso_program *prog, const char *path, const char *name, size_t *index)
 {
     *index = 0;
@@ -71,48 +63,6 @@ chiso_program *cli_load_rules_index(const char *path, const char *index_name, bo
         return NULL;
     }
     return prog;
-}
-
-bool cli_write_output(const char *path, const char *data, size_t len)
-{
-    if (!path || !strcmp(path, "-")) {
-        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-            fprintf(stderr, "chiso: cannot write the output: %s\n", strerror(errno));
-            return false;
-        }
-        return true;
-    }
-    size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp) return false;
-    snprintf(tmp, plen + 16, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd >= 0) usual_mode(fd);
-    if (fd < 0) {
-        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
-        free(tmp);
-        return false;
-    }
-    bool ok = true;
-    size_t done = 0;
-    while (done < len) {
-        ssize_t n = write(fd, data + done, len - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            ok = false;
-            break;
-        }
-        done += (size_t)n;
-    }
-    if (ok && fsync(fd) != 0 && errno != EINVAL) ok = false;
-    if (close(fd) != 0) ok = false;
-    if (ok && rename(tmp, path) != 0) ok = false;
-    if (!ok) {
-        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok;
 }
 
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
@@ -144,66 +94,4 @@ void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
         fputs("^\n", stderr);
     }
     free(text);
-}
-
-bool cli_out_open(cli_out_t *o, const char *path)
-{
-    memset(o, 0, sizeof *o);
-    if (!path || !strcmp(path, "-")) {
-        o->f = stdout;
-        return true;
-    }
-    size_t n = strlen(path) + 16;
-    o->tmp = malloc(n);
-    o->path = strdup(path);
-    if (!o->tmp || !o->path) return false;
-    snprintf(o->tmp, n, "%s.tmpXXXXXX", path);
-    int fd = mkstemp(o->tmp);
-    if (fd >= 0) usual_mode(fd);
-    if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(o->tmp);
-        }
-        free(o->tmp);
-        free(o->path);
-        memset(o, 0, sizeof *o);
-        return false;
-    }
-    return true;
-}
-
-bool cli_out_commit(cli_out_t *o)
-{
-    if (o->f == stdout) {
-        if (fflush(stdout) != 0) {
-            fprintf(stderr, "chiso: cannot write the output: %s\n", strerror(errno));
-            return false;
-        }
-        return true;
-    }
-    bool ok = fflush(o->f) == 0 && !ferror(o->f);
-    if (ok && fsync(fileno(o->f)) != 0 && errno != EINVAL) ok = false;
-    if (fclose(o->f) != 0) ok = false;
-    if (ok && rename(o->tmp, o->path) != 0) ok = false;
-    if (!ok) {
-        fprintf(stderr, "chiso: cannot write '%s': %s\n", o->path, strerror(errno));
-        unlink(o->tmp);
-    }
-    free(o->tmp);
-    free(o->path);
-    memset(o, 0, sizeof *o);
-    return ok;
-}
-
-void cli_out_abort(cli_out_t *o)
-{
-    if (o->f && o->f != stdout) {
-        fclose(o->f);
-        unlink(o->tmp);
-    }
-    free(o->tmp);
-    free(o->path);
-    memset(o, 0, sizeof *o);
 }

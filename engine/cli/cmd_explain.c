@@ -94,7 +94,8 @@ int cmd_explain(int argc, char **argv)
         fputc('\n', stderr);
         code = CHISO_EXIT_USAGE;
     } else {
-        if (!cli_write_output(NULL, buf, len)) code = CHISO_EXIT_USAGE;
+        if (!(json ? cli_write_output(NULL, buf, len) : cli_write_text_output(NULL, buf, len)))
+            code = CHISO_EXIT_USAGE;
         else if (!chiso_result_ok(r)) code = CHISO_EXIT_UNIT_ERRORS;
     }
     free(buf);

@@ -8,6 +8,9 @@
 #include "batch.h"
 #include "batch_output.h"
 
+#include "engine/support/safe_text.h"
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +39,8 @@ static void help(FILE *out)
           "      --decimal-comma  ',' as the decimal mark, as written in Vietnamese: in\n"
           "                    text (9,25) and in csv (with ';' between fields, for Excel\n"
           "                    set to Vietnamese)\n"
-          "  -o, --output FILE write to FILE, whole or not at all (default: stdout)\n"
+          "  -o, --output FILE write to FILE, whole or not at all (default: stdout); a\n"
+          "                    symbolic link is written through, a device directly\n"
           "  -j, --jobs N      worker threads (default: the number of cores); the\n"
           "                    output is the same for any N\n"
           "      --summary     print counts, mean/median/min/max percent and grades\n"
@@ -51,8 +55,17 @@ static void help(FILE *out)
           "  -q, --quiet       no rule warnings and no progress line\n"
           "  -h, --help        show this help\n"
           "\n"
+          "Results wait in a temporary file in $TMPDIR (default /tmp) until the batch is\n"
+          "ranked: about the size of the ndjson output (7.5 KB a unit for the district\n"
+          "index, 7.5 GB for a million); csv needs none. A full disk stops the run with\n"
+          "exit 2 and no output. In a directory only regular *.json files are read (a\n"
+          "FIFO, a device or an unreadable directory is an error result for its path)\n"
+          "and each real file once, however many links lead to it. Submissions are\n"
+          "read up to 256 MiB each, from files and from standard input alike.\n"
+          "\n"
           "Exit status: 0 all units scored, 1 errors in the rules, 2 usage or I/O\n"
-          "problem, 3 some units could not be scored (their errors are in the output).\n",
+          "problem (nothing written), 3 some units could not be scored (their errors\n"
+          "are in the output).\n",
           out);
 }
 
@@ -140,17 +153,40 @@ int cmd_score(int argc, char **argv)
                        !quiet && isatty(STDERR_FILENO), ro.format != OUT_CSV && !(ro.format == OUT_TEXT && ro.no_scorecards),
                        ro.format == OUT_TEXT || ro.format == OUT_HTML};
     batch_t batch;
-    batch_run(&bo, inputs, &batch);
+    bool ran = batch_run(&bo, inputs, &batch);
+    const char *read_error = input_iter_error(inputs);
+    if (!ran || read_error) {
+        /* A full disk or unreadable standard input: the results would not
+         * account for every unit, so none are written. */
+        if (read_error) fprintf(stderr, "chiso score: %s; nothing written\n", read_error);
+        cli_out_abort(&out);
+        input_iter_close(inputs);
+        batch_free(&batch);
+        chiso_program_free(prog);
+        return CHISO_EXIT_USAGE;
+    }
     input_iter_close(inputs);
     batch_rank(&batch, (int)rank_decimals);
     for (size_t i = 0; i < batch.count; i++) {
         const unit_summary_t *u = &batch.units[i];
-        if (u->repeats)
-            fprintf(stderr, "chiso score: unit '%s'%s%s appears more than once (%s and %s); all are kept\n",
-                    u->id, u->period ? " of period " : "", u->period ? u->period : "", u->duplicate_of,
-                    u->origin);
+        if (!u->repeats) continue;
+        /* IDs and file names come from the submitters: no raw controls on a terminal. */
+        const char *shown[4] = {u->id, u->period ? u->period : "", u->duplicate_of, u->origin};
+        char *safe[4];
+        for (int k = 0; k < 4; k++) safe[k] = shown[k] ? safe_text_line(shown[k]) : NULL;
+        fprintf(stderr, "chiso score: unit '%s'%s%s appears more than once (%s and %s); all are kept\n",
+                safe[0] ? safe[0] : shown[0], u->period ? " of period " : "", safe[1] ? safe[1] : shown[1],
+                safe[2] ? safe[2] : shown[2], safe[3] ? safe[3] : shown[3]);
+        for (int k = 0; k < 4; k++) free(safe[k]);
     }
-    if (!batch_render(&batch, prog, index, &ro, out.f)) {
+    /* Scorecards and tables for people: controls in names are shown escaped. */
+    FILE *text = ro.format == OUT_TEXT ? safe_text_stream(out.f) : NULL;
+    bool rendered = batch_render(&batch, prog, index, &ro, text ? text : out.f);
+    if (text && fclose(text) != 0) rendered = false;
+    if (!rendered) {
+        if (ferror(out.f))
+            fprintf(stderr, "chiso score: cannot write %s: %s; the output is incomplete\n",
+                    output && strcmp(output, "-") ? output : "the output", strerror(errno ? errno : EIO));
         cli_out_abort(&out);
         code = CHISO_EXIT_USAGE;
     } else if (!cli_out_commit(&out)) {

@@ -226,7 +226,8 @@ int cmd_verify(int argc, char **argv)
             free(s);
         }
         fclose(mem);
-        if (!cli_write_output(output, buf, len)) code = CHISO_EXIT_USAGE;
+        if (!(format == VF_TEXT ? cli_write_text_output(output, buf, len) : cli_write_output(output, buf, len)))
+            code = CHISO_EXIT_USAGE;
         free(buf);
     }
     json_decref(reports);

@@ -3,67 +3,86 @@
 
 #include "engine/support/xalloc.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-/* One source: a path to read, or standard input (path == NULL). */
+/* One source: a path to read, a path that is an error already (found in a
+ * directory but not readable), or standard input (path == NULL). */
 typedef struct {
     char *path;
+    char *error;
 } source_t_;
+
+enum { STDIN_CHUNK = 1 << 16 };
 
 struct input_iter {
     source_t_ *sources;
     size_t count, cap, next;
-    bool in_stdin;     /* currently reading lines of stdin */
     long stdin_line;
-    char *line;
+    char *line;         /* the current line of stdin */
     size_t linecap;
+    char *chunk;        /* bytes read from stdin, not yet split into lines */
+    size_t chunk_pos, chunk_end;
+    bool stdin_eof;
+    char *error;        /* standard input could not be read: the batch is incomplete */
     bool has_stdin;
 };
+
+static int by_path(const void *a, const void *b)
+{
+    const source_t_ *x = a, *y = b;
+    return strcmp(x->path, y->path);
+}
 
 input_iter_t *input_iter_open(char **args, int nargs)
 {
     input_iter_t *it = xcalloc(1, sizeof *it);
+    cli_seen_t *seen = cli_seen_new();
     for (int i = 0; i < nargs; i++) {
         const char *a = args[i];
         if (!strcmp(a, "-")) {
             if (it->has_stdin) {
                 fputs("chiso: '-' (standard input) given twice\n", stderr);
+                cli_seen_free(seen);
                 input_iter_close(it);
                 return NULL;
             }
             it->has_stdin = true;
             VEC_PUSH(it->sources, it->count, it->cap);
-            it->sources[it->count++].path = NULL;
+            it->sources[it->count++] = (source_t_){NULL, NULL};
             continue;
         }
         struct stat st;
         if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-            char **paths = NULL;
-            size_t n = 0, cap = 0;
-            cli_walk_json(a, &paths, &n, &cap, 0);
-            if (n == 0) {
+            cli_found_t found = {0};
+            cli_walk_json(a, &found, seen);
+            size_t first = it->count;
+            for (size_t k = 0; k < found.count; k++) {
+                VEC_PUSH(it->sources, it->count, it->cap);
+                it->sources[it->count++] = (source_t_){found.items[k].path, found.items[k].error};
+            }
+            free(found.items);
+            if (it->count == first) {
                 fprintf(stderr, "chiso: %s: no *.json files in this directory\n", a);
-                free(paths);
+                cli_seen_free(seen);
                 input_iter_close(it);
                 return NULL;
             }
-            qsort(paths, n, sizeof *paths, cli_cmp_str);
-            for (size_t k = 0; k < n; k++) {
-                VEC_PUSH(it->sources, it->count, it->cap);
-                it->sources[it->count++].path = paths[k];
-            }
-            free(paths);
+            qsort(it->sources + first, it->count - first, sizeof *it->sources, by_path);
             continue;
         }
         VEC_PUSH(it->sources, it->count, it->cap);
-        it->sources[it->count++].path = xstrdup(a);
+        it->sources[it->count++] = (source_t_){xstrdup(a), NULL};
     }
+    cli_seen_free(seen);
     return it;
 }
 
 long input_iter_total(const input_iter_t *it) { return it->has_stdin ? -1 : (long)it->count; }
+
+const char *input_iter_error(const input_iter_t *it) { return it->error; }
 
 /* "<stdin>:LINE", without printf: this runs once per submission. */
 static char *stdin_origin(long line)
@@ -83,6 +102,56 @@ static char *stdin_origin(long line)
     return origin;
 }
 
+/* The next line of standard input into it->line (without its newline), at
+ * most CLI_MAX_SUBMISSION_BYTES of it kept: a longer line is read to its
+ * end and dropped (*too_long). 1: a line; 0: the end; -1: a read error
+ * (it->error set), which is never taken for the end. */
+static int stdin_next_line(input_iter_t *it, size_t *len, bool *too_long)
+{
+    size_t n = 0;
+    bool any = false;
+    *too_long = false;
+    if (!it->chunk) it->chunk = xmalloc(STDIN_CHUNK);
+    for (;;) {
+        if (it->chunk_pos == it->chunk_end) {
+            if (it->stdin_eof) break;
+            size_t got = fread(it->chunk, 1, STDIN_CHUNK, stdin);
+            if (got == 0) {
+                if (ferror(stdin)) {
+                    it->error = xasprintf("cannot read standard input (after line %ld): %s", it->stdin_line,
+                                          strerror(errno ? errno : EIO));
+                    return -1;
+                }
+                it->stdin_eof = true;
+                break;
+            }
+            it->chunk_pos = 0;
+            it->chunk_end = got;
+        }
+        any = true;
+        const char *start = it->chunk + it->chunk_pos;
+        size_t avail = it->chunk_end - it->chunk_pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t take = nl ? (size_t)(nl - start) : avail;
+        if (!*too_long && n + take > CLI_MAX_SUBMISSION_BYTES) *too_long = true;
+        if (!*too_long) {
+            if (n + take + 1 > it->linecap) {
+                size_t cap = it->linecap ? it->linecap : 256;
+                while (cap < n + take + 1) cap *= 2;
+                it->line = xrealloc(it->line, cap);
+                it->linecap = cap;
+            }
+            memcpy(it->line + n, start, take);
+            n += take;
+        }
+        it->chunk_pos += take + (nl ? 1 : 0);
+        if (nl) break;
+    }
+    if (!any) return 0;
+    *len = *too_long ? 0 : n;
+    return 1;
+}
+
 bool input_iter_next(input_iter_t *it, cli_input_t *out)
 {
     char *buf = out->textcap ? out->text : NULL;
@@ -91,19 +160,31 @@ bool input_iter_next(input_iter_t *it, cli_input_t *out)
     free(out->error);
     if (!bufcap) free(out->text);
     memset(out, 0, sizeof *out);
-    while (it->next < it->count) {
+    while (it->next < it->count && !it->error) {
         source_t_ *s = &it->sources[it->next];
         if (s->path) {
             it->next++;
             free(buf);
-            cli_read_submission(s->path, out);
+            if (s->error) {
+                out->origin = xstrdup(s->path);
+                out->error = xstrdup(s->error);
+            } else {
+                cli_read_submission(s->path, out);
+            }
             return true;
         }
-        ssize_t n;
-        while ((n = getline(&it->line, &it->linecap, stdin)) >= 0) {
+        size_t len;
+        bool too_long;
+        int got;
+        while ((got = stdin_next_line(it, &len, &too_long)) > 0) {
             it->stdin_line++;
-            size_t len = (size_t)n;
-            while (len && (it->line[len - 1] == '\n' || it->line[len - 1] == '\r')) len--;
+            if (too_long) {
+                free(buf);
+                out->origin = stdin_origin(it->stdin_line);
+                out->error = xasprintf("larger than %u MiB", CLI_MAX_SUBMISSION_BYTES >> 20);
+                return true;
+            }
+            while (len && it->line[len - 1] == '\r') len--;
             bool blank = true;
             for (size_t i = 0; i < len && blank; i++)
                 if (it->line[i] != ' ' && it->line[i] != '\t') blank = false;
@@ -120,6 +201,7 @@ bool input_iter_next(input_iter_t *it, cli_input_t *out)
             out->len = len;
             return true;
         }
+        if (got < 0) break;
         it->next++; /* stdin exhausted */
     }
     free(buf);
@@ -149,8 +231,13 @@ void input_clear(cli_input_t *in)
 void input_iter_close(input_iter_t *it)
 {
     if (!it) return;
-    for (size_t i = 0; i < it->count; i++) free(it->sources[i].path);
+    for (size_t i = 0; i < it->count; i++) {
+        free(it->sources[i].path);
+        free(it->sources[i].error);
+    }
     free(it->sources);
     free(it->line);
+    free(it->chunk);
+    free(it->error);
     free(it);
 }

@@ -17,6 +17,9 @@ input_iter_t *input_iter_open(char **args, int nargs);
 bool input_iter_next(input_iter_t *it, cli_input_t *out);
 /* How many submissions there will be, or -1 when unknown (stdin). */
 long input_iter_total(const input_iter_t *it);
+/* Why standard input could not be read to its end (a read error, not the
+ * end of file): the batch is then incomplete and must fail. NULL if fine. */
+const char *input_iter_error(const input_iter_t *it);
 void input_iter_close(input_iter_t *it);
 void input_clear(cli_input_t *in);
 /* Done with a submission: keeps only its text buffer, for the next line of

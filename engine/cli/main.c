@@ -3,6 +3,9 @@
  * 2 usage or I/O problem, 3 some units could not be scored. */
 #include "cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,7 +43,7 @@ static void usage(FILE *out)
           "Run 'chiso help COMMAND' for a command's options.\n", out);
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
     if (argc < 2) {
@@ -80,4 +83,34 @@ int main(int argc, char **argv)
     fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
     fputs("Run 'chiso --help' for the list of commands.\n", stderr);
     return CHISO_EXIT_USAGE;
+}
+
+/* A standard descriptor closed by the caller (`<&-`) must stay unusable:
+ * left free, the next file opened (the spool, an output) would take its
+ * number and be read as standard input or written as standard output. It
+ * gets /dev/null opened the wrong way round, so that using it fails with
+ * EBADF: a read error, or a write error, never silent success. */
+static void guard_standard_fds(void)
+{
+    static const int modes[] = {O_WRONLY, O_RDONLY, O_RDONLY};
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        int got = open("/dev/null", modes[fd]);
+        if (got >= 0 && got != fd) close(got); /* cannot happen: the lowest free number is fd */
+    }
+}
+
+int main(int argc, char **argv)
+{
+    guard_standard_fds();
+    int code = run(argc, argv);
+    /* Whatever a command printed on stdout must have reached it: a full
+     * disk or a closed pipe is an error, never a silent success. */
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (code != CHISO_EXIT_USAGE) /* else the command has said why already */
+            fprintf(stderr, "chiso: cannot write the standard output: %s\n", strerror(errno ? errno : EIO));
+        code = CHISO_EXIT_USAGE;
+    }
+    return code;
 }

@@ -219,9 +219,13 @@ void chiso_rank_ex(chiso_result **results, size_t n, int decimals)
             strmap_put(&numbers, key.data, g);
         }
         groups[i] = (uint32_t)(uintptr_t)g;
+        /* Eligibility first: a result in error has no percent (its
+         * denominator is 0) and must not be rounded. */
         bool overflow = false;
-        keys[i] = decimals >= 0 ? rat_round(r->percent, decimals, &overflow) : r->percent;
-        eligible[i] = r->ok && r->has_percent && !r->unranked && !overflow;
+        eligible[i] = r->ok && r->has_percent && !r->unranked;
+        keys[i] = !eligible[i] ? rat_int(0)
+                  : decimals >= 0 ? rat_round(r->percent, decimals, &overflow) : r->percent;
+        if (overflow) eligible[i] = false;
     }
     ranking_t *rk = ranking_new(n);
     ranking_run(rk, n, eligible, keys, groups, ranks);

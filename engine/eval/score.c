@@ -298,6 +298,18 @@ static void score_node(scorer_t *s, int idx)
         }
         nr->has_value = true;
         nr->value = v;
+        if (c->has_ratio) {
+            /* The parts of a ratio are counts: a negative one is a slip in
+             * the submission (its sign may even cancel out), worth a finding. */
+            value_t parts[2] = {eval_code(s->ev, &c->ratio_num), eval_code(s->ev, &c->ratio_den)};
+            for (int k = 0; k < 2; k++)
+                if (parts[k].tag == V_NUM && rat_cmp(parts[k].u.num, rat_int(0)) < 0) {
+                    char buf[48];
+                    result_add_finding(s->r, c->src->id, "negative_count",
+                                       "the %s of the ratio is negative (%s): a count cannot be; scored as given",
+                                       k ? "denominator" : "numerator", rat_format(parts[k].u.num, 6, buf, sizeof buf));
+                }
+        }
         if (s->trace && c->has_ratio) {
             json_t *t = trace_of(s, idx);
             json_object_set_new(t, "numerator", json_from_value(eval_code(s->ev, &c->ratio_num)));
@@ -636,6 +648,12 @@ json_t *submission_load_exact(const char *text, size_t len)
 chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const char *text,
                                   size_t len, const char *origin, unsigned flags)
 {
+    /* A UTF-8 byte order mark, as Notepad and Excel save, is not part of
+     * the JSON: skipped, as it is before a rules file. */
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+        text += 3;
+        len -= 3;
+    }
     json_error_t err;
     json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
     bool exact = false;

@@ -5,10 +5,12 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "nfc.h"
 
 #include <utf8proc.h>
@@ -130,17 +132,33 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
     return src;
 }
 
+const char *source_file_kind(unsigned mode)
+{
+    return S_ISDIR(mode) ? "is a directory" : S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket"
+         : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device" : "not a regular file";
+}
+
 source_t *source_load(const char *path, diag_list_t *diags)
 {
     srcloc_t none = {NULL, 0, 0, 0, 0};
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, none, "io", "%s: is a directory, not a rules file", path);
+    /* O_NONBLOCK, then fstat: a FIFO must be refused, not waited on. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        diag_add(diags, DIAG_ERROR, none, "io", "%s: cannot open: %s", path, strerror(errno));
         return NULL;
     }
-    FILE *f = fopen(path, "rb");
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(diags, DIAG_ERROR, none, "io", "%s: %s, not a rules file", path, source_file_kind(st.st_mode));
+        close(fd);
+        return NULL;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags != -1) (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         diag_add(diags, DIAG_ERROR, none, "io", "%s: cannot open: %s", path, strerror(errno));
+        close(fd);
         return NULL;
     }
     size_t cap = 1 << 16, len = 0;

@@ -24,13 +24,16 @@ typedef struct source {
 /* Largest rules file accepted; bigger ones are refused with a message. */
 #define SOURCE_MAX_BYTES (64u * 1024u * 1024u)
 
-/* Reads and prepares `path`. On failure returns NULL after adding an error to
- * `diags` (I/O errors carry line 0). */
+/* Reads and prepares `path`, which must be a regular file (a FIFO or a
+ * device is refused without waiting on it). On failure returns NULL after
+ * adding an error to `diags` (I/O errors carry line 0). */
 source_t *source_load(const char *path, struct diag_list *diags);
 /* Same from memory (tests, stdin). */
 source_t *source_from_memory(const char *name, const char *bytes, size_t len,
                              struct diag_list *diags);
 void source_free(source_t *src);
+/* "a FIFO", "is a directory"... for messages about a file's type (st_mode). */
+const char *source_file_kind(unsigned mode);
 
 /* The text of line `line` (1-based) without its newline; *len receives its
  * length. NULL when out of range. */

@@ -30,5 +30,17 @@ code=$?
 [ $code -eq 1 ] || { echo "FAIL: rules with errors: exit $code, expected 1"; fail=1; }
 grep -q "bad.chiso:3:" "$work/bad.err" || { echo "FAIL: no positioned error"; cat "$work/bad.err"; fail=1; }
 
+# Results in error (an empty and an invalid submission) among ranked ones:
+# no crash (chiso_rank_ex once divided by their zero denominator), no rank
+# for them, the others ranked as before, exit 3.
+: > "$work/empty.json"
+echo '{"unit": ' > "$work/invalid.json"
+"$example" "$rules" "$work/empty.json" "${subs[@]}" "$work/invalid.json" > "$work/err.tsv" 2> "$work/err.err"
+code=$?
+[ $code -eq 3 ] || { echo "FAIL: with results in error: exit $code, expected 3"; cat "$work/err.err"; fail=1; }
+grep -q $'^-	-	.*empty.json$' "$work/err.tsv" || { echo "FAIL: the empty submission is not unranked"; fail=1; }
+grep -q $'^-	-	.*invalid.json$' "$work/err.tsv" || { echo "FAIL: the invalid submission is not unranked"; fail=1; }
+grep -q $'^1	95.50	' "$work/err.tsv" || { echo "FAIL: the ranks changed"; fail=1; }
+
 [ $fail -eq 0 ] && echo "library example: ok"
 exit $fail
