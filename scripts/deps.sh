@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # deps.sh [test] — installs the Debian packages chiso builds with (and,
-# with "test", those its tests need too: valgrind, cppcheck, jq, and
-# chromium for the HTML report test), when any is missing. Used by scripts/demo.sh,
+# with "test", those its tests need too: valgrind, cppcheck, jq,
+# chromium for the HTML report test, and clang with its sanitizer and
+# libFuzzer runtimes for scripts/fuzz.sh), when any is missing. Used by scripts/demo.sh,
 # scripts/test.sh and .ci/run.
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
           libutf8proc-dev libgmp-dev)
 if [ "${1:-}" = test ]; then
-  packages+=(valgrind chromium jq cppcheck)
+  packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -2,8 +2,9 @@
 # test.sh — the whole test suite, as CI runs it: installs dependencies,
 # builds with -Wall -Wextra -Werror, runs ctest, runs cppcheck, checks
 # docs/cli.md against the help texts, builds again with AddressSanitizer +
-# UBSan and runs ctest there, then runs the command line under valgrind
-# (memcheck, and helgrind on the threaded batch).
+# UBSan and runs ctest there, runs each fuzzer of tests/fuzz for 15 s, then
+# runs the command line under valgrind (memcheck, and helgrind on the
+# threaded batch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +25,9 @@ BUILD_TYPE=Debug bash scripts/build.sh build-asan -DCHISO_SANITIZE=ON
 echo "== ctest under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"
+
+echo "== fuzzing: each libFuzzer harness of tests/fuzz for 15 s (clang, ASan + UBSan)"
+bash scripts/fuzz.sh 15
 
 echo "== valgrind"
 vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)

@@ -4,7 +4,7 @@
 # names the exit code and the message it expects. Hangs are caught by
 # `timeout` (exit 124). The full disk is a small tmpfs mounted in a private
 # mount namespace (unshare -m, as root); where that cannot be done the
-# cases say so with a visible SKIP line, and /dev/full is used instead.
+# cases say so with a visible SKIP line. Devices are made in the work directory, never /dev itself.
 set -uo pipefail
 chiso="$(realpath "$1")"
 gen="$(realpath "$2")"
@@ -184,15 +184,26 @@ run score -q -o "$work/o/link.json" "$rules" "$sub"
 check "-o link: exit 0" test $code -eq 0
 check "-o link: still a link" test -L "$work/o/link.json"
 check "-o link: target written" test "$(jq length "$work/o/real.json")" -eq 1
-run score -q -o /dev/null "$rules" "$sub"
-check "-o /dev/null: exit 0" test $code -eq 0
-check "-o /dev/null: still a device" test -c /dev/null
-run score -q -o /dev/full "$rules" "$sub"
-check "-o /dev/full: exit 2" test $code -eq 2
-check "-o /dev/full: says why" has_err "No space left on device"
-check "-o /dev/full: still a device" test -c /dev/full
-timeout 10 "$chiso" score -q -o /dev/stdout "$rules" "$sub" > "$work/stdout.json"
-check "-o /dev/stdout: written through" test "$(jq length "$work/stdout.json")" -eq 1
+# Devices of our own (never /dev/null itself: a chiso that replaced its
+# output would replace the machine's): a null and a full device, and a
+# link to standard output, made in the work directory.
+if mknod -m 666 "$work/o/null" c 1 3 2>/dev/null && mknod -m 666 "$work/o/full" c 1 7 2>/dev/null; then
+  run score -q -o "$work/o/null" "$rules" "$sub"
+  check "-o a null device: exit 0" test $code -eq 0
+  check "-o a null device: still a device" test -c "$work/o/null"
+  run score -q -o "$work/o/full" "$rules" "$sub"
+  check "-o a full device: exit 2" test $code -eq 2
+  check "-o a full device: says why" has_err "No space left on device"
+  check "-o a full device: still a device" test -c "$work/o/full"
+  full="$work/o/full"
+else
+  echo "SKIP: -o to a device node (mknod needs root)"
+  full=/dev/full
+fi
+ln -s /proc/self/fd/1 "$work/o/stdout"
+timeout 10 "$chiso" score -q -o "$work/o/stdout" "$rules" "$sub" > "$work/stdout.json"
+check "-o a link to stdout: written through" test "$(jq length "$work/stdout.json")" -eq 1
+check "-o a link to stdout: still a link" test -L "$work/o/stdout"
 echo keep > "$work/o/ro.json"
 chmod 444 "$work/o/ro.json"
 if [ "$(id -u)" -ne 0 ]; then
@@ -214,7 +225,7 @@ long="$work/o/$(printf 'a%.0s' $(seq 245)).json"
 run score -q -o "$long" "$rules" "$sub"
 check "-o a 250-byte name: exit 0" test $code -eq 0
 check "-o a 250-byte name: written" test "$(jq length "$long")" -eq 1
-check "-o leaves no temporary file" test -z "$(ls -A "$work/o" | grep -v -e '^real.json$' -e '^link.json$' -e '^ro.json$' -e '^aaaa')"
+check "-o leaves no temporary file" test -z "$(ls -A "$work/o" | grep -v -e '^real.json$' -e '^link.json$' -e '^ro.json$' -e '^aaaa' -e '^null$' -e '^full$' -e '^stdout$')"
 "$gen" "$rules" 200000 3 > "$work/big.ndjson"
 for sig in INT TERM; do
   env --default-signal=INT "$chiso" score -q -j 1 -f text -o "$work/o/killed.txt" "$rules" - < "$work/big.ndjson" > /dev/null 2>&1 &
@@ -228,11 +239,11 @@ for sig in INT TERM; do
 done
 
 # --- 7. Write errors of check --format json and score -f text
-timeout 10 "$chiso" check -f json "$rules" > /dev/full 2> "$work/err"
+timeout 10 "$chiso" check -f json "$rules" > "$full" 2> "$work/err"
 code=$?
 check "check json to a full disk: exit 2" test $code -eq 2
 check "check json to a full disk: says so" has_err "cannot write the standard output: No space left on device"
-timeout 10 "$chiso" score -q -f text "$rules" "$sub" > /dev/full 2> "$work/err"
+timeout 10 "$chiso" score -q -f text "$rules" "$sub" > "$full" 2> "$work/err"
 code=$?
 check "score text to a full disk: exit 2" test $code -eq 2
 check "score text to a full disk: says so" has_err "No space left on device"
