@@ -20,8 +20,8 @@ bash scripts/static-check.sh build
 echo "== docs/cli.md matches the help texts"
 bash scripts/cli-doc.sh --check build/chiso
 
-echo "== build (AddressSanitizer + UBSan)"
-BUILD_TYPE=Debug bash scripts/build.sh build-asan -DCHISO_SANITIZE=ON
+echo "== build (AddressSanitizer + UBSan, with fault injection)"
+BUILD_TYPE=Debug bash scripts/build.sh build-asan -DCHISO_SANITIZE=ON -DCHISO_FAULT_INJECTION=ON
 echo "== ctest under ASan + UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$jobs"

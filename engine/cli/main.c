@@ -3,6 +3,8 @@
  * 2 usage or I/O problem, 3 some units could not be scored. */
 #include "cli.h"
 
+#include "engine/support/xalloc.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -103,6 +105,8 @@ static void guard_standard_fds(void)
 int main(int argc, char **argv)
 {
     guard_standard_fds();
+    /* jansson allocates through xalloc too: exhaustion is one clean error. */
+    json_set_alloc_funcs(xmalloc, free);
     int code = run(argc, argv);
     /* Whatever a command printed on stdout must have reached it: a full
      * disk or a closed pipe is an error, never a silent success. */

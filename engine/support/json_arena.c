@@ -48,7 +48,7 @@ static bool owns(const json_arena_t *a, const void *p)
 static void *arena_malloc(size_t n)
 {
     json_arena_t *a = active;
-    if (!a || n > CHUNK_BYTES / 4) return malloc(n);
+    if (!a || n > CHUNK_BYTES / 4) return xmalloc(n);
     n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if ((size_t)(a->chunks->end - a->at) < n) {
         a->chunks = chunk_new(a->chunks);

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* fopencookie */
 #include "safe_text.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,11 +63,17 @@ char *safe_text_line(const char *s)
     return sb_take(&sb);
 }
 
-typedef struct {
+typedef struct cookie {
     FILE *under;
     strbuf_t buf;
     char carry; /* a C2 byte held back, 0 if none */
+    struct cookie *next, *prev;
 } cookie_t;
+
+/* The streams open, listed from a global: one still open when the program
+ * exits (running out of memory mid-report) is not a leak. */
+static cookie_t *open_streams;
+static pthread_mutex_t open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static ssize_t cookie_write(void *c, const char *data, size_t n)
 {
@@ -91,6 +98,11 @@ static int cookie_close(void *c)
     int rc = 0;
     if (k->carry && fputc(k->carry, k->under) == EOF) rc = -1;
     if (ferror(k->under)) rc = -1;
+    pthread_mutex_lock(&open_lock);
+    if (k->prev) k->prev->next = k->next;
+    else open_streams = k->next;
+    if (k->next) k->next->prev = k->prev;
+    pthread_mutex_unlock(&open_lock);
     sb_free(&k->buf);
     free(k);
     return rc;
@@ -107,6 +119,11 @@ FILE *safe_text_stream(FILE *under)
         free(k);
         return NULL;
     }
+    pthread_mutex_lock(&open_lock);
+    k->next = open_streams;
+    if (open_streams) open_streams->prev = k;
+    open_streams = k;
+    pthread_mutex_unlock(&open_lock);
     setvbuf(f, NULL, _IOFBF, 1 << 16);
     return f;
 }

@@ -1,29 +1,60 @@
 /* xalloc.c — checked allocation and the string buffer. */
 #include "xalloc.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
+/* Exhausted memory ends the program with a message and exit status 2
+ * (not abort(): no core dump, and atexit handlers run, so that a
+ * half-written output file is removed). One thread reports; any other
+ * that runs out meanwhile waits for the exit. */
 static void *check(void *p)
 {
     if (!p) {
+        static pthread_mutex_t once = PTHREAD_MUTEX_INITIALIZER;
+        pthread_mutex_lock(&once);
         fputs("chiso: out of memory\n", stderr);
-        abort();
+        exit(2);
     }
     return p;
 }
 
-void *xmalloc(size_t n) { return check(malloc(n ? n : 1)); }
-void *xcalloc(size_t c, size_t s) { return check(calloc(c ? c : 1, s ? s : 1)); }
-void *xrealloc(void *p, size_t n) { return check(realloc(p, n ? n : 1)); }
+#ifdef CHISO_FAULT_INJECTION
+/* Test builds only: CHISO_FAIL_ALLOC=N makes the N-th allocation fail;
+ * CHISO_COUNT_ALLOC=1 prints how many there were, at exit. The sweep of
+ * tests/fault/alloc_sweep.sh runs a batch failing at each N in turn. */
+static long fail_at = -1;
+static atomic_long allocations;
+
+static void print_count(void) { fprintf(stderr, "chiso: %ld allocations\n", (long)allocations); }
+
+__attribute__((constructor)) static void read_fault_settings(void)
+{
+    const char *at = getenv("CHISO_FAIL_ALLOC");
+    if (at && *at) fail_at = atol(at);
+    const char *count = getenv("CHISO_COUNT_ALLOC");
+    if (count && *count == '1') atexit(print_count);
+}
+
+static bool injected_failure(void) { return atomic_fetch_add(&allocations, 1) + 1 == fail_at; }
+#else
+static bool injected_failure(void) { return false; }
+#endif
+
+void *xmalloc(size_t n) { return check(injected_failure() ? NULL : malloc(n ? n : 1)); }
+void *xcalloc(size_t c, size_t s) { return check(injected_failure() ? NULL : calloc(c ? c : 1, s ? s : 1)); }
+void *xrealloc(void *p, size_t n) { return check(injected_failure() ? NULL : realloc(p, n ? n : 1)); }
 void *xmalloc_large(size_t n)
 {
     enum { HUGE_PAGE = 2 * 1024 * 1024 };
     if (n < HUGE_PAGE) return xmalloc(n);
     void *p = NULL;
-    if (posix_memalign(&p, HUGE_PAGE, n) != 0) p = NULL;
+    if (injected_failure() || posix_memalign(&p, HUGE_PAGE, n) != 0) p = NULL;
     check(p);
 #ifdef MADV_HUGEPAGE
     (void)madvise(p, n / HUGE_PAGE * HUGE_PAGE, MADV_HUGEPAGE); /* a hint: fine if refused */
@@ -31,8 +62,8 @@ void *xmalloc_large(size_t n)
     return p;
 }
 
-char *xstrdup(const char *s) { return check(strdup(s)); }
-char *xstrndup(const char *s, size_t n) { return check(strndup(s, n)); }
+char *xstrdup(const char *s) { return check(injected_failure() ? NULL : strdup(s)); }
+char *xstrndup(const char *s, size_t n) { return check(injected_failure() ? NULL : strndup(s, n)); }
 
 char *xvasprintf(const char *fmt, va_list ap)
 {

@@ -1,5 +1,8 @@
-/* xalloc.h — allocation that never returns NULL (aborts with a message on
- * exhaustion), plus a growable string buffer used across the engine. */
+/* xalloc.h — allocation that never returns NULL (on exhaustion: the
+ * message "chiso: out of memory" and exit status 2), plus a growable
+ * string buffer used across the engine. Every allocation of the engine
+ * passes here (and jansson's too, in the command), which is what lets a
+ * test build fail the N-th one (CHISO_FAULT_INJECTION, see xalloc.c). */
 #ifndef CHISO_XALLOC_H
 #define CHISO_XALLOC_H
 

@@ -34,7 +34,7 @@ if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null &&
    unshare -m sh -c "mount -t tmpfs -o size=64k tmpfs '$work' && umount '$work'" 2>/dev/null; then
   can_mount=true
 fi
-"$gen" "$rules" 3000 5 > "$work/batch.ndjson"
+"$gen" "$rules" 1500 5 > "$work/batch.ndjson"
 if $can_mount; then
   for fmt in json ndjson text html; do
     mkdir -p "$work/small"
@@ -48,7 +48,14 @@ if $can_mount; then
   # The same batch with room: all 3000 units.
   timeout 60 unshare -m sh -c "mount -t tmpfs -o size=64m tmpfs '$work/small' &&
     TMPDIR='$work/small' '$chiso' score -q -j 2 -f ndjson '$rules' - < '$work/batch.ndjson' > '$work/out' 2> '$work/err'"
-  check "spool with room: every unit" test "$(wc -l < "$work/out")" -eq 3000
+  check "spool with room: every unit" test "$(wc -l < "$work/out")" -eq 1500
+  # -o on a full disk: the temporary file cannot be written out.
+  timeout 60 unshare -m sh -c "mount -t tmpfs -o size=64k tmpfs '$work/small' &&
+    '$chiso' score -q -o '$work/small/out.json' '$rules' - < '$work/batch.ndjson' 2> '$work/err';
+    echo \$? > '$work/code'; ls -A '$work/small' > '$work/left'"
+  check "-o on a full disk: exit 2" test "$(cat "$work/code")" -eq 2
+  check "-o on a full disk: says why" has_err "No space left on device"
+  check "-o on a full disk: no file, no temporary" test ! -s "$work/left"
 else
   echo "SKIP: full spool disk (needs root and unshare -m to mount a small tmpfs)"
 fi
@@ -144,6 +151,15 @@ check "index twice: exit 1" test $code -eq 1
 check "index twice: positioned" has_err "twice.chiso:$(( $(wc -l < "$rules") + $(grep -n '^index' "$rules" | head -1 | cut -d: -f1) )):1: error: a second index named"
 
 
+# A read that fails (EIO): an error result, the rest scored.
+mkdir -p "$work/eio"
+cp "$sub" "$work/eio/a.json"
+ln -s /proc/self/mem "$work/eio/b.json"
+run score -q "$rules" "$work/eio"
+check "read error: exit 3" test $code -eq 3
+check "read error: its error result" test "$(jq -r '.[1].errors[0]' "$work/out")" = "read error: Input/output error"
+check "read error: the rest scored" test "$(jq -r '.[0].status' "$work/out")" = ok
+
 # --- 4. Symbolic links: each real file once, loops end
 mkdir -p "$work/links/d"
 cp "$sub" "$work/links/d/a.json"
@@ -226,14 +242,21 @@ run score -q -o "$long" "$rules" "$sub"
 check "-o a 250-byte name: exit 0" test $code -eq 0
 check "-o a 250-byte name: written" test "$(jq length "$long")" -eq 1
 check "-o leaves no temporary file" test -z "$(ls -A "$work/o" | grep -v -e '^real.json$' -e '^link.json$' -e '^ro.json$' -e '^aaaa' -e '^null$' -e '^full$' -e '^stdout$')"
-"$gen" "$rules" 200000 3 > "$work/big.ndjson"
+# A signal in the middle of a batch: standard input is a FIFO kept open
+# after 1 500 units, so the batch is surely under way and waiting.
+mkfifo "$work/feed"
 for sig in INT TERM; do
-  env --default-signal=INT "$chiso" score -q -j 1 -f text -o "$work/o/killed.txt" "$rules" - < "$work/big.ndjson" > /dev/null 2>&1 &
+  { cat "$work/batch.ndjson"; exec sleep 20; } > "$work/feed" 2> /dev/null &
+  feeder=$!
+  env --default-signal=INT "$chiso" score -q -j 2 -f text -o "$work/o/killed.txt" "$rules" - < "$work/feed" > /dev/null 2>&1 &
   pid=$!
-  sleep 1
+  sleep 2
+  check "SIG$sig in a batch: still running before the signal" kill -0 $pid
   kill -s $sig $pid
   wait $pid
   code=$?
+  kill $feeder 2>/dev/null
+  wait $feeder 2>/dev/null
   check "SIG$sig in a batch: killed by it" test $code -gt 128
   check "SIG$sig in a batch: no output, no temporary file" test -z "$(ls -A "$work/o" | grep -e killed -e '^\.chiso')"
 done
