@@ -6,6 +6,8 @@
 #include "engine/support/xalloc.h"
 
 #include <errno.h>
+#include <gmp.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <locale.h>
@@ -87,6 +89,19 @@ static int run(int argc, char **argv)
     return CHISO_EXIT_USAGE;
 }
 
+/* GMP (exact numbers beyond 64 bits) allocates through xalloc as well. */
+static void *gmp_alloc(size_t n) { return xmalloc(n); }
+static void *gmp_realloc(void *p, size_t old, size_t n)
+{
+    (void)old;
+    return xrealloc(p, n);
+}
+static void gmp_free(void *p, size_t n)
+{
+    (void)n;
+    free(p);
+}
+
 /* A standard descriptor closed by the caller (`<&-`) must stay unusable:
  * left free, the next file opened (the spool, an output) would take its
  * number and be read as standard input or written as standard output. It
@@ -107,6 +122,7 @@ int main(int argc, char **argv)
     guard_standard_fds();
     /* jansson allocates through xalloc too: exhaustion is one clean error. */
     json_set_alloc_funcs(xmalloc, free);
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
     int code = run(argc, argv);
     /* Whatever a command printed on stdout must have reached it: a full
      * disk or a closed pipe is an error, never a silent success. */

@@ -5,6 +5,7 @@
  * and the reports are printed in every format. */
 #include "fuzz_common.h"
 
+#include "engine/report/display.h"
 #include "engine/report/verify_report.h"
 
 #include <stdlib.h>
@@ -47,9 +48,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             free(parent);
         }
         FILE *sink = fuzz_sink();
-        verify_print_text(sink, reports);
-        verify_print_junit(sink, reports);
-        verify_print_github(sink, reports);
+        verify_print_text(sink, reports, 0);
+        verify_print_text(sink, reports, DISPLAY_COMMA);
+        verify_print_junit(sink, reports, DISPLAY_COMMA);
+        verify_print_github(sink, reports, 0);
         fclose(sink);
         char *text = json_dumps(reports, JSON_INDENT(2));
         free(text);
