@@ -92,6 +92,7 @@ run check "$work/fifo/top.chiso"
 check "FIFO include: no hang, exit 1" test $code -eq 1
 check "FIFO include: positioned error" has_err "top.chiso:1:9: error: cannot include \"inc.chiso\": a FIFO, not a regular file"
 mkfifo "$work/fifo/parent.chiso"
+cp rules/plans/so-lieu-ke-hoach.chiso "$work/fifo/" 2>/dev/null
 sed 's/cấp_trên "ha-tinh-2021.chiso"/cấp_trên "parent.chiso"/' rules/plans/duc-tho-2021.chiso > "$work/fifo/child.chiso"
 run verify "$work/fifo/child.chiso"
 check "FIFO parent: no hang, exit 2" test $code -eq 2
@@ -99,12 +100,15 @@ check "FIFO parent: says what it is" has_err "parent.chiso: a FIFO, not a rules 
 
 # --- 10. A plan's parent is confined like an include
 mkdir -p "$work/plans"
+cp rules/plans/so-lieu-ke-hoach.chiso "$work/plans/" 2>/dev/null
+cp rules/plans/so-lieu-ke-hoach.chiso "$work/" 2>/dev/null
+pline="$(grep -n 'cấp_trên "ha-tinh-2021.chiso"' rules/plans/duc-tho-2021.chiso | cut -d: -f1)"
 sed 's|cấp_trên "ha-tinh-2021.chiso"|cấp_trên "/etc/passwd"|' rules/plans/duc-tho-2021.chiso > "$work/plans/abs.chiso"
 sed 's|cấp_trên "ha-tinh-2021.chiso"|cấp_trên "../outside.chiso"|' rules/plans/duc-tho-2021.chiso > "$work/plans/up.chiso"
 cp rules/plans/ha-tinh-2021.chiso "$work/outside.chiso"
 run check "$work/plans/abs.chiso"
 check "parent outside: check exit 1" test $code -eq 1
-check "parent outside: positioned error" has_err "abs.chiso:7:12: error: parent plan \"/etc/passwd\" is outside the rules directory"
+check "parent outside: positioned error" has_err "abs.chiso:$pline:12: error: parent plan \"/etc/passwd\" is outside the rules directory"
 run verify "$work/plans/abs.chiso"
 check "parent outside: verify exit 2" test $code -eq 2
 check "parent outside: nothing of the file echoed" bash -c "! grep -q root: '$work/err'"
@@ -135,12 +139,17 @@ check "BOM before a submission: exit 0" test $code -eq 0
 check "BOM before a submission: scored" test "$(jq -r '.[0].status' "$work/out")" = ok
 printf '\xEF\xBB\xBF%s\n' "$(jq -c . "$sub")" | timeout 10 "$chiso" score -q "$rules" - > "$work/out"
 check "BOM before a stdin line: scored" test "$(jq -r '.[0].status' "$work/out")" = ok
-sed '21s/2019-12-31/2019-1-5/' rules/cap-so/dak-nong-y-te-2020.chiso > "$work/date.chiso"
+dline="$(grep -n '2019-12-31' rules/cap-so/dak-nong-y-te-2020.chiso | head -1 | cut -d: -f1)"
+dcol="$(grep -m1 '2019-12-31' rules/cap-so/dak-nong-y-te-2020.chiso | sed 's/2019-12-31.*//' | wc -m)"
+cp rules/cap-so/*.chiso "$work/" 2>/dev/null
+sed "${dline}s/2019-12-31/2019-1-5/" rules/cap-so/dak-nong-y-te-2020.chiso > "$work/date.chiso"
 run check "$work/date.chiso"
 check "date 2019-1-5: exit 1" test $code -eq 1
-check "date 2019-1-5: positioned error" has_err "date.chiso:21:34: error: date '2019-1-5' needs two-digit month and day: 2019-01-05"
-jq '.metrics.dossiers.total = -12000 | .metrics.dossiers.on_time = -11820' "$sub" > "$work/neg.json"
-run score -q "$rules" "$work/neg.json"
+check "date 2019-1-5: positioned error" has_err "date.chiso:$dline:$dcol: error: date '2019-1-5' needs two-digit month and day: 2019-01-05"
+# (rules without declared ranges: declared counts make a negative one an error)
+printf 'index "n" {\n  total 10\n  field 1 "f" max 10 {\n    criterion 1.1 "c" max 10 {\n      value ratio(dossiers.on_time, dossiers.total)\n      band >= 98%% -> 10\n      band otherwise -> 0\n    }\n  }\n}\n' > "$work/neg.chiso"
+printf '{"unit": {"id": "u"}, "metrics": {"dossiers": {"total": -12000, "on_time": -11820}}}' > "$work/neg.json"
+run score -q "$work/neg.chiso" "$work/neg.json"
 check "negative counts: findings" test "$(jq -r '[.[0].findings[] | select(.kind == "negative_count")] | length' "$work/out")" -eq 2
 check "negative counts: named" has_out "the denominator of the ratio is negative (-12000)"
 
