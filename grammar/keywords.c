@@ -162,3 +162,58 @@ const char *keyword_respell(const char *english, size_t len, int style)
             return style == 1 ? keywords[i].vi : style == 2 ? keywords[i].ascii : keywords[i].en;
     return NULL;
 }
+
+/* ---- for tools: the table itself (fmt --keywords, editors, completion) ---- */
+
+size_t keyword_count(void) { return NKEYWORDS; }
+
+bool keyword_at(size_t i, const char **en, const char **vi, const char **ascii, int *token)
+{
+    if (i >= NKEYWORDS) return false;
+    if (en) *en = keywords[i].en;
+    if (vi) *vi = keywords[i].vi;
+    if (ascii) *ascii = keywords[i].ascii;
+    if (token) *token = keywords[i].token;
+    return true;
+}
+
+const char *keyword_spelling(int token, bool vietnamese)
+{
+    for (size_t i = 0; i < NKEYWORDS; i++)
+        if (keywords[i].token == token) return vietnamese ? keywords[i].vi : keywords[i].en;
+    return NULL;
+}
+
+/* The words of `policy KEY = VALUE`: identifiers to the parser, keywords to
+ * the reader, so fmt --keywords translates them too. */
+static const struct { const char *en, *vi, *ascii; } policy_words[] = {
+    {"not_applicable", "không_phát_sinh", "khong_phat_sinh"},
+    {"missing", "thiếu", "thieu"},
+    {"full", "đủ_điểm", "du_diem"},
+    {"exclude", "loại_trừ", "loai_tru"},
+    {"zero", "không_điểm", "khong_diem"},
+    {"error", "lỗi", "loi"},
+};
+#define NPOLICY_WORDS (sizeof policy_words / sizeof policy_words[0])
+
+size_t policy_word_count(void) { return NPOLICY_WORDS; }
+
+bool policy_word_at(size_t i, const char **en, const char **vi, const char **ascii)
+{
+    if (i >= NPOLICY_WORDS) return false;
+    if (en) *en = policy_words[i].en;
+    if (vi) *vi = policy_words[i].vi;
+    if (ascii) *ascii = policy_words[i].ascii;
+    return true;
+}
+
+const char *policy_word_spelling(const char *word, size_t len, bool vietnamese)
+{
+    for (size_t i = 0; i < NPOLICY_WORDS; i++) {
+        const char *forms[] = {policy_words[i].en, policy_words[i].vi, policy_words[i].ascii};
+        for (int f = 0; f < 3; f++)
+            if (strlen(forms[f]) == len && memcmp(forms[f], word, len) == 0)
+                return vietnamese ? policy_words[i].vi : policy_words[i].en;
+    }
+    return NULL;
+}

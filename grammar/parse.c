@@ -51,8 +51,15 @@ const brace_rec_t *parse_unclosed_brace(const parse_ctx_t *ctx)
 size_t chiso_parse_source(const source_t *src, arena_t *arena, diag_list_t *diags,
                           file_ast_t *out)
 {
+    return chiso_parse_source_hooked(src, arena, diags, out, NULL);
+}
+
+size_t chiso_parse_source_hooked(const source_t *src, arena_t *arena, diag_list_t *diags,
+                                 file_ast_t *out, const parse_hooks_t *hooks)
+{
     parse_ctx_t ctx;
     memset(&ctx, 0, sizeof ctx);
+    ctx.hooks = hooks;
     ctx.arena = arena;
     ctx.src = src;
     ctx.diags = diags;

@@ -23,6 +23,7 @@ typedef struct parse_ctx {
     size_t nbraces, capbraces;
     size_t *open_braces;  /* indices into braces of those still open */
     size_t nopen, capopen;
+    const struct parse_hooks *hooks; /* observers for tools; NULL when parsing to score */
 } parse_ctx_t;
 
 typedef struct brace_rec {
@@ -36,10 +37,22 @@ void parse_note_brace(parse_ctx_t *ctx, char c, int line, int col);
  * (by indentation, else the innermost), or NULL. */
 const brace_rec_t *parse_unclosed_brace(const parse_ctx_t *ctx);
 
+/* What tools that keep the layout (fmt, the language server) observe while
+ * a file is lexed and parsed: each comment, and where each statement (an
+ * item of a block, or a top-level declaration) starts. */
+typedef struct parse_hooks {
+    void *data;
+    void (*comment)(void *data, int line, int col, int end_line, int end_col);
+    void (*statement)(void *data, int line, int col);
+} parse_hooks_t;
+
 /* Lexes and parses `src` into `out` (allocated in `arena`). Syntax errors go
  * to `diags`; returns the number of syntax errors. */
 size_t chiso_parse_source(const source_t *src, arena_t *arena, diag_list_t *diags,
                           file_ast_t *out);
+/* The same, reporting comments and statement starts to `hooks`. */
+size_t chiso_parse_source_hooked(const source_t *src, arena_t *arena, diag_list_t *diags,
+                                 file_ast_t *out, const parse_hooks_t *hooks);
 
 /* Deepest expression or node nesting accepted. */
 #define CHISO_MAX_NESTING 200

@@ -28,6 +28,9 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner, parse_ctx_t *ctx);
 #include <string.h>
 
 #define LOC(l) ((srcloc_t){ctx->src, (l).first_line, (l).first_column, (l).last_line, (l).last_column})
+/* Tells a layout-keeping tool (fmt, lsp) where a statement starts. */
+#define STATEMENT_AT(l) \
+    do { if (ctx->hooks && ctx->hooks->statement) ctx->hooks->statement(ctx->hooks->data, (l).first_line, (l).first_column); } while (0)
 #define LOC_SPAN(a, b) ((srcloc_t){ctx->src, (a).first_line, (a).first_column, (b).last_line, (b).last_column})
 
 static void yyerror(YYLTYPE *loc, void *scanner, parse_ctx_t *ctx, const char *msg);
@@ -104,8 +107,8 @@ file
     ;
 
 decls
-    : decl
-    | decls decl
+    : decl { STATEMENT_AT(@1); }
+    | decls decl { STATEMENT_AT(@2); }
     ;
 
 decl
@@ -144,7 +147,7 @@ plan
 
 items
     : %empty { $$.head = $$.tail = NULL; }
-    | items item { $$ = $1; if ($2) item_append(&$$, $2); }
+    | items item { $$ = $1; if ($2) item_append(&$$, $2); STATEMENT_AT(@2); }
     ;
 
 item

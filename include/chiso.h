@@ -142,6 +142,19 @@ json_t *chiso_verify_actuals_text(const chiso_program *prog, size_t plan, const 
 json_t *chiso_verify_against(const chiso_program *child, size_t plan,
                              const chiso_program *parent, size_t pplan);
 
+/* ---- authoring tools: fmt, init (docs/editors.md) ---- */
+
+/* Keywords in the formatted text: as written, Vietnamese with diacritics,
+ * or English. */
+enum { CHISO_FMT_KEEP = 0, CHISO_FMT_VIETNAMESE = 1, CHISO_FMT_ENGLISH = 2 };
+/* Lays out rules text canonically (`chiso fmt`): comments kept, meaning
+ * unchanged. Returns the new text (malloc'd, *out_len its length), or NULL
+ * when the text has lexical or syntax errors; these are then printed to
+ * `errors` (when not NULL) as `chiso check` prints them. `name` is used in
+ * messages. */
+char *chiso_format(const char *name, const char *text, size_t len, int keywords, size_t *out_len,
+                   FILE *errors, bool color);
+
 #ifdef __cplusplus
 }
 #endif

@@ -19,6 +19,8 @@ echo "== static analysis"
 bash scripts/static-check.sh build
 echo "== docs/cli.md matches the help texts"
 bash scripts/cli-doc.sh --check build/chiso
+echo "== the bundled rules are formatted (chiso fmt --check)"
+build/chiso fmt --check rules
 
 echo "== build (AddressSanitizer + UBSan, with fault injection)"
 BUILD_TYPE=Debug bash scripts/build.sh build-asan -DCHISO_SANITIZE=ON -DCHISO_FAULT_INJECTION=ON
@@ -36,6 +38,8 @@ vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kin
 for f in rules/*/*.chiso; do
   "${vg[@]}" build/chiso check -q "$f" || [ $? -eq 1 ]
 done
+"${vg[@]}" build/chiso fmt --keywords en tests/fmt/data/messy.chiso > /dev/null
+"${vg[@]}" build/chiso fmt --check rules
 # The threaded batch pipeline under helgrind: no data races.
 build/bench/gen_submissions rules/examples/huyen-mini.chiso 300 7 > build/helgrind.ndjson
 valgrind --quiet --tool=helgrind --error-exitcode=98 \

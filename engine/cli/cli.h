@@ -14,6 +14,9 @@ int cmd_verify(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
+int cmd_init(int argc, char **argv);
+int cmd_lsp(int argc, char **argv);
 
 /* Prints `file:line:col: error: message` with the source line and a caret. */
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
@@ -97,5 +100,19 @@ bool cli_write_output(const char *path, const char *data, size_t len);
 /* The same for text people read: control characters that came from the
  * submissions are shown escaped (engine/support/safe_text.h). */
 bool cli_write_text_output(const char *path, const char *data, size_t len);
+
+/* Rules files named on a command line: files as given, "-" for standard
+ * input, directories as every *.chiso below them (sorted). False with a
+ * message when a directory holds none. */
+typedef struct {
+    char **items;
+    size_t count, cap;
+} cli_paths_t;
+bool cli_rules_paths(char **args, int nargs, const char *cmd, cli_paths_t *out);
+void cli_paths_free(cli_paths_t *p);
+/* A whole file ("-": standard input) as malloc'd bytes; NULL with a
+ * message on stderr when it cannot be read. */
+char *cli_read_file(const char *path, size_t *len);
+char *cli_read_all(FILE *f, const char *name, size_t *len);
 
 #endif

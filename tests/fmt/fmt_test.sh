@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# fmt_test.sh CHISO — `chiso fmt` end to end.
+# 1. Meaning: every *.chiso of rules/ and tests/ is formatted (as written,
+#    --keywords en, --keywords vi) in copies of the tree; in each copy every
+#    index scores every fixture submission to byte-identical JSON, every plan
+#    verifies to byte-identical JSON, every test file passes or fails the
+#    same, and `check` finds the same diagnostics (by code). Files with
+#    syntax errors are refused and left untouched.
+# 2. Idempotence: formatting a formatted tree changes nothing (--check).
+# 3. The command: a messy file against its reviewed layout, --check, --diff,
+#    -w (atomic: new inode, mode kept), stdin, --stdin-name, errors, usage.
+set -uo pipefail
+chiso="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+root="$(pwd)"
+data="tests/fmt/data"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name="$1"
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() { # run ARGS...: sets $code, $work/out, $work/err
+  "$chiso" "$@" > "$work/out" 2> "$work/err"
+  code=$?
+}
+has_out() { grep -qF -- "$1" "$work/out"; }
+has_err() { grep -qF -- "$1" "$work/err"; }
+
+# ---- 1. meaning preserved, in three spellings
+copy_tree() { mkdir -p "$1" && cp -r rules tests fixtures "$1"/; }
+copy_tree "$work/orig"
+for variant in keep en vi; do
+  copy_tree "$work/$variant"
+  opt=()
+  [ "$variant" != keep ] && opt=(--keywords "$variant")
+  refused=0
+  while IFS= read -r f; do
+    if ! "$chiso" fmt -w "${opt[@]}" "$work/$variant/$f" 2> "$work/fmt.err"; then
+      # only files that do not parse may be refused, and they stay as they were
+      if grep -q "not formatted: it has errors" "$work/fmt.err" && cmp -s "$f" "$work/$variant/$f"; then
+        refused=$((refused + 1))
+      else
+        check "fmt $variant $f" false
+      fi
+    fi
+  done < <(find rules tests -name '*.chiso' | sort)
+  check "$variant: only the files with syntax errors are refused ($refused)" test "$refused" -le 3
+done
+
+positions_out() { # verify reports carry positions, which layout moves
+  jq -c 'walk(if type == "object" then with_entries(select(.key != "line" and .key != "column")) else . end)'
+}
+signature() { # signature TREE: everything the rules mean, as text
+  cd "$1" || return
+  local subs
+  subs=$(ls -d fixtures/*/submissions)
+  find rules tests -name '*.chiso' | sort | while IFS= read -r f; do
+    echo "== $f"
+    "$chiso" check -f json "$f" 2>/dev/null |
+      jq -c '[.[] | .errors, .warnings, [.diagnostics[] | .severity + " " + .code]]'
+    "$chiso" check -q "$f" > /dev/null 2>&1 || continue
+    if grep -qE '^(index|chỉ_số|chi_so) ' "$f"; then
+      for s in $subs; do
+        "$chiso" score -q "$f" "$s" 2>/dev/null
+        echo "exit $?"
+      done
+    fi
+    if grep -qE '^(plan|kế_hoạch|ke_hoach) ' "$f"; then
+      for a in fixtures/plans/actuals/*.json; do
+        "$chiso" verify -f json "$f" "$a" > "$1.v" 2>/dev/null
+        echo "exit $?"
+        positions_out < "$1.v"
+      done
+      "$chiso" verify -f json "$f" > "$1.v" 2>/dev/null
+      echo "exit $?"
+      positions_out < "$1.v"
+    fi
+  done
+  for t in tests/rules/*.test.json; do
+    r=$(ls rules/"$(basename "$t" .test.json)"*/*.chiso rules/examples/"$(basename "$t" .test.json)".chiso 2>/dev/null | head -1)
+    [ -n "$r" ] && { "$chiso" test "$r" "$t" 2>&1; echo "exit $?"; }
+  done
+  cd "$root" || return
+}
+signature "$work/orig" > "$work/sig.orig"
+check "the signature covers scores" grep -q '"percent"' "$work/sig.orig"
+check "the signature covers plans" grep -q '"targets"' "$work/sig.orig"
+check "the signature covers tests" grep -q '^ok ' "$work/sig.orig"
+for variant in keep en vi; do
+  signature "$work/$variant" > "$work/sig.$variant"
+  check "$variant: every fixture scores identically" cmp -s "$work/sig.orig" "$work/sig.$variant"
+  cmp -s "$work/sig.orig" "$work/sig.$variant" || diff "$work/sig.orig" "$work/sig.$variant" | head -20
+done
+
+# ---- 2. idempotent
+for variant in keep en vi; do
+  opt=()
+  [ "$variant" != keep ] && opt=(--keywords "$variant")
+  "$chiso" fmt --check "${opt[@]}" "$work/$variant/rules" > "$work/out" 2>&1
+  check "$variant: formatting again changes nothing" test $? -eq 0
+done
+check "the bundled rules are formatted" "$chiso" fmt --check rules
+run fmt --keywords en "$work/en/rules/cap-huyen/ha-tinh-2021.chiso"
+check "--keywords en: no Vietnamese keyword left" bash -c "! grep -qE '^ *(tiêu_chí|mức|giá_trị|lĩnh_vực|căn_cứ) ' '$work/out'"
+check "--keywords en: strings untouched" has_out '"Tối thiểu 98% hồ sơ TTHC được giải quyết trước và đúng hạn"'
+check "--keywords en: policy words" has_out "policy not_applicable = full"
+
+# ---- 3. the command
+run fmt "$data/messy.chiso"
+check "messy: exit 0" test $code -eq 0
+check "messy: the reviewed layout" cmp -s "$work/out" "$data/messy.expected.chiso"
+run fmt --keywords en "$data/messy.chiso"
+check "messy in English" cmp -s "$work/out" "$data/messy.en.chiso"
+check "messy: comments kept" test "$(grep -c '#' "$work/out")" -eq 4
+run fmt --keywords vi "$data/messy.en.chiso"
+check "back to Vietnamese" has_out "quy_tắc không_phát_sinh = đủ_điểm"
+check "back to Vietnamese: names untouched" has_out 'giá_trị ratio(`hồ sơ`.đúng_hạn, `hồ sơ`.tổng)'
+check "back to Vietnamese: strings untouched" has_out '"Chỉ số thử: index, band, total"'
+
+run fmt - < "$data/messy.chiso"
+check "stdin: exit 0" test $code -eq 0
+check "stdin: same layout" cmp -s "$work/out" "$data/messy.expected.chiso"
+run fmt --check "$data/messy.chiso" "$data/messy.expected.chiso"
+check "--check: exit 1" test $code -eq 1
+check "--check: names the file to format" test "$(cat "$work/out")" = "$data/messy.chiso"
+run fmt --check "$data/messy.expected.chiso"
+check "--check of a formatted file: exit 0, silent" test $code -eq 0 -a ! -s "$work/out"
+run fmt --diff "$data/messy.chiso"
+check "--diff: exit 1" test $code -eq 1
+check "--diff: unified diff" has_out "+++ $data/messy.chiso (formatted)"
+check "--diff: a changed line" has_out "+  quy_tắc không_phát_sinh = đủ_điểm"
+run fmt --diff "$data/messy.expected.chiso"
+check "--diff of a formatted file: exit 0, empty" test $code -eq 0 -a ! -s "$work/out"
+
+cp "$data/messy.chiso" "$work/w.chiso"
+chmod 640 "$work/w.chiso"
+ino_before=$(stat -c %i "$work/w.chiso")
+run fmt -w "$work/w.chiso"
+check "-w: exit 0, nothing on stdout" test $code -eq 0 -a ! -s "$work/out"
+check "-w: rewritten" cmp -s "$work/w.chiso" "$data/messy.expected.chiso"
+check "-w: mode kept" test "$(stat -c %a "$work/w.chiso")" = 640
+check "-w: replaced by rename (new inode)" test "$(stat -c %i "$work/w.chiso")" != "$ino_before"
+check "-w: no temporary file left" test "$(ls "$work" | grep -c 'w.chiso')" -eq 1
+ln -s w.chiso "$work/link.chiso"
+cp "$data/messy.chiso" "$work/w.chiso"
+run fmt -w "$work/link.chiso"
+check "-w through a symbolic link: the link stays" test -L "$work/link.chiso"
+check "-w through a symbolic link: the file is formatted" cmp -s "$work/w.chiso" "$data/messy.expected.chiso"
+mkdir "$work/ro" && cp "$data/messy.chiso" "$work/ro/" && chmod 555 "$work/ro"
+if [ "$(id -u)" -ne 0 ]; then
+  run fmt -w "$work/ro/messy.chiso"
+  check "-w in a read-only directory: exit 2" test $code -eq 2
+  check "-w in a read-only directory: the file is untouched" cmp -s "$work/ro/messy.chiso" "$data/messy.chiso"
+fi
+chmod 755 "$work/ro"
+
+printf 'index "x" {\n  total 1\n  field 1 "a" max {\n  }\n}\n' > "$work/bad.chiso"
+cp "$work/bad.chiso" "$work/bad.orig"
+run fmt -w "$work/bad.chiso"
+check "syntax error: exit 1" test $code -eq 1
+check "syntax error: position" has_err "$work/bad.chiso:3:19: error: unexpected '{', expected number"
+check "syntax error: file untouched" cmp -s "$work/bad.chiso" "$work/bad.orig"
+run fmt --stdin-name quy-tac.chiso - < "$work/bad.chiso"
+check "--stdin-name in messages" has_err "quy-tac.chiso:3:19: error:"
+run fmt --check "$work/bad.chiso"
+check "--check of a broken file: exit 1" test $code -eq 1
+printf 'index "x" { total 1 "stray \xff" }\n' > "$work/utf.chiso"
+run fmt "$work/utf.chiso"
+check "invalid UTF-8: exit 1" test $code -eq 1
+check "invalid UTF-8: position" has_err "utf.chiso:1:"
+run fmt "$work/none.chiso"
+check "missing file: exit 2" test $code -eq 2
+check "missing file: named" has_err "cannot read $work/none.chiso"
+run fmt --keywords fr "$data/messy.chiso"
+check "--keywords fr: exit 2" test $code -eq 2
+run fmt -w -
+check "-w of stdin: exit 2" test $code -eq 2
+run fmt -w --check "$data/messy.chiso"
+check "-w with --check: exit 2" test $code -eq 2
+run fmt --check "$data"
+check "a directory: every *.chiso below, sorted" test "$(cat "$work/out")" = "$data/messy.chiso"
+mkdir "$work/empty"
+run fmt "$work/empty"
+check "a directory without rules: exit 2" test $code -eq 2
+printf 'index "x" {\n  total 0 # nothing\n\n\n}\n' > "$work/c.chiso"
+run fmt "$work/c.chiso"
+check "comment after code, blank lines before } dropped" test "$(cat "$work/out")" = "$(printf 'index "x" {\n  total 0  # nothing\n}')"
+printf 'plan "p" {\n  target T1 "t" field f\n  a.b / a.c >= -5%%\n  target T2 "u" x >= 1 source "s"\n}\n' > "$work/p.chiso"
+run fmt "$work/p.chiso"
+check "continuation lines, statements split, unary minus" test "$(cat "$work/out")" = "$(printf 'plan "p" {\n  target T1 "t" field f\n      a.b / a.c >= -5%%\n  target T2 "u" x >= 1\n  source "s"\n}')"
+run help fmt
+check "help fmt" has_out "Usage: chiso fmt"
+
+echo "fmt: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
