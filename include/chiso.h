@@ -155,6 +155,10 @@ enum { CHISO_FMT_KEEP = 0, CHISO_FMT_VIETNAMESE = 1, CHISO_FMT_ENGLISH = 2 };
 char *chiso_format(const char *name, const char *text, size_t len, int keywords, size_t *out_len,
                    FILE *errors, bool color);
 
+/* The commented skeleton of a new index that `chiso init` writes
+ * (Vietnamese keywords; static text, *len its length). */
+const char *chiso_skeleton(size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

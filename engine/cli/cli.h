@@ -115,4 +115,14 @@ void cli_paths_free(cli_paths_t *p);
 char *cli_read_file(const char *path, size_t *len);
 char *cli_read_all(FILE *f, const char *name, size_t *len);
 
+/* `chiso check` over a list of files, and again on every change. */
+typedef enum { CHECK_TEXT, CHECK_JSON, CHECK_GITHUB } check_format;
+typedef struct {
+    bool strict, quiet;
+    check_format format;
+    const char *stdin_name; /* the name of "-" */
+} check_opts_t;
+int check_files(const cli_paths_t *paths, const check_opts_t *o);
+int check_watch(char **args, int nargs, const check_opts_t *o);
+
 #endif

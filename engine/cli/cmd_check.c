@@ -1,5 +1,7 @@
 /* cmd_check.c — `chiso check`: lex, parse and check rules files and report
- * every error and warning with its position. */
+ * every error and warning with its position: as text, JSON or GitHub
+ * annotations; files, directories, standard input; once or on every
+ * change (--watch, check_watch.c). */
 #include "cli.h"
 
 #include <getopt.h>
@@ -7,41 +9,163 @@
 
 static void help(FILE *out)
 {
-    fputs("Usage: chiso check [--strict] [--format text|json] RULES...\n"
+    fputs("Usage: chiso check [options] RULES|DIR|-...\n"
           "\n"
           "Checks rules files: syntax, types, node IDs, maxima adding up, band\n"
           "reachability and gaps, metric declarations (an undeclared metric is a\n"
           "warning when the files declare any) and units of measure (a ratio\n"
           "compared with 98 instead of 98%). Diagnostics go to stderr as\n"
           "file:line:col: error: message, with the source line and a caret.\n"
+          "A DIR stands for every *.chiso below it (sorted), '-' for the rules\n"
+          "on standard input.\n"
           "\n"
           "Options:\n"
-          "  --strict          treat warnings as errors (exit 1)\n"
-          "  -f, --format F    text (default) or json (diagnostics on stdout)\n"
-          "  -q, --quiet       print errors only, not warnings or the summary\n"
-          "  -h, --help        show this help\n"
+          "  --strict           treat warnings as errors (exit 1)\n"
+          "  -f, --format F     text (default), json (diagnostics on stdout) or\n"
+          "                     github (GitHub Actions annotations on stdout)\n"
+          "  -q, --quiet        print errors only, not warnings or the summary\n"
+          "  --stdin-name FILE  the name of standard input in messages; its\n"
+          "                     includes are found next to FILE\n"
+          "  -w, --watch        check again whenever a file changes (until\n"
+          "                     interrupted)\n"
+          "  -h, --help         show this help\n"
           "\n"
           "Exit status: 0 clean, 1 errors found, 2 usage or I/O problem.\n", out);
 }
 
+static void gh_escape(FILE *out, const char *s, bool property)
+{
+    for (; s && *s; s++) {
+        if (*s == '%') fputs("%25", out);
+        else if (*s == '\r') fputs("%0D", out);
+        else if (*s == '\n') fputs("%0A", out);
+        else if (property && *s == ':') fputs("%3A", out);
+        else if (property && *s == ',') fputs("%2C", out);
+        else fputc(*s, out);
+    }
+}
+
+/* One annotation per diagnostic, as `verify -f github` writes them. */
+static void print_github(FILE *out, json_t *diags)
+{
+    size_t i;
+    json_t *d;
+    json_array_foreach(diags, i, d) {
+        const char *sev = json_string_value(json_object_get(d, "severity"));
+        const char *file = json_string_value(json_object_get(d, "file"));
+        json_int_t line = json_integer_value(json_object_get(d, "line"));
+        fprintf(out, "::%s ", sev && !strcmp(sev, "error") ? "error" : sev && !strcmp(sev, "warning") ? "warning" : "notice");
+        if (file) {
+            fputs("file=", out);
+            gh_escape(out, file, true);
+            fputc(',', out);
+            if (line > 0) {
+                fprintf(out, "line=%lld,col=%lld,", (long long)line,
+                        (long long)json_integer_value(json_object_get(d, "column")));
+                json_t *el = json_object_get(d, "end_line"), *ec = json_object_get(d, "end_column");
+                if (el && ec)
+                    fprintf(out, "endLine=%lld,endColumn=%lld,", (long long)json_integer_value(el),
+                            (long long)json_integer_value(ec));
+            }
+        }
+        fputs("title=", out);
+        gh_escape(out, json_string_value(json_object_get(d, "code")), true);
+        fputs("::", out);
+        gh_escape(out, json_string_value(json_object_get(d, "message")), false);
+        const char *hint = json_string_value(json_object_get(d, "hint"));
+        if (hint) {
+            gh_escape(out, " (hint: ", false);
+            gh_escape(out, hint, false);
+            fputc(')', out);
+        }
+        fputc('\n', out);
+    }
+}
+
+static chiso_program *load(const char *path, const check_opts_t *o)
+{
+    if (strcmp(path, "-") != 0) return chiso_program_load(path);
+    size_t len = 0;
+    char *text = cli_read_all(stdin, "standard input", &len);
+    if (!text) return NULL;
+    chiso_program *prog = chiso_program_load_string(o->stdin_name ? o->stdin_name : "<stdin>", text, len);
+    free(text);
+    return prog;
+}
+
+int check_files(const cli_paths_t *paths, const check_opts_t *o)
+{
+    int worst = CHISO_EXIT_OK;
+    json_t *report = o->format == CHECK_JSON ? json_array() : NULL;
+    for (size_t i = 0; i < paths->count; i++) {
+        const char *path = paths->items[i];
+        chiso_program *prog = load(path, o);
+        if (!prog) {
+            worst = CHISO_EXIT_USAGE;
+            continue;
+        }
+        const char *name = strcmp(path, "-") ? path : o->stdin_name ? o->stdin_name : "<stdin>";
+        size_t errors = chiso_program_errors(prog), warnings = chiso_program_warnings(prog);
+        if (o->format == CHECK_JSON) {
+            json_t *obj = json_object();
+            json_object_set_new(obj, "file", json_string(name));
+            json_object_set_new(obj, "errors", json_integer((json_int_t)errors));
+            json_object_set_new(obj, "warnings", json_integer((json_int_t)warnings));
+            json_object_set_new(obj, "diagnostics", chiso_program_diagnostics_json(prog));
+            json_array_append_new(report, obj);
+        } else if (o->format == CHECK_GITHUB) {
+            json_t *diags = chiso_program_diagnostics_json(prog);
+            print_github(stdout, diags);
+            json_decref(diags);
+        } else if (!o->quiet || errors) {
+            chiso_program_print_diagnostics(prog, stderr, cli_color(stderr));
+            if (!o->quiet)
+                fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", name, errors,
+                        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+        }
+        int code = CHISO_EXIT_OK;
+        if (chiso_program_unreadable(prog)) code = CHISO_EXIT_USAGE;
+        else if (errors || (o->strict && warnings)) code = CHISO_EXIT_RULE_ERRORS;
+        if (code == CHISO_EXIT_USAGE || (code == CHISO_EXIT_RULE_ERRORS && worst == CHISO_EXIT_OK))
+            worst = code;
+        chiso_program_free(prog);
+    }
+    if (report) {
+        char *s = json_dumps(report, JSON_INDENT(2));
+        printf("%s\n", s);
+        free(s);
+        json_decref(report);
+    }
+    fflush(stdout);
+    fflush(stderr);
+    return worst;
+}
+
 int cmd_check(int argc, char **argv)
 {
+    enum { OPT_STDIN_NAME = 256 };
     static const struct option opts[] = {
         {"strict", no_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
         {"quiet", no_argument, NULL, 'q'},  {"help", no_argument, NULL, 'h'},
+        {"stdin-name", required_argument, NULL, OPT_STDIN_NAME},
+        {"watch", no_argument, NULL, 'w'},
         {NULL, 0, NULL, 0},
     };
-    bool strict = false, json = false, quiet = false;
+    check_opts_t o = {false, false, CHECK_TEXT, NULL};
+    bool watch = false;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:qhw", opts, NULL)) != -1) {
         switch (c) {
-        case 's': strict = true; break;
-        case 'q': quiet = true; break;
+        case 's': o.strict = true; break;
+        case 'q': o.quiet = true; break;
+        case 'w': watch = true; break;
+        case OPT_STDIN_NAME: o.stdin_name = optarg; break;
         case 'f':
-            if (!strcmp(optarg, "json")) json = true;
+            if (!strcmp(optarg, "json")) o.format = CHECK_JSON;
+            else if (!strcmp(optarg, "github")) o.format = CHECK_GITHUB;
             else if (strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "chiso check: unknown format '%s' (text or json)\n", optarg);
+                fprintf(stderr, "chiso check: unknown format '%s' (text, json or github)\n", optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -54,36 +178,17 @@ int cmd_check(int argc, char **argv)
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
-    int worst = CHISO_EXIT_OK;
-    json_t *report = json ? json_array() : NULL;
-    for (int i = optind; i < argc; i++) {
-        chiso_program *prog = chiso_program_load(argv[i]);
-        size_t errors = chiso_program_errors(prog), warnings = chiso_program_warnings(prog);
-        if (json) {
-            json_t *o = json_object();
-            json_object_set_new(o, "file", json_string(argv[i]));
-            json_object_set_new(o, "errors", json_integer((json_int_t)errors));
-            json_object_set_new(o, "warnings", json_integer((json_int_t)warnings));
-            json_object_set_new(o, "diagnostics", chiso_program_diagnostics_json(prog));
-            json_array_append_new(report, o);
-        } else if (!quiet || errors) {
-            chiso_program_print_diagnostics(prog, stderr, cli_color(stderr));
-            if (!quiet)
-                fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", argv[i], errors,
-                        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-        }
-        int code = CHISO_EXIT_OK;
-        if (chiso_program_unreadable(prog)) code = CHISO_EXIT_USAGE;
-        else if (errors || (strict && warnings)) code = CHISO_EXIT_RULE_ERRORS;
-        if (code == CHISO_EXIT_USAGE || (code == CHISO_EXIT_RULE_ERRORS && worst == CHISO_EXIT_OK))
-            worst = code;
-        chiso_program_free(prog);
+    int stdins = 0;
+    for (int i = optind; i < argc; i++) stdins += !strcmp(argv[i], "-");
+    if (stdins > 1 || (stdins && watch)) {
+        fputs(watch ? "chiso check: --watch needs files, not standard input\n"
+                    : "chiso check: standard input ('-') can be read once\n", stderr);
+        return CHISO_EXIT_USAGE;
     }
-    if (json) {
-        char *s = json_dumps(report, JSON_INDENT(2));
-        printf("%s\n", s);
-        free(s);
-        json_decref(report);
-    }
-    return worst;
+    if (watch) return check_watch(argv + optind, argc - optind, &o);
+    cli_paths_t paths;
+    if (!cli_rules_paths(argv + optind, argc - optind, "check", &paths)) return CHISO_EXIT_USAGE;
+    int code = check_files(&paths, &o);
+    cli_paths_free(&paths);
+    return code;
 }

@@ -20,7 +20,7 @@ static void usage(FILE *out)
           "chiso — score public-administration reform indices from rules files\n"
           "\n"
           "Usage:\n"
-          "  chiso check [--strict] [--format text|json] RULES...\n"
+          "  chiso check [--strict] [-f text|json|github] [--watch] RULES|DIR|-...\n"
           "  chiso score [options] RULES SUBMISSION...\n"
           "  chiso verify [options] PLAN ACTUALS...\n"
           "  chiso verify [options] --against PARENT PLAN\n"
@@ -28,6 +28,7 @@ static void usage(FILE *out)
           "  chiso test [options] RULES TESTFILE...\n"
           "  chiso metrics [--template] RULES\n"
           "  chiso fmt [--check|--diff|-w] [--keywords vi|en] [RULES|DIR|-]...\n"
+          "  chiso init [--keywords vi|en] [FILE]\n"
           "  chiso help [COMMAND]\n"
           "  chiso --version\n"
           "\n"
@@ -39,6 +40,7 @@ static void usage(FILE *out)
           "  test    run test cases (expected scores) against the rules; TAP or JUnit\n"
           "  metrics list the metrics the rules read or declare, or write a template to fill in\n"
           "  fmt     lay out rules files canonically (comments kept, meaning unchanged)\n"
+          "  init    start a new rules file from a commented skeleton\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -78,6 +80,7 @@ static int run(int argc, char **argv)
         if (!strcmp(argv[2], "explain")) return cmd_explain(2, help);
         if (!strcmp(argv[2], "test")) return cmd_test(2, help);
         if (!strcmp(argv[2], "fmt")) return cmd_fmt(2, help);
+        if (!strcmp(argv[2], "init")) return cmd_init(2, help);
         fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
         return CHISO_EXIT_USAGE;
     }
@@ -88,6 +91,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 1, argv + 1);
+    if (!strcmp(cmd, "init")) return cmd_init(argc - 1, argv + 1);
     fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
     fputs("Run 'chiso --help' for the list of commands.\n", stderr);
     return CHISO_EXIT_USAGE;

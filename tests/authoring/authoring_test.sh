@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# authoring_test.sh CHISO — the conveniences of `chiso check` (standard
+# input with --stdin-name, directories, GitHub annotations, --watch run
+# against files changed under it) and `chiso init` (the skeleton checks
+# clean with --strict, is formatted, never overwrites).
+set -uo pipefail
+chiso="$1"
+d="tests/cli/data"
+work="$(mktemp -d)"
+watcher=""
+cleanup() {
+  [ -n "$watcher" ] && kill "$watcher" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0
+failed=0
+check() {
+  local name="$1"
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() { # run ARGS...: sets $code, $work/out, $work/err
+  "$chiso" "$@" > "$work/out" 2> "$work/err"
+  code=$?
+}
+has_out() { grep -qF -- "$1" "$work/out"; }
+has_err() { grep -qF -- "$1" "$work/err"; }
+
+# ---- check -
+run check - < "$d/errors.chiso"
+check "stdin: exit 1" test $code -eq 1
+check "stdin: named <stdin>" has_err "<stdin>:2:9: error: the fields add up to 4, not to the total 10"
+run check --stdin-name quy-tac.chiso - < "$d/errors.chiso"
+check "--stdin-name in messages" has_err "quy-tac.chiso:10:41: error: unknown function 'raito'"
+check "--stdin-name in the summary" has_err "quy-tac.chiso: 4 errors, 0 warnings"
+run check --stdin-name tests/data/include/top.chiso - < tests/data/include/top.chiso
+check "--stdin-name: includes found next to it: exit 0" test $code -eq 0
+run check - < tests/data/include/top.chiso
+check "without --stdin-name, includes are relative to the current directory: exit 1" test $code -eq 1
+check "... and the missing include is named" has_err 'cannot include "sub/plan.chiso"'
+run check - - < "$d/errors.chiso"
+check "stdin twice: exit 2" test $code -eq 2
+run check -f json --stdin-name x.chiso - < "$d/warn.chiso"
+check "stdin, json: the file name" test "$(jq -r '.[0].file' "$work/out")" = x.chiso
+
+# ---- check DIR
+mkdir -p "$work/dir/b" "$work/dir/a" "$work/dir/.hidden"
+cp "$d/warn.chiso" "$work/dir/b/w.chiso"
+cp "$d/errors.chiso" "$work/dir/a/e.chiso"
+cp rules/examples/huyen-mini.chiso "$work/dir/m.chiso"
+cp "$d/errors.chiso" "$work/dir/.hidden/skip.chiso"
+echo "not rules" > "$work/dir/notes.txt"
+ln -s .. "$work/dir/a/loop"
+run check -f json "$work/dir"
+check "DIR: exit 1 (one file has errors)" test $code -eq 1
+check "DIR: every *.chiso below, sorted, no hidden ones, no link loop" \
+  test "$(jq -r '.[].file' "$work/out" | tr '\n' ' ')" = "$work/dir/a/e.chiso $work/dir/b/w.chiso $work/dir/m.chiso "
+run check "$work/dir/b" "$work/dir/m.chiso"
+check "DIR and a file: exit 0 (warnings only)" test $code -eq 0
+check "DIR: the warning" has_err "$work/dir/b/w.chiso:5:7: warning: no band of '1.1' covers"
+run check --strict "$work/dir/b"
+check "DIR --strict: exit 1" test $code -eq 1
+mkdir "$work/nothing"
+run check "$work/nothing"
+check "DIR without rules: exit 2" test $code -eq 2
+check "DIR without rules: said" has_err "no *.chiso file in $work/nothing"
+
+# ---- check -f github
+run check -f github "$d/errors.chiso" "$d/warn.chiso"
+check "github: exit 1" test $code -eq 1
+check "github: error annotation with position and span" \
+  has_out "::error file=$d/errors.chiso,line=10,col=41,endLine=10,endColumn=52,title=unknown-function::unknown function 'raito' (hint: did you mean 'ratio'?)"
+check "github: percent escaped" has_out "band '>= 95%25' can never be chosen"
+check "github: warning annotation" has_out "::warning file=$d/warn.chiso,line=5,col=7,"
+check "github: one line per diagnostic" test "$(wc -l < "$work/out")" -eq 5
+check "github: nothing on stderr" test ! -s "$work/err"
+run check -f github rules/examples/huyen-mini.chiso
+check "github clean: exit 0, no annotation" test $code -eq 0 -a ! -s "$work/out"
+run check -f xml "$d/warn.chiso"
+check "unknown format: exit 2" test $code -eq 2
+
+# ---- check --watch: a bounded session
+wait_for() { # wait_for TEXT FILE: up to 20 s
+  for _ in $(seq 200); do grep -qF -- "$1" "$2" && return 0; sleep 0.1; done
+  return 1
+}
+mkdir "$work/w"
+cp rules/examples/huyen-mini.chiso "$work/w/r.chiso"
+"$chiso" check --watch "$work/w/r.chiso" > "$work/watch.out" 2> "$work/watch.err" &
+watcher=$!
+check "watch: first check" wait_for "r.chiso: 0 errors, 0 warnings" "$work/watch.err"
+check "watch: then waits" wait_for "watching; Ctrl-C to stop" "$work/watch.err"
+sed 's/tối_đa 6 {/tối_đa 7 {/' "$work/w/r.chiso" > "$work/w/r.chiso.new" && mv "$work/w/r.chiso.new" "$work/w/r.chiso"
+check "watch: a save by rename is seen" wait_for "r.chiso changed, checking again" "$work/watch.err"
+check "watch: the new error" wait_for "r.chiso:3:9: error: the fields add up to 11, not to the total 10" "$work/watch.err"
+cp rules/examples/huyen-mini.chiso "$work/w/r.chiso"
+count_at_least() { # count_at_least TEXT N FILE: up to 20 s
+  for _ in $(seq 200); do [ "$(grep -cF -- "$1" "$3")" -ge "$2" ] && return 0; sleep 0.1; done
+  return 1
+}
+check "watch: fixed in place, checked again and clean" count_at_least "r.chiso: 0 errors, 0 warnings" 2 "$work/watch.err"
+kill -TERM "$watcher"
+wait "$watcher"
+code=$?
+watcher=""
+check "watch: stops on SIGTERM with the last result (0)" test $code -eq 0
+run check --watch - < "$d/warn.chiso"
+check "watch of stdin: exit 2" test $code -eq 2
+
+# ---- init
+run init
+check "init: exit 0" test $code -eq 0
+cp "$work/out" "$work/skel.chiso"
+run check --strict "$work/skel.chiso"
+check "init: clean under --strict" test $code -eq 0
+check "init: no warning" has_err "skel.chiso: 0 errors, 0 warnings"
+run fmt --check "$work/skel.chiso"
+check "init: already formatted" test $code -eq 0
+for what in "lĩnh_vực 1" "tiêu_chí 1.1" "mức ≥ 100%" "ratio(" "trừ \"" "xếp_loại {" "quy_tắc không_phát_sinh" "# "; do
+  check "init: has $what" grep -qF -- "$what" "$work/skel.chiso"
+done
+run metrics "$work/skel.chiso"
+check "init: reads Vietnamese metric names" has_out "hồ_sơ.đúng_hạn"
+run init "$work/new.chiso"
+check "init FILE: exit 0" test $code -eq 0
+check "init FILE: the same skeleton" cmp -s "$work/new.chiso" "$work/skel.chiso"
+check "init FILE: says what next" has_err "next: chiso check --strict $work/new.chiso"
+echo "# mine" > "$work/mine.chiso"
+run init "$work/mine.chiso"
+check "init over an existing file: exit 2" test $code -eq 2
+check "init over an existing file: untouched" test "$(cat "$work/mine.chiso")" = "# mine"
+check "init over an existing file: said" has_err "it exists already"
+run init --keywords en
+check "init --keywords en: English" has_out "criterion 1.1"
+"$chiso" init --keywords en | "$chiso" check --strict - 2> "$work/err"
+check "init --keywords en: clean under --strict" test $? -eq 0
+run init "$work/no/such/dir/x.chiso"
+check "init in a missing directory: exit 2" test $code -eq 2
+run init a b
+check "init of two files: exit 2" test $code -eq 2
+
+echo "authoring: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
