@@ -35,7 +35,8 @@ typedef struct chiso_result chiso_result;
  * chiso_program_errors() before scoring. */
 chiso_program *chiso_program_load(const char *path);
 /* Same from memory; `name` is used in messages and includes resolve against
- * the current directory. */
+ * its directory (relative to the current one), where they must stay: below
+ * the current directory, or below the directory of an absolute `name`. */
 chiso_program *chiso_program_load_string(const char *name, const char *text, size_t len);
 void chiso_program_free(chiso_program *prog);
 
@@ -154,6 +155,18 @@ enum { CHISO_FMT_KEEP = 0, CHISO_FMT_VIETNAMESE = 1, CHISO_FMT_ENGLISH = 2 };
  * messages. */
 char *chiso_format(const char *name, const char *text, size_t len, int keywords, size_t *out_len,
                    FILE *errors, bool color);
+
+/* Serves the Language Server Protocol (JSON-RPC with Content-Length
+ * framing) on `in` and `out` until `exit` (docs/editors.md). Returns 0
+ * after shutdown then exit, 1 when the input ends otherwise. */
+int chiso_lsp_serve(FILE *in, FILE *out);
+
+/* Every token of rules text with its position (1-based line, code-point
+ * columns) and class: keyword, string, number, percent, date, comment,
+ * path, name, node-id, operator, punctuation. For editor grammars' tests. */
+json_t *chiso_token_classes(const char *name, const char *text, size_t len);
+/* The keyword table: {"keywords": [{en, vi, ascii}], "policy_words": [...]}. */
+json_t *chiso_keyword_table(void);
 
 /* The commented skeleton of a new index that `chiso init` writes
  * (Vietnamese keywords; static text, *len its length). */

@@ -40,6 +40,8 @@ for f in rules/*/*.chiso; do
 done
 "${vg[@]}" build/chiso fmt --keywords en tests/fmt/data/messy.chiso > /dev/null
 "${vg[@]}" build/chiso fmt --check rules
+"${vg[@]}" build/chiso lsp < tests/authoring/data/session.lsp > /dev/null
+"${vg[@]}" build/chiso init | "${vg[@]}" build/chiso check --strict -q -
 # The threaded batch pipeline under helgrind: no data races.
 build/bench/gen_submissions rules/examples/huyen-mini.chiso 300 7 > build/helgrind.ndjson
 valgrind --quiet --tool=helgrind --error-exitcode=98 \

@@ -258,7 +258,8 @@ chiso_program *chiso_program_load_string(const char *name, const char *text, siz
     source_t *src = source_from_memory(name, text, len, &cp->diags);
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) snprintf(cwd, sizeof cwd, ".");
-    L.root = xstrdup(cwd);
+    /* An absolute name (an editor's buffer) is confined like its file. */
+    L.root = name[0] == '/' ? dir_of(name) : xstrdup(cwd);
     struct stat none; /* in memory: no file an include could be */
     memset(&none, 0, sizeof none);
     load_source(&L, src, &none);

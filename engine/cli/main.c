@@ -29,6 +29,7 @@ static void usage(FILE *out)
           "  chiso metrics [--template] RULES\n"
           "  chiso fmt [--check|--diff|-w] [--keywords vi|en] [RULES|DIR|-]...\n"
           "  chiso init [--keywords vi|en] [FILE]\n"
+          "  chiso lsp\n"
           "  chiso help [COMMAND]\n"
           "  chiso --version\n"
           "\n"
@@ -41,6 +42,7 @@ static void usage(FILE *out)
           "  metrics list the metrics the rules read or declare, or write a template to fill in\n"
           "  fmt     lay out rules files canonically (comments kept, meaning unchanged)\n"
           "  init    start a new rules file from a commented skeleton\n"
+          "  lsp     language server for editors (errors as you type, hover, completion)\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -81,6 +83,7 @@ static int run(int argc, char **argv)
         if (!strcmp(argv[2], "test")) return cmd_test(2, help);
         if (!strcmp(argv[2], "fmt")) return cmd_fmt(2, help);
         if (!strcmp(argv[2], "init")) return cmd_init(2, help);
+        if (!strcmp(argv[2], "lsp")) return cmd_lsp(2, help);
         fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
         return CHISO_EXIT_USAGE;
     }
@@ -92,6 +95,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "test")) return cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 1, argv + 1);
     if (!strcmp(cmd, "init")) return cmd_init(argc - 1, argv + 1);
+    if (!strcmp(cmd, "lsp")) return cmd_lsp(argc - 1, argv + 1);
     fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
     fputs("Run 'chiso --help' for the list of commands.\n", stderr);
     return CHISO_EXIT_USAGE;

@@ -26,6 +26,7 @@ run() { # run ARGS...: sets $code, $work/out, $work/err
 }
 has_out() { grep -qF -- "$1" "$work/out"; }
 has_err() { grep -qF -- "$1" "$work/err"; }
+jqq() { jq -e "$@" > /dev/null; }
 
 # ---- check -
 run check - < "$d/errors.chiso"
@@ -139,6 +140,29 @@ run init "$work/no/such/dir/x.chiso"
 check "init in a missing directory: exit 2" test $code -eq 2
 run init a b
 check "init of two files: exit 2" test $code -eq 2
+
+# ---- lsp over stdio (the full session is tests/unit/test_lsp.c)
+"$chiso" lsp < tests/authoring/data/session.lsp > "$work/lsp.raw" 2> "$work/err"
+code=$?
+check "lsp: exit 0 after shutdown and exit" test $code -eq 0
+tr -d '\r' < "$work/lsp.raw" | sed 's/Content-Length: [0-9]*/\n/g' | sed '/^$/d' | jq -s . > "$work/lsp.json"
+check "lsp: framed JSON-RPC answers" test "$(jq length "$work/lsp.json")" -eq 9
+check "lsp: the error as typed" test "$(jq -r '[.[] | select(.method == "textDocument/publishDiagnostics")][0].params.diagnostics[0] | "\(.code) \(.range.start.line):\(.range.start.character)"' "$work/lsp.json")" = "maxima 2:8"
+check "lsp: fixed" test "$(jq '[.[] | select(.method == "textDocument/publishDiagnostics")][1].params.diagnostics | length' "$work/lsp.json")" -eq 0
+check "lsp: hover" jqq '.[] | select(.id == 2) | .result.contents.value | contains("Ban hành kế hoạch CCHC năm đúng hạn")' "$work/lsp.json"
+check "lsp: completion of metrics" jqq '.[] | select(.id == 3) | .result | map(.label) | index("dossiers.on_time")' "$work/lsp.json"
+check "lsp: symbols" test "$(jq -r '.[] | select(.id == 4) | .result[0].children | map(.name) | join("|")' "$work/lsp.json")" = "1 Công tác chỉ đạo, điều hành CCHC|3 Cải cách thủ tục hành chính"
+check "lsp: formatting" jqq '.[] | select(.id == 5) | .result[0].newText | startswith("# Chỉ số CCHC")' "$work/lsp.json"
+check "lsp: definition" test "$(jq -r '.[] | select(.id == 6) | .result.range.start.line' "$work/lsp.json")" -eq 8
+check "lsp: shutdown answered" jqq '.[] | select(.id == 7) | has("result")' "$work/lsp.json"
+printf '' | "$chiso" lsp > /dev/null
+check "lsp: input ends without exit: 1" test $? -eq 1
+run lsp --keywords
+check "lsp --keywords: the table" test "$(jq -r '.keywords[] | select(.en == "criterion") | .vi' "$work/out")" = "tiêu_chí"
+run lsp --tokens rules/examples/huyen-mini.chiso
+check "lsp --tokens: classes" test "$(jq -r '[.[] | select(.text == "98%")][0].class' "$work/out")" = percent
+run lsp extra
+check "lsp with an argument: exit 2" test $code -eq 2
 
 echo "authoring: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -32,53 +32,51 @@ has_err() { grep -qF -- "$1" "$work/err"; }
 # ---- 1. meaning preserved, in three spellings
 copy_tree() { mkdir -p "$1" && cp -r rules tests fixtures "$1"/; }
 copy_tree "$work/orig"
+find rules tests -name '*.chiso' | sort > "$work/files"
 for variant in keep en vi; do
   copy_tree "$work/$variant"
   opt=()
   [ "$variant" != keep ] && opt=(--keywords "$variant")
+  "$chiso" fmt -w "${opt[@]}" "$work/$variant/rules" "$work/$variant/tests" 2> "$work/fmt.err"
+  # only files that do not parse may be refused, and they stay as they were
   refused=0
   while IFS= read -r f; do
-    if ! "$chiso" fmt -w "${opt[@]}" "$work/$variant/$f" 2> "$work/fmt.err"; then
-      # only files that do not parse may be refused, and they stay as they were
-      if grep -q "not formatted: it has errors" "$work/fmt.err" && cmp -s "$f" "$work/$variant/$f"; then
-        refused=$((refused + 1))
-      else
-        check "fmt $variant $f" false
-      fi
+    if grep -qF "$work/$variant/$f not formatted: it has errors" "$work/fmt.err"; then
+      refused=$((refused + 1))
+      check "$variant: refused $f untouched" cmp -s "$f" "$work/$variant/$f"
     fi
-  done < <(find rules tests -name '*.chiso' | sort)
+  done < "$work/files"
   check "$variant: only the files with syntax errors are refused ($refused)" test "$refused" -le 3
+  check "$variant: every refusal explained" test "$(grep -c 'not formatted' "$work/fmt.err")" -eq "$refused"
 done
 
-positions_out() { # verify reports carry positions, which layout moves
-  jq -c 'walk(if type == "object" then with_entries(select(.key != "line" and .key != "column")) else . end)'
-}
 signature() { # signature TREE: everything the rules mean, as text
   cd "$1" || return
-  local subs
-  subs=$(ls -d fixtures/*/submissions)
-  find rules tests -name '*.chiso' | sort | while IFS= read -r f; do
-    echo "== $f"
-    "$chiso" check -f json "$f" 2>/dev/null |
-      jq -c '[.[] | .errors, .warnings, [.diagnostics[] | .severity + " " + .code]]'
+  local files
+  mapfile -t files < "$work/files"
+  # diagnostics by code (their positions move with the layout)
+  "$chiso" check -f json "${files[@]}" 2>/dev/null |
+    jq -c '.[] | [.file, .errors, .warnings, [.diagnostics[] | .severity + " " + .code]]'
+  : > "$1.verify"
+  for f in "${files[@]}"; do
     "$chiso" check -q "$f" > /dev/null 2>&1 || continue
     if grep -qE '^(index|chỉ_số|chi_so) ' "$f"; then
-      for s in $subs; do
-        "$chiso" score -q "$f" "$s" 2>/dev/null
-        echo "exit $?"
-      done
+      # the fixtures of its rule set (the examples' for test rules), as JSON results
+      set="fixtures/$(basename "$(dirname "$f")")/submissions"
+      [ -d "$set" ] || set=fixtures/examples/submissions
+      echo "== $f $set"
+      "$chiso" score -q "$f" "$set" 2>/dev/null
+      echo "exit $?"
     fi
     if grep -qE '^(plan|kế_hoạch|ke_hoach) ' "$f"; then
-      for a in fixtures/plans/actuals/*.json; do
-        "$chiso" verify -f json "$f" "$a" > "$1.v" 2>/dev/null
-        echo "exit $?"
-        positions_out < "$1.v"
-      done
-      "$chiso" verify -f json "$f" > "$1.v" 2>/dev/null
-      echo "exit $?"
-      positions_out < "$1.v"
+      "$chiso" verify -f json "$f" fixtures/plans/actuals 2>/dev/null >> "$1.verify"
+      echo "exit $? $f"
+      "$chiso" verify -f json "$f" 2>/dev/null >> "$1.verify"
+      echo "exit $? $f"
     fi
   done
+  # verify reports carry positions, which layout moves
+  jq -c 'walk(if type == "object" then with_entries(select(.key != "line" and .key != "column")) else . end)' "$1.verify"
   for t in tests/rules/*.test.json; do
     r=$(ls rules/"$(basename "$t" .test.json)"*/*.chiso rules/examples/"$(basename "$t" .test.json)".chiso 2>/dev/null | head -1)
     [ -n "$r" ] && { "$chiso" test "$r" "$t" 2>&1; echo "exit $?"; }
@@ -87,6 +85,7 @@ signature() { # signature TREE: everything the rules mean, as text
 }
 signature "$work/orig" > "$work/sig.orig"
 check "the signature covers scores" grep -q '"percent"' "$work/sig.orig"
+check "the signature covers every bundled index" test "$(grep -c '^== rules/' "$work/sig.orig")" -eq 4
 check "the signature covers plans" grep -q '"targets"' "$work/sig.orig"
 check "the signature covers tests" grep -q '^ok ' "$work/sig.orig"
 for variant in keep en vi; do
