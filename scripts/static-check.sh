@@ -10,5 +10,5 @@ build="${1:-build}"
 cppcheck --enable=warning,performance,portability --std=c11 --quiet --error-exitcode=1 \
   --include=scripts/cppcheck-macros.h -I include -I . -I "$build" \
   --suppress=missingIncludeSystem \
-  engine grammar/keywords.c grammar/parse.c bench tests/unit tests/library
+  engine grammar/keywords.c grammar/parse.c grammar/tokens.c bench tests/unit tests/library
 echo "cppcheck: clean"
