@@ -26,9 +26,13 @@ size_t source_offset(const source_t *src, int line, int col)
 }
 
 typedef struct {
+    int line, col;
+} pos_t;
+
+typedef struct {
     const source_t *src;
     token_list_t *out;
-    int *starts; /* line, col pairs of statement starts */
+    pos_t *starts; /* statement starts */
     size_t nstarts, capstarts;
 } collect_t;
 
@@ -55,19 +59,15 @@ static void on_comment(void *data, int line, int col, int end_line, int end_col)
 static void on_statement(void *data, int line, int col)
 {
     collect_t *c = data;
-    if (c->nstarts + 2 > c->capstarts) {
-        c->capstarts = c->capstarts ? c->capstarts * 2 : 64;
-        c->starts = xrealloc(c->starts, c->capstarts * sizeof *c->starts);
-    }
-    c->starts[c->nstarts++] = line;
-    c->starts[c->nstarts++] = col;
+    VEC_PUSH(c->starts, c->nstarts, c->capstarts);
+    c->starts[c->nstarts++] = (pos_t){line, col};
 }
 
 static int cmp_pos(const void *a, const void *b)
 {
-    const int *x = a, *y = b;
-    if (x[0] != y[0]) return x[0] < y[0] ? -1 : 1;
-    return x[1] < y[1] ? -1 : x[1] > y[1];
+    const pos_t *x = a, *y = b;
+    if (x->line != y->line) return x->line < y->line ? -1 : 1;
+    return x->col < y->col ? -1 : x->col > y->col;
 }
 
 size_t tokens_read(const source_t *src, diag_list_t *diags, token_list_t *out)
@@ -114,13 +114,14 @@ size_t tokens_read(const source_t *src, diag_list_t *diags, token_list_t *out)
     arena_free(&arena);
     size_t errors = diags->errors - before;
 
-    if (c.nstarts > 2) qsort(c.starts, c.nstarts / 2, 2 * sizeof *c.starts, cmp_pos);
+    if (c.nstarts > 1) qsort(c.starts, c.nstarts, sizeof *c.starts, cmp_pos);
     size_t k = 0;
     for (size_t i = 0; i < out->count && k < c.nstarts; i++) {
         lex_token_t *t = &out->items[i];
         if (t->kind == TOKEN_COMMENT) continue;
-        while (k < c.nstarts && cmp_pos(&c.starts[k], (int[]){t->line, t->col}) < 0) k += 2;
-        if (k < c.nstarts && c.starts[k] == t->line && c.starts[k + 1] == t->col) t->statement = true;
+        pos_t here = {t->line, t->col};
+        while (k < c.nstarts && cmp_pos(&c.starts[k], &here) < 0) k++;
+        if (k < c.nstarts && cmp_pos(&c.starts[k], &here) == 0) t->statement = true;
     }
     free(c.starts);
     return errors;
