@@ -3,6 +3,10 @@
 # with "test", those its tests need too: valgrind, cppcheck, jq,
 # chromium for the HTML report test, and clang with its sanitizer and
 # libFuzzer runtimes for scripts/fuzz.sh), when any is missing. Used by scripts/demo.sh,
+
+# with "test", those its tests need too: valgrind, cppcheck, jq, chromium
+# for the HTML report test, nodejs and npm to run the editors' highlighting
+# grammar in VS Code's engine, vim for its syntax file), when any is missing. Used by scripts/demo.sh,
 # scripts/test.sh and .ci/run.
 set -euo pipefail
 
@@ -10,6 +14,11 @@ packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-d
           libutf8proc-dev libgmp-dev)
 if [ "${1:-}" = test ]; then
   packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev)
+
+  packages+=(valgrind chromium jq cppcheck vim)
+  # node and npm may come from elsewhere than Debian (nodesource): only when absent
+  command -v node > /dev/null || packages+=(nodejs)
+  command -v npm > /dev/null || packages+=(npm)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -18,6 +18,7 @@ static const char *class_of(const source_t *src, const lex_token_t *t)
     if (t->kind == token_path()) return "path";
     if (t->kind == token_ident()) return "name";
     if (token_is_operator(t->kind)) return "operator";
+    if (t->kind > 0 && t->kind < 128 && strchr("(){},", t->kind)) return "punctuation";
     const char *s = src->text + t->start;
     size_t n = t->end - t->start;
     if (n && s[n - 1] == '%') return "percent";

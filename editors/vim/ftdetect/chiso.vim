@@ -1,0 +1,2 @@
+" chiso rules files
+autocmd BufRead,BufNewFile *.chiso setfiletype chiso
