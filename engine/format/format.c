@@ -13,7 +13,8 @@
  *    the author put before a string that follows a value (between the
  *    grades of a one-line list) become two.
  * 4. Alignment: in consecutive lines at one depth that start with the same
- *    keyword (bands), the `->` are put in one column.
+ *    keyword, the first string, the word after it, and the `->` (of bands)
+ *    are each put in one column.
  * The output is lexed again and must give the same tokens. */
 #include "engine/format/format.h"
 
@@ -200,6 +201,59 @@ static int code_indent(const fmt_t *f, size_t i, int depth, long prev_code, cons
     return depth + CONTINUATION_LEVELS;
 }
 
+typedef enum { ANCHOR_STRING, ANCHOR_AFTER_STRING, ANCHOR_ARROW } anchor_kind;
+
+/* The token of a line that `anchor` puts in a column, or -1. */
+static long anchor_of(const fmt_t *f, const line_t *l, anchor_kind anchor)
+{
+    if (is_comment(f, l->first) || !token_is_keyword(f->t[l->first].kind)) return -1;
+    int parens = 0;
+    for (size_t k = l->first + 1; k < l->end; k++) {
+        int kind = f->t[k].kind;
+        if (parens == 0) {
+            if (anchor == ANCHOR_ARROW && kind == token_arrow()) return (long)k;
+            if (anchor != ANCHOR_ARROW && kind == token_string()) {
+                if (anchor == ANCHOR_STRING) return (long)k;
+                return k + 1 < l->end && !is_comment(f, k + 1) ? (long)k + 1 : -1;
+            }
+        }
+        if (kind == '(' || kind == '{') parens++;
+        if (kind == ')' || kind == '}') parens--;
+    }
+    return -1;
+}
+
+static void align(const fmt_t *f, const line_t *lines, size_t nlines, int *space, anchor_kind anchor)
+{
+    int *col = xcalloc(nlines + 1, sizeof *col);
+    long *tok = xcalloc(nlines + 1, sizeof *tok);
+    for (size_t li = 0; li < nlines; li++) {
+        const line_t *l = &lines[li];
+        tok[li] = anchor_of(f, l, anchor);
+        col[li] = l->indent;
+        for (size_t k = l->first; tok[li] >= 0 && k < (size_t)tok[li]; k++)
+            col[li] += (k > l->first ? space[k] : 0) + width_of(f->piece[k].text, f->piece[k].len);
+        if (tok[li] >= 0) col[li] += space[tok[li]];
+    }
+    for (size_t a = 0; a < nlines;) {
+        if (tok[a] < 0) {
+            a++;
+            continue;
+        }
+        size_t b = a + 1;
+        while (b < nlines && tok[b] >= 0 && !lines[b].blank_before && lines[b].indent == lines[a].indent &&
+               f->t[lines[b].first].kind == f->t[lines[a].first].kind)
+            b++;
+        int target = 0;
+        for (size_t k = a; k < b; k++)
+            if (col[k] > target) target = col[k];
+        for (size_t k = a; k < b; k++) space[tok[k]] += target - col[k];
+        a = b;
+    }
+    free(col);
+    free(tok);
+}
+
 static void lay_out(fmt_t *f, strbuf_t *out)
 {
     line_t *lines = NULL;
@@ -245,43 +299,11 @@ static void lay_out(fmt_t *f, strbuf_t *out)
         prev_code = (long)i;
     }
 
-    /* Align `->` in runs of lines that start with the same keyword. */
-    int *arrow_col = xcalloc(nlines + 1, sizeof *arrow_col);
-    size_t *arrow_tok = xcalloc(nlines + 1, sizeof *arrow_tok);
-    for (size_t li = 0; li < nlines; li++) {
-        line_t *l = &lines[li];
-        arrow_col[li] = -1;
-        if (is_comment(f, l->first) || !token_is_keyword(f->t[l->first].kind)) continue;
-        int col = l->indent, parens = 0;
-        for (size_t k = l->first; k < l->end; k++) {
-            col += space[k];
-            int kind = f->t[k].kind;
-            if (kind == token_arrow() && parens == 0) {
-                arrow_col[li] = col;
-                arrow_tok[li] = k;
-                break;
-            }
-            if (kind == '(' || kind == '{') parens++;
-            if (kind == ')' || kind == '}') parens--;
-            col += width_of(f->piece[k].text, f->piece[k].len);
-        }
-    }
-    for (size_t a = 0; a < nlines;) {
-        if (arrow_col[a] < 0) {
-            a++;
-            continue;
-        }
-        size_t b = a + 1;
-        while (b < nlines && arrow_col[b] >= 0 && !lines[b].blank_before &&
-               lines[b].indent == lines[a].indent &&
-               f->t[lines[b].first].kind == f->t[lines[a].first].kind)
-            b++;
-        int target = 0;
-        for (size_t k = a; k < b; k++)
-            if (arrow_col[k] > target) target = arrow_col[k];
-        for (size_t k = a; k < b; k++) space[arrow_tok[k]] += target - arrow_col[k];
-        a = b;
-    }
+    /* Columns in runs of lines that start with the same keyword: the first
+     * string and what follows it (declarations, deductions), then `->`. */
+    align(f, lines, nlines, space, ANCHOR_STRING);
+    align(f, lines, nlines, space, ANCHOR_AFTER_STRING);
+    align(f, lines, nlines, space, ANCHOR_ARROW);
 
     for (size_t li = 0; li < nlines; li++) {
         const line_t *l = &lines[li];
@@ -294,8 +316,6 @@ static void lay_out(fmt_t *f, strbuf_t *out)
         }
         sb_addc(out, '\n');
     }
-    free(arrow_col);
-    free(arrow_tok);
     free(lines);
     free(space);
     free(open_stack);
