@@ -177,13 +177,6 @@ bool keyword_at(size_t i, const char **en, const char **vi, const char **ascii, 
     return true;
 }
 
-const char *keyword_spelling(int token, bool vietnamese)
-{
-    for (size_t i = 0; i < NKEYWORDS; i++)
-        if (keywords[i].token == token) return vietnamese ? keywords[i].vi : keywords[i].en;
-    return NULL;
-}
-
 /* The words of `policy KEY = VALUE`: identifiers to the parser, keywords to
  * the reader, so fmt --keywords translates them too. */
 static const struct { const char *en, *vi, *ascii; } policy_words[] = {

@@ -31,8 +31,6 @@ bool keyword_table_consistent(void);
 /* The table itself, for tools: fmt --keywords, editor grammars, completion. */
 size_t keyword_count(void);
 bool keyword_at(size_t i, const char **en, const char **vi, const char **ascii, int *token);
-/* The English or Vietnamese (with diacritics) spelling of a keyword token. */
-const char *keyword_spelling(int token, bool vietnamese);
 
 /* The words of `policy KEY = VALUE` (not_applicable, full, ...): the
  * spelling of `word` in the other language, or NULL when it is none. */

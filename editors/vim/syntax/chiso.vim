@@ -13,7 +13,7 @@ syn match chisoInclude /\%(\k\|[.`]\)\@<!\%(gom_tep\|gồm_tệp\|include\)\%(\k
 syn match chisoConditional /\%(\k\|[.`]\)\@<!\%(nguoc_lai\|ngược_lại\|else\|then\|neu\|nếu\|thi\|thì\|if\)\%(\k\|\.\k\|\.`\)\@!/
 syn match chisoLogical /\%(\k\|[.`]\)\@<!\%(khong\|không\|hoac\|hoặc\|and\|not\|or\|va\|và\)\%(\k\|\.\k\|\.`\)\@!/
 syn match chisoBoolean /\%(\k\|[.`]\)\@<!\%(false\|dung\|true\|đúng\|sai\)\%(\k\|\.\k\|\.`\)\@!/
-syn match chisoKeyword /\%(\k\|[.`]\)\@<!\%(ap_dung_khi\|áp_dụng_khi\|applies_if\|implements\|toi_da_tru\|tối_đa_trừ\|otherwise\|thuc_hien\|thực_hiện\|cap_tren\|cấp_trên\|xep_loai\|xếp_loại\|con_lai\|còn_lại\|gia_tri\|giá_trị\|quy_tac\|quy_tắc\|can_cu\|căn_cứ\|deduct\|parent\|policy\|source\|toi_da\|tối_đa\|grade\|score\|total\|value\|band\|diem\|tong\|tổng\|điểm\|cap\|dat\|let\|max\|muc\|mức\|tru\|trừ\|đặt\)\%(\k\|\.\k\|\.`\)\@!/
+syn match chisoKeyword /\%(\k\|[.`]\)\@<!\%(ap_dung_khi\|áp_dụng_khi\|applies_if\|implements\|toi_da_tru\|tối_đa_trừ\|otherwise\|thuc_hien\|thực_hiện\|cap_tren\|cấp_trên\|xep_loai\|xếp_loại\|con_lai\|còn_lại\|gia_tri\|giá_trị\|quy_tac\|quy_tắc\|so_lieu\|số_liệu\|can_cu\|căn_cứ\|deduct\|metric\|parent\|policy\|source\|toi_da\|tối_đa\|grade\|score\|total\|value\|band\|diem\|tong\|tổng\|điểm\|cap\|dat\|let\|max\|muc\|mức\|tru\|trừ\|đặt\)\%(\k\|\.\k\|\.`\)\@!/
 syn match chisoPolicy /\%(\k\|[.`]\)\@<!\%(khong_phat_sinh\|không_phát_sinh\|not_applicable\|khong_diem\|không_điểm\|loai_tru\|loại_trừ\|du_diem\|exclude\|missing\|đủ_điểm\|error\|thieu\|thiếu\|full\|zero\|loi\|lỗi\)\%(\k\|\.\k\|\.`\)\@!/
 syn match chisoNumber /\%(\k\|\.\)\@<!\d[0-9_]*\%(\.\d\+\)*\k\@!/
 syn match chisoNodeId /\%(\k\|\.\)\@<!\h\w*\%(\.\w\+\)*\.\d\w*\%(\.\w\+\)*\k\@!/
