@@ -94,7 +94,7 @@ check "watch: first check" wait_for "r.chiso: 0 errors, 0 warnings" "$work/watch
 check "watch: then waits" wait_for "watching; Ctrl-C to stop" "$work/watch.err"
 sed 's/tối_đa 6 {/tối_đa 7 {/' "$work/w/r.chiso" > "$work/w/r.chiso.new" && mv "$work/w/r.chiso.new" "$work/w/r.chiso"
 check "watch: a save by rename is seen" wait_for "r.chiso changed, checking again" "$work/watch.err"
-check "watch: the new error" wait_for "r.chiso:3:9: error: the fields add up to 11, not to the total 10" "$work/watch.err"
+check "watch: the new error" wait_for "error: the fields add up to 11, not to the total 10" "$work/watch.err"
 cp rules/examples/huyen-mini.chiso "$work/w/r.chiso"
 count_at_least() { # count_at_least TEXT N FILE: up to 20 s
   for _ in $(seq 200); do [ "$(grep -cF -- "$1" "$3")" -ge "$2" ] && return 0; sleep 0.1; done
