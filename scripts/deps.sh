@@ -1,21 +1,17 @@
 #!/usr/bin/env bash
 # deps.sh [test] — installs the Debian packages chiso builds with (and,
 # with "test", those its tests need too: valgrind, cppcheck, jq,
-# chromium for the HTML report test, and clang with its sanitizer and
-# libFuzzer runtimes for scripts/fuzz.sh), when any is missing. Used by scripts/demo.sh,
-
-# with "test", those its tests need too: valgrind, cppcheck, jq, chromium
-# for the HTML report test, nodejs and npm to run the editors' highlighting
-# grammar in VS Code's engine, vim for its syntax file), when any is missing. Used by scripts/demo.sh,
+# chromium for the HTML report test, clang with its sanitizer and
+# libFuzzer runtimes for scripts/fuzz.sh, nodejs and npm to run the
+# editors' highlighting grammar in VS Code's engine, vim for its syntax
+# file), when any is missing. Used by scripts/demo.sh,
 # scripts/test.sh and .ci/run.
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
           libutf8proc-dev libgmp-dev)
 if [ "${1:-}" = test ]; then
-  packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev)
-
-  packages+=(valgrind chromium jq cppcheck vim)
+  packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev vim)
   # node and npm may come from elsewhere than Debian (nodesource): only when absent
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)
