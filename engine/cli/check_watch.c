@@ -112,6 +112,12 @@ int check_watch(char **args, int nargs, const check_opts_t *o)
         cli_paths_t paths;
         if (!cli_rules_paths(args, nargs, "check", &paths)) return CHISO_EXIT_USAGE;
         code = check_files(&paths, o);
+        if (fflush(stdout) != 0) {
+            fprintf(stderr, "chiso check: cannot write the output: %s\n", strerror(errno));
+            cli_paths_free(&paths);
+            return CHISO_EXIT_USAGE;
+        }
+        fflush(stderr);
         int fd = inotify_init1(IN_CLOEXEC);
         if (fd < 0) {
             fprintf(stderr, "chiso check: cannot watch the files: %s\n", strerror(errno));

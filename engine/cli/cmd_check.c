@@ -136,9 +136,7 @@ int check_files(const cli_paths_t *paths, const check_opts_t *o)
         free(s);
         json_decref(report);
     }
-    fflush(stdout);
-    fflush(stderr);
-    return worst;
+    return worst; /* stdout is flushed (and its errors reported) at exit */
 }
 
 int cmd_check(int argc, char **argv)
