@@ -14,6 +14,7 @@ int cmd_verify(int argc, char **argv);
 int cmd_metrics(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_appraise(int argc, char **argv);
 
 /* Prints `file:line:col: error: message` with the source line and a caret. */
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)

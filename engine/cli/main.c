@@ -27,6 +27,7 @@ static void usage(FILE *out)
           "  chiso explain [options] RULES SUBMISSION\n"
           "  chiso test [options] RULES TESTFILE...\n"
           "  chiso metrics [--template] RULES\n"
+          "  chiso appraise RULES FOLDER\n"
           "  chiso help [COMMAND]\n"
           "  chiso --version\n"
           "\n"
@@ -37,6 +38,7 @@ static void usage(FILE *out)
           "  explain show why a unit got its score: values read, bands tried, sums\n"
           "  test    run test cases (expected scores) against the rules; TAP or JUnit\n"
           "  metrics list the metrics the rules read or declare, or write a template to fill in\n"
+          "  appraise the appraisal process: self-assessment, rounds, explanation, final ranks\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -75,6 +77,7 @@ static int run(int argc, char **argv)
         if (!strcmp(argv[2], "metrics")) return cmd_metrics(2, help);
         if (!strcmp(argv[2], "explain")) return cmd_explain(2, help);
         if (!strcmp(argv[2], "test")) return cmd_test(2, help);
+        if (!strcmp(argv[2], "appraise")) return cmd_appraise(2, help);
         fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
         return CHISO_EXIT_USAGE;
     }
@@ -82,6 +85,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "score")) return cmd_score(argc - 1, argv + 1);
     if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);
     if (!strcmp(cmd, "metrics")) return cmd_metrics(argc - 1, argv + 1);
+    if (!strcmp(cmd, "appraise")) return cmd_appraise(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 1, argv + 1);
     fprintf(stderr, "chiso: unknown command '%s'\n", cmd);

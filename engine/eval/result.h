@@ -117,6 +117,12 @@ json_t *submission_load_exact(const char *text, size_t len);
 bool json_exact_number(const json_t *j, const char **text, size_t *len);
 /* Is this a placeholder of `chiso metrics --template` ("<điền: …>")? */
 bool submission_placeholder(const char *s);
+/* chiso_score_ex, with the points of some leaves set by hand: where set[i]
+ * (node number i, preorder), leaf i scores points[i] (clamped to its
+ * maximum, with a finding) instead of what its rules compute. */
+chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
+                                const char *origin, unsigned flags, const rat_t *points, const bool *set);
+
 /* Does any node of the index say where its points come from? */
 bool index_declares_origins(const compiled_index_t *ci);
 /* Points and maxima by origin (indexed by point_origin: [ORIGIN_APPRAISAL],

@@ -53,6 +53,8 @@ typedef struct {
     chiso_result *r;
     const compiled_index_t *ci;
     bool trace;
+    const rat_t *set_points; /* per node: points an appraiser set (with set[]), or NULL */
+    const bool *set;
 } scorer_t;
 
 /* With tracing: the node's trace object, created on first use. */
@@ -275,6 +277,17 @@ static void score_node(scorer_t *s, int idx)
     nr->max = c->max;
 
     if (s->trace) trace_reads(s, idx);
+    if (c->is_leaf && s->set && s->set[idx]) {
+        /* an appraiser's points replace what the metrics give (engine/appraise) */
+        rat_t points = s->set_points[idx];
+        clamp_points(s, idx, &points, c->max, true);
+        points = apply_deductions(s, idx, points);
+        if (nr->status != NS_SCORED) return;
+        if (rat_cmp(points, rat_int(0)) < 0 || rat_cmp(points, c->max) > 0)
+            clamp_points(s, idx, &points, c->max, false);
+        nr->points = points;
+        return;
+    }
     if (c->has_applies_if) {
         value_t v = eval_code(s->ev, &c->applies_if);
         if (s->trace) json_object_set_new(trace_of(s, idx), "applies_if", json_from_value(v));
@@ -593,6 +606,12 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
 static chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                       const char *origin, unsigned flags, bool keys_nfc)
 {
+    return score_with_points(prog, index, submission, origin, flags, NULL, NULL);
+}
+
+chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
+                                const char *origin, unsigned flags, const rat_t *points, const bool *set)
+{
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
         result_add_error(r, prog->diags.errors ? "the rules have errors; nothing was scored"
@@ -617,7 +636,7 @@ static chiso_result *score_submission(const chiso_program *prog, size_t index, j
     {
         if (r->ok) note_mostly_null(&ev, r);
         eval_lets(&ev);
-        scorer_t s = {&ev, r, r->ci, (flags & CHISO_SCORE_TRACE) != 0};
+        scorer_t s = {&ev, r, r->ci, (flags & CHISO_SCORE_TRACE) != 0, points, set};
         r->traced = s.trace;
         score_node(&s, 0);
         if (r->ok) grade_and_percent(&s);
