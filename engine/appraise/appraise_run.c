@@ -157,7 +157,7 @@ static void date_findings(const actx_t *a, aunit_t *u, const char *stage, const 
             (a->period->evidence_to && d > a->period->evidence_to))
             aunit_finding(u, stage, node, "evidence_out_of_period",
                           "evidence '%s' is dated %s, outside the period's evidence window", title, date);
-        else if (deadline && d > deadline)
+        if (deadline && d > deadline)
             aunit_finding(u, stage, node, "evidence_late", "evidence '%s' is dated %s, after the %s", title, date,
                           deadline_name);
     }
@@ -346,12 +346,12 @@ static char *auto_reason(const actx_t *a, const chiso_result *r, int idx, json_t
     for (int k = 0; k < c->nmetrics; k++) {
         const char *path = a->prog->prog.metrics[c->metrics[k]].text;
         json_t *by = json_object_get(corrected, path);
-        if (by) return xasprintf("metric %s corrected (at node %s)", path, json_string_value(by));
+        if (by) return xasprintf("số liệu %s được sửa (tại tiêu chí %s)", path, json_string_value(by));
     }
     const node_result_t *nr = &r->nodes[idx];
-    if (nr->band >= 0) return xasprintf("computed from the metrics: band %s", c->bands[nr->band].label);
-    if (nr->status == NS_NOT_APPLICABLE) return xstrdup("computed from the metrics: not applicable");
-    return xstrdup("computed from the metrics");
+    if (nr->band >= 0) return xasprintf("chấm theo số liệu: mức %s", c->bands[nr->band].label);
+    if (nr->status == NS_NOT_APPLICABLE) return xstrdup("chấm theo số liệu: không phát sinh");
+    return xstrdup("chấm theo số liệu");
 }
 
 static void read_round(awork_t *w, const actx_t *a, int stage)
@@ -399,6 +399,9 @@ static void read_round(awork_t *w, const actx_t *a, int stage)
                 w->pts[idx] = r;
             }
         }
+        json_t *mfix = json_object_get(e, "metrics");
+        if ((!p || json_is_null(p)) && json_is_object(mfix) && json_object_size(mfix))
+            w->set[idx] = false; /* corrected metrics: the node's points come from them again */
         json_t *note = json_object_get(e, "note");
         if (note && !json_is_string(note) && !json_is_null(note)) aunit_error(u, f, key, "'note' must be text");
         json_t *req = json_object_get(e, "explanation_required");
@@ -473,7 +476,7 @@ static void read_round(awork_t *w, const actx_t *a, int stage)
         if (changed) {
             fmt_rat(before, b1, sizeof b1);
             fmt_rat(after, b2, sizeof b2);
-            char *reason = note && note[0] ? xstrdup(note) : entry ? xstrdup("(no note)") : auto_reason(a, r, i, corrected);
+            char *reason = note && note[0] ? xstrdup(note) : entry ? xstrdup("(không có ghi chú)") : auto_reason(a, r, i, corrected);
             json_t *changes = json_object_get(rec, "changes");
             if (!changes) {
                 changes = json_array();

@@ -128,6 +128,11 @@ static void print_node_story(json_t *n, FILE *out)
         const char *st = s_of(c, "stage");
         appraise_fmt2(json_object_get(c, "from"), a, sizeof a);
         appraise_fmt2(json_object_get(c, "to"), b, sizeof b);
+        if (!strcmp(a, b)) { /* a difference below 0.01: show it whole */
+            rat_t x, y;
+            if (appraise_json_rat(json_object_get(c, "from"), &x)) rat_format(x, 6, a, sizeof a);
+            if (appraise_json_rat(json_object_get(c, "to"), &y)) rat_format(y, 6, b, sizeof b);
+        }
         fprintf(out, "      %s: %s → %s — %s", appraise_stage_label(st), a, b, txt(c, "reason"));
         if (json_is_true(json_object_get(json_object_get(n, st), "explanation_required")))
             fputs(" [yêu cầu giải trình]", out);
@@ -137,6 +142,17 @@ static void print_node_story(json_t *n, FILE *out)
             fprintf(out, "      Giải trình: %s\n", s_of(ans, "text") ? txt(ans, "text") : "(chỉ bổ sung tài liệu)");
             print_evidence_list(json_object_get(ans, "evidence"), "        ", out);
         }
+    }
+    /* a later round that kept the points, with its note */
+    for (int s = 2; s < NST; s++) {
+        json_t *st = json_object_get(n, STAGES[s]);
+        if (!st || !s_of(st, "note")) continue;
+        bool changed_here = false;
+        json_array_foreach(json_object_get(n, "changes"), i, c)
+            if (!strcmp(txt(c, "stage"), STAGES[s])) changed_here = true;
+        if (changed_here) continue;
+        appraise_fmt2(json_object_get(st, "points"), a, sizeof a);
+        fprintf(out, "      %s: giữ %s — %s\n", appraise_stage_label(STAGES[s]), a, txt(st, "note"));
     }
     if (!json_array_size(json_object_get(n, "changes"))) {
         if (json_is_true(json_object_get(json_object_get(n, "round1"), "explanation_required")))

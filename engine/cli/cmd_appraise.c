@@ -113,7 +113,7 @@ int cmd_appraise(int argc, char **argv)
                 fprintf(stderr, "chiso appraise: no unit '%s' in %s\n", unit ? unit : "", folder);
                 code = CHISO_EXIT_USAGE;
             } else {
-                char *s = json_dumps(t, JSON_INDENT(2));
+                char *s = json_dumps(t, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
                 fprintf(mem, "%s\n", s);
                 free(s);
                 json_decref(t);
@@ -125,7 +125,7 @@ int cmd_appraise(int argc, char **argv)
             json_t *sk = chiso_appraise_packet_skeleton(report, packet);
             found = sk != NULL;
             if (sk) {
-                char *s = json_dumps(sk, JSON_INDENT(2));
+                char *s = json_dumps(sk, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
                 fprintf(mem, "%s\n", s);
                 free(s);
                 json_decref(sk);
@@ -144,7 +144,7 @@ int cmd_appraise(int argc, char **argv)
             fprintf(stderr, "chiso appraise: no unit '%s' in %s\n", unit, folder);
             code = CHISO_EXIT_USAGE;
         } else if (!strcmp(format, "json")) {
-            char *s = json_dumps(report, JSON_INDENT(1));
+            char *s = json_dumps(report, JSON_INDENT(1) | JSON_REAL_PRECISION(15));
             fprintf(mem, "%s\n", s);
             free(s);
         } else if (!strcmp(format, "html")) {
