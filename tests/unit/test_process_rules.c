@@ -4,6 +4,11 @@
  * is worked out in a comment. */
 #include "support.h"
 
+#include "chiso_appraise.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <string.h>
 
 static json_t *run(const char *rules, const char *sub)
@@ -167,6 +172,26 @@ static void self_assessment_with_evidence_is_compared(void **s)
     json_decref(r);
 }
 
+static void sha256_of_known_texts(void **s)
+{
+    (void)s;
+    char path[] = "/tmp/chiso-sha-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    fputs("abc", f);
+    fclose(f);
+    char hex[65];
+    assert_true(chiso_sha256_file(path, hex)); /* FIPS 180-2, appendix B.1 */
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    f = fopen(path, "wb");
+    fclose(f);
+    assert_true(chiso_sha256_file(path, hex)); /* the empty file */
+    assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    remove(path);
+    assert_false(chiso_sha256_file(path, hex));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +201,7 @@ int main(void)
         cmocka_unit_test(keywords_in_every_spelling),
         cmocka_unit_test(process_items_errors_have_positions),
         cmocka_unit_test(self_assessment_with_evidence_is_compared),
+        cmocka_unit_test(sha256_of_known_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
