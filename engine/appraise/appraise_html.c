@@ -137,6 +137,18 @@ void chiso_appraise_print_html(json_t *report, FILE *out)
             }
             fputs("</ul>\n", out);
         } else {
+            json_t *src = json_object_get(json_object_get(json_object_get(u, "totals"), "final"), "sources");
+            if (src) {
+                fputs("<p>Kết quả trong đó: thẩm định ", out);
+                num(out, json_object_get(json_object_get(src, "appraisal"), "points"));
+                fputs(" / ", out);
+                num(out, json_object_get(json_object_get(src, "appraisal"), "max"));
+                fputs(" · điều tra xã hội học ", out);
+                num(out, json_object_get(json_object_get(src, "survey"), "points"));
+                fputs(" / ", out);
+                num(out, json_object_get(json_object_get(src, "survey"), "max"));
+                fputs("</p>\n", out);
+            }
             fputs("<table><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Tối đa</th>", out);
             for (int s = 0; s < NST; s++) {
                 fputs("<th>", out);
@@ -227,7 +239,7 @@ void chiso_appraise_print_csv(json_t *report, FILE *out)
     for (int s = 0; s < NST; s++)
         fprintf(out, ",%s points,%s percent,%s grade,%s rank,%s rank change", STAGES[s], STAGES[s], STAGES[s],
                 STAGES[s], STAGES[s]);
-    fputs(",findings,error\r\n", out);
+    fputs(",final appraisal points,final appraisal max,final survey points,final survey max,findings,error\r\n", out);
     size_t i;
     json_t *u;
     json_array_foreach(json_object_get(report, "units"), i, u) {
@@ -260,6 +272,14 @@ void chiso_appraise_print_csv(json_t *report, FILE *out)
             if (json_is_integer(json_object_get(t, "rank_change")))
                 fprintf(out, "%lld", (long long)json_integer_value(json_object_get(t, "rank_change")));
         }
+        json_t *src = json_object_get(json_object_get(totals, "final"), "sources");
+        const char *okeys[] = {"appraisal", "survey"};
+        for (int o = 0; o < 2; o++)
+            for (int m = 0; m < 2; m++) {
+                char b[48] = "";
+                if (src) appraise_fmt2(json_object_get(json_object_get(src, okeys[o]), m ? "max" : "points"), b, sizeof b);
+                fprintf(out, ",%s", b);
+            }
         fprintf(out, ",%zu,", json_array_size(json_object_get(u, "findings")));
         json_t *errs = json_object_get(u, "errors");
         if (json_array_size(errs)) csv_text(out, json_string_value(json_array_get(errs, 0)));

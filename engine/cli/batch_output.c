@@ -169,9 +169,9 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
             sb_addc(&row, sep);
             if (u->ok && f < u->nfields) csv_rank(&row, u->frank[f]);
         }
-        for (int k = 0; origins && k < 4; k++) {
+        for (int o = 0; origins && o < 4; o++) {
             sb_addc(&row, sep);
-            if (u->origins) csv_number(&row, u->origins[k], comma);
+            if (u->origins) csv_number(&row, u->origins[o], comma);
         }
         sb_addc(&row, sep);
         sb_adds(&row, u->ok ? "ok" : "error");
