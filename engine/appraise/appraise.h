@@ -54,5 +54,8 @@ bool appraise_date(const char *s, int *days);
  * absent), and the Vietnamese name of a stage. */
 void appraise_fmt2(json_t *v, char *buf, size_t size);
 const char *appraise_stage_label(const char *stage);
+/* Two numbers with 2 decimals, or whole (up to 6) when 2 decimals would
+ * show a difference as none: "0.32" and "0.316901". */
+void appraise_fmt_pair(json_t *x, json_t *y, char *a, char *b, size_t size);
 
 #endif

@@ -57,7 +57,7 @@ static void head(FILE *out, const char *title)
     fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>", out);
     esc(out, title);
     fputs("</title>\n<style>body{font-family:sans-serif;margin:1.5em;max-width:75em}"
-          "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}"
+          "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}.n{white-space:nowrap}"
           "th{background:#f3f4f6}.n{text-align:right}.err{color:#b91c1c}.up{color:#047857}.down{color:#b91c1c}"
           ".answer{border-bottom:1px dotted #999;height:4em}</style></head><body>\n", out);
 }
@@ -81,7 +81,7 @@ static void provenance(FILE *out, json_t *report)
 void chiso_appraise_print_html(json_t *report, FILE *out)
 {
     json_t *p = json_object_get(report, "provenance");
-    char *title = xasprintf("Kết quả thẩm định — %s %s", txt(p, "index"), txt(p, "period"));
+    char *title = xasprintf("Kết quả thẩm định — %s · kỳ %s", txt(p, "index"), txt(p, "period"));
     head(out, title);
     fputs("<h1>", out);
     esc(out, title);
@@ -321,10 +321,10 @@ bool chiso_appraise_print_packet_html(json_t *report, const char *unit, FILE *ou
         esc(out, txt(n, "name"));
         fputs("</td><td class=\"n\">", out);
         num(out, json_object_get(n, "max"));
-        fputs("</td><td class=\"n\">", out);
-        num(out, json_object_get(n, "claimed"));
-        fputs("</td><td class=\"n\">", out);
-        num(out, json_object_get(json_object_get(n, "round1"), "points"));
+        char a[48], b[48];
+        appraise_fmt_pair(json_object_get(n, "claimed"), json_object_get(json_object_get(n, "round1"), "points"), a, b,
+                          sizeof a);
+        fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s", a, b);
         if (json_is_true(json_object_get(json_object_get(n, "round1"), "explanation_required")))
             fputs("<br>yêu cầu giải trình", out);
         fputs("</td><td>", out);

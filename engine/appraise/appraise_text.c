@@ -35,6 +35,17 @@ void appraise_fmt2(json_t *v, char *buf, size_t size)
     rat_format_fixed(r, 2, buf, size);
 }
 
+void appraise_fmt_pair(json_t *x, json_t *y, char *a, char *b, size_t size)
+{
+    appraise_fmt2(x, a, size);
+    appraise_fmt2(y, b, size);
+    rat_t rx, ry;
+    if (!strcmp(a, b) && appraise_json_rat(x, &rx) && appraise_json_rat(y, &ry) && rat_cmp(rx, ry) != 0) {
+        rat_format(rx, 6, a, size);
+        rat_format(ry, 6, b, size);
+    }
+}
+
 const char *appraise_stage_label(const char *stage)
 {
     if (!stage) return "";
@@ -126,13 +137,7 @@ static void print_node_story(json_t *n, FILE *out)
     json_t *c;
     json_array_foreach(json_object_get(n, "changes"), i, c) {
         const char *st = s_of(c, "stage");
-        appraise_fmt2(json_object_get(c, "from"), a, sizeof a);
-        appraise_fmt2(json_object_get(c, "to"), b, sizeof b);
-        if (!strcmp(a, b)) { /* a difference below 0.01: show it whole */
-            rat_t x, y;
-            if (appraise_json_rat(json_object_get(c, "from"), &x)) rat_format(x, 6, a, sizeof a);
-            if (appraise_json_rat(json_object_get(c, "to"), &y)) rat_format(y, 6, b, sizeof b);
-        }
+        appraise_fmt_pair(json_object_get(c, "from"), json_object_get(c, "to"), a, b, sizeof a);
         fprintf(out, "      %s: %s → %s — %s", appraise_stage_label(st), a, b, txt(c, "reason"));
         if (json_is_true(json_object_get(json_object_get(n, st), "explanation_required")))
             fputs(" [yêu cầu giải trình]", out);
@@ -346,8 +351,8 @@ bool chiso_appraise_print_packet_text(json_t *report, const char *unit, FILE *ou
         if (!appraise_packet_node(n)) continue;
         k++;
         char a[48], b[48], m[48];
-        appraise_fmt2(json_object_get(n, "claimed"), a, sizeof a);
-        appraise_fmt2(json_object_get(json_object_get(n, "round1"), "points"), b, sizeof b);
+        appraise_fmt_pair(json_object_get(n, "claimed"), json_object_get(json_object_get(n, "round1"), "points"), a, b,
+                          sizeof a);
         appraise_fmt2(json_object_get(n, "max"), m, sizeof m);
         fprintf(out, "%zu. %s  %s (tối đa %s)\n", k, txt(n, "id"), txt(n, "name"), m);
         fprintf(out, "   Điểm tự chấm: %s · điểm thẩm định lần 1: %s%s\n", a, b,
