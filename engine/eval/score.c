@@ -603,14 +603,24 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
 }
 
 /* keys_nfc: the caller knows every key is NFC already (submission_scan). */
+static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
+                                unsigned flags, bool keys_nfc, const rat_t *points, const bool *set);
+
 static chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                       const char *origin, unsigned flags, bool keys_nfc)
 {
-    return score_with_points(prog, index, submission, origin, flags, NULL, NULL);
+    return score_impl(prog, index, submission, origin, flags, keys_nfc, NULL, NULL);
 }
 
 chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
                                 const char *origin, unsigned flags, const rat_t *points, const bool *set)
+{
+    return score_impl(prog, index, submission, origin, flags, false, points, set);
+}
+
+/* points/set: leaves whose points an appraiser set (engine/appraise), or NULL. */
+static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
+                                unsigned flags, bool keys_nfc, const rat_t *points, const bool *set)
 {
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
