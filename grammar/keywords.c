@@ -36,6 +36,9 @@ static const keyword_t keywords[] = {
     {"include", "gồm_tệp", "gom_tep", INCLUDE},
     {"implements", "thực_hiện", "thuc_hien", IMPLEMENTS},
     {"metric", "số_liệu", "so_lieu", METRIC},
+    /* the appraisal process */
+    {"evidence", "kiểm_chứng", "kiem_chung", EVIDENCE}, {"origin", "nguồn", "nguon", ORIGIN},
+    {"bonus", "thưởng", "thuong", BONUS},       {"cap", "tối_đa_thưởng", "toi_da_thuong", CAP},
 };
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 

@@ -57,6 +57,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
     struct { char *field; srcloc_t field_loc; char *impl; srcloc_t impl_loc; } topts;
     metric_decl_t *mdecl;
     struct { rat_t value; bool is_date, is_percent; } bound;
+    struct { char **items; size_t n, cap; } strs;
 }
 
 %token INDEX "index" PLAN "plan" GROUP "group" FIELD "field" CRITERION "criterion"
@@ -67,6 +68,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %token APPLIES_IF "applies_if" CAP "cap" LET "let" POLICY "policy" INCLUDE "include"
 %token IMPLEMENTS "implements"
 %token METRIC "metric"
+%token EVIDENCE "evidence" ORIGIN "origin" BONUS "bonus"
 %token <num> NUMBER "number" PERCENT "percent"
 %token <date> DATE "date"
 %token <str> STRING "string" IDENT "identifier" DOTTED_ID "node ID"
@@ -89,6 +91,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %type <mdecl> metric_decl
 %type <path> metric_path
 %type <bound> bound_value
+%type <strs> evidence_titles
 
 %precedence IF
 %left OR
@@ -208,8 +211,33 @@ item
           $$->target = t;
       }
     | metric_decl { $$ = item_new(ctx, IT_METRIC, $1->loc); $$->metric = $1; }
+    | BONUS STRING expr cap_opt {
+          $$ = item_new(ctx, IT_DEDUCT, LOC(@1));
+          deduct_t *d = arena_alloc(ctx->arena, sizeof *d);
+          d->loc = LOC(@1); d->reason = $2; d->amount = $3; d->bonus = true;
+          d->has_cap = $4.has; d->cap = $4.value; d->cap_loc = $4.loc;
+          $$->deduct = d;
+      }
+    | EVIDENCE evidence_titles {
+          $$ = item_new(ctx, IT_EVIDENCE, LOC(@1)); $$->strs = $2.items; $$->nstrs = $2.n;
+      }
+    | ORIGIN IDENT { $$ = item_new(ctx, IT_ORIGIN, LOC(@1)); $$->str = $2; $$->value_loc = LOC(@2); }
     | error { $$ = NULL; }
     ;
+
+evidence_titles
+    : STRING {
+          $$.items = NULL; $$.n = $$.cap = 0;
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = $1;
+      }
+    | evidence_titles STRING {
+          $$ = $1;
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = $2;
+      }
+    ;
+
 
 /* metric PATH "label" then clauses in any order: a kind word (count, đếm...),
  * a unit text, `from`/`từ` and `to`/`đến` bounds, `required`/`bắt_buộc`,

@@ -42,6 +42,10 @@ done
 "${vg[@]}" build/chiso fmt --check rules
 "${vg[@]}" build/chiso lsp < tests/authoring/data/session.lsp > /dev/null
 "${vg[@]}" build/chiso init | "${vg[@]}" build/chiso check --strict -q -
+"${vg[@]}" build/chiso appraise -f json rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020 >/dev/null
+"${vg[@]}" build/chiso appraise -f html rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020 >/dev/null
+"${vg[@]}" build/chiso appraise --packet stnmt rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020 >/dev/null
+"${vg[@]}" build/chiso appraise --template round2 --unit syt rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020 >/dev/null
 # The threaded batch pipeline under helgrind: no data races.
 build/bench/gen_submissions rules/examples/huyen-mini.chiso 300 7 > build/helgrind.ndjson
 valgrind --quiet --tool=helgrind --error-exitcode=98 \

@@ -109,10 +109,17 @@ typedef struct deduct {
     bool has_cap;
     rat_t cap;
     srcloc_t cap_loc;
+    bool bonus;          /* `bonus` / `thưởng`: adds the points instead */
 } deduct_t;
 
 typedef enum { POL_UNSET = 0, NA_FULL, NA_EXCLUDE, NA_ZERO } na_policy;
 typedef enum { MISS_UNSET = 0, MISS_ERROR, MISS_ZERO } missing_policy;
+
+/* Where a node's points come from (`origin` / `nguồn`): the appraisal of
+ * the unit's self-assessment, or the sociological survey (never
+ * self-scored). Unset inherits the parent's; the index defaults to appraisal. */
+typedef enum { ORIGIN_UNSET = 0, ORIGIN_APPRAISAL, ORIGIN_SURVEY } point_origin;
+const char *point_origin_name(point_origin o);
 
 typedef enum { NODE_INDEX, NODE_GROUP, NODE_FIELD, NODE_CRITERION } node_kind;
 const char *node_kind_name(node_kind k);
@@ -163,7 +170,18 @@ typedef struct node {
     struct node *parent;
     int ordinal;           /* preorder number, set by the checker */
     const char *na_word;   /* the not-applicable policy as the file writes it (đủ_điểm, full) */
+
+    /* the appraisal process: evidence required, where the points come from */
+    char **evidence;       /* `evidence "..." "..."` / `kiểm_chứng` titles */
+    size_t nevidence, capevidence;
+    srcloc_t evidence_loc;
+    point_origin origin;   /* as written (ORIGIN_UNSET: inherited) */
+    srcloc_t origin_loc;
 } node_t;
+
+/* The origin in force at a node: its own, else its nearest ancestor's,
+ * else appraisal. */
+point_origin node_origin(const node_t *n);
 
 static inline bool node_is_leaf(const node_t *n) { return n->value || n->score || n->nbands; }
 

@@ -270,6 +270,10 @@ static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
             else misplaced(ctx, it, "a metric declaration", where,
                            "declare metrics at the top of the file, or in the index");
             break;
+        case IT_EVIDENCE:
+        case IT_ORIGIN:
+            apply_process_item(ctx, n, it);
+            break;
         }
     }
 }

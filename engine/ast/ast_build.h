@@ -16,6 +16,7 @@ typedef enum {
     IT_TOTAL, IT_SOURCE, IT_POLICY, IT_GRADE, IT_NODE, IT_DEDUCT, IT_LET,
     IT_APPLIES_IF, IT_VALUE, IT_BAND, IT_SCORE, IT_PARENT, IT_TARGET,
     IT_METRIC,
+    IT_EVIDENCE, IT_ORIGIN, /* the appraisal process: engine/ast/ast_process.c */
 } item_kind;
 
 typedef struct item {
@@ -35,6 +36,8 @@ typedef struct item {
     band_t *band;
     target_t *target;
     metric_decl_t *metric;
+    char **strs;               /* evidence titles */
+    size_t nstrs;
 } item_t;
 
 typedef struct item_list {
@@ -74,6 +77,8 @@ metric_decl_t *metric_decl_constraint(struct parse_ctx *ctx, metric_decl_t *d, o
                                       expr_t *rhs, srcloc_t loc);
 /* Adds a finished declaration to the file being parsed. */
 void metric_decl_add(struct parse_ctx *ctx, metric_decl_t *d);
+/* `evidence` and `origin` items of an index or node (ast_process.c). */
+void apply_process_item(struct parse_ctx *ctx, node_t *n, item_t *it);
 
 /* Writes the expression back as source text (for band labels, messages). */
 char *expr_to_text(arena_t *arena, const expr_t *e);

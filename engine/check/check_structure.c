@@ -122,7 +122,7 @@ static void check_node(structure_ctx *c, node_t *n, int depth)
         deduct_t *d = n->deducts[i];
         if (d->has_cap && rat_cmp(d->cap, rat_int(0)) <= 0)
             diag_add(c->diags, DIAG_ERROR, d->cap_loc, "deduct-cap",
-                     "a deduction cap must be positive");
+                     d->bonus ? "a bonus cap must be positive" : "a deduction cap must be positive");
     }
 }
 

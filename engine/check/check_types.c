@@ -420,7 +420,7 @@ static void check_node_types(tctx *c, node_t *n, int depth)
     if (n->applies_if) expect(c, n->applies_if, TY_BOOL, "the condition of applies_if");
     check_leaf(c, n);
     for (size_t i = 0; i < n->ndeducts; i++)
-        expect(c, n->deducts[i]->amount, TY_NUMBER, "a deduction");
+        expect(c, n->deducts[i]->amount, TY_NUMBER, n->deducts[i]->bonus ? "a bonus" : "a deduction");
     for (size_t i = 0; i < n->nchildren; i++) check_node_types(c, n->children[i], depth + 1);
     c->node = saved;
 }

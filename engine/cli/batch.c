@@ -143,6 +143,14 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
         s->fpoints[i] = rat_keep(r->nodes[root->children[i]].points, arena);
         s->fmax[i] = rat_keep(r->nodes[root->children[i]].max, arena);
     } /* frank: zeroed by arena_alloc, set by batch_rank */
+    rat_t opts[3], omax[3];
+    if (result_origin_totals(r, opts, omax)) {
+        s->origins = arena_alloc(arena, 4 * sizeof(rat_t));
+        s->origins[0] = opts[ORIGIN_APPRAISAL];
+        s->origins[1] = omax[ORIGIN_APPRAISAL];
+        s->origins[2] = opts[ORIGIN_SURVEY];
+        s->origins[3] = omax[ORIGIN_SURVEY];
+    }
 }
 
 /* Nodes of the index being scored (0 when the rules have none to score with). */

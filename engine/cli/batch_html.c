@@ -325,6 +325,12 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
         esc(out, u->grade);
     }
     if (u->rank) fprintf(out, " · hạng %ld", u->rank);
+    if (u->origins) {
+        char a[48], am[48], sv[48], sm[48];
+        fprintf(out, " · thẩm định %s / %s · điều tra xã hội học %s / %s",
+                rat_format_fixed(u->origins[0], 2, a, sizeof a), rat_format_fixed(u->origins[1], 2, am, sizeof am),
+                rat_format_fixed(u->origins[2], 2, sv, sizeof sv), rat_format_fixed(u->origins[3], 2, sm, sizeof sm));
+    }
     fputs("</summary>\n<table class=\"card\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Giá trị</th>"
           "<th>Mức</th><th>Điểm</th></tr></thead><tbody>\n", out);
     size_t i;

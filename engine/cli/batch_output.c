@@ -120,6 +120,14 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         csv_field(&row, rk, sep);
         free(rk);
     }
+    /* points by origin, when the rules say where points come from */
+    bool origins = false;
+    for (size_t i = 0; i < b->count && !origins; i++) origins = b->units[i].origins != NULL;
+    const char *ohead[] = {"appraisal points", "appraisal max", "survey points", "survey max"};
+    for (size_t i = 0; origins && i < 4; i++) {
+        sb_addc(&row, sep);
+        sb_adds(&row, ohead[i]);
+    }
     const char *tail[] = {"status", "file", "error", "note"};
     for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
         sb_addc(&row, sep);
@@ -160,6 +168,10 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         for (int f = 0; f < nfields; f++) {
             sb_addc(&row, sep);
             if (u->ok && f < u->nfields) csv_rank(&row, u->frank[f]);
+        }
+        for (int o = 0; origins && o < 4; o++) {
+            sb_addc(&row, sep);
+            if (u->origins) csv_number(&row, u->origins[o], comma);
         }
         sb_addc(&row, sep);
         sb_adds(&row, u->ok ? "ok" : "error");

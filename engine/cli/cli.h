@@ -17,6 +17,7 @@ int cmd_test(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
+int cmd_appraise(int argc, char **argv);
 
 /* Prints `file:line:col: error: message` with the source line and a caret. */
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)

@@ -30,6 +30,7 @@ static void usage(FILE *out)
           "  chiso fmt [--check|--diff|-w] [--keywords vi|en] [RULES|DIR|-]...\n"
           "  chiso init [--keywords vi|en] [FILE]\n"
           "  chiso lsp\n"
+          "  chiso appraise RULES FOLDER\n"
           "  chiso help [COMMAND]\n"
           "  chiso --version\n"
           "\n"
@@ -43,6 +44,7 @@ static void usage(FILE *out)
           "  fmt     lay out rules files canonically (comments kept, meaning unchanged)\n"
           "  init    start a new rules file from a commented skeleton\n"
           "  lsp     language server for editors (errors as you type, hover, completion)\n"
+          "  appraise the appraisal process: self-assessment, rounds, explanation, final ranks\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -84,6 +86,7 @@ static int run(int argc, char **argv)
         if (!strcmp(argv[2], "fmt")) return cmd_fmt(2, help);
         if (!strcmp(argv[2], "init")) return cmd_init(2, help);
         if (!strcmp(argv[2], "lsp")) return cmd_lsp(2, help);
+        if (!strcmp(argv[2], "appraise")) return cmd_appraise(2, help);
         fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
         return CHISO_EXIT_USAGE;
     }
@@ -91,6 +94,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "score")) return cmd_score(argc - 1, argv + 1);
     if (!strcmp(cmd, "verify")) return cmd_verify(argc - 1, argv + 1);
     if (!strcmp(cmd, "metrics")) return cmd_metrics(argc - 1, argv + 1);
+    if (!strcmp(cmd, "appraise")) return cmd_appraise(argc - 1, argv + 1);
     if (!strcmp(cmd, "explain")) return cmd_explain(argc - 1, argv + 1);
     if (!strcmp(cmd, "test")) return cmd_test(argc - 1, argv + 1);
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 1, argv + 1);

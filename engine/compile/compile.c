@@ -263,7 +263,7 @@ static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_pol
     c->deducts = arena_alloc(&prog->arena, sizeof(cdeduct_t) * (n->ndeducts ? n->ndeducts : 1));
     for (size_t i = 0; i < n->ndeducts; i++) {
         const deduct_t *d = n->deducts[i];
-        c->deducts[i] = (cdeduct_t){d->reason, compile_expr(prog, d->amount), d->has_cap, d->cap};
+        c->deducts[i] = (cdeduct_t){d->reason, compile_expr(prog, d->amount), d->has_cap, d->cap, d->bonus};
         collect(&slots, d->amount, nc->let_slots);
     }
     /* For explain: the two sides of a top-level ratio, through a let. */

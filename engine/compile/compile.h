@@ -20,6 +20,7 @@ typedef struct {
     code_t amount;
     bool has_cap;
     rat_t cap;
+    bool bonus;          /* adds instead of subtracting */
 } cdeduct_t;
 
 /* A part of a leaf's rule whose value explain shows: a call, a

@@ -19,6 +19,7 @@ typedef struct {
     bool capped;
     bool not_applicable;
     bool missing;
+    bool bonus;      /* a bonus (thưởng): added, not subtracted */
 } deduct_result_t;
 
 typedef struct {
@@ -116,6 +117,18 @@ json_t *submission_load_exact(const char *text, size_t len);
 bool json_exact_number(const json_t *j, const char **text, size_t *len);
 /* Is this a placeholder of `chiso metrics --template` ("<điền: …>")? */
 bool submission_placeholder(const char *s);
+/* chiso_score_ex, with the points of some leaves set by hand: where set[i]
+ * (node number i, preorder), leaf i scores points[i] (clamped to its
+ * maximum, with a finding) instead of what its rules compute. */
+chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
+                                const char *origin, unsigned flags, const rat_t *points, const bool *set);
+
+/* Does any node of the index say where its points come from? */
+bool index_declares_origins(const compiled_index_t *ci);
+/* Points and maxima by origin (indexed by point_origin: [ORIGIN_APPRAISAL],
+ * [ORIGIN_SURVEY]); false when the index declares no origins or the result
+ * is in error (origin_totals.c). */
+bool result_origin_totals(const chiso_result *r, rat_t pts[3], rat_t max[3]);
 
 /* Binds metrics of a submission to slots; problems go to r->errors. */
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);

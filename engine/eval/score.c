@@ -2,8 +2,8 @@
  *
  * The tree is scored bottom-up. A leaf takes the first band whose comparison
  * holds (or its `score`), clamped to [0, max] with a finding. A group sums
- * its children, subtracts its deductions (each at most its cap), is floored
- * at 0 and capped at its counted maximum. A node that is not applicable
+ * its children, subtracts its deductions and adds its bonuses (each at most
+ * its cap), is floored at 0 and capped at its counted maximum. A node that is not applicable
  * (applies_if false, a null metric, a zero denominator) is settled by its
  * policy: full = its max, exclude = out of every maximum above it, zero = 0;
  * an ancestor's decision is applied to its whole subtree. A missing metric
@@ -53,6 +53,8 @@ typedef struct {
     chiso_result *r;
     const compiled_index_t *ci;
     bool trace;
+    const rat_t *set_points; /* per node: points an appraiser set (with set[]), or NULL */
+    const bool *set;
 } scorer_t;
 
 /* With tracing: the node's trace object, created on first use. */
@@ -203,6 +205,7 @@ static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
         const cdeduct_t *d = &c->deducts[i];
         deduct_result_t *dr = &nr->deducts[i];
         dr->reason = d->reason;
+        dr->bonus = d->bonus;
         value_t v = eval_code(s->ev, &d->amount);
         if (v.tag == V_NA) {
             dr->not_applicable = true;
@@ -236,7 +239,7 @@ static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
             dr->capped = true;
         }
         dr->applied = amount;
-        points = rat_sub(points, amount, &of);
+        points = d->bonus ? rat_add(points, amount, &of) : rat_sub(points, amount, &of);
     }
     if (of) result_add_error(s->r, "arithmetic overflow in the deductions of %s", node_label(c));
     return points;
@@ -274,6 +277,17 @@ static void score_node(scorer_t *s, int idx)
     nr->max = c->max;
 
     if (s->trace) trace_reads(s, idx);
+    if (c->is_leaf && s->set && s->set[idx]) {
+        /* an appraiser's points replace what the metrics give (engine/appraise) */
+        rat_t points = s->set_points[idx];
+        clamp_points(s, idx, &points, c->max, true);
+        points = apply_deductions(s, idx, points);
+        if (nr->status != NS_SCORED) return;
+        if (rat_cmp(points, rat_int(0)) < 0 || rat_cmp(points, c->max) > 0)
+            clamp_points(s, idx, &points, c->max, false);
+        nr->points = points;
+        return;
+    }
     if (c->has_applies_if) {
         value_t v = eval_code(s->ev, &c->applies_if);
         if (s->trace) json_object_set_new(trace_of(s, idx), "applies_if", json_from_value(v));
@@ -355,7 +369,8 @@ static void score_node(scorer_t *s, int idx)
         clamp_points(s, idx, &points, c->max, true);
         points = apply_deductions(s, idx, points);
         if (nr->status != NS_SCORED) return;
-        if (rat_cmp(points, rat_int(0)) < 0) clamp_points(s, idx, &points, c->max, false);
+        if (rat_cmp(points, rat_int(0)) < 0 || rat_cmp(points, c->max) > 0)
+            clamp_points(s, idx, &points, c->max, false); /* a bonus may pass the max */
         nr->points = points;
         return;
     }
@@ -425,6 +440,11 @@ static void compare_self_assessment(scorer_t *s, json_t *claims)
         rat_t claimed;
         const char *digits;
         size_t ndigits;
+        /* the process form {"points": 2, "evidence": [...], "explanation": "..."} */
+        if (json_is_object(val)) {
+            val = json_object_get(val, "points");
+            if (!val || json_is_null(val)) continue; /* evidence or an explanation only */
+        }
         bool okv = json_is_integer(val) ? (claimed = rat_int(json_integer_value(val)), true)
                  : json_is_real(val) ? rat_from_double(json_real_value(val), &claimed)
                  : json_exact_number(val, &digits, &ndigits) ? rat_parse(digits, ndigits, &claimed) : false;
@@ -583,8 +603,24 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
 }
 
 /* keys_nfc: the caller knows every key is NFC already (submission_scan). */
+static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
+                                unsigned flags, bool keys_nfc, const rat_t *points, const bool *set);
+
 static chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                       const char *origin, unsigned flags, bool keys_nfc)
+{
+    return score_impl(prog, index, submission, origin, flags, keys_nfc, NULL, NULL);
+}
+
+chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
+                                const char *origin, unsigned flags, const rat_t *points, const bool *set)
+{
+    return score_impl(prog, index, submission, origin, flags, false, points, set);
+}
+
+/* points/set: leaves whose points an appraiser set (engine/appraise), or NULL. */
+static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
+                                unsigned flags, bool keys_nfc, const rat_t *points, const bool *set)
 {
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
@@ -610,7 +646,7 @@ static chiso_result *score_submission(const chiso_program *prog, size_t index, j
     {
         if (r->ok) note_mostly_null(&ev, r);
         eval_lets(&ev);
-        scorer_t s = {&ev, r, r->ci, (flags & CHISO_SCORE_TRACE) != 0};
+        scorer_t s = {&ev, r, r->ci, (flags & CHISO_SCORE_TRACE) != 0, points, set};
         r->traced = s.trace;
         score_node(&s, 0);
         if (r->ok) grade_and_percent(&s);

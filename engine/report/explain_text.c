@@ -186,7 +186,10 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
     for (int i = 0; i < nr->ndeducts; i++) {
         const deduct_result_t *d = &nr->deducts[i];
         fmt_rat2(d->applied, a, sizeof a);
-        fprintf(out, "      trừ:      %s: −%s%s\n", d->reason, a, d->capped ? " (chạm mức trừ tối đa)" : "");
+        if (d->bonus)
+            fprintf(out, "      thưởng:   %s: +%s%s\n", d->reason, a, d->capped ? " (chạm mức thưởng tối đa)" : "");
+        else
+            fprintf(out, "      trừ:      %s: −%s%s\n", d->reason, a, d->capped ? " (chạm mức trừ tối đa)" : "");
     }
 }
 
@@ -230,7 +233,7 @@ static void explain_sum_ex(const chiso_result *r, int idx, bool deep, FILE *out)
         const deduct_result_t *d = &nr->deducts[i];
         if (d->not_applicable || d->missing) continue;
         fmt_rat2(d->applied, a, sizeof a);
-        fprintf(out, " − %s (%s)", a, d->reason);
+        fprintf(out, " %s %s (%s)", d->bonus ? "+" : "−", a, d->reason);
     }
     fmt_rat2(nr->points, a, sizeof a);
     fmt_rat2(nr->max, b, sizeof b);

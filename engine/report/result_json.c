@@ -71,12 +71,23 @@ static const char *policy_name(na_policy p)
     return p == NA_EXCLUDE ? "exclude" : p == NA_ZERO ? "zero" : "full";
 }
 
+/* Deductions, then bonuses (when the rules give any) under their own key. */
 static void write_deductions(jw_t *w, const node_result_t *nr)
 {
-    JW_KEY(w, "deductions");
+    bool any_bonus = false, any_deduct = false;
+    for (int i = 0; i < nr->ndeducts; i++) {
+        if (nr->deducts[i].bonus) any_bonus = true;
+        else any_deduct = true;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+    if (pass == 0 && !any_deduct) continue;
+    if (pass == 1 && !any_bonus) continue;
+    if (pass) JW_KEY(w, "bonuses");
+    else JW_KEY(w, "deductions");
     jw_array(w);
     for (int i = 0; i < nr->ndeducts; i++) {
         const deduct_result_t *d = &nr->deducts[i];
+        if (d->bonus != (pass == 1)) continue;
         jw_object(w);
         JW_KEY(w, "reason");
         jw_string(w, d->reason);
@@ -98,6 +109,7 @@ static void write_deductions(jw_t *w, const node_result_t *nr)
         jw_end_object(w);
     }
     jw_end_array(w);
+    }
 }
 
 static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
@@ -213,6 +225,23 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
     for (int i = 0; i < root->nchildren; i++) write_node(&w, r, root->children[i], 0);
     jw_end_array(&w);
     if (r->nodes[0].ndeducts) write_deductions(&w, &r->nodes[0]);
+    rat_t opts[3], omax[3];
+    if (result_origin_totals(r, opts, omax)) {
+        /* only when the rules say where points come from: other results keep their shape */
+        JW_KEY(&w, "sources");
+        jw_array(&w);
+        for (int o = ORIGIN_APPRAISAL; o <= ORIGIN_SURVEY; o++) {
+            jw_object(&w);
+            JW_KEY(&w, "origin");
+            jw_string(&w, point_origin_name((point_origin)o));
+            JW_KEY(&w, "points");
+            jw_rat(&w, opts[o]);
+            JW_KEY(&w, "max");
+            jw_rat(&w, omax[o]);
+            jw_end_object(&w);
+        }
+        jw_end_array(&w);
+    }
     JW_KEY(&w, "findings");
     jw_array(&w);
     for (size_t i = 0; i < r->nfindings; i++) {

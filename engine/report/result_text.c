@@ -53,6 +53,16 @@ static void print_deductions(json_t *node, int indent, bool comma, FILE *out)
 {
     size_t i;
     json_t *d;
+    json_array_foreach(json_object_get(node, "bonuses"), i, d) {
+        char amt[48];
+        fixed2(json_object_get(d, "points"), amt, sizeof amt, comma);
+        fprintf(out, "%*s+ điểm thưởng: %s: ", indent, "", text(d, "reason"));
+        const char *st = str(d, "status");
+        if (st && !strcmp(st, "not_applicable")) fputs("không phát sinh\n", out);
+        else if (st && !strcmp(st, "missing")) fputs("thiếu số liệu\n", out);
+        else fprintf(out, "+%s%s\n", amt,
+                     json_is_true(json_object_get(d, "capped")) ? " (đã chạm mức thưởng tối đa)" : "");
+    }
     json_array_foreach(json_object_get(node, "deductions"), i, d) {
         char amt[48];
         fixed2(json_object_get(d, "points"), amt, sizeof amt, comma);
@@ -67,6 +77,26 @@ static void print_deductions(json_t *node, int indent, bool comma, FILE *out)
         else fprintf(out, "−%s%s\n", amt,
                      json_is_true(json_object_get(d, "capped")) ? " (đã chạm mức trừ tối đa)" : "");
     }
+}
+
+/* "Trong đó: thẩm định 60.00 / 68.00 · điều tra xã hội học 25.00 / 32.00",
+ * when the rules say where points come from. */
+static void print_sources(json_t *r, bool comma, FILE *out)
+{
+    json_t *sources = json_object_get(r, "sources");
+    if (!json_array_size(sources)) return;
+    fputs("Trong đó:", out);
+    size_t i;
+    json_t *s;
+    json_array_foreach(sources, i, s) {
+        char p[48], m[48];
+        fixed2(json_object_get(s, "points"), p, sizeof p, comma);
+        fixed2(json_object_get(s, "max"), m, sizeof m, comma);
+        const char *o = text(s, "origin");
+        fprintf(out, "%s %s %s / %s", i ? " ·" : "", !strcmp(o, "survey") ? "điều tra xã hội học" : "thẩm định",
+                p, m);
+    }
+    fputc('\n', out);
 }
 
 static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE *out)
@@ -137,7 +167,9 @@ void chiso_print_scorecard_ex(json_t *r, FILE *out, unsigned flags)
     if (str(r, "grade")) fprintf(out, " · Xếp loại: %s", str(r, "grade"));
     json_t *rank = json_object_get(r, "rank");
     if (json_is_integer(rank)) fprintf(out, " · Hạng: %lld", (long long)json_integer_value(rank));
-    fputs("\n\n", out);
+    fputc('\n', out);
+    print_sources(r, comma, out);
+    fputc('\n', out);
     size_t i;
     json_t *n;
     json_array_foreach(json_object_get(r, "nodes"), i, n) print_node(n, 0, false, comma, out);
