@@ -62,28 +62,7 @@ static metric_slot_t *intern_metric(tctx *c, char **segs, int nsegs, const char 
                                     srcloc_t loc, int *slot_out)
 {
     program_t *p = c->prog;
-    strbuf_t key;
-    sb_init(&key);
-    for (int i = 0; i < nsegs; i++) {
-        if (i) sb_addc(&key, '\x1f');
-        sb_adds(&key, segs[i]);
-    }
-    void *found = strmap_get(&p->metric_by_key, key.data);
-    int slot;
-    if (found) {
-        slot = (int)(intptr_t)found - 1;
-    } else {
-        VEC_PUSH(p->metrics, p->nmetrics, p->capmetrics);
-        slot = (int)p->nmetrics++;
-        metric_slot_t *m = &p->metrics[slot];
-        memset(m, 0, sizeof *m);
-        m->text = arena_strdup(&p->arena, text);
-        m->segs = segs;
-        m->nsegs = nsegs;
-        m->first_use = loc;
-        strmap_put(&p->metric_by_key, key.data, (void *)(intptr_t)(slot + 1));
-    }
-    sb_free(&key);
+    int slot = program_metric_slot(p, segs, nsegs, text, loc);
     metric_slot_t *ms = &p->metrics[slot];
     if (ms->uses == 0 && ms->decl) ms->first_use = loc; /* declared first, read here */
     ms->uses++;
