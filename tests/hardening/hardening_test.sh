@@ -190,8 +190,13 @@ cp "$sub" "$work/perm/a/x.json"
 cp "$sub" "$work/perm/b/y.json"
 chmod 000 "$work/perm/b"
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
-  chmod 755 "$work" "$work/perm" "$work/perm/a"; chmod 644 "$work/perm/a/x.json"; chmod 755 "$chiso" 2>/dev/null
-  timeout 10 setpriv --reuid=65534 --regid=65534 --clear-groups "$chiso" score -q "$(realpath "$rules")" "$work/perm" > "$work/out" 2> "$work/err" < /dev/null
+  # The unprivileged user gets its own copies of the program and the rules:
+  # the checkout may sit below a directory only root may enter.
+  mkdir -p "$work/nobody"
+  cp "$chiso" "$work/nobody/chiso"; cp "$rules" "$work/nobody/rules.chiso"
+  chmod 755 "$work" "$work/perm" "$work/perm/a" "$work/nobody" "$work/nobody/chiso"
+  chmod 644 "$work/perm/a/x.json" "$work/nobody/rules.chiso"
+  timeout 10 setpriv --reuid=65534 --regid=65534 --clear-groups "$work/nobody/chiso" score -q "$work/nobody/rules.chiso" "$work/perm" > "$work/out" 2> "$work/err" < /dev/null
   code=$?
 else
   run score -q "$rules" "$work/perm"
@@ -237,10 +242,13 @@ if [ "$(id -u)" -ne 0 ]; then
   check "-o read-only file: kept" test "$(cat "$work/o/ro.json")" = keep
 else # root may write anything with `>`; as another user it may not
   chmod 777 "$work/o"
-  timeout 10 setpriv --reuid=65534 --regid=65534 --clear-groups "$chiso" score -q -o "$work/o/ro.json" "$(realpath "$rules")" "$(realpath "$sub")" > /dev/null 2> "$work/err"
+  mkdir -p "$work/nobody"
+  cp "$chiso" "$work/nobody/chiso"; cp "$rules" "$work/nobody/rules.chiso"; cp "$sub" "$work/nobody/sub.json"
+  chmod 755 "$work" "$work/nobody" "$work/nobody/chiso"; chmod 644 "$work/nobody/rules.chiso" "$work/nobody/sub.json"
+  timeout 10 setpriv --reuid=65534 --regid=65534 --clear-groups "$work/nobody/chiso" score -q -o "$work/o/ro.json" "$work/nobody/rules.chiso" "$work/nobody/sub.json" > /dev/null 2> "$work/err"
   code=$?
   check "-o another's read-only file: exit 2" test $code -eq 2
-  check "-o another's read-only file: Permission denied" has_err "Permission denied"
+  check "-o another's read-only file: Permission denied" has_err "ro.json': Permission denied"
   check "-o another's read-only file: kept" test "$(cat "$work/o/ro.json")" = keep
 fi
 chmod 640 "$work/o/real.json"
