@@ -3,6 +3,7 @@
 #define CHISO_CLI_H
 
 #include "chiso.h"
+#include "chiso_batch.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -38,48 +39,6 @@ bool cli_select_index(const chiso_program *prog, const char *path, const char *n
 
 /* Colors on stderr: only on a terminal and without NO_COLOR. */
 bool cli_color(FILE *f);
-
-/* One input submission: its origin and its bytes. */
-typedef struct {
-    char *origin;   /* file path, or "<stdin>:LINE" */
-    char *text;     /* NULL when it could not be read */
-    size_t len;
-    char *error;    /* why it could not be read */
-    size_t textcap; /* > 0: text is a buffer of this size, reused for the next line */
-} cli_input_t;
-
-typedef struct {
-    cli_input_t *items;
-    size_t count, cap;
-} cli_inputs_t;
-
-/* Expands files, directories (every *.json below, sorted) and "-" (NDJSON
- * on stdin). Returns false with a message on stderr for a usage problem. */
-bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out);
-void cli_inputs_free(cli_inputs_t *in);
-/* The largest submission read, from a file or as a line of standard input. */
-#define CLI_MAX_SUBMISSION_BYTES (256u * 1024u * 1024u)
-
-/* Reads one submission file into *out (error set when it cannot be read,
- * is not a regular file, or is larger than CLI_MAX_SUBMISSION_BYTES). */
-void cli_read_submission(const char *path, cli_input_t *out);
-
-/* Paths found in a directory; error != NULL: reported as an error result
- * for that path (unreadable directory, FIFO, dangling link...). */
-typedef struct {
-    struct { char *path, *error; } *items;
-    size_t count, cap;
-} cli_found_t;
-/* The real files and directories a walk has seen (device and inode). */
-typedef struct cli_seen cli_seen_t;
-cli_seen_t *cli_seen_new(void);
-void cli_seen_free(cli_seen_t *s);
-/* Appends the *.json files below `dir` (recursively, links followed once
- * per real file or directory) to `found`. */
-void cli_walk_json(const char *dir, cli_found_t *found, cli_seen_t *seen);
-int cli_cmp_str(const void *a, const void *b);
-/* "a FIFO", "a character device"... for messages. */
-const char *cli_file_kind(unsigned mode);
 
 /* An output file written whole or not at all: opened as a temporary file
  * beside `path` (so a missing directory fails before any work is done) and

@@ -15,6 +15,11 @@
 #define MAX_RULES_BYTES (64u * 1024u * 1024u)
 #define MAX_WALK_DEPTH 32
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static bool is_rules_name(const char *name)
 {
     size_t n = strlen(name);
@@ -61,7 +66,7 @@ bool cli_rules_paths(char **args, int nargs, const char *cmd, cli_paths_t *out)
                 cli_paths_free(out);
                 return false;
             }
-            qsort(out->items + before, out->count - before, sizeof *out->items, cli_cmp_str);
+            qsort(out->items + before, out->count - before, sizeof *out->items, cmp_str);
             continue;
         }
         VEC_PUSH(out->items, out->count, out->cap);

@@ -62,14 +62,14 @@ int cmd_explain(int argc, char **argv)
     size_t index;
     chiso_program *prog = cli_load_rules_index(argv[optind], index_name, true, &index, &code);
     if (!prog) return code;
-    cli_inputs_t inputs = {0};
-    if (!cli_collect_inputs(argv + optind + 1, 1, &inputs) || inputs.count != 1) {
+    chiso_input_list inputs = {0};
+    if (!chiso_inputs_collect(argv + optind + 1, 1, &inputs) || inputs.count != 1) {
         if (inputs.count > 1) fputs("chiso explain: explain one submission at a time\n", stderr);
-        cli_inputs_free(&inputs);
+        chiso_input_list_free(&inputs);
         chiso_program_free(prog);
         return CHISO_EXIT_USAGE;
     }
-    cli_input_t *in = &inputs.items[0];
+    chiso_input *in = &inputs.items[0];
     chiso_result *r = in->text ? chiso_score_text_ex(prog, index, in->text, in->len, in->origin,
                                                      CHISO_SCORE_TRACE)
                                : chiso_result_error(prog, index, in->origin, in->error);
@@ -100,7 +100,7 @@ int cmd_explain(int argc, char **argv)
     }
     free(buf);
     chiso_result_free(r);
-    cli_inputs_free(&inputs);
+    chiso_input_list_free(&inputs);
     chiso_program_free(prog);
     return code;
 }

@@ -2,13 +2,9 @@
  * the rules and write the results (JSON array, NDJSON, text scorecards
  * with ranking tables, or CSV). A unit that cannot be scored gets an error
  * result and the rest of the batch is still scored; the exit code is then 3.
- * The pipeline itself is in batch.c, the formats in batch_output.c. */
+ * The pipeline itself is in the library (chiso_batch.h: engine/batch/,
+ * the formats in engine/report/); this only reads the command line. */
 #include "cli.h"
-
-#include "batch.h"
-#include "batch_output.h"
-
-#include "engine/support/safe_text.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -81,7 +77,8 @@ int cmd_score(int argc, char **argv)
         {"no-scorecards", no_argument, NULL, 'N'},
         {NULL, 0, NULL, 0},
     };
-    render_opts_t ro = {OUT_JSON, false, false, false};
+    const char *format = "json";
+    unsigned render = 0;
     bool quiet = false, summary = false, fail_fast = false;
     unsigned flags = 0;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), rank_decimals = -1;
@@ -91,19 +88,15 @@ int cmd_score(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "f:o:j:qh", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (!strcmp(optarg, "json")) ro.format = OUT_JSON;
-            else if (!strcmp(optarg, "ndjson")) ro.format = OUT_NDJSON;
-            else if (!strcmp(optarg, "text")) ro.format = OUT_TEXT;
-            else if (!strcmp(optarg, "csv")) ro.format = OUT_CSV;
-            else if (!strcmp(optarg, "html")) ro.format = OUT_HTML;
+            if (chiso_output_format_known(optarg)) format = optarg;
             else {
                 fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text, csv or html)\n", optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
-        case 'p': ro.pretty = true; break;
-        case 'c': ro.decimal_comma = true; break;
-        case 'N': ro.no_scorecards = true; break;
+        case 'p': render |= CHISO_RENDER_PRETTY; break;
+        case 'c': render |= CHISO_RENDER_DECIMAL_COMMA; break;
+        case 'N': render |= CHISO_RENDER_NO_SCORECARDS; break;
         case 'o': output = optarg; break;
         case 'i': index_name = optarg; break;
         case 'q': quiet = true; break;
@@ -142,48 +135,31 @@ int cmd_score(int argc, char **argv)
     size_t index;
     chiso_program *prog = cli_load_rules_index(argv[optind], index_name, quiet, &index, &code);
     if (!prog) return code;
-    input_iter_t *inputs = input_iter_open(argv + optind + 1, argc - optind - 1);
+    chiso_inputs *inputs = chiso_inputs_open(argv + optind + 1, argc - optind - 1);
     cli_out_t out;
     if (!inputs || !cli_out_open(&out, output)) {
-        input_iter_close(inputs);
+        chiso_inputs_close(inputs);
         chiso_program_free(prog);
         return CHISO_EXIT_USAGE;
     }
-    batch_opts_t bo = {prog, index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
-                       !quiet && isatty(STDERR_FILENO), ro.format != OUT_CSV && !(ro.format == OUT_TEXT && ro.no_scorecards),
-                       ro.format == OUT_TEXT || ro.format == OUT_HTML};
-    batch_t batch;
-    bool ran = batch_run(&bo, inputs, &batch);
-    const char *read_error = input_iter_error(inputs);
-    if (!ran || read_error) {
+    chiso_batch_options bo = {index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
+                              !quiet && isatty(STDERR_FILENO), format, render};
+    chiso_batch *batch = chiso_batch_run(prog, &bo, inputs);
+    const char *read_error = chiso_inputs_error(inputs);
+    if (!chiso_batch_complete(batch) || read_error) {
         /* A full disk or unreadable standard input: the results would not
          * account for every unit, so none are written. */
         if (read_error) fprintf(stderr, "chiso score: %s; nothing written\n", read_error);
         cli_out_abort(&out);
-        input_iter_close(inputs);
-        batch_free(&batch);
+        chiso_inputs_close(inputs);
+        chiso_batch_free(batch);
         chiso_program_free(prog);
         return CHISO_EXIT_USAGE;
     }
-    input_iter_close(inputs);
-    batch_rank(&batch, (int)rank_decimals);
-    for (size_t i = 0; i < batch.count; i++) {
-        const unit_summary_t *u = &batch.units[i];
-        if (!u->repeats) continue;
-        /* IDs and file names come from the submitters: no raw controls on a terminal. */
-        const char *shown[4] = {u->id, u->period ? u->period : "", u->duplicate_of, u->origin};
-        char *safe[4];
-        for (int k = 0; k < 4; k++) safe[k] = shown[k] ? safe_text_line(shown[k]) : NULL;
-        fprintf(stderr, "chiso score: unit '%s'%s%s appears more than once (%s and %s); all are kept\n",
-                safe[0] ? safe[0] : shown[0], u->period ? " of period " : "", safe[1] ? safe[1] : shown[1],
-                safe[2] ? safe[2] : shown[2], safe[3] ? safe[3] : shown[3]);
-        for (int k = 0; k < 4; k++) free(safe[k]);
-    }
-    /* Scorecards and tables for people: controls in names are shown escaped. */
-    FILE *text = ro.format == OUT_TEXT ? safe_text_stream(out.f) : NULL;
-    bool rendered = batch_render(&batch, prog, index, &ro, text ? text : out.f);
-    if (text && fclose(text) != 0) rendered = false;
-    if (!rendered) {
+    chiso_inputs_close(inputs);
+    chiso_batch_rank(batch, (int)rank_decimals);
+    chiso_batch_warn_duplicates(batch, stderr);
+    if (!chiso_batch_render(batch, out.f)) {
         if (ferror(out.f))
             fprintf(stderr, "chiso score: cannot write %s: %s; the output is incomplete\n",
                     output && strcmp(output, "-") ? output : "the output", strerror(errno ? errno : EIO));
@@ -191,13 +167,14 @@ int cmd_score(int argc, char **argv)
         code = CHISO_EXIT_USAGE;
     } else if (!cli_out_commit(&out)) {
         code = CHISO_EXIT_USAGE;
-    } else if (batch.failed) {
+    } else if (chiso_batch_failed(batch)) {
         code = CHISO_EXIT_UNIT_ERRORS;
-        fprintf(stderr, "chiso score: %zu of %zu unit%s could not be scored%s\n", batch.failed,
-                batch.count, batch.count == 1 ? "" : "s", batch.stopped ? " (stopped at the first: --fail-fast)" : "");
+        size_t count = chiso_batch_count(batch);
+        fprintf(stderr, "chiso score: %zu of %zu unit%s could not be scored%s\n", chiso_batch_failed(batch),
+                count, count == 1 ? "" : "s", chiso_batch_stopped(batch) ? " (stopped at the first: --fail-fast)" : "");
     }
-    if (summary) batch_print_summary(&batch, stderr);
-    batch_free(&batch);
+    if (summary) chiso_batch_print_summary(batch, stderr);
+    chiso_batch_free(batch);
     chiso_program_free(prog);
     return code;
 }

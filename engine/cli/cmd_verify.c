@@ -184,12 +184,12 @@ int cmd_verify(int argc, char **argv)
     } else {
         size_t plan;
         chiso_program *prog = load_plan(plan_path, plan_name, &plan, &code);
-        cli_inputs_t inputs = {0};
-        if (prog && !cli_collect_inputs(argv + optind + 1, argc - optind - 1, &inputs))
+        chiso_input_list inputs = {0};
+        if (prog && !chiso_inputs_collect(argv + optind + 1, argc - optind - 1, &inputs))
             code = CHISO_EXIT_USAGE;
         else if (prog) {
             for (size_t i = 0; i < inputs.count; i++) {
-                cli_input_t *in = &inputs.items[i];
+                chiso_input *in = &inputs.items[i];
                 json_t *r;
                 if (in->text) {
                     r = chiso_verify_actuals_text(prog, plan, in->text, in->len, in->origin);
@@ -201,7 +201,7 @@ int cmd_verify(int argc, char **argv)
                 json_array_append_new(reports, r);
             }
         }
-        cli_inputs_free(&inputs);
+        chiso_input_list_free(&inputs);
         chiso_program_free(prog);
     }
 

@@ -17,7 +17,7 @@ typedef struct {
 
 enum { STDIN_CHUNK = 1 << 16 };
 
-struct input_iter {
+struct chiso_inputs {
     source_t_ *sources;
     size_t count, cap, next;
     long stdin_line;
@@ -39,13 +39,13 @@ static int by_path(const void *a, const void *b)
 input_iter_t *input_iter_open(char **args, int nargs)
 {
     input_iter_t *it = xcalloc(1, sizeof *it);
-    cli_seen_t *seen = cli_seen_new();
+    input_seen_t *seen = input_seen_new();
     for (int i = 0; i < nargs; i++) {
         const char *a = args[i];
         if (!strcmp(a, "-")) {
             if (it->has_stdin) {
                 fputs("chiso: '-' (standard input) given twice\n", stderr);
-                cli_seen_free(seen);
+                input_seen_free(seen);
                 input_iter_close(it);
                 return NULL;
             }
@@ -56,8 +56,8 @@ input_iter_t *input_iter_open(char **args, int nargs)
         }
         struct stat st;
         if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-            cli_found_t found = {0};
-            cli_walk_json(a, &found, seen);
+            input_found_t found = {0};
+            input_walk_json(a, &found, seen);
             size_t first = it->count;
             for (size_t k = 0; k < found.count; k++) {
                 VEC_PUSH(it->sources, it->count, it->cap);
@@ -66,7 +66,7 @@ input_iter_t *input_iter_open(char **args, int nargs)
             free(found.items);
             if (it->count == first) {
                 fprintf(stderr, "chiso: %s: no *.json files in this directory\n", a);
-                cli_seen_free(seen);
+                input_seen_free(seen);
                 input_iter_close(it);
                 return NULL;
             }
@@ -76,7 +76,7 @@ input_iter_t *input_iter_open(char **args, int nargs)
         VEC_PUSH(it->sources, it->count, it->cap);
         it->sources[it->count++] = (source_t_){xstrdup(a), NULL};
     }
-    cli_seen_free(seen);
+    input_seen_free(seen);
     return it;
 }
 
@@ -103,7 +103,7 @@ static char *stdin_origin(long line)
 }
 
 /* The next line of standard input into it->line (without its newline), at
- * most CLI_MAX_SUBMISSION_BYTES of it kept: a longer line is read to its
+ * most CHISO_MAX_SUBMISSION_BYTES of it kept: a longer line is read to its
  * end and dropped (*too_long). 1: a line; 0: the end; -1: a read error
  * (it->error set), which is never taken for the end. */
 static int stdin_next_line(input_iter_t *it, size_t *len, bool *too_long)
@@ -133,7 +133,7 @@ static int stdin_next_line(input_iter_t *it, size_t *len, bool *too_long)
         size_t avail = it->chunk_end - it->chunk_pos;
         const char *nl = memchr(start, '\n', avail);
         size_t take = nl ? (size_t)(nl - start) : avail;
-        if (!*too_long && n + take > CLI_MAX_SUBMISSION_BYTES) *too_long = true;
+        if (!*too_long && n + take > CHISO_MAX_SUBMISSION_BYTES) *too_long = true;
         if (!*too_long) {
             if (n + take + 1 > it->linecap) {
                 size_t cap = it->linecap ? it->linecap : 256;
@@ -152,7 +152,7 @@ static int stdin_next_line(input_iter_t *it, size_t *len, bool *too_long)
     return 1;
 }
 
-bool input_iter_next(input_iter_t *it, cli_input_t *out)
+bool input_iter_next(input_iter_t *it, chiso_input *out)
 {
     char *buf = out->textcap ? out->text : NULL;
     size_t bufcap = out->textcap;
@@ -169,7 +169,7 @@ bool input_iter_next(input_iter_t *it, cli_input_t *out)
                 out->origin = xstrdup(s->path);
                 out->error = xstrdup(s->error);
             } else {
-                cli_read_submission(s->path, out);
+                input_read_file(s->path, out);
             }
             return true;
         }
@@ -181,7 +181,7 @@ bool input_iter_next(input_iter_t *it, cli_input_t *out)
             if (too_long) {
                 free(buf);
                 out->origin = stdin_origin(it->stdin_line);
-                out->error = xasprintf("larger than %u MiB", CLI_MAX_SUBMISSION_BYTES >> 20);
+                out->error = xasprintf("larger than %u MiB", CHISO_MAX_SUBMISSION_BYTES >> 20);
                 return true;
             }
             while (len && it->line[len - 1] == '\r') len--;
@@ -208,7 +208,7 @@ bool input_iter_next(input_iter_t *it, cli_input_t *out)
     return false;
 }
 
-void input_recycle(cli_input_t *in)
+void input_recycle(chiso_input *in)
 {
     free(in->origin);
     free(in->error);
@@ -220,7 +220,7 @@ void input_recycle(cli_input_t *in)
     in->len = 0;
 }
 
-void input_clear(cli_input_t *in)
+void input_clear(chiso_input *in)
 {
     free(in->origin);
     free(in->text);

@@ -5,7 +5,8 @@
  * achieved), and a drill-down scorecard per unit showing each criterion's
  * value, band and points. The charts are SVG written here. */
 #include "batch_output.h"
-#include "batch_trend.h"
+#include "criteria_text.h"
+#include "trend_text.h"
 
 #include "engine/report/display.h"
 #include "engine/support/xalloc.h"

@@ -10,7 +10,6 @@
 #define CHISO_BATCH_H
 
 #include "batch_criteria.h"
-#include "cli.h"
 #include "input_iter.h"
 
 #include "engine/support/arena.h"
@@ -82,5 +81,11 @@ void batch_free(batch_t *b);
 
 /* Field IDs and names of the index (top-level nodes). */
 int batch_fields(const chiso_program *prog, size_t index, const char ***ids, const char ***names);
+
+/* qsort order of unit summary pointers: by level, period, then rank (units
+ * in error last, in input order). */
+int batch_by_group_rank(const void *x, const void *y);
+/* What to call a unit: its name, else its id, else the file it came from. */
+const char *batch_unit_label(const unit_summary_t *u);
 
 #endif

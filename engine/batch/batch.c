@@ -35,7 +35,7 @@ typedef enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE } slot_state;
 typedef struct {
     slot_state state;
     int n;                      /* submissions in this chunk */
-    cli_input_t input[CHUNK];
+    chiso_input input[CHUNK];
     strbuf_t json[CHUNK];       /* the results, compact, without rank; buffers reused */
     unit_summary_t summary[CHUNK];
     node_rec_t *recs;           /* for the statistics per criterion (text, html): CHUNK × nodes */
@@ -162,7 +162,7 @@ static int node_count(const batch_opts_t *o)
 
 /* Scores one submission into its summary and, when results are spooled,
  * its result JSON (into `json`, a buffer reused from one unit to the next). */
-static void score_one(const batch_opts_t *o, cli_input_t *in, strbuf_t *json, unit_summary_t *summary,
+static void score_one(const batch_opts_t *o, chiso_input *in, strbuf_t *json, unit_summary_t *summary,
                       node_rec_t *recs, arena_t *arena, json_arena_t *parse)
 {
     /* Every jansson value made below is released before json_arena_end. */
@@ -375,7 +375,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     p.out = out;
     p.total = input_iter_total(inputs);
     clock_gettime(CLOCK_MONOTONIC, &p.start);
-    cli_input_t in = {0};
+    chiso_input in = {0};
     strbuf_t json;
     sb_init(&json);
     int nnodes = node_count(opts);

@@ -54,16 +54,8 @@ void criteria_add(criteria_t *c, const char *level, const char *period, const no
 /* When the batch is complete: puts the groups in the order of the ranking
  * tables (level, then period). No unit may be added after. */
 void criteria_finish(criteria_t *c);
-/* Text tables, one per group: the criteria (leaves), those losing the most
- * points first. */
-void criteria_print_text(const criteria_t *c, bool comma, FILE *out);
 /* The order criteria_print_text uses: leaf node numbers of the index, the
  * largest share of points lost first (ties in index order); returns how
  * many, into *order (caller frees). */
 int criteria_order(const criteria_t *c, const criteria_group_t *g, int **order);
-/* A criterion's mean points, mean maximum and share of points lost (a
- * percent, with "%"), shown by the one rounding rule (display.h) with
- * `flags`; "-" when no unit was scored on it. */
-void criteria_figures(const node_stat_t *s, unsigned flags, char *mean, char *max, char *loss, size_t size);
-
 #endif

@@ -2,8 +2,6 @@
  * batch_criteria.h). */
 #include "batch_criteria.h"
 
-#include "engine/report/display.h"
-#include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
 #include <stdint.h>
@@ -122,27 +120,6 @@ void criteria_finish(criteria_t *c)
 /* Share of the points lost: 1 - points/max over the scored units. */
 static double lost(const node_stat_t *s) { return s->dmax > 0 ? 1 - s->dpoints / s->dmax : 0; }
 
-void criteria_figures(const node_stat_t *s, unsigned flags, char *mean, char *max, char *loss, size_t size)
-{
-    snprintf(mean, size, "-");
-    snprintf(max, size, "-");
-    snprintf(loss, size, "-");
-    if (!s->scored) return;
-    bool of = false;
-    rat_t n = rat_int(s->scored);
-    rat_t m = rat_div(s->points, n, &of), x = rat_div(s->max, n, &of);
-    rat_t l = rat_is_zero(s->max) ? rat_int(0) : rat_sub(rat_int(1), rat_div(s->points, s->max, &of), &of);
-    if (!s->inexact && !of) {
-        display_rat(m, flags, mean, size);
-        display_rat(x, flags, max, size);
-        display_rat(l, flags | DISPLAY_PERCENT, loss, size);
-    } else {
-        display_double(s->dpoints / (double)s->scored, flags, mean, size);
-        display_double(s->dmax / (double)s->scored, flags, max, size);
-        display_double(lost(s), flags | DISPLAY_PERCENT, loss, size);
-    }
-}
-
 typedef struct {
     double lost;
     int node;
@@ -169,38 +146,3 @@ int criteria_order(const criteria_t *c, const criteria_group_t *g, int **order)
     return n;
 }
 
-void criteria_print_text(const criteria_t *c, bool comma, FILE *out)
-{
-    for (size_t gi = 0; gi < c->ngroups; gi++) {
-        const criteria_group_t *g = &c->groups[gi];
-        int *order;
-        int n = criteria_order(c, g, &order);
-        fputs("Thống kê theo tiêu chí (criteria)", out);
-        if (g->level) fprintf(out, " · cấp %s", g->level);
-        if (g->period) fprintf(out, " · kỳ %s", g->period);
-        fprintf(out, " · %ld đơn vị · mất điểm nhiều nhất trước\n", g->units);
-        fputs("Mã       ", out);
-        print_padded(out, "Tiêu chí", 40);
-        fputs("  Điểm TB  Tối đa  Mất %  Đủ điểm  0 điểm  Không áp dụng\n", out);
-        for (int k = 0; k < n; k++) {
-            const cnode_t *cn = &c->ci->nodes[order[k]];
-            const node_stat_t *s = &g->nodes[order[k]];
-            print_padded(out, cn->src->id, 8);
-            fputc(' ', out);
-            print_padded(out, cn->src->name, 40);
-            char mean[48], max[48], loss[48];
-            criteria_figures(s, DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0), mean, max, loss, sizeof mean);
-            char *pct = strchr(loss, '%');
-            if (pct) *pct = '\0'; /* the column says % */
-            fputs("  ", out);
-            print_padded_right(out, mean, 7);
-            fputs(" ", out);
-            print_padded_right(out, max, 7);
-            fputs(" ", out);
-            print_padded_right(out, loss, 6);
-            fprintf(out, "  %7ld  %6ld  %13ld\n", s->full, s->zero, s->not_applicable);
-        }
-        free(order);
-        fputc('\n', out);
-    }
-}

@@ -5,7 +5,8 @@
  * period; CSV (one row per unit, UTF-8 with BOM so that Excel shows
  * Vietnamese correctly, RFC 4180 quoting) is made from the summaries. */
 #include "batch_output.h"
-#include "batch_trend.h"
+#include "criteria_text.h"
+#include "trend_text.h"
 
 #include "engine/report/display.h"
 #include "engine/support/textwidth.h"
@@ -196,23 +197,6 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         fwrite(row.data, 1, row.len, out);
     }
     sb_free(&row);
-}
-
-int batch_by_group_rank(const void *x, const void *y)
-{
-    const unit_summary_t *a = *(unit_summary_t *const *)x, *b = *(unit_summary_t *const *)y;
-    int c = strcmp(or_empty(a->level), or_empty(b->level));
-    if (c) return c;
-    c = strcmp(or_empty(a->period), or_empty(b->period));
-    if (c) return c;
-    if (!a->rank != !b->rank) return a->rank ? -1 : 1; /* ranked first */
-    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
-    return a < b ? -1 : a > b;
-}
-
-const char *batch_unit_label(const unit_summary_t *u)
-{
-    return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
 }
 
 /* One table per (level, period) of the units scored, with who leads each

@@ -1,4 +1,4 @@
-/* cli_inputs.c — reading submission files and finding them in directories
+/* inputs.c — reading submission files and finding them in directories
  * (every *.json below, in sorted path order, so a batch is scored in the
  * same order every time); the expansion of arguments is input_iter.c.
  *
@@ -7,7 +7,6 @@
  * and directory is visited once however many links lead to it (a link to
  * "." would otherwise repeat the tree, two would never end), and what
  * cannot be read is reported for its path instead of skipped. */
-#include "cli.h"
 #include "input_iter.h"
 
 #include "engine/support/xalloc.h"
@@ -21,13 +20,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *cli_file_kind(unsigned mode)
+const char *input_file_kind(unsigned mode)
 {
     return S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket" : S_ISCHR(mode) ? "a character device"
          : S_ISBLK(mode) ? "a block device" : S_ISDIR(mode) ? "a directory" : "not a regular file";
 }
 
-void cli_read_submission(const char *path, cli_input_t *out)
+void input_read_file(const char *path, chiso_input *out)
 {
     memset(out, 0, sizeof *out);
     out->origin = xstrdup(path);
@@ -40,12 +39,12 @@ void cli_read_submission(const char *path, cli_input_t *out)
     }
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        out->error = xasprintf("cannot read: %s, not a regular file", cli_file_kind(st.st_mode));
+        out->error = xasprintf("cannot read: %s, not a regular file", input_file_kind(st.st_mode));
         close(fd);
         return;
     }
-    if (st.st_size > (off_t)CLI_MAX_SUBMISSION_BYTES) {
-        out->error = xasprintf("larger than %u MiB", CLI_MAX_SUBMISSION_BYTES >> 20);
+    if (st.st_size > (off_t)CHISO_MAX_SUBMISSION_BYTES) {
+        out->error = xasprintf("larger than %u MiB", CHISO_MAX_SUBMISSION_BYTES >> 20);
         close(fd);
         return;
     }
@@ -62,7 +61,7 @@ void cli_read_submission(const char *path, cli_input_t *out)
             break;
         }
         if (n == 0) break;
-        if (sb.len + (size_t)n > CLI_MAX_SUBMISSION_BYTES) { /* it grew while being read */
+        if (sb.len + (size_t)n > CHISO_MAX_SUBMISSION_BYTES) { /* it grew while being read */
             too_big = true;
             break;
         }
@@ -71,7 +70,7 @@ void cli_read_submission(const char *path, cli_input_t *out)
     close(fd);
     if (err || too_big) {
         sb_free(&sb);
-        out->error = too_big ? xasprintf("larger than %u MiB", CLI_MAX_SUBMISSION_BYTES >> 20)
+        out->error = too_big ? xasprintf("larger than %u MiB", CHISO_MAX_SUBMISSION_BYTES >> 20)
                              : xasprintf("read error: %s", strerror(err));
         return;
     }
@@ -79,7 +78,7 @@ void cli_read_submission(const char *path, cli_input_t *out)
     out->text = sb_take(&sb);
 }
 
-int cli_cmp_str(const void *a, const void *b)
+int input_cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
@@ -92,7 +91,7 @@ static bool ends_with_json(const char *name)
 
 /* The real files and directories seen: (device, inode) in an open
  * addressing table. */
-struct cli_seen {
+struct input_seen {
     struct { dev_t dev; ino_t ino; bool used; } *slots;
     size_t count, cap;
 };
@@ -104,7 +103,7 @@ static size_t seen_hash(dev_t dev, ino_t ino, size_t cap)
 }
 
 /* Adds (dev, ino); false when it was there already. */
-static bool seen_add(cli_seen_t *s, dev_t dev, ino_t ino)
+static bool seen_add(input_seen_t *s, dev_t dev, ino_t ino)
 {
     if (2 * (s->count + 1) > s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 64;
@@ -131,16 +130,16 @@ static bool seen_add(cli_seen_t *s, dev_t dev, ino_t ino)
     return true;
 }
 
-cli_seen_t *cli_seen_new(void) { return xcalloc(1, sizeof(cli_seen_t)); }
+input_seen_t *input_seen_new(void) { return xcalloc(1, sizeof(input_seen_t)); }
 
-void cli_seen_free(cli_seen_t *s)
+void input_seen_free(input_seen_t *s)
 {
     if (!s) return;
     free(s->slots);
     free(s);
 }
 
-static void add_found(cli_found_t *f, char *path, char *error)
+static void add_found(input_found_t *f, char *path, char *error)
 {
     VEC_PUSH(f->items, f->count, f->cap);
     f->items[f->count].path = path;
@@ -151,7 +150,7 @@ static void add_found(cli_found_t *f, char *path, char *error)
 /* Collects the *.json files under `dir` (recursively), entries of each
  * directory in sorted order so that which of two links to one file is
  * kept does not depend on the order the disk lists them in. */
-static void walk(const char *dir, cli_found_t *found, cli_seen_t *seen, int depth)
+static void walk(const char *dir, input_found_t *found, input_seen_t *seen, int depth)
 {
     if (depth > 32) {
         add_found(found, xstrdup(dir), xstrdup("directories nested more than 32 deep"));
@@ -174,7 +173,7 @@ static void walk(const char *dir, cli_found_t *found, cli_seen_t *seen, int dept
     }
     if (errno) add_found(found, xstrdup(dir), xasprintf("cannot read the directory: %s", strerror(errno)));
     closedir(d);
-    qsort(names, n, sizeof *names, cli_cmp_str);
+    qsort(names, n, sizeof *names, input_cmp_str);
     for (size_t i = 0; i < n; i++) {
         char *p = xasprintf("%s/%s", dir, names[i]);
         bool json = ends_with_json(names[i]);
@@ -191,7 +190,7 @@ static void walk(const char *dir, cli_found_t *found, cli_seen_t *seen, int dept
         } else if (!json || !seen_add(seen, st.st_dev, st.st_ino)) {
             free(p); /* not a submission, or a file already found through another link */
         } else if (!S_ISREG(st.st_mode)) {
-            add_found(found, p, xasprintf("cannot read: %s, not a regular file", cli_file_kind(st.st_mode)));
+            add_found(found, p, xasprintf("cannot read: %s, not a regular file", input_file_kind(st.st_mode)));
         } else {
             add_found(found, p, NULL);
         }
@@ -199,20 +198,20 @@ static void walk(const char *dir, cli_found_t *found, cli_seen_t *seen, int dept
     free(names);
 }
 
-void cli_walk_json(const char *dir, cli_found_t *found, cli_seen_t *seen)
+void input_walk_json(const char *dir, input_found_t *found, input_seen_t *seen)
 {
     struct stat st;
     if (stat(dir, &st) == 0 && !seen_add(seen, st.st_dev, st.st_ino)) return; /* given twice */
     walk(dir, found, seen, 0);
 }
 
-bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out)
+bool chiso_inputs_collect(char **args, int nargs, chiso_input_list *out)
 {
     /* The same expansion as a batch, collected: for commands that take a
      * handful of submissions (explain, verify). */
     input_iter_t *it = input_iter_open(args, nargs);
     if (!it) return false;
-    cli_input_t in = {0};
+    chiso_input in = {0};
     while (input_iter_next(it, &in)) {
         VEC_PUSH(out->items, out->count, out->cap);
         out->items[out->count++] = in;
@@ -224,7 +223,7 @@ bool cli_collect_inputs(char **args, int nargs, cli_inputs_t *out)
     return err == NULL;
 }
 
-void cli_inputs_free(cli_inputs_t *in)
+void chiso_input_list_free(chiso_input_list *in)
 {
     for (size_t i = 0; i < in->count; i++) {
         free(in->items[i].origin);

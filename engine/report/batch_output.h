@@ -3,7 +3,7 @@
 #ifndef CHISO_BATCH_OUTPUT_H
 #define CHISO_BATCH_OUTPUT_H
 
-#include "batch.h"
+#include "engine/batch/batch.h"
 
 typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV, OUT_HTML } out_format;
 
@@ -13,12 +13,6 @@ typedef struct {
     bool decimal_comma;   /* csv: ';' and ','; text: 9,25 — as written in Vietnamese */
     bool no_scorecards;   /* text: the ranking, errors, trend and statistics only */
 } render_opts_t;
-
-/* qsort order of unit summary pointers: by level, period, then rank (units
- * in error last, in input order). */
-int batch_by_group_rank(const void *x, const void *y);
-/* What to call a unit: its name, else its id, else the file it came from. */
-const char *batch_unit_label(const unit_summary_t *u);
 
 /* "Đơn vị không chấm được": every unit in error, in input order, with all
  * its errors; nothing when every unit was scored. */

@@ -172,3 +172,20 @@ int batch_fields(const chiso_program *prog, size_t index, const char ***ids, con
     }
     return root->nchildren;
 }
+
+int batch_by_group_rank(const void *x, const void *y)
+{
+    const unit_summary_t *a = *(unit_summary_t *const *)x, *b = *(unit_summary_t *const *)y;
+    int c = strcmp(or_empty(a->level), or_empty(b->level));
+    if (c) return c;
+    c = strcmp(or_empty(a->period), or_empty(b->period));
+    if (c) return c;
+    if (!a->rank != !b->rank) return a->rank ? -1 : 1; /* ranked first */
+    if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+const char *batch_unit_label(const unit_summary_t *u)
+{
+    return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
+}
