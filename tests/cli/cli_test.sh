@@ -225,14 +225,16 @@ for f in rules/*/*.chiso; do
 done
 run verify rules/plans/duc-tho-2021.chiso; check "Đức Thọ at least as strict as Hà Tĩnh" test $code -eq 0
 run verify rules/plans/ha-tinh-sldtbxh-2021.chiso; check "Sở LĐTBXH at least as strict as Hà Tĩnh" test $code -eq 0
-run verify rules/plans/duc-tho-2021.chiso fixtures/plans/actuals/duc-tho-2021.json; check "Đức Thọ meets its 26 targets" test $code -eq 0
-check "26 met" has_out "26 chỉ tiêu: 26 đạt, 0 không đạt, 0 không áp dụng, 0 thiếu số liệu"
+run verify rules/plans/duc-tho-2021.chiso fixtures/plans/actuals/duc-tho-2021.json; check "Đức Thọ meets its 27 targets" test $code -eq 0
+check "27 met" has_out "27 chỉ tiêu: 27 đạt, 0 không đạt, 0 không áp dụng, 0 thiếu số liệu"
 run verify -f json rules/plans/duc-tho-2021.chiso fixtures/plans/actuals/can-loc-2021.json
 check "Can Lộc: exit 1" test $code -eq 1
-check "Can Lộc: 17 met, 6 missed, 2 n/a, 1 missing" test "$(jq -c '.[0].summary' "$work/out")" = '{"met":17,"missed":6,"not_applicable":2,"missing":1}'
+check "Can Lộc: 17 met, 7 missed, 2 n/a, 1 missing" test "$(jq -c '.[0].summary' "$work/out")" = '{"met":17,"missed":7,"not_applicable":2,"missing":1}'
+check "Can Lộc: 2650 of 10000 dossiers online (26.5%) is not over 30%" test "$(jq -c '[.[0].targets[] | select(.id == "III.7.1") | .status, .actual, .threshold]' "$work/out")" = '["missed",0.265,0.3]'
 check "Can Lộc: 40.91% inspected, short of 50%" test "$(jq -c '[.[0].targets[] | select(.id == "II.3") | .actual, .threshold]' "$work/out")" = '[0.409091,0.5]'
 run verify rules/plans/dak-nong-y-te-2020.chiso fixtures/plans/actuals/dak-nong-y-te-2020.json
-check "Sở Y tế Đắk Nông: 5 targets missed" has_out "28 chỉ tiêu: 23 đạt, 5 không đạt"
+check "Sở Y tế Đắk Nông: 6 targets missed" has_out "29 chỉ tiêu: 23 đạt, 6 không đạt"
+check "Sở Y tế Đắk Nông: 3 articles, short of the 04 of I.1.9" has_out "3 < 4: còn thiếu 1"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
