@@ -12,10 +12,11 @@ GROUPS = {
     "feedback": "phản_ánh", "iso": "iso", "legal_docs": "văn_bản_qppl", "legal_review": "kiểm_tra_văn_bản",
     "organisations": "tổ_chức", "plan": "kế_hoạch", "procedures": "thủ_tục", "propaganda": "tuyên_truyền",
     "reports": "báo_cáo", "rotation": "luân_chuyển", "staff": "biên_chế", "survey": "khảo_sát",
-    "training": "đào_tạo", "units": "cơ_quan",
+    "training": "đào_tạo", "units": "cơ_quan", "investment": "đầu_tư", "enterprises": "doanh_nghiệp",
 }
 LEAVES = {
-    "revenue_billion": "thu_tỷ_đồng", "revenue_target_billion": "dự_toán_thu_tỷ_đồng",
+    "revenue_billion": "thu_tỷ_đồng", "enterprise_revenue_billion": "thu_từ_doanh_nghiệp_tỷ_đồng",
+    "total_billion": "tổng_vốn_tỷ_đồng", "attracted_billion": "thu_hút_tỷ_đồng", "new": "thành_lập_mới",
     "inspected": "được_kiểm_tra", "total": "tổng_số", "commune_electronic": "xã_điện_tử",
     "commune_total": "tổng_số_xã", "electronic": "điện_tử", "apologized": "đã_xin_lỗi",
     "in_one_stop_software": "trên_phần_mềm_một_cửa", "on_time": "đúng_hạn", "overdue": "quá_hạn",
@@ -36,6 +37,8 @@ os.makedirs(out + "/nfc", exist_ok=True)
 os.makedirs(out + "/nfd", exist_ok=True)
 rules = open("rules/cap-huyen/ha-tinh-2021.chiso", encoding="utf-8").read()
 pattern = re.compile(r"\b(%s)\.([a-z_0-9]+)\b" % "|".join(GROUPS))
+# The declarations stay with the English-keyed index: this copy declares none.
+rules = re.sub(r'^gồm_tệp "[^"]*"\n', "", rules, flags=re.M)
 rules = pattern.sub(lambda m: GROUPS[m.group(1)] + "." + LEAVES[m.group(2)], rules)
 open(out + "/rules.chiso", "w", encoding="utf-8").write(rules)
 
