@@ -236,5 +236,12 @@ run verify rules/plans/dak-nong-y-te-2020.chiso fixtures/plans/actuals/dak-nong-
 check "Sở Y tế Đắk Nông: 6 targets missed" has_out "29 chỉ tiêu: 23 đạt, 6 không đạt"
 check "Sở Y tế Đắk Nông: 3 articles, short of the 04 of I.1.9" has_out "3 < 4: còn thiếu 1"
 
+run verify rules/plans/tong-ket-cchc-sldtbxh-2020.chiso fixtures/plans/actuals/tong-ket-sldtbxh-2020.json
+check "KH 126 (dated tasks): exit 1" test $code -eq 1
+check "KH 126: 17 tasks, 2 late" has_out "17 chỉ tiêu: 15 đạt, 2 không đạt, 0 không áp dụng, 0 thiếu số liệu"
+check "KH 126: 'chậm nhất 25/4' met on 25/4" has_out "2020-04-25 ≤ 2020-04-25"
+check "KH 126: 'trước ngày 20/4' missed on 20/4" has_out "2020-04-20 ≥ 2020-04-20"
+check "KH 126: proposals of 07/5, due before 05/5: 2 days past" has_out "2020-05-07 ≥ 2020-05-05: vượt 2"
+check "KH 126: the 2021–2030 plan after the province's" has_out "2021-03-05 ≥ 2021-01-20"
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
