@@ -236,6 +236,8 @@ run verify rules/plans/dak-nong-y-te-2020.chiso fixtures/plans/actuals/dak-nong-
 check "Sở Y tế Đắk Nông: 6 targets missed" has_out "29 chỉ tiêu: 23 đạt, 6 không đạt"
 check "Sở Y tế Đắk Nông: 3 articles, short of the 04 of I.1.9" has_out "3 < 4: còn thiếu 1"
 
+run verify rules/plans/ha-tinh-sldtbxh-2021.chiso fixtures/plans/actuals/sldtbxh-2021.json
+check "Sở LĐTBXH meets its 10 targets (I.1 and II.1)" has_out "10 chỉ tiêu: 10 đạt, 0 không đạt, 0 không áp dụng, 0 thiếu số liệu"
 run verify rules/plans/tong-ket-cchc-sldtbxh-2020.chiso fixtures/plans/actuals/tong-ket-sldtbxh-2020.json
 check "KH 126 (dated tasks): exit 1" test $code -eq 1
 check "KH 126: 17 tasks, 2 late" has_out "17 chỉ tiêu: 15 đạt, 2 không đạt, 0 không áp dụng, 0 thiếu số liệu"
