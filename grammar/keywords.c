@@ -39,6 +39,8 @@ static const keyword_t keywords[] = {
     /* the appraisal process */
     {"evidence", "kiểm_chứng", "kiem_chung", EVIDENCE}, {"origin", "nguồn", "nguon", ORIGIN},
     {"bonus", "thưởng", "thuong", BONUS},       {"cap", "tối_đa_thưởng", "toi_da_thuong", CAP},
+    /* versions of an index by decision and period */
+    {"applies_to", "áp_dụng", "ap_dung", APPLIES_TO}, {"previously", "trước_đây", "truoc_day", PREVIOUSLY},
 };
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 

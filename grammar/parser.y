@@ -58,6 +58,8 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
     metric_decl_t *mdecl;
     struct { rat_t value; bool is_date, is_percent; } bound;
     struct { char **items; size_t n, cap; } strs;
+    struct { period_range_t *items; size_t n, cap; } periods;
+    period_range_t period;
 }
 
 %token INDEX "index" PLAN "plan" GROUP "group" FIELD "field" CRITERION "criterion"
@@ -69,6 +71,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %token IMPLEMENTS "implements"
 %token METRIC "metric"
 %token EVIDENCE "evidence" ORIGIN "origin" BONUS "bonus"
+%token APPLIES_TO "applies_to" PREVIOUSLY "previously"
 %token <num> NUMBER "number" PERCENT "percent"
 %token <date> DATE "date"
 %token <str> STRING "string" IDENT "identifier" DOTTED_ID "node ID"
@@ -92,6 +95,8 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %type <path> metric_path
 %type <bound> bound_value
 %type <strs> evidence_titles
+%type <periods> period_list
+%type <period> period
 
 %precedence IF
 %left OR
@@ -222,6 +227,11 @@ item
           $$ = item_new(ctx, IT_EVIDENCE, LOC(@1)); $$->strs = $2.items; $$->nstrs = $2.n;
       }
     | ORIGIN IDENT { $$ = item_new(ctx, IT_ORIGIN, LOC(@1)); $$->str = $2; $$->value_loc = LOC(@2); }
+    | APPLIES_TO period_list {
+          $$ = item_new(ctx, IT_APPLIES_TO, LOC(@1)); $$->periods = $2.items; $$->nperiods = $2.n;
+      }
+    | PREVIOUSLY node_id { $$ = item_new(ctx, IT_PREVIOUSLY, LOC(@1)); $$->str = $2; $$->value_loc = LOC(@2); }
+    | PREVIOUSLY STRING { $$ = item_new(ctx, IT_PREVIOUSLY, LOC(@1)); $$->str = $2; $$->value_loc = LOC(@2); }
     | error { $$ = NULL; }
     ;
 
@@ -238,6 +248,26 @@ evidence_titles
       }
     ;
 
+/* The periods an index version applies to (`áp_dụng 2017, 2019 đến 2020`,
+ * `áp_dụng từ 2022`): years, checked in engine/ast/ast_version.c. */
+period_list
+    : period {
+          $$.items = NULL; $$.n = $$.cap = 0;
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = $1;
+      }
+    | period_list ',' period {
+          $$ = $1;
+          ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
+          $$.items[$$.n++] = $3;
+      }
+    ;
+
+period
+    : NUMBER { $$ = period_year(ctx, $1.value, $1.text, LOC(@1)); }
+    | NUMBER IDENT NUMBER { $$ = period_span(ctx, $1.value, $1.text, LOC(@1), $2, LOC(@2), $3.value, $3.text, LOC(@3)); }
+    | IDENT NUMBER { $$ = period_from(ctx, $1, LOC(@1), $2.value, $2.text, LOC(@2)); }
+    ;
 
 /* metric PATH "label" then clauses in any order: a kind word (count, đếm...),
  * a unit text, `from`/`từ` and `to`/`đến` bounds, `required`/`bắt_buộc`,

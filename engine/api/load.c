@@ -9,6 +9,7 @@
 #include "engine/support/xalloc.h"
 #include "grammar/parse_ctx.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -231,9 +232,71 @@ static void finish(loader_t *L)
     free(L->root);
 }
 
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.chiso below `dir`, in sorted path order, as a top file of its
+ * own (a file another one includes is loaded once: same device and
+ * inode). Symbolic links to directories are not followed. */
+static void load_tree(loader_t *L, const char *dir, int depth)
+{
+    DIR *d = depth <= MAX_INCLUDE_DEPTH ? opendir(dir) : NULL;
+    if (!d) return;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        VEC_PUSH(names, n, cap);
+        names[n++] = xasprintf("%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    if (n) qsort(names, n, sizeof *names, cmp_names);
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        size_t len = strlen(names[i]);
+        if (lstat(names[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            load_tree(L, names[i], depth + 1);
+        } else if (len > 6 && !strcmp(names[i] + len - 6, ".chiso") && stat(names[i], &st) == 0 &&
+                   S_ISREG(st.st_mode)) {
+            bool seen = false;
+            for (size_t k = 0; k < L->nloaded && !seen; k++) seen = same_file(&L->loaded[k], &st);
+            source_t *src = seen ? NULL : source_load(names[i], &L->cp->diags);
+            if (src) load_source(L, src, &st);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+/* A directory of rules: every file in it, loaded as one program, so that
+ * the versions of an index kept in files of their own are one index. */
+static chiso_program *load_directory(chiso_program *cp, const char *path)
+{
+    loader_t L = {.cp = cp};
+    char real[PATH_MAX];
+    L.root = xstrdup(realpath(path, real) ? real : path);
+    size_t len = strlen(path);
+    char *dir = xstrdup(path);
+    while (len > 1 && dir[len - 1] == '/') dir[--len] = '\0';
+    load_tree(&L, dir, 0);
+    free(dir);
+    if (cp->prog.nsources == 0) {
+        diag_add(&cp->diags, DIAG_ERROR, (srcloc_t){NULL, 0, 0, 0, 0}, "io", "%s: no *.chiso file in it",
+                 path);
+        cp->io_error = true;
+    }
+    finish(&L);
+    return cp;
+}
+
 chiso_program *chiso_program_load(const char *path)
 {
     chiso_program *cp = program_new();
+    struct stat dst;
+    if (stat(path, &dst) == 0 && S_ISDIR(dst.st_mode)) return load_directory(cp, path);
     loader_t L = {.cp = cp};
     source_t *src = source_load(path, &cp->diags);
     if (!src) {

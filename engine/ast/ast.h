@@ -131,6 +131,14 @@ typedef struct grade_entry {
     srcloc_t loc;
 } grade_entry_t;
 
+/* A span of years an index version applies to (`áp_dụng 2022 đến 2030`);
+ * to == PERIOD_OPEN for `áp_dụng từ 2022` (from 2022 on). */
+#define PERIOD_OPEN 99999
+typedef struct period_range {
+    int from, to;
+    srcloc_t loc;
+} period_range_t;
+
 typedef struct node {
     node_kind kind;
     srcloc_t loc;          /* the keyword */
@@ -177,7 +185,21 @@ typedef struct node {
     srcloc_t evidence_loc;
     point_origin origin;   /* as written (ORIGIN_UNSET: inherited) */
     srcloc_t origin_loc;
+
+    /* versions (engine/ast/ast_version.c): the periods an index applies to
+     * (`áp_dụng`; none: every period), and the ID a node had in the
+     * previous version (`trước_đây`), for the trend across versions */
+    period_range_t *periods;
+    size_t nperiods, capperiods;
+    srcloc_t periods_loc;
+    char *previously;
+    srcloc_t previously_loc;
 } node_t;
+
+/* Does the index apply to `year` (an index without periods applies to all)? */
+bool index_applies_to_year(const node_t *index, int year);
+/* The periods as written for people: "2017", "2019 đến 2020, từ 2022". */
+char *index_periods_text(const node_t *index);
 
 /* The origin in force at a node: its own, else its nearest ancestor's,
  * else appraisal. */

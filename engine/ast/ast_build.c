@@ -274,6 +274,10 @@ static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
         case IT_ORIGIN:
             apply_process_item(ctx, n, it);
             break;
+        case IT_APPLIES_TO:
+        case IT_PREVIOUSLY:
+            apply_version_item(ctx, n, it);
+            break;
         }
     }
 }

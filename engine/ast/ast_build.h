@@ -17,6 +17,7 @@ typedef enum {
     IT_APPLIES_IF, IT_VALUE, IT_BAND, IT_SCORE, IT_PARENT, IT_TARGET,
     IT_METRIC,
     IT_EVIDENCE, IT_ORIGIN, /* the appraisal process: engine/ast/ast_process.c */
+    IT_APPLIES_TO, IT_PREVIOUSLY, /* versions: engine/ast/ast_version.c */
 } item_kind;
 
 typedef struct item {
@@ -38,6 +39,8 @@ typedef struct item {
     metric_decl_t *metric;
     char **strs;               /* evidence titles */
     size_t nstrs;
+    period_range_t *periods;   /* applies_to */
+    size_t nperiods;
 } item_t;
 
 typedef struct item_list {
@@ -79,6 +82,17 @@ metric_decl_t *metric_decl_constraint(struct parse_ctx *ctx, metric_decl_t *d, o
 void metric_decl_add(struct parse_ctx *ctx, metric_decl_t *d);
 /* `evidence` and `origin` items of an index or node (ast_process.c). */
 void apply_process_item(struct parse_ctx *ctx, node_t *n, item_t *it);
+
+/* Versions (ast_version.c): a year, a span `2019 đến 2020` (the word
+ * must be to/đến/den), `từ 2022` (from/từ/tu) as written; and the
+ * `applies_to` / `previously` items of an index or node. */
+period_range_t period_year(struct parse_ctx *ctx, rat_t year, const char *text, srcloc_t loc);
+period_range_t period_span(struct parse_ctx *ctx, rat_t from, const char *from_text, srcloc_t from_loc,
+                           const char *word, srcloc_t word_loc, rat_t to, const char *to_text,
+                           srcloc_t to_loc);
+period_range_t period_from(struct parse_ctx *ctx, const char *word, srcloc_t word_loc, rat_t from,
+                           const char *from_text, srcloc_t from_loc);
+void apply_version_item(struct parse_ctx *ctx, node_t *n, item_t *it);
 
 /* Writes the expression back as source text (for band labels, messages). */
 char *expr_to_text(arena_t *arena, const expr_t *e);

@@ -139,6 +139,7 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
     s->max = rat_keep(r->max, arena);
     const cnode_t *root = &r->ci->nodes[0];
     s->nfields = nfields;
+    s->ci = r->ci;
     for (int i = 0; i < nfields; i++) {
         s->fpoints[i] = rat_keep(r->nodes[root->children[i]].points, arena);
         s->fmax[i] = rat_keep(r->nodes[root->children[i]].max, arena);
@@ -157,7 +158,11 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
 static int node_count(const batch_opts_t *o)
 {
     const program_t *prog = &o->prog->prog;
-    return prog->compiled && o->index < prog->nindexes ? prog->compiled[o->index]->nnodes : 0;
+    if (!prog->compiled || o->index >= prog->nindexes) return 0;
+    int n = 0; /* the most of any version the batch may score with (records are sized by it) */
+    for (size_t i = 0; i < prog->nindexes; i++)
+        if (prog->compiled[i]->nnodes > n) n = prog->compiled[i]->nnodes;
+    return n;
 }
 
 /* Scores one submission into its summary and, when results are spooled,
@@ -277,7 +282,7 @@ static void *writer(void *arg)
                 out->units[out->count++] = slot->summary[i];
                 if (slot->recs && slot->summary[i].ok)
                     criteria_add(&out->criteria, slot->summary[i].level, slot->summary[i].period,
-                                 slot->recs + (size_t)i * (size_t)p->nnodes);
+                                 slot->summary[i].ci, slot->recs + (size_t)i * (size_t)p->nnodes);
                 if (!slot->summary[i].ok) {
                     failed++;
                     if (p->opts->fail_fast) kept = i + 1;
@@ -387,7 +392,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
         if (json.len && !spool_write(out, &json)) break;
         push_unit(out);
         out->units[out->count++] = summary;
-        if (recs && summary.ok) criteria_add(&out->criteria, summary.level, summary.period, recs);
+        if (recs && summary.ok) criteria_add(&out->criteria, summary.level, summary.period, summary.ci, recs);
         if (opts->progress) progress_line(&p, false);
         if (!summary.ok) {
             out->failed++;

@@ -35,6 +35,7 @@ typedef struct {
     int group;            /* number of its (level, period) group, for ranking */
     const char *note;     /* a finding the secretariat must see in every format (mostly_null) */
     rat_t *origins;       /* when the rules declare origins: appraisal points, max, survey points, max */
+    const struct compiled_index *ci; /* the index version that scored it (ok units); its fields */
 } unit_summary_t;
 
 typedef struct {

@@ -43,7 +43,8 @@ void criteria_record(const chiso_result *r, node_rec_t *recs)
     }
 }
 
-static criteria_group_t *group_of(criteria_t *c, const char *level, const char *period)
+static criteria_group_t *group_of(criteria_t *c, const char *level, const char *period,
+                                  const compiled_index_t *ci)
 {
     if (c->last) { /* units of one group usually come together */
         criteria_group_t *g = &c->groups[c->last - 1];
@@ -62,7 +63,8 @@ static criteria_group_t *group_of(criteria_t *c, const char *level, const char *
         grp->level = level ? xstrdup(level) : NULL;
         grp->period = period ? xstrdup(period) : NULL;
         grp->units = 0;
-        grp->nodes = xcalloc((size_t)c->ci->nnodes, sizeof *grp->nodes);
+        grp->ci = ci ? ci : c->ci; /* one period, one version */
+        grp->nodes = xcalloc((size_t)grp->ci->nnodes, sizeof *grp->nodes);
         g = ++c->ngroups;
         strmap_put(&c->by_key, key, (void *)(uintptr_t)g);
     }
@@ -70,11 +72,13 @@ static criteria_group_t *group_of(criteria_t *c, const char *level, const char *
     return &c->groups[g - 1];
 }
 
-void criteria_add(criteria_t *c, const char *level, const char *period, const node_rec_t *recs)
+void criteria_add(criteria_t *c, const char *level, const char *period, const compiled_index_t *ci,
+                  const node_rec_t *recs)
 {
-    criteria_group_t *g = group_of(c, level, period);
+    criteria_group_t *g = group_of(c, level, period, ci);
+    if (ci && ci != g->ci) return; /* cannot be: a period has one version */
     g->units++;
-    for (int i = 0; i < c->ci->nnodes; i++) {
+    for (int i = 0; i < g->ci->nnodes; i++) {
         node_stat_t *s = &g->nodes[i];
         const node_rec_t *r = &recs[i];
         /* Not applicable and nothing lost (đủ_điểm gives the maximum,
@@ -134,11 +138,12 @@ static int by_loss(const void *x, const void *y)
 
 int criteria_order(const criteria_t *c, const criteria_group_t *g, int **order)
 {
-    size_t cap = (size_t)(c->ci->nnodes ? c->ci->nnodes : 1);
+    (void)c;
+    size_t cap = (size_t)(g->ci->nnodes ? g->ci->nnodes : 1);
     loss_item *items = xcalloc(cap, sizeof *items);
     int n = 0;
-    for (int i = 1; i < c->ci->nnodes; i++)
-        if (c->ci->nodes[i].is_leaf) items[n++] = (loss_item){lost(&g->nodes[i]), i};
+    for (int i = 1; i < g->ci->nnodes; i++)
+        if (g->ci->nodes[i].is_leaf) items[n++] = (loss_item){lost(&g->nodes[i]), i};
     qsort(items, (size_t)n, sizeof *items, by_loss);
     *order = xcalloc(cap, sizeof **order);
     for (int k = 0; k < n; k++) (*order)[k] = items[k].node;

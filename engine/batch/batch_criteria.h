@@ -31,6 +31,7 @@ typedef struct {
 typedef struct {
     char *level, *period;
     long units;           /* units scored (ok) in this group */
+    const compiled_index_t *ci; /* the index version of the group's period */
     node_stat_t *nodes;   /* per compiled node */
 } criteria_group_t;
 
@@ -50,7 +51,8 @@ void criteria_record(const chiso_result *r, node_rec_t *recs);
 /* Adds one unit scored ok, of that level and period (either may be NULL).
  * Call in input order: the sums are doubles, and the same order gives the
  * same output for any -j. */
-void criteria_add(criteria_t *c, const char *level, const char *period, const node_rec_t *recs);
+void criteria_add(criteria_t *c, const char *level, const char *period, const compiled_index_t *ci,
+                  const node_rec_t *recs);
 /* When the batch is complete: puts the groups in the order of the ranking
  * tables (level, then period). No unit may be added after. */
 void criteria_finish(criteria_t *c);

@@ -14,12 +14,14 @@ static void check_unique_names(program_t *prog, diag_list_t *diags)
 {
     for (size_t i = 0; i < prog->nindexes; i++)
         for (size_t k = 0; k < i; k++)
-            if (!strcmp(prog->indexes[i]->name, prog->indexes[k]->name)) {
+            if (!strcmp(prog->indexes[i]->name, prog->indexes[k]->name) &&
+                !(prog->indexes[i]->nperiods && prog->indexes[k]->nperiods)) { /* versions: check_versions.c */
                 diag_t *d = diag_add(diags, DIAG_ERROR, prog->indexes[i]->loc, "duplicate-index",
                                      "a second index named \"%s\" (the first is at line %d of %s)",
                                      prog->indexes[i]->name, prog->indexes[k]->loc.line,
                                      prog->indexes[k]->loc.src ? prog->indexes[k]->loc.src->path : "?");
-                diag_hint(d, "give each index its own name");
+                diag_hint(d, "give each index its own name, or make them versions of one index: "
+                             "each says the years it applies to (áp_dụng 2017 / áp_dụng 2022 đến 2030)");
                 break;
             }
     for (size_t i = 0; i < prog->nplans; i++)
@@ -37,6 +39,7 @@ static void check_unique_names(program_t *prog, diag_list_t *diags)
 void check_program(program_t *prog, diag_list_t *diags)
 {
     check_unique_names(prog, diags);
+    check_versions(prog, diags);
     for (size_t i = 0; i < prog->nindexes; i++) check_structure(prog, prog->indexes[i], diags);
     check_declarations(prog, diags);
     check_names_and_types(prog, diags);

@@ -54,6 +54,15 @@ void check_program(program_t *prog, diag_list_t *diags);
 
 /* The pieces of the checker, in the order check_program runs them. */
 void check_structure(program_t *prog, node_t *index, diag_list_t *diags);
+/* Versions of one index (check_versions.c): no two may apply to one year;
+ * a node's `previously` should name a node of the previous version. */
+void check_versions(program_t *prog, diag_list_t *diags);
+/* The version of index `family` (any index of that name) whose periods
+ * contain `year`, or -1; an unversioned index applies to every year. */
+long program_version_for_year(const program_t *prog, size_t family, int year);
+/* The version that comes just before `index` (the latest whose last year
+ * is before its first), or -1. */
+long program_previous_version(const program_t *prog, size_t index);
 void check_names_and_types(program_t *prog, diag_list_t *diags);
 void check_bands(program_t *prog, node_t *index, diag_list_t *diags);
 void check_lint(program_t *prog, diag_list_t *diags);

@@ -67,6 +67,8 @@ bool cli_write_text_output(const char *path, const char *data, size_t len);
 typedef struct {
     char **items;
     size_t count, cap;
+    char **dirs;          /* the directories named: checked once more as one program */
+    size_t ndirs, capdirs;
 } cli_paths_t;
 bool cli_rules_paths(char **args, int nargs, const char *cmd, cli_paths_t *out);
 void cli_paths_free(cli_paths_t *p);

@@ -67,6 +67,8 @@ bool cli_rules_paths(char **args, int nargs, const char *cmd, cli_paths_t *out)
                 return false;
             }
             qsort(out->items + before, out->count - before, sizeof *out->items, cmp_str);
+            VEC_PUSH(out->dirs, out->ndirs, out->capdirs);
+            out->dirs[out->ndirs++] = xstrdup(args[i]);
             continue;
         }
         VEC_PUSH(out->items, out->count, out->cap);
@@ -79,6 +81,8 @@ void cli_paths_free(cli_paths_t *p)
 {
     for (size_t i = 0; i < p->count; i++) free(p->items[i]);
     free(p->items);
+    for (size_t i = 0; i < p->ndirs; i++) free(p->dirs[i]);
+    free(p->dirs);
     memset(p, 0, sizeof *p);
 }
 

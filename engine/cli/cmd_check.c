@@ -4,6 +4,9 @@
  * change (--watch, check_watch.c). */
 #include "cli.h"
 
+#include "engine/api/program_impl.h"
+#include "engine/support/xalloc.h"
+
 #include <getopt.h>
 #include <string.h>
 
@@ -16,8 +19,10 @@ static void help(FILE *out)
           "warning when the files declare any) and units of measure (a ratio\n"
           "compared with 98 instead of 98%). Diagnostics go to stderr as\n"
           "file:line:col: error: message, with the source line and a caret.\n"
-          "A DIR stands for every *.chiso below it (sorted), '-' for the rules\n"
-          "on standard input.\n"
+          "A DIR stands for every *.chiso below it (sorted), each checked alone,\n"
+          "then all together for what only shows between files: versions of an\n"
+          "index that overlap, an index name in two files. '-' is the rules on\n"
+          "standard input.\n"
           "\n"
           "Options:\n"
           "  --strict           treat warnings as errors (exit 1)\n"
@@ -93,6 +98,50 @@ static chiso_program *load(const char *path, const check_opts_t *o)
     return prog;
 }
 
+/* What only shows when the files of a directory are loaded together, as
+ * `chiso score DIR` loads them: versions of one index in files of their
+ * own that overlap, `previously` naming no node of the previous version,
+ * and one index name in two files without versions. */
+static bool across_files(const diag_t *d)
+{
+    if (!strcmp(d->code, "version-overlap") || !strcmp(d->code, "previously-unknown")) return true;
+    /* one name in two files (twice in one file was reported with that file) */
+    return !strcmp(d->code, "duplicate-index") && d->loc.src && !strstr(d->message, d->loc.src->path);
+}
+
+static int check_directory(const char *dir, const check_opts_t *o, json_t *report)
+{
+    chiso_program *prog = chiso_program_load(dir);
+    const diag_list_t *all = &prog->diags;
+    diag_list_t some = {xcalloc(all->count + 1, sizeof(diag_t)), 0, all->count + 1, 0, 0, 0};
+    json_t *diags = chiso_program_diagnostics_json(prog), *kept = json_array(); /* in the same order */
+    for (size_t i = 0; i < all->count; i++) {
+        const diag_t *d = &all->items[i];
+        if (!across_files(d)) continue;
+        some.items[some.count++] = *d; /* shallow: printed, never freed */
+        json_array_append(kept, json_array_get(diags, i));
+        if (d->severity == DIAG_ERROR) some.errors++;
+        else if (d->severity == DIAG_WARNING) some.warnings++;
+    }
+    if (o->format == CHECK_JSON && some.count) {
+        json_array_append_new(report, json_pack("{s:s,s:I,s:I,s:O}", "file", dir, "errors", (json_int_t)some.errors,
+                                                "warnings", (json_int_t)some.warnings, "diagnostics", kept));
+    } else if (o->format == CHECK_GITHUB) {
+        print_github(stdout, kept);
+    } else if (some.count && (!o->quiet || some.errors)) {
+        diag_print_all(stderr, &some, cli_color(stderr));
+        if (!o->quiet)
+            fprintf(stderr, "%s (its files together): %zu error%s, %zu warning%s\n", dir, some.errors,
+                    some.errors == 1 ? "" : "s", some.warnings, some.warnings == 1 ? "" : "s");
+    }
+    json_decref(kept);
+    json_decref(diags);
+    int code = some.errors || (o->strict && some.warnings) ? CHISO_EXIT_RULE_ERRORS : CHISO_EXIT_OK;
+    free(some.items);
+    chiso_program_free(prog);
+    return code;
+}
+
 int check_files(const cli_paths_t *paths, const check_opts_t *o)
 {
     int worst = CHISO_EXIT_OK;
@@ -130,6 +179,9 @@ int check_files(const cli_paths_t *paths, const check_opts_t *o)
             worst = code;
         chiso_program_free(prog);
     }
+    for (size_t i = 0; i < paths->ndirs; i++)
+        if (check_directory(paths->dirs[i], o, report) != CHISO_EXIT_OK && worst == CHISO_EXIT_OK)
+            worst = CHISO_EXIT_RULE_ERRORS;
     if (report) {
         char *s = json_dumps(report, JSON_INDENT(2));
         printf("%s\n", s);

@@ -16,7 +16,10 @@ static void help(FILE *out)
 {
     fputs("Usage: chiso score [options] RULES SUBMISSION...\n"
           "\n"
-          "Scores each submission (a unit's JSON metrics) against the index in RULES.\n"
+          "Scores each submission (a unit's JSON metrics) against the index in RULES,\n"
+          "a rules file or a directory (every *.chiso below it, loaded together). An\n"
+          "index with versions (applies_to / áp_dụng) scores each submission with the\n"
+          "version of the year of its \"period\".\n"
           "A SUBMISSION is a file, a directory (every *.json below it, sorted by path),\n"
           "or - for NDJSON on standard input (one submission per line). Units are\n"
           "ranked per unit level and period, overall and per field; a unit whose\n"

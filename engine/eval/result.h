@@ -130,6 +130,12 @@ bool index_declares_origins(const compiled_index_t *ci);
  * is in error (origin_totals.c). */
 bool result_origin_totals(const chiso_result *r, rat_t pts[3], rat_t max[3]);
 
+/* Versions (versions.c): the year a period names ("2021-Q4": 2021; 0 when
+ * none), and switching r to the version of its index that applies to its
+ * period; false, with an error naming the period, when none does. */
+int period_year_of(const char *period);
+bool result_pick_version(chiso_result *r);
+
 /* Binds metrics of a submission to slots; problems go to r->errors. */
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);
 

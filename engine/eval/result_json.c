@@ -123,6 +123,10 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
     jw_string(w, c->src->name);
     JW_KEY(w, "kind");
     jw_string(w, node_kind_name(c->src->kind));
+    if (c->src->previously) { /* its ID in the previous version of the index */
+        JW_KEY(w, "previously");
+        jw_string(w, c->src->previously);
+    }
     JW_KEY(w, "points");
     jw_rat(w, nr->points);
     JW_KEY(w, "max");
@@ -198,6 +202,19 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
         }
         jw_end_object(&w);
         return;
+    }
+    if (r->ci->index->nperiods) { /* the version of the index that scored it */
+        char *periods = index_periods_text(r->ci->index);
+        JW_KEY(&w, "version");
+        jw_object(&w);
+        JW_KEY(&w, "applies_to");
+        jw_string(&w, periods);
+        if (r->ci->index->source) {
+            JW_KEY(&w, "source");
+            jw_string(&w, r->ci->index->source);
+        }
+        jw_end_object(&w);
+        free(periods);
     }
     JW_KEY(&w, "points");
     jw_rat(&w, r->points);

@@ -632,7 +632,15 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
     /* a reference, released below */
     submission = keys_nfc ? json_incref(submission) : submission_keys_nfc(r, submission);
     json_t *metrics = submission_envelope(r, submission);
-    if (!metrics) {
+    const compiled_index_t *asked = r->ci;
+    if (!metrics || !result_pick_version(r)) {
+        json_decref(submission);
+        rat_big_arena(outer);
+        return r;
+    }
+    if (points && r->ci != asked) { /* set by hand on the nodes of another version */
+        result_add_error(r, "the points set by hand are for index version %s, not the one of period \"%s\"",
+                         asked->index->source ? asked->index->source : "given", r->period);
         json_decref(submission);
         rat_big_arena(outer);
         return r;

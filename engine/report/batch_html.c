@@ -155,7 +155,7 @@ static void criteria_html(const criteria_t *c, FILE *out)
                      "</tr></thead><tbody>\n",
                 g->units);
         for (int k = 0; k < n; k++) {
-            const cnode_t *cn = &c->ci->nodes[order[k]];
+            const cnode_t *cn = &g->ci->nodes[order[k]];
             const node_stat_t *s = &g->nodes[order[k]];
             fputs("<tr><td>", out);
             esc(out, cn->src->id);

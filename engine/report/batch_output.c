@@ -25,8 +25,11 @@ static void decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
     json_object_set_new(j, "rank", u->rank ? json_integer(u->rank) : json_null());
     if (u->ok && u->nfields) {
         json_t *fr = json_object();
+        (void)field_ids; /* the unit's own version names its fields */
+        const cnode_t *root = &u->ci->nodes[0];
         for (int f = 0; f < u->nfields; f++)
-            json_object_set_new(fr, field_ids[f], u->frank[f] ? json_integer(u->frank[f]) : json_null());
+            json_object_set_new(fr, u->ci->nodes[root->children[f]].src->id,
+                                u->frank[f] ? json_integer(u->frank[f]) : json_null());
         json_object_set_new(j, "field_ranks", fr);
     }
     if (u->duplicate_of) {
@@ -326,9 +329,19 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 rank_text(&tail, u->rank);
                 if (u->ok && u->nfields) {
                     sb_adds(&tail, ",\"field_ranks\":{");
-                    for (int f = 0; f < u->nfields && f < nfields; f++) {
+                    const cnode_t *root = &u->ci->nodes[0];
+                    for (int f = 0; f < u->nfields; f++) {
                         if (f) sb_addc(&tail, ',');
-                        sb_adds(&tail, field_keys[f]);
+                        const char *fid = u->ci->nodes[root->children[f]].src->id;
+                        if (f < nfields && fid == ids[f]) {
+                            sb_adds(&tail, field_keys[f]);
+                        } else { /* a unit scored by another version of the index: its own fields */
+                            json_t *key = json_string(fid);
+                            char *k = json_dumps(key, JSON_ENCODE_ANY);
+                            sb_adds(&tail, k);
+                            free(k);
+                            json_decref(key);
+                        }
                         sb_addc(&tail, ':');
                         rank_text(&tail, u->frank[f]);
                     }

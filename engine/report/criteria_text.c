@@ -48,7 +48,7 @@ void criteria_print_text(const criteria_t *c, bool comma, FILE *out)
         print_padded(out, "Tiêu chí", 40);
         fputs("  Điểm TB  Tối đa  Mất %  Đủ điểm  0 điểm  Không áp dụng\n", out);
         for (int k = 0; k < n; k++) {
-            const cnode_t *cn = &c->ci->nodes[order[k]];
+            const cnode_t *cn = &g->ci->nodes[order[k]];
             const node_stat_t *s = &g->nodes[order[k]];
             print_padded(out, cn->src->id, 8);
             fputc(' ', out);
