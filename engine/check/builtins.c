@@ -16,6 +16,7 @@ const builtin_t builtins[BI_COUNT] = {
     [BI_DAYS_BETWEEN] = {"days_between", 2, 2, TY_DATE, TY_NUMBER, "days_between(from, to)"},
     [BI_PRESENT] = {"present", 1, 1, TY_UNKNOWN, TY_BOOL, "present(metric.path)"},
     [BI_ABS] = {"abs", 1, 1, TY_NUMBER, TY_NUMBER, "abs(x)"},
+    [BI_PERIOD_DATE] = {"period_date", 2, 3, TY_NUMBER, TY_DATE, "period_date(month, day[, years after the period])"},
 };
 
 int builtin_lookup(const char *name)

@@ -9,6 +9,7 @@
 typedef enum {
     BI_MIN, BI_MAX, BI_CLAMP, BI_LINEAR, BI_ROUND, BI_RATIO, BI_COUNT_TRUE,
     BI_DAYS_BETWEEN, BI_PRESENT, BI_ABS,
+    BI_PERIOD_DATE, /* a day of the year of the submission's period: deadlines of a multi-year index */
     BI_COUNT
 } builtin_id;
 

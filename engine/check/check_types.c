@@ -167,6 +167,40 @@ static value_type expect(tctx *c, expr_t *e, value_type want, const char *what)
     return t == TY_UNKNOWN ? want : t;
 }
 
+/* period_date(month, day[, years]): whole literals, a day that exists in
+ * some year (29 February in leap years only: an error result otherwise). */
+static bool literal_int(const expr_t *e, int64_t *v)
+{
+    bool neg = e->kind == EX_UNARY && e->op == OP_NEG;
+    if (neg) e = e->a;
+    if (e->kind != EX_NUMBER || e->is_percent || !rat_is_int(e->num) || !rat_to_int64(e->num, v)) return false;
+    if (neg) *v = -*v;
+    return true;
+}
+
+static bool period_date_args_ok(diag_list_t *diags, const expr_t *e)
+{
+    static const int days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int64_t m = 0, d = 0, y = 0;
+    const char *what = NULL;
+    const expr_t *at = e;
+    if (!literal_int(e->args[0], &m) || m < 1 || m > 12) {
+        what = "the month of period_date() must be a whole number from 1 to 12";
+        at = e->args[0];
+    } else if (!literal_int(e->args[1], &d) || d < 1 || d > days_in[m - 1]) {
+        what = "the day of period_date() must be a day of that month";
+        at = e->args[1];
+    } else if (e->nargs > 2 && (!literal_int(e->args[2], &y) || y < -10 || y > 10)) {
+        what = "the years of period_date() must be a whole number from -10 to 10";
+        at = e->args[2];
+    }
+    if (!what) return true;
+    diag_t *dg = diag_add(diags, DIAG_ERROR, at->loc, "period-date", "%s", what);
+    diag_hint(dg, "period_date(2, 15) is 15 February of the period's year; period_date(12, 31, -1) "
+                  "is 31 December of the year before");
+    return false;
+}
+
 static value_type infer_call(tctx *c, expr_t *e)
 {
     int id = builtin_lookup(e->text);
@@ -176,7 +210,7 @@ static value_type infer_call(tctx *c, expr_t *e)
         const char *s = builtin_suggest(e->text);
         if (s) diag_hint(d, "did you mean '%s'?", s);
         else diag_hint(d, "functions are min, max, clamp, linear, round, ratio, count_true, "
-                          "days_between, present, abs");
+                          "days_between, present, abs, period_date");
         for (int i = 0; i < e->nargs; i++) infer(c, e->args[i], TY_UNKNOWN);
         return TY_ERROR;
     }
@@ -224,6 +258,7 @@ static value_type infer_call(tctx *c, expr_t *e)
             bad = true;
         }
     }
+    if (id == BI_PERIOD_DATE && !bad && !period_date_args_ok(c->diags, e)) bad = true;
     return bad ? TY_ERROR : b->result;
 }
 

@@ -277,6 +277,7 @@ static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_pol
         c->ratio_den = compile_expr(prog, shown->kind == EX_CALL ? shown->args[1] : shown->b);
     }
     c->metrics = copy_slots(prog, &slots, &c->nmetrics);
+    if (c->is_leaf) compile_deadlines(prog, n, c);
     const expr_t *rule = n->score ? n->score : n->value;
     int nparts = 0;
     count_parts(rule, &nparts);

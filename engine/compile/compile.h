@@ -53,7 +53,24 @@ typedef struct cnode {
     const char *na_word; /* the effective not-applicable policy as written; NULL: the default */
     cpart_t *parts;      /* of the value or score expression, in preorder */
     int nparts;
+    struct cdeadline *deadlines; /* the deadlines its rule checks (deadlines.c) */
+    int ndeadlines;
 } cnode_t;
+
+/* A deadline a leaf's rule checks: a date against its due date
+ * (`báo_cáo.ngày_nộp <= 2020-02-15`, also a first band `mức <= date`), or
+ * a duration in days against a limit (`ngày_xong - ngày_nhận <= 30`).
+ * When it fails, the result says by how many days (engine/eval/lateness.c). */
+typedef struct cdeadline {
+    const expr_t *rule;  /* the comparison (or the leaf's value, for a band) */
+    const char *label;   /* the band's label ("<= 2020-12-31"), or NULL */
+    bool days;           /* a duration against a limit in days, not a date against a date */
+    bool strict;         /* `<`: the due day itself is one day late */
+    code_t actual, due;
+} cdeadline_t;
+
+/* Finds the deadlines of a leaf's rule and compiles their two sides. */
+void compile_deadlines(program_t *prog, const node_t *n, cnode_t *c);
 
 typedef struct compiled_index {
     const node_t *index;

@@ -13,6 +13,7 @@ typedef struct eval {
     value_t *stack;
     char **owned;      /* strings normalized for this submission */
     size_t nowned, capowned;
+    int period_year;   /* the year of the submission's period, for period_date(); 0: none */
 } eval_t;
 
 void eval_init(eval_t *ev, const program_t *prog);

@@ -22,6 +22,16 @@ typedef struct {
     bool bonus;      /* a bonus (thưởng): added, not subtracted */
 } deduct_result_t;
 
+/* A deadline missed (lateness.c): by `days` days, the date (or duration)
+ * `actual` against `due`. */
+typedef struct {
+    char *rule;          /* the comparison as written (owned), or NULL for a band */
+    const char *band;    /* the band's label ("<= 2020-12-31") when a band was the deadline */
+    bool days;           /* a duration in days against a limit */
+    value_t actual, due;
+    rat_t late;          /* days late (> 0) */
+} late_result_t;
+
 typedef struct {
     node_status_t status;
     bool evaluated;      /* false when an ancestor decided (not applicable) */
@@ -35,6 +45,8 @@ typedef struct {
     deduct_result_t *deducts;
     int ndeducts;
     json_t *trace;       /* with tracing: what explain shows (reads, bands tried, ratio) */
+    late_result_t *late; /* deadlines missed, with the days late */
+    size_t nlate, caplate;
 } node_result_t;
 
 typedef struct {
@@ -135,6 +147,10 @@ bool result_origin_totals(const chiso_result *r, rat_t pts[3], rat_t max[3]);
  * period; false, with an error naming the period, when none does. */
 int period_year_of(const char *period);
 bool result_pick_version(chiso_result *r);
+
+/* Deadlines a leaf missed, with the days late (lateness.c). */
+void record_lateness(eval_t *ev, const cnode_t *c, node_result_t *nr);
+void late_results_free(node_result_t *nr);
 
 /* Binds metrics of a submission to slots; problems go to r->errors. */
 void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);

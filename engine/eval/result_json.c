@@ -161,6 +161,27 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
         jw_string(w, nr->reason);
     }
     if (nr->ndeducts) write_deductions(w, nr);
+    if (nr->nlate) { /* deadlines missed: by how many days */
+        JW_KEY(w, "late");
+        jw_array(w);
+        for (size_t i = 0; i < nr->nlate; i++) {
+            const late_result_t *l = &nr->late[i];
+            jw_object(w);
+            if (l->band) JW_KEY(w, "band");
+            else JW_KEY(w, "rule");
+            jw_string(w, l->band ? l->band : l->rule);
+            if (l->days) JW_KEY(w, "days_taken");
+            else JW_KEY(w, "date");
+            write_value(w, l->actual);
+            if (l->days) JW_KEY(w, "limit_days");
+            else JW_KEY(w, "due");
+            write_value(w, l->due);
+            JW_KEY(w, "days_late");
+            jw_rat(w, l->late);
+            jw_end_object(w);
+        }
+        jw_end_array(w);
+    }
     if (nr->trace) {
         JW_KEY(w, "explain");
         write_json_value(w, nr->trace);

@@ -186,6 +186,12 @@ static void settle_special(scorer_t *s, int idx, value_t v)
         }
         return;
     }
+    if (v.aux == ERR_PERIOD) {
+        result_add_error(s->r, "cannot compute %s: period_date() needs a year in the submission's \"period\"%s%s%s",
+                         node_label(c), s->r->period ? " (it is \"" : "", s->r->period ? s->r->period : "",
+                         s->r->period ? "\", or that year has no such day)" : "");
+        return;
+    }
     result_add_error(s->r, v.aux == ERR_OVERFLOW
                                ? "arithmetic overflow while scoring %s: the numbers are too large"
                                : "cannot compute %s from the values given",
@@ -312,6 +318,7 @@ static void score_node(scorer_t *s, int idx)
         }
         nr->has_value = true;
         nr->value = v;
+        if (c->ndeadlines) record_lateness(s->ev, c, nr);
         if (c->has_ratio) {
             /* The parts of a ratio are counts: a negative one is a slip in
              * the submission (its sign may even cancel out), worth a finding. */
@@ -647,6 +654,7 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
     }
     eval_t ev;
     eval_init(&ev, &prog->prog);
+    ev.period_year = r->period ? period_year_of(r->period) : 0;
     submission_bind(&ev, metrics, r);
     /* Scored even when a metric has the wrong type, so that the errors
      * name every problem of the submission (every missing metric too),
@@ -748,6 +756,7 @@ void chiso_result_free(chiso_result *r)
         free(r->nodes[i].reason_owned);
         free(r->nodes[i].deducts);
         json_decref(r->nodes[i].trace);
+        late_results_free(&r->nodes[i]);
     }
     free(r->nodes);
     for (size_t i = 0; i < r->nfindings; i++) {

@@ -17,7 +17,9 @@ typedef enum { V_NUM, V_BOOL, V_DATE, V_STR, V_NA, V_MISSING, V_ERROR } vtag_t;
 
 /* ERR_INPUT: a metric of the submission could not be read (wrong type);
  * the error naming it is already in the result. */
-typedef enum { ERR_NONE, ERR_OVERFLOW, ERR_DOMAIN, ERR_INPUT } eval_error_t;
+/* ERR_PERIOD: period_date() without a year in the submission's period, or
+ * a 29 February in a year that has none. */
+typedef enum { ERR_NONE, ERR_OVERFLOW, ERR_DOMAIN, ERR_INPUT, ERR_PERIOD } eval_error_t;
 
 typedef struct {
     uint8_t tag;

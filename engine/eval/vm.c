@@ -7,6 +7,7 @@
 #include "eval.h"
 
 #include "engine/check/builtins.h"
+#include "engine/support/date.h"
 #include "engine/support/xalloc.h"
 
 #include <stdlib.h>
@@ -101,7 +102,7 @@ static value_t logic(bool is_and, value_t a, value_t b)
     return v_bool(!decide);
 }
 
-static value_t call(int id, value_t *args, int n)
+static value_t call(const eval_t *ev, int id, value_t *args, int n)
 {
     bool of = false;
     if (id == BI_COUNT_TRUE) {
@@ -153,6 +154,14 @@ static value_t call(int id, value_t *args, int n)
         return v_num(rat_int((int64_t)args[1].u.date - args[0].u.date));
     case BI_ABS:
         return rat_sign(args[0].u.num) < 0 ? checked(rat_neg(args[0].u.num, &of), of) : args[0];
+    case BI_PERIOD_DATE: { /* the checker made the arguments whole literals */
+        int days;
+        int64_t years = n > 2 ? args[2].u.num.num : 0;
+        if (!ev->period_year ||
+            !date_from_ymd(ev->period_year + (int)years, (int)args[0].u.num.num, (int)args[1].u.num.num, &days))
+            return v_error(ERR_PERIOD);
+        return v_date(days);
+    }
     default:
         return v_error(ERR_DOMAIN);
     }
@@ -227,7 +236,7 @@ value_t eval_code(eval_t *ev, const code_t *code)
         case BC_JUMP: pc = in->a; break;
         case BC_CALL: {
             int n = in->b;
-            value_t r = call(in->a, &st[sp - n], n);
+            value_t r = call(ev, in->a, &st[sp - n], n);
             sp -= n;
             st[sp++] = r;
             break;

@@ -262,6 +262,7 @@ static void trend_html(const batch_t *b, FILE *out)
 
 static void node_rows(FILE *out, json_t *node, int depth)
 {
+    size_t i;
     const char *status = json_string_value(json_object_get(node, "status"));
     json_t *kids = json_object_get(node, "children");
     fprintf(out, "<tr class=\"%s%s\"><td style=\"padding-left:%dem\">", kids ? "group " : "", or_empty(status),
@@ -283,12 +284,31 @@ static void node_rows(FILE *out, json_t *node, int depth)
             fputs(")</small>", out);
         }
     }
+    json_t *late;
+    json_array_foreach(json_object_get(node, "late"), i, late) { /* deadlines missed */
+        bool days = json_object_get(late, "days_taken") != NULL;
+        fputs(" <small class=\"late\">", out);
+        fputs(days ? "quá hạn " : "trễ hạn ", out);
+        num(out, json_object_get(late, "days_late"), 0);
+        if (days) {
+            fputs(" ngày: ", out);
+            num(out, json_object_get(late, "days_taken"), 0);
+            fputs(" ngày, hạn ", out);
+            num(out, json_object_get(late, "limit_days"), 0);
+            fputs(" ngày", out);
+        } else {
+            fputs(" ngày: ", out);
+            esc(out, json_string_value(json_object_get(late, "date")));
+            fputs(", hạn ", out);
+            esc(out, json_string_value(json_object_get(late, "due")));
+        }
+        fputs("</small>", out);
+    }
     fputs("</td><td class=\"n\">", out);
     num(out, json_object_get(node, "points"), DISPLAY_FIXED);
     fputs(" / ", out);
     num(out, json_object_get(node, "max"), DISPLAY_FIXED);
     fputs("</td></tr>\n", out);
-    size_t i;
     json_t *k;
     json_array_foreach(kids, i, k) node_rows(out, k, depth + 1);
 }

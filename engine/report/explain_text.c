@@ -183,6 +183,21 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         if (r->findings[i].node && !strcmp(r->findings[i].node, c->src->id) &&
             strcmp(r->findings[i].kind, "missing") != 0)
             fprintf(out, "      ghi nhận: %s\n", r->findings[i].message);
+    for (size_t i = 0; i < nr->nlate; i++) { /* deadlines missed */
+        const late_result_t *l = &nr->late[i];
+        char days[48], act[48], due[48];
+        fmt_rat2(l->late, days, sizeof days);
+        if (l->days) {
+            fmt_rat2(l->actual.u.num, act, sizeof act);
+            fmt_rat2(l->due.u.num, due, sizeof due);
+            fprintf(out, "      quá hạn:  %s ngày (%s ngày, hạn %s ngày: %s)\n", days, act, due,
+                    l->rule ? l->rule : l->band);
+        } else {
+            date_format(l->actual.u.date, act, sizeof act);
+            date_format(l->due.u.date, due, sizeof due);
+            fprintf(out, "      trễ hạn:  %s ngày (%s, hạn %s: %s)\n", days, act, due, l->rule ? l->rule : l->band);
+        }
+    }
     for (int i = 0; i < nr->ndeducts; i++) {
         const deduct_result_t *d = &nr->deducts[i];
         fmt_rat2(d->applied, a, sizeof a);

@@ -37,6 +37,12 @@ static void fixed2(json_t *v, char *buf, size_t size, bool comma)
     display_value(v, DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0), "-", buf, size);
 }
 
+/* A number as short as it is: 5, 4.5 (days late, days taken). */
+static void fixed_or_whole(json_t *v, char *buf, size_t size, bool comma)
+{
+    display_value(v, comma ? DISPLAY_COMMA : 0, "-", buf, size);
+}
+
 static void value_text(json_t *node, char *buf, size_t size, bool comma)
 {
     bool percent = str(node, "value_format") && !strcmp(str(node, "value_format"), "percent");
@@ -99,6 +105,28 @@ static void print_sources(json_t *r, bool comma, FILE *out)
     fputc('\n', out);
 }
 
+/* Deadlines missed: "trễ hạn 5 ngày: 2020-02-20, hạn 2020-02-15 (…)". */
+static void print_lateness(json_t *node, int indent, bool comma, FILE *out)
+{
+    size_t i;
+    json_t *l;
+    json_array_foreach(json_object_get(node, "late"), i, l) {
+        char days[48];
+        fixed_or_whole(json_object_get(l, "days_late"), days, sizeof days, comma);
+        const char *what = str(l, "rule") ? str(l, "rule") : str(l, "band");
+        if (json_object_get(l, "days_taken")) {
+            char taken[48], limit[48];
+            fixed_or_whole(json_object_get(l, "days_taken"), taken, sizeof taken, comma);
+            fixed_or_whole(json_object_get(l, "limit_days"), limit, sizeof limit, comma);
+            fprintf(out, "%*s! quá hạn %s ngày: %s ngày, hạn %s ngày (%s)\n", indent, "", days, taken, limit,
+                    what ? what : "");
+        } else {
+            fprintf(out, "%*s! trễ hạn %s ngày: %s, hạn %s (%s)\n", indent, "", days, text(l, "date"),
+                    text(l, "due"), what ? what : "");
+        }
+    }
+}
+
 static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE *out)
 {
     char label[512], pts[48], mx[48];
@@ -128,6 +156,7 @@ static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE
         else fprintf(out, "  = %s", val);
     }
     fputc('\n', out);
+    print_lateness(node, depth * 2 + 4, comma, out);
     print_deductions(node, depth * 2 + 4, comma, out);
     if (na && str(node, "reason") && !strcmp(str(node, "reason"), "an enclosing node is not applicable"))
         return;
