@@ -7,6 +7,7 @@
 #include "batch_output.h"
 #include "criteria_text.h"
 #include "trend_text.h"
+#include "engine/cli/batch_published.h"
 
 #include "engine/report/display.h"
 #include "engine/support/textwidth.h"
@@ -386,6 +387,10 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             trend_build(b, &trend);
             trend_print_text(&trend, o->decimal_comma, out);
             trend_free(&trend);
+            published_t published;
+            published_build(b, &published);
+            published_print_text(&published, o->decimal_comma, out);
+            published_free(&published);
             if (b->has_criteria) criteria_print_text(&b->criteria, o->decimal_comma, out);
         }
     }

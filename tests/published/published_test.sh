@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# published_test.sh CHISO — the published tables of a round (bảng công bố):
+# five provinces in 2023 against four in 2022 (worked out by hand in the
+# comments), one unit in error left out; changes in percent and places
+# overall and in points and places per field, rose / fell, largest rise
+# and fall, the mean and who is above it, the grades (groups A/B/C);
+# text and HTML; versions with new, gone and renamed criteria.
+set -uo pipefail
+chiso="$1"
+data="tests/published/data"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name="$1"
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
+has_out() { grep -qF -- "$1" "$work/out"; }
+
+# 2022: Một 4+5 = 90%, Hai 3+5 = 80%, Ba 2+5 = 70%, Bốn 4+6 = 100% → ranks Bốn 1, Một 2, Hai 3, Ba 4.
+# 2023: Một 4+6 = 100%, Hai 2+5 = 70%, Ba 4+5.5 = 95%, Bốn 100%, Năm 3+4 = 70% (new), Sáu in error
+#   → ranks Bốn 1, Một 1, Ba 3, Hai 4, Năm 4.
+run score -f text --no-scorecards "$data/tinh.chiso" "$data/2022" "$data/2023"
+check "exit 3 (one unit in error)" test $code -eq 3
+check "heading" has_out "Bảng công bố (published table) · cấp tỉnh · kỳ 2023 so với kỳ 2022 · 5 đơn vị"
+# field 1 (max 4): 2022 ranks Một 1, Bốn 1, Hai 3, Ba 4; 2023 Một, Ba, Bốn 1, Năm 4, Hai 5.
+# field 2 (max 6): 2022 Bốn 1, the rest 2; 2023 Một, Bốn 1, Ba 3, Hai 4, Năm 5.
+check "Bốn: =, 0.00, fields unchanged" has_out "   1      =  Tỉnh Bốn      100.00      0.00             4.00 0.00 =             6.00 0.00 ="
+check "Một: up 1 place, +10, field 2 +1 and up 1" has_out "   1     ↑1  Tỉnh Một      100.00    +10.00             4.00 0.00 =           6.00 +1.00 ↑1"
+check "Ba: +25, field 1 +2 up 3, field 2 +0.5 down 1" has_out "   3     ↑1  Tỉnh Ba        95.00    +25.00           4.00 +2.00 ↑3           5.50 +0.50 ↓1"
+check "Hai: -10, field 1 -1 down 2, field 2 down 2" has_out "   4     ↓1  Tỉnh Hai       70.00    -10.00           2.00 -1.00 ↓2            5.00 0.00 ↓2"
+check "Năm: new" has_out "   4    mới  Tỉnh Năm       70.00         -                  3.00 -                  4.00 -"
+sed -n '/^Bảng công bố/,/^$/p' "$work/out" > "$work/table"
+check "the table has 5 rows of units and 4 summary lines" test "$(wc -l < "$work/table")" -eq 12
+check "the unit in error is left out" bash -c "! grep -q 'Tỉnh Sáu' '$work/table'"
+check "rose 2, fell 1, same 1" has_out "  Tăng điểm: 2 · giảm điểm: 1 · không đổi: 1"
+check "largest rise and fall" has_out "  Tăng nhiều nhất: Tỉnh Ba +25.00 · Giảm nhiều nhất: Tỉnh Hai -10.00"
+# mean 2023 = (100 + 70 + 95 + 100 + 70) / 5 = 87; 2022 = (90 + 80 + 70 + 100) / 4 = 85; above 87: Một, Ba, Bốn.
+check "mean, its change, above the mean" has_out "  Trung bình: 87.00% (+2.00) · trên trung bình: 3 đơn vị"
+check "grades: A 3, B 0, C 2, D 0" has_out "  Xếp loại (nhóm): A: 3 · B: 0 · C: 2 · D: 0"
+run score -f text --no-scorecards --decimal-comma "$data/tinh.chiso" "$data/2022" "$data/2023"
+check "decimal comma" has_out "  Trung bình: 87,00% (+2,00) · trên trung bình: 3 đơn vị"
+
+# one period only: no published table
+run score -f text --no-scorecards "$data/tinh.chiso" "$data/2023"
+check "one period: no table" bash -c "! grep -q 'Bảng công bố' '$work/out'"
+
+# versions: criteria new, gone and renamed between 2017 and 2023
+v="tests/versions/data"
+run score -f text --no-scorecards "$v/par" "$v/submissions/a-2017.json" "$v/submissions/a-2023.json"
+check "versions: the new version named" has_out "  Phiên bản mới: 876/QĐ-BNV, Chỉ số CCHC cấp tỉnh (kỳ trước: 2948/QĐ-BNV)"
+check "versions: renamed IDs" has_out "  Đổi mã: 1.1 → 1.2, 2 → 3, 2.1 → 3.1"
+check "versions: a new criterion (its ID was another's before)" has_out "  Mới (new): 1.1 Kiểm tra CCHC"
+check "versions: a criterion gone" has_out "  Bỏ (gone): 1.2 Báo cáo CCHC"
+# field 1: 1 + 2 = 3 → 1 + 1.5 = 2.5 (-0.5); field 2 → 3: 6 → 3 (-3)
+check "versions: fields compared through previously" \
+  has_out "   1      =  Hà Tĩnh        55.00    -35.00            2.50 -0.50 =            3.00 -3.00 ="
+
+echo "published: $passed passed, $failed failed"
+test "$failed" -eq 0
