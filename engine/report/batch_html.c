@@ -7,6 +7,7 @@
 #include "batch_output.h"
 #include "criteria_text.h"
 #include "trend_text.h"
+#include "engine/cli/batch_published.h"
 
 #include "engine/report/display.h"
 #include "engine/support/xalloc.h"
@@ -438,6 +439,10 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
     fputs("</tbody></table>\n", out);
     errors_html(b, out);
     trend_html(b, out);
+    published_t published;
+    published_build(b, &published);
+    published_print_html(&published, out);
+    published_free(&published);
     fputs("<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);
     bar_chart(out, order, ok);
     fputs("<h2>Kết quả theo lĩnh vực (% điểm tối đa của lĩnh vực)</h2>\n<p>", out);

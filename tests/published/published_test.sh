@@ -44,6 +44,14 @@ check "grades: A 3, B 0, C 2, D 0" has_out "  Xếp loại (nhóm): A: 3 · B: 0
 run score -f text --no-scorecards --decimal-comma "$data/tinh.chiso" "$data/2022" "$data/2023"
 check "decimal comma" has_out "  Trung bình: 87,00% (+2,00) · trên trung bình: 3 đơn vị"
 
+run score -f html "$data/tinh.chiso" "$data/2022" "$data/2023"
+check "html: heading" has_out "<h2>Bảng công bố · cấp tỉnh · kỳ 2023 so với kỳ 2022</h2>"
+check "html: Ba's row" has_out '<tr><td class="n">3</td><td class="n"><span class="up">↑1</span></td><td>Tỉnh Ba</td><td class="n">95.00</td><td class="n"><span class="up">+25.00</span></td><td class="n">4.00 · <span class="up">+2.00</span> · <span class="up">↑3</span></td><td class="n">5.50 · <span class="up">+0.50</span> · <span class="down">↓1</span></td></tr>'
+check "html: new unit" has_out '<td class="n">mới</td><td>Tỉnh Năm</td>'
+check "html: summary" has_out '<li>Tăng điểm: 2 · giảm điểm: 1 · không đổi: 1</li>'
+check "html: mean" has_out '<li>Trung bình: 87.00% (<span class="up">+2.00</span>) · trên trung bình: 3 đơn vị</li>'
+check "html: grades" has_out '<li>Xếp loại (nhóm): A: 3 · B: 0 · C: 2 · D: 0</li>'
+
 # one period only: no published table
 run score -f text --no-scorecards "$data/tinh.chiso" "$data/2023"
 check "one period: no table" bash -c "! grep -q 'Bảng công bố' '$work/out'"
