@@ -46,6 +46,12 @@ done
 "${vg[@]}" build/chiso appraise -f html rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020 >/dev/null
 "${vg[@]}" build/chiso appraise --packet stnmt rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020 >/dev/null
 "${vg[@]}" build/chiso appraise --template round2 --unit syt rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020 >/dev/null
+# Versions, deadlines and the published tables (exit 3: units in error on purpose).
+"${vg[@]}" build/chiso score -f text tests/versions/data/par tests/versions/data/submissions >/dev/null || [ $? -eq 3 ]
+"${vg[@]}" build/chiso check -q tests/versions/data/par
+"${vg[@]}" build/chiso explain tests/deadlines/data/han.chiso tests/deadlines/data/a.json >/dev/null
+"${vg[@]}" build/chiso score -f html tests/published/data/tinh.chiso tests/published/data/2022 tests/published/data/2023 \
+  >/dev/null || [ $? -eq 3 ]
 # The threaded batch pipeline under helgrind: no data races.
 build/bench/gen_submissions rules/examples/huyen-mini.chiso 300 7 > build/helgrind.ndjson
 valgrind --quiet --tool=helgrind --error-exitcode=98 \
