@@ -7,7 +7,7 @@
 #include "batch_output.h"
 #include "criteria_text.h"
 #include "trend_text.h"
-#include "engine/cli/batch_published.h"
+#include "published_text.h"
 
 #include "engine/report/display.h"
 #include "engine/support/textwidth.h"

@@ -60,9 +60,5 @@ typedef struct {
 void published_build(const batch_t *b, published_t *p);
 void published_free(published_t *p);
 
-/* Text tables, one per (level, period) with a previous period. */
-void published_print_text(const published_t *p, bool comma, FILE *out);
-/* The same as HTML sections (for the batch's HTML page). */
-void published_print_html(const published_t *p, FILE *out);
 
 #endif
