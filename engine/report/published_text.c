@@ -5,8 +5,6 @@
  * rise and fall, the mean and how many are above it, the units per grade. */
 #include "published_text.h"
 
-
-
 #include "engine/report/display.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xml.h"
