@@ -153,7 +153,7 @@ static void compare_rows(published_t *p, published_group_t *g)
             if (k < 0 || k >= a->nfields || b->ci != g->ci || a->ci != g->prev_ci) continue;
             row->field_compared[f] = true;
             row->dfield[f] = rat_sub(b->fpoints[f], a->fpoints[k], &of);
-            row->dfield_places[f] = a->frank[k] && b->frank[f] ? a->frank[k] - b->frank[f] : 0;
+            row->dfield_places[f] = a->frank[k] && b->frank[f] ? a->frank[k] - b->frank[f] : PUBLISHED_NO_PLACES;
         }
     }
 }

@@ -13,6 +13,10 @@
 
 #include "engine/compile/compile.h"
 
+#include <limits.h>
+
+#define PUBLISHED_NO_PLACES LONG_MIN
+
 typedef struct {
     const unit_summary_t *now, *before; /* before: NULL when the unit has no ok result in the previous period */
     bool changed;                       /* both periods have a percent */
@@ -20,7 +24,7 @@ typedef struct {
     long dplaces;                       /* places gained (before rank - now rank); 0 when either is unranked */
     bool has_dplaces;
     rat_t *dfield;                      /* per field of now's version: points now - before */
-    long *dfield_places;                /* places gained in that field */
+    long *dfield_places;                /* places gained in that field; PUBLISHED_NO_PLACES when unranked */
     bool *field_compared;               /* the field exists in both and both have points */
 } published_row_t;
 

@@ -125,6 +125,33 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         csv_field(&row, rk, sep);
         free(rk);
     }
+    /* against the previous period, when the batch holds several (the published table) */
+    published_t pub;
+    published_build(b, &pub);
+    const published_row_t **against = xcalloc(b->count ? b->count : 1, sizeof *against);
+    int pfields = 0; /* field columns of the changes: the most of any group */
+    for (size_t g = 0; g < pub.ngroups; g++) {
+        if (pub.groups[g].nfields > pfields) pfields = pub.groups[g].nfields;
+        for (size_t r = 0; r < pub.groups[g].nrows; r++)
+            against[pub.groups[g].rows[r].now - b->units] = &pub.groups[g].rows[r];
+    }
+    if (pub.ngroups) {
+        const char *chead[] = {"previous period", "percent change", "rank change"};
+        for (size_t i = 0; i < 3; i++) {
+            sb_addc(&row, sep);
+            sb_adds(&row, chead[i]);
+        }
+        for (int f = 0; f < pfields; f++) {
+            char *col = f < nfields ? xasprintf("%s change", ids[f]) : xasprintf("field %d change", f + 1);
+            char *rk = f < nfields ? xasprintf("%s rank change", ids[f]) : xasprintf("field %d rank change", f + 1);
+            sb_addc(&row, sep);
+            csv_field(&row, col, sep);
+            sb_addc(&row, sep);
+            csv_field(&row, rk, sep);
+            free(col);
+            free(rk);
+        }
+    }
     /* points by origin, when the rules say where points come from */
     bool origins = false;
     for (size_t i = 0; i < b->count && !origins; i++) origins = b->units[i].origins != NULL;
@@ -174,6 +201,24 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
             sb_addc(&row, sep);
             if (u->ok && f < u->nfields) csv_rank(&row, u->frank[f]);
         }
+        if (pub.ngroups) { /* places gained: + rose, - fell */
+            const published_row_t *pr = against[k % b->count];
+            arena_t *outer = rat_big_arena(&pub.arena);
+            sb_addc(&row, sep);
+            if (pr && pr->before) csv_field(&row, pr->before->period, sep);
+            sb_addc(&row, sep);
+            if (pr && pr->changed) csv_number(&row, pr->dpercent, comma);
+            sb_addc(&row, sep);
+            if (pr && pr->has_dplaces) sb_printf(&row, "%ld", pr->dplaces);
+            for (int f = 0; f < pfields; f++) {
+                bool both = pr && pr->before && f < u->nfields && pr->field_compared[f];
+                sb_addc(&row, sep);
+                if (both) csv_number(&row, pr->dfield[f], comma);
+                sb_addc(&row, sep);
+                if (both && pr->dfield_places[f] != PUBLISHED_NO_PLACES) sb_printf(&row, "%ld", pr->dfield_places[f]);
+            }
+            rat_big_arena(outer);
+        }
         for (int o = 0; origins && o < 4; o++) {
             sb_addc(&row, sep);
             if (u->origins) csv_number(&row, u->origins[o], comma);
@@ -201,6 +246,8 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         fwrite(row.data, 1, row.len, out);
     }
     sb_free(&row);
+    free(against);
+    published_free(&pub);
 }
 
 /* One table per (level, period) of the units scored, with who leads each

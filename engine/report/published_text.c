@@ -97,8 +97,7 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
             else snprintf(pts, sizeof pts, "-");
             if (row->field_compared[f]) {
                 signed_number(row->dfield[f], comma, d, sizeof d);
-                places_text(row->dfield_places[f], row->dfield_places[f] != 0 || (row->now->frank[f] != 0), pl,
-                            sizeof pl);
+                places_text(row->dfield_places[f], row->dfield_places[f] != PUBLISHED_NO_PLACES, pl, sizeof pl);
                 snprintf(cell, sizeof cell, "%s %s %s", pts, d, pl);
             } else {
                 snprintf(cell, sizeof cell, "%s %s", pts, g->field_before[f] < 0 ? "(mới)" : "-");
@@ -239,7 +238,7 @@ static void html_group(const published_group_t *g, FILE *out)
             if (f < row->now->nfields) html_text(out, display_rat(row->now->fpoints[f], DISPLAY_FIXED, a, sizeof a));
             if (row->field_compared[f]) {
                 signed_number(row->dfield[f], false, a, sizeof a);
-                places_text(row->dfield_places[f], true, b, sizeof b);
+                places_text(row->dfield_places[f], row->dfield_places[f] != PUBLISHED_NO_PLACES, b, sizeof b);
                 fputs(" · ", out);
                 html_change(out, a);
                 fputs(" · ", out);

@@ -48,8 +48,10 @@ check "ndjson equals json" test "$(jq -s -c . "$work/out.ndjson")" = "$(jq -c . 
 
 "$chiso" score -q -f csv "$rules" "$here/data/units" > "$work/out.csv"
 check "csv starts with a UTF-8 BOM" test "$(head -c 3 "$work/out.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
-check "csv header: the promised columns first" grep -q $'^\xEF\xBB\xBFid,name,level,period,points,max,percent,grade,rank,F1 Lĩnh vực một,F2 Lĩnh vực hai,F1 rank,F2 rank,status,file,error,note\r$' "$work/out.csv"
-check "csv row of A" grep -q $'^A,Đơn vị A,huyện,2021,9,10,90,Tốt,1,5,4,1,2,ok,.*/units/a.json,,\r$' "$work/out.csv"
+check "csv header: the promised columns first" grep -q $'^\xEF\xBB\xBFid,name,level,period,points,max,percent,grade,rank,F1 Lĩnh vực một,F2 Lĩnh vực hai,F1 rank,F2 rank,previous period,percent change,rank change,F1 change,F1 rank change,F2 change,F2 rank change,status,file,error,note\r$' "$work/out.csv"
+# A was alone in 2020 at 20% (1 + 1): +70 points of percent, first both times; F2 first then, second now.
+check "csv row of A, with its change since 2020" \
+  grep -q $'^A,Đơn vị A,huyện,2021,9,10,90,Tốt,1,5,4,1,2,2020,70,0,4,0,3,-1,ok,.*/units/a.json,,\r$' "$work/out.csv"
 check "csv quotes a name with a comma and quotes" grep -qF '"Đơn vị C, ""ngoặc"""' "$work/out.csv"
 check "csv rows end in CRLF" test "$(grep -c $'\r$' "$work/out.csv")" = 8
 "$chiso" score -q -f csv --decimal-comma "$rules" "$here/data/units" > "$work/vi.csv"
