@@ -175,7 +175,11 @@ void chiso_print_scorecard_ex(json_t *r, FILE *out, unsigned flags)
     if (id && name) fprintf(out, " [%s]", id);
     if (str(r, "period")) fprintf(out, " · kỳ %s", text(r, "period"));
     fputs(" ==\n", out);
-    if (str(r, "index")) fprintf(out, "%s\n", text(r, "index"));
+    json_t *version = json_object_get(r, "version"); /* the version of the index that scored it */
+    if (str(r, "index") && version)
+        fprintf(out, "%s · phiên bản %s%s%s\n", text(r, "index"), str(version, "source") ? text(version, "source") : "",
+                str(version, "source") ? ", áp dụng " : "áp dụng ", text(version, "applies_to"));
+    else if (str(r, "index")) fprintf(out, "%s\n", text(r, "index"));
     if (strcmp(str(r, "status") ? str(r, "status") : "", "ok") != 0) {
         fputs("LỖI — không chấm được điểm (error):\n", out);
         size_t i;

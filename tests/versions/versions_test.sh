@@ -50,6 +50,7 @@ check "stderr counts the units in error" has_err "3 of 5 units could not be scor
 
 # --- text: scorecards and criteria statistics by each period's own version
 run score -f text "$data/par" "$data/submissions/a-2017.json" "$data/submissions/a-2023.json"
+check "text: the scorecard names its version" has_out "Chỉ số CCHC cấp tỉnh · phiên bản 876/QĐ-BNV, áp dụng 2022 đến 2030"
 check "text: 2023 criteria under their 2023 IDs" has_out "3.1      Hồ sơ đúng hạn"
 check "text: 2017 criteria under their 2017 IDs" has_out "2.1      Hồ sơ đúng hạn"
 
