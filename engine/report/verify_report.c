@@ -58,6 +58,12 @@ static char *target_detail(json_t *t, bool vietnamese)
             const char *words = floor ? (vietnamese ? "còn thiếu" : "short by")
                               : ceiling ? (vietnamese ? "vượt" : "over by")
                                         : (vietnamese ? "chênh lệch" : "off by");
+            json_t *actual = json_object_get(t, "actual");
+            bool date = json_is_string(actual) && json_string_length(actual) == 10 && json_string_value(actual)[4] == '-';
+            if (date && (floor || ceiling)) /* a deadline: days late (or early) */
+                return xasprintf("%s %s %s: %s %s %s", a, op_symbol(str(t, "op"), true), b,
+                                 ceiling ? (vietnamese ? "trễ" : "late by") : (vietnamese ? "sớm" : "early by"), s,
+                                 vietnamese ? "ngày" : "days");
             return xasprintf("%s %s %s: %s %s", a, op_symbol(str(t, "op"), true), b, words, s);
         }
         return xasprintf("%s %s %s", a, op_symbol(str(t, "op"), missed), b);

@@ -101,6 +101,8 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
             rat_t gap = (ct->cmp == OP_GE || ct->cmp == OP_GT) ? rat_sub(bv, av, &of)
                       : (ct->cmp == OP_LE || ct->cmp == OP_LT) ? rat_sub(av, bv, &of)
                       : (rat_cmp(av, bv) > 0 ? rat_sub(av, bv, &of) : rat_sub(bv, av, &of));
+            /* a date: `< due` allows the day before, so the due day itself is 1 day late */
+            if (a.tag == V_DATE && (ct->cmp == OP_LT || ct->cmp == OP_GT) && !of) gap = rat_add(gap, rat_int(1), &of);
             if (!of) json_object_set_new(o, "shortfall", json_from_rat(gap));
         }
         status = ok ? "met" : "missed";

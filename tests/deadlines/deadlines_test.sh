@@ -112,5 +112,16 @@ check "not a literal" has_err "bad.chiso:7:56: error: the month of period_date()
 check "caret under the month" has_err "      |                                                        ^~~"
 check "arity" bash -c "printf 'index \"X\" { total 1 field 1 \"A\" max 1 { criterion 1.1 \"B\" max 1 { value d.x <= period_date(1) band true -> max band false -> 0 } } }\n' > '$work/ar.chiso'; '$chiso' check '$work/ar.chiso' 2>&1 | grep -qF 'period_date takes at least 2 arguments, not 1'"
 
+# --- plans: dated targets against actuals, the days late in the report
+run verify "$data/ke-hoach.chiso" "$data/u-2021.json"
+check "plan: exit 1 (targets missed)" test $code -eq 1
+check "plan: '< 15/1' met on 15/1 is 1 day late" \
+  has_out "  ✗ T1  Ban hành kế hoạch trước 15/1                                2021-01-15 ≥ 2021-01-15: trễ 1 ngày"
+check "plan: 34 days for 30" has_out "  ✗ T2  Giải quyết trong 30 ngày                                    34 > 30: vượt 4"
+check "plan: on the day is on time" has_out "  ✓ T3  Báo cáo năm chậm nhất 10/11                                 2021-11-10 ≤ 2021-11-10"
+run verify -f json "$data/ke-hoach.chiso" "$data/u-2021.json"
+check "plan json: shortfall in days, period_date of 2021" \
+  jqt '.[0].targets[0] | .actual == "2021-01-15" and .threshold == "2021-01-15" and .shortfall == 1'
+
 echo "deadlines: $passed passed, $failed failed"
 test "$failed" -eq 0
