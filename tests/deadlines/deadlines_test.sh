@@ -123,5 +123,9 @@ run verify -f json "$data/ke-hoach.chiso" "$data/u-2021.json"
 check "plan json: shortfall in days, period_date of 2021" \
   jqt '.[0].targets[0] | .actual == "2021-01-15" and .threshold == "2021-01-15" and .shortfall == 1'
 
+# seed 000's dated tasks: proposals of 07/5 due before 05/5 (04/5 at the latest)
+run verify rules/plans/tong-ket-cchc-sldtbxh-2020.chiso fixtures/plans/actuals/tong-ket-sldtbxh-2020.json
+check "KH 126: 07/5 against 'before 05/5' is 3 days late" has_out "2020-05-07 ≥ 2020-05-05: trễ 3 ngày"
+
 echo "deadlines: $passed passed, $failed failed"
 test "$failed" -eq 0
