@@ -9,6 +9,7 @@
 #include "engine/support/xalloc.h"
 #include "parser.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -71,33 +72,57 @@ char *fold_ascii(const char *text, size_t len)
     return sb_take(&sb);
 }
 
-static bool is_ascii(const char *s, size_t len)
+/* Every spelling in a small open-addressing table, built once: the lexer
+ * looks up every word of a rules file (megabytes for a generated index). */
+#define SPELLING_SLOTS 512
+typedef struct {
+    const char *text;
+    unsigned char len, style;
+    int token;
+} spelling_t;
+static spelling_t spellings[SPELLING_SLOTS];
+static pthread_once_t spellings_once = PTHREAD_ONCE_INIT;
+
+static unsigned spelling_hash(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80) return false;
-    return true;
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static void add_spelling(const char *text, int style, int token)
+{
+    size_t len = strlen(text);
+    unsigned i = spelling_hash(text, len) & (SPELLING_SLOTS - 1);
+    while (spellings[i].text) {
+        /* the first spelling wins, as in a scan of the table (`sai` is en-less) */
+        if (spellings[i].len == len && !memcmp(spellings[i].text, text, len)) return;
+        i = (i + 1) & (SPELLING_SLOTS - 1);
+    }
+    spellings[i] = (spelling_t){text, (unsigned char)len, (unsigned char)style, token};
+}
+
+static void build_spellings(void)
+{
+    /* English and Vietnamese first, as the lookup always preferred them */
+    for (size_t i = 0; i < NKEYWORDS; i++) {
+        add_spelling(keywords[i].en, 0, keywords[i].token);
+        add_spelling(keywords[i].vi, 1, keywords[i].token);
+    }
+    for (size_t i = 0; i < NKEYWORDS; i++) add_spelling(keywords[i].ascii, 2, keywords[i].token);
 }
 
 int keyword_lookup_style(const char *text, size_t len, int *style)
 {
-    for (size_t i = 0; i < NKEYWORDS; i++) {
-        const keyword_t *k = &keywords[i];
-        if (strlen(k->en) == len && memcmp(k->en, text, len) == 0) {
-            *style = 0;
-            return k->token;
+    if (len == 0 || len > 40) return 0;
+    pthread_once(&spellings_once, build_spellings);
+    unsigned i = spelling_hash(text, len) & (SPELLING_SLOTS - 1);
+    while (spellings[i].text) {
+        if (spellings[i].len == len && !memcmp(spellings[i].text, text, len)) {
+            *style = spellings[i].style;
+            return spellings[i].token;
         }
-        if (strlen(k->vi) == len && memcmp(k->vi, text, len) == 0) {
-            *style = 1;
-            return k->token;
-        }
-    }
-    if (!is_ascii(text, len)) return 0;
-    for (size_t i = 0; i < NKEYWORDS; i++) {
-        const char *a = keywords[i].ascii;
-        if (strlen(a) == len && memcmp(a, text, len) == 0) {
-            *style = 2;
-            return keywords[i].token;
-        }
+        i = (i + 1) & (SPELLING_SLOTS - 1);
     }
     return 0;
 }

@@ -68,7 +68,14 @@ size_t chiso_parse_source_hooked(const source_t *src, arena_t *arena, diag_list_
 
     yyscan_t scanner;
     if (yylex_init_extra(&ctx, &scanner) != 0) return 1;
-    YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
+    /* In place, without flex's copy of the whole text: the source ends in
+     * the two NUL bytes flex needs, and flex restores every byte it
+     * borrows while it scans. */
+    YY_BUFFER_STATE buf = yy_scan_buffer(src->text, src->len + 2, scanner);
+    if (!buf) {
+        yylex_destroy(scanner);
+        return 1;
+    }
     yyparse(scanner, &ctx);
     yy_delete_buffer(buf, scanner);
     yylex_destroy(scanner);

@@ -193,9 +193,13 @@ item
           band_t *b = arena_alloc(ctx->arena, sizeof *b);
           b->loc = LOC_SPAN(@1, @5); b->cmp = $2; b->threshold = $3; b->points = $5;
           char *t = expr_to_text(ctx->arena, $3);
-          char *label = xasprintf("%s %s", op_text($2), t);
-          b->label = arena_strdup(ctx->arena, label);
-          free(label);
+          const char *op = op_text($2);
+          size_t nop = strlen(op), nt = strlen(t);
+          char *label = arena_alloc(ctx->arena, nop + 1 + nt + 1);
+          memcpy(label, op, nop);
+          label[nop] = ' ';
+          memcpy(label + nop + 1, t, nt + 1);
+          b->label = label;
           $$->band = b;
       }
     | BAND TRUE ARROW expr { $$ = bool_band(ctx, true, LOC(@2), LOC_SPAN(@1, @4), $4); }

@@ -426,6 +426,8 @@ static void to_text(strbuf_t *sb, const expr_t *e, int depth)
 
 char *expr_to_text(arena_t *arena, const expr_t *e)
 {
+    /* a number or a path, as written: its text is already in the arena */
+    if ((e->kind == EX_NUMBER || e->kind == EX_PATH || e->kind == EX_NAME) && e->text) return e->text;
     strbuf_t sb;
     sb_init(&sb);
     to_text(&sb, e, 0);

@@ -263,7 +263,7 @@ static void check_leaf_bands(node_t *n, diag_list_t *diags)
         }
         iset_t u;
         iset_union(&u, &covered, &cond);
-        covered = u;
+        iset_copy(&covered, &u);
         if (covered.overflow) return;
     }
     if (analysable && !has_otherwise) {

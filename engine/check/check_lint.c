@@ -94,32 +94,108 @@ static bool differ_only_in_digits(const char *a, const char *b)
     return true;
 }
 
-/* The folded text with its k-th code point removed, into `out` (size
- * bytes); false when it does not fit. */
-static bool without(const char *folded, size_t k, char *out, size_t size)
+/* ---- the deletion index: folded names with one code point deleted ----
+ * Each variant is identified by (name, deleted byte span) and found by a
+ * polynomial hash computed from the name's prefix hashes in O(1), so no
+ * variant is ever copied; a hash hit is confirmed byte by byte. */
+
+#define HASH_BASE 0x100000001b3ull
+
+typedef struct {
+    const char *s;   /* the folded name */
+    size_t n;        /* its length in bytes */
+    size_t from, to; /* the deleted bytes (from == to: none) */
+} variant_t;
+
+typedef struct {
+    uint64_t h;
+    variant_t v;
+    size_t metric;   /* + 1; 0: empty slot */
+} dentry_t;
+
+typedef struct {
+    dentry_t *slots;
+    size_t cap, count;
+} dindex_t;
+
+static bool variant_equal(const variant_t *a, const variant_t *b)
 {
-    size_t n = 0, cp = 0;
-    for (const char *p = folded; *p;) {
-        const char *q = p + 1;
-        while (*q && ((unsigned char)*q & 0xC0) == 0x80) q++;
-        if (cp != k) {
-            if (n + (size_t)(q - p) >= size) return false;
-            memcpy(out + n, p, (size_t)(q - p));
-            n += (size_t)(q - p);
-        }
-        p = q;
-        cp++;
+    if (a->n - (a->to - a->from) != b->n - (b->to - b->from)) return false;
+    size_t i = 0, j = 0;
+    for (;;) {
+        if (i == a->from) i = a->to;
+        if (j == b->from) j = b->to;
+        if (i >= a->n || j >= b->n) return i >= a->n && j >= b->n;
+        if (a->s[i++] != b->s[j++]) return false;
     }
-    out[n] = '\0';
-    return true;
 }
 
-static size_t cp_count(const char *s)
+static size_t dslot(const dindex_t *x, uint64_t h)
 {
-    size_t n = 0;
-    for (; *s; s++)
-        if (((unsigned char)*s & 0xC0) != 0x80) n++;
-    return n;
+    return (size_t)((h * 0x9E3779B97F4A7C15ull) >> 20) & (x->cap - 1);
+}
+
+/* The entry for the variant, or NULL. */
+static dentry_t *dfind(const dindex_t *x, uint64_t h, const variant_t *v)
+{
+    if (!x->cap) return NULL;
+    for (size_t i = dslot(x, h); x->slots[i].metric; i = (i + 1) & (x->cap - 1))
+        if (x->slots[i].h == h && variant_equal(&x->slots[i].v, v)) return &x->slots[i];
+    return NULL;
+}
+
+/* Adds the variant unless it is there already (the first name keeps it). */
+static void dadd(dindex_t *x, uint64_t h, const variant_t *v, size_t metric)
+{
+    if ((x->count + 1) * 2 > x->cap) {
+        dindex_t bigger = {xcalloc(x->cap ? x->cap * 2 : 1024, sizeof(dentry_t)), x->cap ? x->cap * 2 : 1024, x->count};
+        for (size_t i = 0; i < x->cap; i++) {
+            if (!x->slots[i].metric) continue;
+            size_t k = dslot(&bigger, x->slots[i].h);
+            while (bigger.slots[k].metric) k = (k + 1) & (bigger.cap - 1);
+            bigger.slots[k] = x->slots[i];
+        }
+        free(x->slots);
+        *x = bigger;
+    }
+    if (dfind(x, h, v)) return;
+    size_t k = dslot(x, h);
+    while (x->slots[k].metric) k = (k + 1) & (x->cap - 1);
+    x->slots[k] = (dentry_t){h, *v, metric + 1};
+    x->count++;
+}
+
+/* Prefix hashes and code point starts of one folded name. */
+typedef struct {
+    uint64_t *prefix, *power; /* prefix[i]: hash of s[0..i); power[i]: HASH_BASE^i */
+    size_t *starts;           /* byte offset of each code point, and the length */
+    size_t ncp, cap;
+} hashed_t;
+
+static void hash_name(hashed_t *hn, const char *s, size_t n)
+{
+    if (n + 1 > hn->cap) {
+        hn->cap = (n + 1) * 2;
+        hn->prefix = xrealloc(hn->prefix, hn->cap * sizeof *hn->prefix);
+        hn->power = xrealloc(hn->power, hn->cap * sizeof *hn->power);
+        hn->starts = xrealloc(hn->starts, hn->cap * sizeof *hn->starts);
+    }
+    hn->prefix[0] = 0;
+    hn->power[0] = 1;
+    hn->ncp = 0;
+    for (size_t i = 0; i < n; i++) {
+        hn->prefix[i + 1] = hn->prefix[i] * HASH_BASE + (unsigned char)s[i];
+        hn->power[i + 1] = hn->power[i] * HASH_BASE;
+        if (((unsigned char)s[i] & 0xC0) != 0x80) hn->starts[hn->ncp++] = i;
+    }
+    hn->starts[hn->ncp] = n;
+}
+
+/* The hash of the name with bytes [from, to) deleted. */
+static uint64_t variant_hash(const hashed_t *hn, size_t n, size_t from, size_t to)
+{
+    uint64_t tail = hn->prefix[n] - hn->prefix[to] * hn->power[n - to];
+    return hn->prefix[from] * hn->power[n - to] + tail;
 }
 
 /* Near-duplicate metric names, compared as a person sees them (folded:
@@ -166,29 +242,33 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
     strmap_free(&same);
 
     /* 2. one edit or two away from a name read by several rules */
-    strmap_t index;
-    strmap_init(&index);
+    dindex_t index = {NULL, 0, 0};
+    hashed_t hn = {NULL, NULL, NULL, 0, 0};
     for (size_t k = 0; k < n; k++) {
         if (prog->metrics[k].node_uses < 2) continue;
-        size_t len = cp_count(folded[k]);
-        if (!strmap_get(&index, folded[k])) strmap_put(&index, folded[k], (void *)(intptr_t)(k + 1));
-        char v[256];
-        for (size_t c = 0; c < len; c++)
-            if (without(folded[k], c, v, sizeof v) && !strmap_get(&index, v))
-                strmap_put(&index, v, (void *)(intptr_t)(k + 1));
+        size_t len = strlen(folded[k]);
+        hash_name(&hn, folded[k], len);
+        variant_t whole = {folded[k], len, 0, 0};
+        dadd(&index, hn.prefix[len], &whole, k);
+        for (size_t c = 0; c < hn.ncp; c++) {
+            variant_t v = {folded[k], len, hn.starts[c], hn.starts[c + 1]};
+            dadd(&index, variant_hash(&hn, len, v.from, v.to), &v, k);
+        }
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && index.count; i++) {
         const metric_slot_t *a = &prog->metrics[i];
         if (reported[i] || a->node_uses != 1 || strlen(a->text) < 5) continue;
         if (prog->ndecls && a->decl) continue; /* declared on purpose */
-        size_t len = cp_count(folded[i]);
+        size_t len = strlen(folded[i]);
+        hash_name(&hn, folded[i], len);
         long found = -1;
-        char v[256];
-        for (size_t c = 0; c <= len && found < 0; c++) {
-            if (c < len && !without(folded[i], c, v, sizeof v)) break;
-            void *hit = strmap_get(&index, c == len ? folded[i] : v);
+        for (size_t c = 0; c <= hn.ncp && found < 0; c++) {
+            /* each code point deleted in turn, then the whole name */
+            variant_t v = c < hn.ncp ? (variant_t){folded[i], len, hn.starts[c], hn.starts[c + 1]}
+                                     : (variant_t){folded[i], len, 0, 0};
+            dentry_t *hit = dfind(&index, variant_hash(&hn, len, v.from, v.to), &v);
             if (!hit) continue;
-            size_t k = (size_t)(intptr_t)hit - 1;
+            size_t k = hit->metric - 1;
             if (k == i || differ_only_in_digits(a->text, prog->metrics[k].text)) continue;
             if (fold_distance(folded[i], folded[k], 2) <= 2) found = (long)k;
         }
@@ -199,7 +279,10 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
         diag_hint(d, "'%s' is read by %d other rules; a misspelt metric is missing from every submission",
                   b->text, b->node_uses);
     }
-    strmap_free(&index);
+    free(index.slots);
+    free(hn.prefix);
+    free(hn.power);
+    free(hn.starts);
     for (size_t i = 0; i < n; i++) free(folded[i]);
     free(folded);
     free(reported);

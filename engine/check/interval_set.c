@@ -47,6 +47,15 @@ static void push(iset_t *s, interval_t iv)
 
 void iset_empty(iset_t *s) { s->n = 0; s->overflow = false; }
 
+void iset_copy(iset_t *out, const iset_t *a)
+{
+    /* the used items only: a whole iset_t is 4 KiB, and the band checker
+     * copies several per band */
+    out->n = a->n;
+    out->overflow = a->overflow;
+    memcpy(out->items, a->items, (size_t)a->n * sizeof a->items[0]);
+}
+
 void iset_all(iset_t *s)
 {
     iset_empty(s);
@@ -99,8 +108,8 @@ void iset_intersect(iset_t *out, const iset_t *a, const iset_t *b)
                              cmp_hi(x.hi, y.hi) <= 0 ? x.hi : y.hi};
             push(&r, iv);
         }
-    if (r.n) qsort(r.items, (size_t)r.n, sizeof r.items[0], by_lo); /* never qsort(NULL, 0) */
-    *out = r;
+    if (r.n > 1) qsort(r.items, (size_t)r.n, sizeof r.items[0], by_lo); /* never qsort(NULL, 0) */
+    iset_copy(out, &r);
 }
 
 void iset_complement(iset_t *out, const iset_t *a)
@@ -116,13 +125,13 @@ void iset_complement(iset_t *out, const iset_t *a)
             push(&r, (interval_t){start, end});
         }
         if (iv.hi.inf == 1) {
-            *out = r;
+            iset_copy(out, &r);
             return;
         }
         start = (bound_t){0, iv.hi.v, !iv.hi.closed};
     }
     push(&r, (interval_t){start, {1, {0, 1}, false}});
-    *out = r;
+    iset_copy(out, &r);
 }
 
 void iset_union(iset_t *out, const iset_t *a, const iset_t *b)

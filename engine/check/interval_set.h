@@ -26,6 +26,7 @@ typedef struct {
 
 void iset_all(iset_t *s);
 void iset_empty(iset_t *s);
+void iset_copy(iset_t *out, const iset_t *a);
 /* The set of x with `x op t`. */
 void iset_cmp(iset_t *s, op_kind op, rat_t t);
 void iset_from_range(iset_t *s, const range_t *r);

@@ -3,15 +3,64 @@
 
 #include "xalloc.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+/* The folding of one code point, appended to sb (the slow way). */
+static void fold_cp_slow(strbuf_t *sb, utf8proc_int32_t cp)
+{
+    if (cp == 0x0111 || cp == 0x0110) {
+        sb_addc(sb, 'd');
+        return;
+    }
+    utf8proc_int32_t out[8];
+    int last = 0;
+    utf8proc_ssize_t m = utf8proc_decompose_char(
+        cp, out, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
+    if (m < 0 || m > 8) {
+        out[0] = cp;
+        m = 1;
+    }
+    for (utf8proc_ssize_t j = 0; j < m; j++) {
+        utf8proc_int32_t c = out[j] == 0x0111 ? 'd' : out[j];
+        utf8proc_uint8_t buf[4];
+        utf8proc_ssize_t e = utf8proc_encode_char(c, buf);
+        sb_add(sb, (const char *)buf, (size_t)e);
+    }
+}
+
+/* The foldings of U+0080–U+1FFF (every Vietnamese letter), computed once:
+ * names are folded by the thousand in a large rules file. */
+#define FOLD_TABLE_END 0x2000
+typedef struct {
+    unsigned char len; /* 0: not in the table, fold the slow way */
+    char bytes[7];
+} fold_entry_t;
+static fold_entry_t fold_table[FOLD_TABLE_END];
+static pthread_once_t fold_table_once = PTHREAD_ONCE_INIT;
+
+static void build_fold_table(void)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    for (utf8proc_int32_t cp = 0x80; cp < FOLD_TABLE_END; cp++) {
+        sb.len = 0;
+        fold_cp_slow(&sb, cp);
+        if (sb.len == 0 || sb.len > sizeof fold_table[cp].bytes) continue;
+        fold_table[cp].len = (unsigned char)sb.len;
+        memcpy(fold_table[cp].bytes, sb.data, sb.len);
+    }
+    sb_free(&sb);
+}
 
 char *fold_visual(const char *text)
 {
     /* Code point by code point (no whole-text normalization): ASCII is
      * lowered; đ/Đ become d; anything else is decomposed, case-folded and
      * stripped of its marks. */
+    pthread_once(&fold_table_once, build_fold_table);
     strbuf_t sb;
     sb_init(&sb);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
@@ -29,24 +78,11 @@ char *fold_visual(const char *text)
             continue;
         }
         i += k;
-        if (cp == 0x0111 || cp == 0x0110) {
-            sb_addc(&sb, 'd');
+        if (cp < FOLD_TABLE_END && fold_table[cp].len) {
+            sb_add(&sb, fold_table[cp].bytes, fold_table[cp].len);
             continue;
         }
-        utf8proc_int32_t out[8];
-        int last = 0;
-        utf8proc_ssize_t m = utf8proc_decompose_char(
-            cp, out, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
-        if (m < 0 || m > 8) {
-            out[0] = cp;
-            m = 1;
-        }
-        for (utf8proc_ssize_t j = 0; j < m; j++) {
-            utf8proc_int32_t c = out[j] == 0x0111 ? 'd' : out[j];
-            utf8proc_uint8_t buf[4];
-            utf8proc_ssize_t e = utf8proc_encode_char(c, buf);
-            sb_add(&sb, (const char *)buf, (size_t)e);
-        }
+        fold_cp_slow(&sb, cp);
     }
     return sb_take(&sb);
 }

@@ -21,6 +21,15 @@ static bool quick_nfc(const unsigned char *s)
             s++;
             continue;
         }
+        /* the common cases by their bytes: U+0080–U+02FF, U+1E00–U+1EFF */
+        if (s[0] >= 0xC2 && s[0] < 0xCC && (s[1] & 0xC0) == 0x80) {
+            s += 2;
+            continue;
+        }
+        if (s[0] == 0xE1 && s[1] >= 0xB8 && s[1] <= 0xBB && (s[2] & 0xC0) == 0x80) {
+            s += 3;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(s, -1, &cp);
         if (n <= 0) return false;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "nfc.h"
+#include "utf8.h"
 
 #include <utf8proc.h>
 
@@ -26,38 +27,22 @@ int utf8_columns(const char *s, size_t nbytes)
 /* Finds the first invalid UTF-8 sequence or NUL; returns its offset or -1. */
 static long find_bad_utf8(const unsigned char *s, size_t len, const char **why)
 {
-    size_t i = 0;
-    while (i < len) {
-        if (s[i] == 0) {
-            *why = "NUL byte in rules file";
-            return (long)i;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n < 0) {
-            *why = "invalid UTF-8 byte sequence";
-            return (long)i;
-        }
-        i += (size_t)n;
-    }
-    return -1;
+    size_t good = utf8_valid_prefix(s, len);
+    if (good == len) return -1;
+    *why = s[good] == 0 ? "NUL byte in rules file" : "invalid UTF-8 byte sequence";
+    return (long)good;
 }
 
 static void index_lines(source_t *src)
 {
-    size_t cap = 64;
-    src->line_starts = xmalloc(cap * sizeof *src->line_starts);
+    size_t n = 1;
+    for (const char *p = src->text, *end = src->text + src->len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        n++;
+    src->line_starts = xmalloc(n * sizeof *src->line_starts);
     src->nlines = 0;
     src->line_starts[src->nlines++] = 0;
-    for (size_t i = 0; i < src->len; i++) {
-        if (src->text[i] == '\n') {
-            if (src->nlines == cap) {
-                cap *= 2;
-                src->line_starts = xrealloc(src->line_starts, cap * sizeof *src->line_starts);
-            }
-            src->line_starts[src->nlines++] = i + 1;
-        }
-    }
+    for (const char *p = src->text, *end = src->text + src->len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        src->line_starts[src->nlines++] = (size_t)(p - src->text) + 1;
 }
 
 source_t *source_from_memory(const char *name, const char *bytes, size_t len,
@@ -71,17 +56,28 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
         len -= 3;
     }
     /* Line ends first, so that error positions below match what editors show. */
-    char *lf = xmalloc(len + 1);
+    /* Two NULs at the end: the lexer scans the text in place (source.h). */
+    char *lf = xmalloc(len + 2);
     size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (bytes[i] == '\r') {
-            lf[n++] = '\n';
-            if (i + 1 < len && bytes[i + 1] == '\n') i++;
-        } else {
-            lf[n++] = bytes[i];
+    const char *cr = memchr(bytes, '\r', len);
+    if (!cr) {
+        memcpy(lf, bytes, len);
+        n = len;
+    } else {
+        size_t plain = (size_t)(cr - bytes);
+        memcpy(lf, bytes, plain);
+        n = plain;
+        for (size_t i = plain; i < len; i++) {
+            if (bytes[i] == '\r') {
+                lf[n++] = '\n';
+                if (i + 1 < len && bytes[i + 1] == '\n') i++;
+            } else {
+                lf[n++] = bytes[i];
+            }
         }
     }
     lf[n] = '\0';
+    lf[n + 1] = '\0';
 
     const char *why = NULL;
     long bad = find_bad_utf8((const unsigned char *)lf, n, &why);
@@ -99,6 +95,7 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
         src->len = (size_t)bad; /* only the valid prefix is printable */
         src->invalid = 1;
         lf[bad] = '\0';
+        lf[bad + 1] = '\0';
         index_lines(src);
         srcloc_t loc = {src, line, utf8_columns(lf + line_start, (size_t)bad - line_start) + 1, 0, 0};
         diag_t *d = diag_add(diags, DIAG_ERROR, loc, "encoding", "%s (byte 0x%02X)", why, byte);
@@ -120,13 +117,14 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
         srcloc_t loc = {src, 0, 0, 0, 0};
         diag_add(diags, DIAG_ERROR, loc, "encoding", "cannot normalize text: %s",
                  utf8proc_errmsg(m));
-        src->text = xstrdup("");
+        src->text = xcalloc(2, 1);
         src->len = 0;
         src->invalid = 1;
         index_lines(src);
         return src;
     }
-    src->text = (char *)nfc;
+    src->text = xrealloc(nfc, (size_t)m + 2);
+    src->text[m + 1] = '\0';
     src->len = (size_t)m;
     index_lines(src);
     return src;

@@ -14,7 +14,7 @@ struct diag_list;
 
 typedef struct source {
     char *path;       /* as given (for messages) */
-    char *text;       /* NFC, LF line ends, NUL-terminated */
+    char *text;       /* NFC, LF line ends, followed by two NUL bytes (flex scans it in place) */
     size_t len;
     size_t *line_starts; /* byte offset of each line */
     size_t nlines;
