@@ -24,6 +24,7 @@ typedef struct parse_ctx {
     size_t *open_braces;  /* indices into braces of those still open */
     size_t nopen, capopen;
     const struct parse_hooks *hooks; /* observers for tools; NULL when parsing to score */
+    struct item *free_items;         /* items of finished blocks, to reuse (ast_build.c) */
 } parse_ctx_t;
 
 typedef struct brace_rec {

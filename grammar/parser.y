@@ -236,7 +236,14 @@ item
       }
     | PREVIOUSLY node_id { $$ = item_new(ctx, IT_PREVIOUSLY, LOC(@1)); $$->str = $2; $$->value_loc = LOC(@2); }
     | PREVIOUSLY STRING { $$ = item_new(ctx, IT_PREVIOUSLY, LOC(@1)); $$->str = $2; $$->value_loc = LOC(@2); }
+    /* Recovery from a statement that does not parse (a misspelt keyword:
+     * `tiêu_chi`, `giá_tri`): its error is reported, then the rest of the
+     * statement is skipped up to the next statement or, when the statement
+     * opens a block, the block is parsed as a whole up to its '}'. So one
+     * slip gives one error, and the statements of the block are not taken
+     * for items of the enclosing one (nor its '}' for the enclosing '}'). */
     | error { $$ = NULL; }
+    | error '{' items '}' { $$ = NULL; }
     ;
 
 evidence_titles

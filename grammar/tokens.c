@@ -164,3 +164,4 @@ int token_max(void) { return MAX; }
 int token_policy(void) { return POLICY; }
 int token_string(void) { return STRING; }
 int token_path(void) { return PATH; }
+int token_metric(void) { return METRIC; }

@@ -46,5 +46,6 @@ int token_max(void);
 int token_policy(void);
 int token_string(void);
 int token_path(void);
+int token_metric(void);            /* `metric` / `số_liệu` */
 
 #endif

@@ -28,6 +28,7 @@ typedef struct {
     struct stat loaded[MAX_FILES];        /* every file loaded, once each */
     size_t nloaded;
     size_t syntax_errors;
+    bool check_only;          /* stop after the checker: nothing will be scored */
 } loader_t;
 
 static char *dir_of(const char *path)
@@ -226,7 +227,7 @@ static void finish(loader_t *L)
     chiso_program *cp = L->cp;
     if (L->syntax_errors == 0 && cp->prog.nindexes + cp->prog.nplans > 0) {
         check_program(&cp->prog, &cp->diags);
-        if (cp->diags.errors == 0) compile_program(&cp->prog);
+        if (cp->diags.errors == 0 && !L->check_only) compile_program(&cp->prog);
     }
     diag_sort(&cp->diags);
     free(L->root);
@@ -273,9 +274,9 @@ static void load_tree(loader_t *L, const char *dir, int depth)
 
 /* A directory of rules: every file in it, loaded as one program, so that
  * the versions of an index kept in files of their own are one index. */
-static chiso_program *load_directory(chiso_program *cp, const char *path)
+static chiso_program *load_directory(chiso_program *cp, const char *path, bool check_only)
 {
-    loader_t L = {.cp = cp};
+    loader_t L = {.cp = cp, .check_only = check_only};
     char real[PATH_MAX];
     L.root = xstrdup(realpath(path, real) ? real : path);
     size_t len = strlen(path);
@@ -292,12 +293,12 @@ static chiso_program *load_directory(chiso_program *cp, const char *path)
     return cp;
 }
 
-chiso_program *chiso_program_load(const char *path)
+static chiso_program *load_file(const char *path, bool check_only)
 {
     chiso_program *cp = program_new();
     struct stat dst;
-    if (stat(path, &dst) == 0 && S_ISDIR(dst.st_mode)) return load_directory(cp, path);
-    loader_t L = {.cp = cp};
+    if (stat(path, &dst) == 0 && S_ISDIR(dst.st_mode)) return load_directory(cp, path, check_only);
+    loader_t L = {.cp = cp, .check_only = check_only};
     source_t *src = source_load(path, &cp->diags);
     if (!src) {
         cp->io_error = true;
@@ -314,10 +315,10 @@ chiso_program *chiso_program_load(const char *path)
     return cp;
 }
 
-chiso_program *chiso_program_load_string(const char *name, const char *text, size_t len)
+static chiso_program *load_string(const char *name, const char *text, size_t len, bool check_only)
 {
     chiso_program *cp = program_new();
-    loader_t L = {.cp = cp};
+    loader_t L = {.cp = cp, .check_only = check_only};
     source_t *src = source_from_memory(name, text, len, &cp->diags);
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd)) snprintf(cwd, sizeof cwd, ".");
@@ -328,6 +329,20 @@ chiso_program *chiso_program_load_string(const char *name, const char *text, siz
     load_source(&L, src, &none);
     finish(&L);
     return cp;
+}
+
+chiso_program *chiso_program_load(const char *path) { return load_file(path, false); }
+
+chiso_program *chiso_program_load_string(const char *name, const char *text, size_t len)
+{
+    return load_string(name, text, len, false);
+}
+
+chiso_program *chiso_program_check_file(const char *path) { return load_file(path, true); }
+
+chiso_program *chiso_program_check_string(const char *name, const char *text, size_t len)
+{
+    return load_string(name, text, len, true);
 }
 
 void chiso_program_free(chiso_program *cp)

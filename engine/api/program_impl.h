@@ -11,4 +11,11 @@ struct chiso_program {
     bool io_error; /* the top file could not be read */
 };
 
+/* Lexed, parsed and checked like chiso_program_load(_string), but not
+ * compiled: for `check` and the language server, which score nothing (the
+ * bytecode of a large index costs as much memory as its tree). Such a
+ * program must not be scored. */
+chiso_program *chiso_program_check_file(const char *path);
+chiso_program *chiso_program_check_string(const char *name, const char *text, size_t len);
+
 #endif

@@ -3,8 +3,7 @@
  * An index is a node tree: the index itself is the root (kind NODE_INDEX,
  * max = its `total`), groups/fields/criteria are inner nodes, and a node with
  * `value`+`band`s or `score` is a leaf. Expressions carry their source span
- * and, after checking, their type, the let or metric they refer to, and the
- * range of values they can take (used to find unreachable bands). */
+ * and, after checking, their type and the let or metric they refer to. */
 #ifndef CHISO_AST_H
 #define CHISO_AST_H
 
@@ -56,30 +55,29 @@ typedef struct {
 struct let_decl;
 
 typedef struct expr {
+    /* Packed: a large index has hundreds of thousands of expressions, and
+     * their size is most of a check's memory. */
     expr_kind kind;
     op_kind op;
-    srcloc_t loc;
+    value_type type;        /* set by the checker */
     int depth;
-    /* literals */
-    rat_t num;
-    bool is_percent;
-    bool boolean;
-    int date;          /* days since 1970-01-01 */
-    char *text;        /* literal text as written, string value, or name */
-    /* paths */
-    char **segs;
-    int nsegs;
-    /* calls and operators */
-    struct expr **args;
-    int nargs;
-    struct expr *a, *b, *c; /* operands; for EX_IF: cond, then, else */
-    /* checker annotations */
-    value_type type;
-    range_t range;
-    struct let_decl *let;   /* EX_NAME bound to a let */
+    srcloc_t loc;
+    union {
+        rat_t num;          /* EX_NUMBER */
+        rat_t node_max;     /* EX_NODE_MAX, set by the checker */
+    };
+    int date;               /* EX_DATE: days since 1970-01-01 */
+    int nsegs;              /* paths */
+    int nargs;              /* calls */
     int metric;             /* metric slot for EX_NAME/EX_PATH (-1 if none) */
     int builtin;            /* builtin id for EX_CALL */
-    rat_t node_max;         /* for EX_NODE_MAX */
+    bool is_percent;
+    bool boolean;
+    char *text;             /* literal text as written, string value, or name */
+    char **segs;            /* paths */
+    struct expr **args;     /* calls */
+    struct expr *a, *b, *c; /* operands; for EX_IF: cond, then, else */
+    struct let_decl *let;   /* EX_NAME bound to a let (checker) */
     const struct metric_decl *decl; /* the declaration of the metric read (or NULL) */
 } expr_t;
 
@@ -256,6 +254,13 @@ typedef enum {
 } metric_kind;
 const char *metric_kind_name(metric_kind k);      /* "count" */
 const char *metric_kind_vietnamese(metric_kind k); /* "đếm" */
+/* The clause words of a declaration (kinds, `from`, `to`, `required`), in
+ * the three spellings; they are recognised by position, not reserved. For
+ * fmt --keywords: the English or Vietnamese spelling of `word` (len bytes),
+ * or NULL when it is none of them. */
+const char *metric_decl_word_spelling(const char *word, size_t len, bool vietnamese);
+size_t metric_decl_word_count(void);
+bool metric_decl_word_at(size_t i, const char **en, const char **vi, const char **ascii, bool *is_kind);
 
 typedef struct metric_constraint {
     op_kind cmp;      /* the declared metric CMP rhs */

@@ -9,7 +9,13 @@
 
 item_t *item_new(parse_ctx_t *ctx, item_kind kind, srcloc_t loc)
 {
-    item_t *it = arena_alloc(ctx->arena, sizeof *it);
+    item_t *it = ctx->free_items;
+    if (it) { /* an item a finished block no longer needs */
+        ctx->free_items = it->next;
+        memset(it, 0, sizeof *it);
+    } else {
+        it = arena_alloc(ctx->arena, sizeof *it);
+    }
     it->kind = kind;
     it->loc = loc;
     return it;
@@ -170,8 +176,25 @@ static void twice(parse_ctx_t *ctx, item_t *it, const char *what)
     diag_add(ctx->diags, DIAG_ERROR, it->loc, "duplicate-item", "%s given twice", what);
 }
 
+/* Once a block is built its items are spent: they are reused by the next
+ * block, so that a large index does not hold one per statement. */
+static void recycle_items(parse_ctx_t *ctx, item_list_t items)
+{
+    if (!items.head) return;
+    items.tail->next = ctx->free_items;
+    ctx->free_items = items.head;
+}
+
+static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items);
+
 /* Items shared by the index and the nodes. */
 static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
+{
+    apply_node_items_once(ctx, n, items);
+    recycle_items(ctx, items);
+}
+
+static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items)
 {
     bool is_index = n->kind == NODE_INDEX;
     const char *where = is_index ? "an index" : "a node";

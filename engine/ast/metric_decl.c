@@ -59,6 +59,35 @@ static const decl_word_t *find_word(const char *w)
     return NULL;
 }
 
+static bool spelled(const char *form, const char *w, size_t len)
+{
+    return strlen(form) == len && memcmp(form, w, len) == 0;
+}
+
+const char *metric_decl_word_spelling(const char *w, size_t len, bool vietnamese)
+{
+    for (size_t i = 0; i < NWORDS; i++)
+        if (spelled(words[i].en, w, len) || spelled(words[i].vi, w, len) || spelled(words[i].ascii, w, len)) {
+            /* `ratio` is `tỷ_lệ` (the first row), `tỉ_lệ` is `ratio` */
+            for (size_t k = 0; k < NWORDS; k++)
+                if (words[k].kind == words[i].kind && words[k].clause == words[i].clause)
+                    return vietnamese ? words[k].vi : words[k].en;
+        }
+    return NULL;
+}
+
+size_t metric_decl_word_count(void) { return NWORDS; }
+
+bool metric_decl_word_at(size_t i, const char **en, const char **vi, const char **ascii, bool *is_kind)
+{
+    if (i >= NWORDS) return false;
+    if (en) *en = words[i].en;
+    if (vi) *vi = words[i].vi;
+    if (ascii) *ascii = words[i].ascii;
+    if (is_kind) *is_kind = words[i].clause == 0;
+    return true;
+}
+
 static void unknown_word(parse_ctx_t *ctx, const char *w, srcloc_t loc, bool with_value)
 {
     diag_t *d = diag_add(ctx->diags, DIAG_ERROR, loc, "metric-decl",

@@ -218,7 +218,6 @@ static void check_leaf_bands(node_t *n, diag_list_t *diags)
         return;
     }
     range_t vr = expr_range(n->value, 0);
-    n->value->range = vr;
     bool pct = any_percent(n);
     iset_t domain, covered;
     iset_from_range(&domain, &vr);

@@ -109,14 +109,21 @@ typedef struct {
 
 typedef struct {
     uint64_t h;
-    variant_t v;
-    size_t metric;   /* + 1; 0: empty slot */
+    uint32_t metric;     /* + 1; 0: empty slot */
+    uint16_t from, to;   /* the deleted bytes of its folded name */
 } dentry_t;
 
 typedef struct {
     dentry_t *slots;
     size_t cap, count;
+    char **folded;       /* the folded names, by metric */
 } dindex_t;
+
+static variant_t entry_variant(const dindex_t *x, const dentry_t *e)
+{
+    const char *s = x->folded[e->metric - 1];
+    return (variant_t){s, strlen(s), e->from, e->to};
+}
 
 static bool variant_equal(const variant_t *a, const variant_t *b)
 {
@@ -140,7 +147,10 @@ static dentry_t *dfind(const dindex_t *x, uint64_t h, const variant_t *v)
 {
     if (!x->cap) return NULL;
     for (size_t i = dslot(x, h); x->slots[i].metric; i = (i + 1) & (x->cap - 1))
-        if (x->slots[i].h == h && variant_equal(&x->slots[i].v, v)) return &x->slots[i];
+        if (x->slots[i].h == h) {
+            variant_t stored = entry_variant(x, &x->slots[i]);
+            if (variant_equal(&stored, v)) return &x->slots[i];
+        }
     return NULL;
 }
 
@@ -148,7 +158,8 @@ static dentry_t *dfind(const dindex_t *x, uint64_t h, const variant_t *v)
 static void dadd(dindex_t *x, uint64_t h, const variant_t *v, size_t metric)
 {
     if ((x->count + 1) * 2 > x->cap) {
-        dindex_t bigger = {xcalloc(x->cap ? x->cap * 2 : 1024, sizeof(dentry_t)), x->cap ? x->cap * 2 : 1024, x->count};
+        dindex_t bigger = {xcalloc(x->cap ? x->cap * 2 : 1024, sizeof(dentry_t)), x->cap ? x->cap * 2 : 1024,
+                           x->count, x->folded};
         for (size_t i = 0; i < x->cap; i++) {
             if (!x->slots[i].metric) continue;
             size_t k = dslot(&bigger, x->slots[i].h);
@@ -161,7 +172,7 @@ static void dadd(dindex_t *x, uint64_t h, const variant_t *v, size_t metric)
     if (dfind(x, h, v)) return;
     size_t k = dslot(x, h);
     while (x->slots[k].metric) k = (k + 1) & (x->cap - 1);
-    x->slots[k] = (dentry_t){h, *v, metric + 1};
+    x->slots[k] = (dentry_t){h, (uint32_t)metric + 1, (uint16_t)v->from, (uint16_t)v->to};
     x->count++;
 }
 
@@ -242,11 +253,12 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
     strmap_free(&same);
 
     /* 2. one edit or two away from a name read by several rules */
-    dindex_t index = {NULL, 0, 0};
+    dindex_t index = {NULL, 0, 0, folded};
     hashed_t hn = {NULL, NULL, NULL, 0, 0};
     for (size_t k = 0; k < n; k++) {
         if (prog->metrics[k].node_uses < 2) continue;
         size_t len = strlen(folded[k]);
+        if (len > UINT16_MAX || k >= UINT32_MAX) continue; /* no such name is a typo of another */
         hash_name(&hn, folded[k], len);
         variant_t whole = {folded[k], len, 0, 0};
         dadd(&index, hn.prefix[len], &whole, k);

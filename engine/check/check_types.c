@@ -152,10 +152,31 @@ static const char *article(value_type t)
 }
 
 /* Infers `e` expecting `want`; reports a mismatch in the words of `what`. */
+static value_type mismatch(tctx *c, expr_t *e, value_type want, value_type t, const char *what);
+
 static value_type expect(tctx *c, expr_t *e, value_type want, const char *what)
 {
     value_type t = infer(c, e, want);
+    if (t != want && t != TY_ERROR && t != TY_UNKNOWN) return mismatch(c, e, want, t, what);
+    return t == TY_UNKNOWN ? want : t;
+}
+
+/* expect() for argument `i` of function `fname`: the description is
+ * written only when there is something to report. */
+static value_type expect_arg(tctx *c, expr_t *e, value_type want, int i, const char *fname)
+{
+    value_type t = infer(c, e, want);
     if (t != want && t != TY_ERROR && t != TY_UNKNOWN) {
+        char what[64];
+        snprintf(what, sizeof what, "argument %d of %s", i + 1, fname);
+        return mismatch(c, e, want, t, what);
+    }
+    return t == TY_UNKNOWN ? want : t;
+}
+
+static value_type mismatch(tctx *c, expr_t *e, value_type want, value_type t, const char *what)
+{
+    {
         diag_t *d = diag_add(c->diags, DIAG_ERROR, e->loc, "type",
                              "%s must be %s, not %s", what, article(want), article(t));
         if (want == TY_NUMBER && t == TY_BOOL)
@@ -164,7 +185,6 @@ static value_type expect(tctx *c, expr_t *e, value_type want, const char *what)
             diag_hint(d, "compare it: for example `x >= 1`");
         return TY_ERROR;
     }
-    return t == TY_UNKNOWN ? want : t;
 }
 
 /* period_date(month, day[, years]): whole literals, a day that exists in
@@ -245,9 +265,7 @@ static value_type infer_call(tctx *c, expr_t *e)
     }
     bool bad = false;
     for (int i = 0; i < e->nargs; i++) {
-        char what[64];
-        snprintf(what, sizeof what, "argument %d of %s", i + 1, b->name);
-        if (expect(c, e->args[i], b->arg_type, what) == TY_ERROR) bad = true;
+        if (expect_arg(c, e->args[i], b->arg_type, i, b->name) == TY_ERROR) bad = true;
     }
     if (id == BI_ROUND) {
         expr_t *dg = e->args[1];

@@ -3,6 +3,7 @@
  * annotations; files, directories, standard input; once or on every
  * change (--watch, check_watch.c). */
 #include "cli.h"
+#include "engine/api/program_impl.h"
 
 #include "engine/api/program_impl.h"
 #include "engine/support/xalloc.h"
@@ -89,11 +90,11 @@ static void print_github(FILE *out, json_t *diags)
 
 static chiso_program *load(const char *path, const check_opts_t *o)
 {
-    if (strcmp(path, "-") != 0) return chiso_program_load(path);
+    if (strcmp(path, "-") != 0) return chiso_program_check_file(path);
     size_t len = 0;
     char *text = cli_read_all(stdin, "standard input", &len);
     if (!text) return NULL;
-    chiso_program *prog = chiso_program_load_string(o->stdin_name ? o->stdin_name : "<stdin>", text, len);
+    chiso_program *prog = chiso_program_check_string(o->stdin_name ? o->stdin_name : "<stdin>", text, len);
     free(text);
     return prog;
 }

@@ -28,7 +28,7 @@ typedef enum {
     BC_CALL,     /* a: builtin id, b: argument count */
 } bc_op;
 
-typedef struct {
+typedef struct insn {
     uint8_t op;
     int32_t a, b;
 } insn_t;

@@ -104,14 +104,17 @@ static void gen(emitter_t *em, const expr_t *e)
 
 code_t compile_expr(program_t *prog, const expr_t *e)
 {
-    emitter_t em = {prog, prog->code, NULL, 0, 0, 0, 0};
+    /* the buffer is reused from one expression to the next: a large index
+     * has tens of thousands of them */
+    emitter_t em = {prog, prog->code, prog->code->scratch, 0, prog->code->scratch_cap, 0, 0};
     gen(&em, e);
     code_t c;
     c.len = em.len;
     c.max_stack = em.max_depth + 1;
     c.code = arena_alloc(&prog->arena, sizeof(insn_t) * (size_t)(em.len ? em.len : 1));
     if (em.len) memcpy(c.code, em.buf, sizeof(insn_t) * (size_t)em.len);
-    free(em.buf);
+    prog->code->scratch = em.buf;
+    prog->code->scratch_cap = em.cap;
     if (c.max_stack > prog->code->max_stack) prog->code->max_stack = c.max_stack;
     return c;
 }
@@ -361,5 +364,8 @@ void compile_free(program_t *prog)
             strmap_free(&prog->compiled[i]->node_by_id);
         }
     }
-    if (prog->code) free(prog->code->consts);
+    if (prog->code) {
+        free(prog->code->consts);
+        free(prog->code->scratch);
+    }
 }

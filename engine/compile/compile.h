@@ -102,6 +102,8 @@ typedef struct compiled_program {
     code_t *lets;        /* by let id */
     int nlets;
     int max_stack;       /* deepest stack any code needs */
+    struct insn *scratch; /* the compiler's buffer, reused for every expression */
+    int scratch_cap;
 } compiled_program_t;
 
 void compile_program(program_t *prog);

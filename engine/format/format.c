@@ -135,8 +135,10 @@ static void decide_breaks(fmt_t *f)
 /* The text of each token: as written, or respelled by --keywords. */
 static void choose_pieces(fmt_t *f, fmt_keywords kw)
 {
+    bool in_decl = false; /* within a metric declaration */
     for (size_t i = 0; i < f->n; i++) {
         const lex_token_t *t = &f->t[i];
+        if (t->statement) in_decl = t->kind == token_metric();
         f->piece[i].text = f->src->text + t->start;
         f->piece[i].len = t->end - t->start;
         if (t->kind == TOKEN_COMMENT) { /* trailing blanks go */
@@ -149,6 +151,21 @@ static void choose_pieces(fmt_t *f, fmt_keywords kw)
         bool vi = kw == FMT_KEYWORDS_VI;
         if (token_is_keyword(t->kind)) {
             const char *s = keyword_spelling(t->kind, vi);
+            if (s) {
+                f->piece[i].text = s;
+                f->piece[i].len = strlen(s);
+            }
+            continue;
+        }
+        /* the clause words of a declaration (a kind, `từ`, `đến`, `bắt_buộc`):
+         * a word there that no operator precedes is one of them, not a
+         * metric of a constraint */
+        long prev = (long)i - 1;
+        while (prev >= 0 && is_comment(f, (size_t)prev)) prev--;
+        int pk = prev >= 0 ? f->t[prev].kind : 0;
+        if (in_decl && t->kind == token_ident() && prev >= 0 && !token_is_operator(pk) && pk != '(' &&
+            pk != ',' && pk != token_metric()) {
+            const char *s = metric_decl_word_spelling(f->piece[i].text, f->piece[i].len, vi);
             if (s) {
                 f->piece[i].text = s;
                 f->piece[i].len = strlen(s);

@@ -1,6 +1,6 @@
 /* skeleton.c — the rules file `chiso init` starts an author with: every
- * kind of statement once, explained in Vietnamese comments, and clean under
- * `chiso check --strict`. */
+ * kind of statement once (metric declarations too), explained in Vietnamese
+ * comments, and clean under `chiso check --strict`. */
 #include "chiso.h"
 
 #include <string.h>
@@ -12,6 +12,19 @@ static const char skeleton[] =
     "#   chiso fmt -w TỆP.chiso               trình bày lại cho thống nhất\n"
     "#   chiso metrics --template TỆP.chiso   mẫu số liệu để các đơn vị điền\n"
     "# Từ khóa viết tiếng Việt (có dấu hoặc không dấu) hay tiếng Anh đều được.\n"
+    "\n"
+    "# Khai báo số liệu đơn vị phải báo cáo: tên, nhãn, loại (đếm, số, tỷ_lệ, phần_trăm,\n"
+    "# có_không, ngày, chữ), đơn vị tính, khoảng hợp lệ (từ … đến …), bắt_buộc (không được\n"
+    "# để null) và ràng buộc với số liệu khác. Khi chấm, số liệu sai loại, ngoài khoảng\n"
+    "# hay trái ràng buộc làm đơn vị đó bị báo lỗi thay vì được chấm sai. Có thể để các\n"
+    "# khai báo trong một tệp riêng và dùng `gồm_tệp \"so-lieu.chiso\"`.\n"
+    "số_liệu kế_hoạch.tổng_số \"Số nhiệm vụ trong kế hoạch CCHC năm\" đếm \"nhiệm vụ\" bắt_buộc\n"
+    "số_liệu kế_hoạch.hoàn_thành \"Số nhiệm vụ đã hoàn thành\" đếm \"nhiệm vụ\" <= kế_hoạch.tổng_số\n"
+    "số_liệu kế_hoạch.ban_hành_ngày \"Ngày ban hành kế hoạch CCHC năm\" ngày từ 2024-01-01\n"
+    "số_liệu báo_cáo.trễ_hạn \"Số báo cáo nộp trễ hạn\" đếm \"báo cáo\"\n"
+    "số_liệu hồ_sơ.tổng_số \"Tổng số hồ sơ TTHC tiếp nhận\" đếm \"hồ sơ\"\n"
+    "số_liệu hồ_sơ.đúng_hạn \"Số hồ sơ giải quyết đúng hạn\" đếm \"hồ sơ\" <= hồ_sơ.tổng_số\n"
+    "số_liệu khảo_sát.hài_lòng \"Tỷ lệ người dân hài lòng (0,85 là 85%)\" tỷ_lệ\n"
     "\n"
     "chỉ_số \"Chỉ số CCHC năm 2025 (tên bộ chỉ số)\" {\n"
     "  # Tổng điểm tối đa: điểm tối đa của các lĩnh vực phải cộng lại đúng bằng số này.\n"

@@ -128,7 +128,7 @@ lsp_doc_t *lsp_doc_open(const char *path, const char *text, size_t len)
     doc->src = source_from_memory(path, text, len, &diags);
     if (!doc->src->invalid) tokens_read(doc->src, &diags, &doc->toks);
     diag_list_free(&diags);
-    doc->prog = chiso_program_load_string(path, text, len);
+    doc->prog = chiso_program_check_string(path, text, len);
     return doc;
 }
 

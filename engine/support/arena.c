@@ -37,13 +37,12 @@ void arena_free(arena_t *a)
     a->head = NULL;
 }
 
-void *arena_alloc(arena_t *a, size_t n)
+/* n bytes aligned to `align` (a power of two), not cleared. */
+static void *take(arena_t *a, size_t n, size_t align)
 {
-    size_t align = sizeof(max_align_t);
-    n = (n + align - 1) / align * align;
-    if (n == 0) n = align;
     arena_chunk_t *c = a->head;
-    if (!c || c->size - c->used < n) {
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->size || c->size - at < n) {
         size_t chunk = a->chunk_bytes ? a->chunk_bytes - sizeof *c : CHUNK_BYTES;
         size_t size = n > chunk ? n : chunk;
         c = a->chunk_bytes ? xmalloc_large(sizeof *c + size) : xmalloc(sizeof *c + size);
@@ -51,16 +50,27 @@ void *arena_alloc(arena_t *a, size_t n)
         c->used = 0;
         c->next = a->head;
         a->head = c;
+        at = 0;
     }
-    void *p = (char *)c->data + c->used;
-    c->used += n;
+    void *p = (char *)c->data + at;
+    c->used = at + n;
+    return p;
+}
+
+void *arena_alloc(arena_t *a, size_t n)
+{
+    size_t align = sizeof(max_align_t);
+    n = (n + align - 1) / align * align;
+    if (n == 0) n = align;
+    void *p = take(a, n, align);
     memset(p, 0, n);
     return p;
 }
 
 char *arena_strndup(arena_t *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    /* text needs no alignment: names and numbers are packed byte to byte */
+    char *p = take(a, n + 1, 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -30,20 +30,23 @@ void strmap_free(strmap_t *m)
     for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
     free(m->keys);
     free(m->values);
+    free(m->hashes);
     memset(m, 0, sizeof *m);
 }
 
-static size_t find(const strmap_t *m, const char *key)
+/* The slot of `key` (hash h), or the empty slot where it would go. The
+ * stored hashes spare a strcmp on nearly every probe that misses. */
+static size_t find(const strmap_t *m, const char *key, uint64_t h)
 {
-    size_t i = hash(key) & (m->cap - 1);
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0) i = (i + 1) & (m->cap - 1);
+    size_t i = h & (m->cap - 1);
+    while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0)) i = (i + 1) & (m->cap - 1);
     return i;
 }
 
 void *strmap_get(const strmap_t *m, const char *key)
 {
     if (!m->cap) return NULL;
-    size_t i = find(m, key);
+    size_t i = find(m, key, hash(key));
     return m->keys[i] ? m->values[i] : NULL;
 }
 
@@ -53,25 +56,31 @@ static void grow(strmap_t *m)
     bigger.cap = m->cap ? m->cap * 2 : 16;
     bigger.count = 0;
     bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
-    bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+    bigger.values = xmalloc(bigger.cap * sizeof *bigger.values);
+    bigger.hashes = xmalloc(bigger.cap * sizeof *bigger.hashes);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->keys[i]) continue;
-        size_t j = find(&bigger, m->keys[i]);
+        size_t j = m->hashes[i] & (bigger.cap - 1);
+        while (bigger.keys[j]) j = (j + 1) & (bigger.cap - 1);
         bigger.keys[j] = m->keys[i];
         bigger.values[j] = m->values[i];
+        bigger.hashes[j] = m->hashes[i];
         bigger.count++;
     }
     free(m->keys);
     free(m->values);
+    free(m->hashes);
     *m = bigger;
 }
 
 void strmap_put(strmap_t *m, const char *key, void *value)
 {
     if ((m->count + 1) * 2 > m->cap) grow(m); /* at most half full: short probes */
-    size_t i = find(m, key);
+    uint64_t h = hash(key);
+    size_t i = find(m, key, h);
     if (!m->keys[i]) {
         m->keys[i] = xstrdup(key);
+        m->hashes[i] = h;
         m->count++;
     }
     m->values[i] = value;

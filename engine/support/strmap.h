@@ -6,9 +6,12 @@
 
 #include <stddef.h>
 
+#include <stdint.h>
+
 typedef struct strmap {
     char **keys;
     void **values;
+    uint64_t *hashes; /* of each key */
     size_t cap, count;
 } strmap_t;
 

@@ -118,7 +118,8 @@ check "init: clean under --strict" test $code -eq 0
 check "init: no warning" has_err "skel.chiso: 0 errors, 0 warnings"
 run fmt --check "$work/skel.chiso"
 check "init: already formatted" test $code -eq 0
-for what in "lĩnh_vực 1" "tiêu_chí 1.1" "mức ≥ 100%" "ratio(" "trừ \"" "xếp_loại {" "quy_tắc không_phát_sinh" "# "; do
+for what in "lĩnh_vực 1" "tiêu_chí 1.1" "mức ≥ 100%" "ratio(" "trừ \"" "xếp_loại {" "quy_tắc không_phát_sinh" "# " \
+  "số_liệu hồ_sơ.đúng_hạn" "đếm \"hồ sơ\" <= hồ_sơ.tổng_số" "bắt_buộc" "tỷ_lệ" "ngày từ 2024-01-01"; do
   check "init: has $what" grep -qF -- "$what" "$work/skel.chiso"
 done
 run metrics "$work/skel.chiso"
@@ -134,6 +135,10 @@ check "init over an existing file: untouched" test "$(cat "$work/mine.chiso")" =
 check "init over an existing file: said" has_err "it exists already"
 run init --keywords en
 check "init --keywords en: English" has_out "criterion 1.1"
+check "init --keywords en: declarations in English" has_out 'metric hồ_sơ.đúng_hạn'
+check "init --keywords en: clause words in English" grep -qE '^metric hồ_sơ.đúng_hạn +"Số hồ sơ giải quyết đúng hạn" +count "hồ sơ" <= hồ_sơ.tổng_số$' "$work/out"
+run metrics --template "$work/skel.chiso"
+check "init: the template explains each metric" has_out "Số hồ sơ giải quyết đúng hạn"
 "$chiso" init --keywords en | "$chiso" check --strict - 2> "$work/err"
 check "init --keywords en: clean under --strict" test $? -eq 0
 run init "$work/no/such/dir/x.chiso"

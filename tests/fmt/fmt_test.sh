@@ -118,6 +118,15 @@ run fmt --keywords vi "$data/messy.en.chiso"
 check "back to Vietnamese" has_out "quy_tắc không_phát_sinh = đủ_điểm"
 check "back to Vietnamese: names untouched" has_out 'giá_trị ratio(`hồ sơ`.đúng_hạn, `hồ sơ`.tổng)'
 check "back to Vietnamese: strings untouched" has_out '"Chỉ số thử: index, band, total"'
+run fmt --keywords en "$data/declarations.chiso"
+check "declarations in English: kinds, from, to, required" cmp -s "$work/out" "$data/declarations.en.chiso"
+check "declarations in English: a metric named like a kind untouched" has_out 'metric dem       "Một số liệu tên là dem"      count'
+check "declarations in English: a constraint's metric untouched" has_out '    >= dem'
+run fmt --keywords vi "$data/declarations.en.chiso"
+check "declarations back to Vietnamese" has_out 'số_liệu kho.số    "Số hàng trong kho (từ, đến)" số "cái" từ 0 đến 100 bắt_buộc'
+check "declarations back to Vietnamese: ratio is tỷ_lệ" has_out '"Tỷ lệ"                       tỷ_lệ'
+run check --strict "$data/declarations.en.chiso"
+check "declarations in English check clean" test $code -eq 0
 
 run fmt - < "$data/messy.chiso"
 check "stdin: exit 0" test $code -eq 0

@@ -1,5 +1,6 @@
 /* test_names.c — names compared as a person sees them: keyword typos
- * (`tiêu_chi` → did you mean `tiêu_chí`?), syntax errors naming keywords
+ * (`tiêu_chi` → did you mean `tiêu_chí`?) with one error for one slip,
+ * syntax errors naming keywords
  * as written, an unclosed '{' reported where it was opened, near-duplicate
  * metrics and node IDs by folding diacritics and case, and "did you mean"
  * for functions and node IDs. */
@@ -69,18 +70,18 @@ static void keyword_typos_get_did_you_mean(void **s)
 static void syntax_errors_name_keywords_as_written(void **s)
 {
     (void)s;
-    /* the follow-on error names `lĩnh_vực`, never `field` */
+    /* a separate error names `lĩnh_vực`, never `field` */
     chiso_program *p = load_rules("chỉ_số \"t\" {\n"
                                   "  tổng 1\n"
-                                  "  tiêu_chi 1 \"f\" tối_đa 1 { điểm 1 }\n"
-                                  "  lĩnh_vực 2 \"g\" tối_đa 0 { }\n"
-                                  "}\n");
-    assert_diag(p, 3, 29, "error", "'điểm' is not allowed in an index");
-    assert_diag(p, 4, 3, "error", "unexpected 'lĩnh_vực'");
+                                  "  lĩnh_vực 1 \"f\" tối_đa 1 { tiêu_chí 1.1 \"c\" tối_đa 1 { điểm 1 } }\n"
+                                  "}\n"
+                                  "lĩnh_vực 2 \"g\" tối_đa 0 { }\n");
+    assert_int_equal(chiso_program_errors(p), 1);
+    assert_diag(p, 5, 1, "error", "unexpected 'lĩnh_vực', expected end of file, 'chỉ_số'");
     json_t *d = chiso_program_diagnostics_json(p);
     char *all = json_dumps(d, 0);
     assert_null(strstr(all, "'field'"));
-    assert_null(strstr(all, "'score'"));
+    assert_null(strstr(all, "'index'"));
     free(all);
     json_decref(d);
     chiso_program_free(p);
@@ -93,6 +94,49 @@ static void syntax_errors_name_keywords_as_written(void **s)
     chiso_program_free(p);
     p = load_rules("index \"t\" {\n  total 1\n  field 1 \"f\" {\n  }\n}\n");
     assert_diag(p, 3, 15, "error", "unexpected '{', expected 'max'");
+    chiso_program_free(p);
+}
+
+static void one_typo_gives_one_error(void **s)
+{
+    (void)s;
+    /* A misspelt node keyword: its block is read as a whole, so neither its
+     * statements (`điểm`) nor its '}' are taken for the index's. */
+    chiso_program *p = load_rules("chỉ_số \"t\" {\n"
+                                  "  tổng 1\n"
+                                  "  tiêu_chi 1 \"f\" tối_đa 1 { điểm 1 }\n"
+                                  "  lĩnh_vực 2 \"g\" tối_đa 0 { }\n"
+                                  "}\n");
+    assert_int_equal(chiso_program_errors(p), 1);
+    assert_diag(p, 3, 3, "error", "unexpected identifier 'tiêu_chi'");
+    assert_hint(p, 3, 3, "did you mean `tiêu_chí`?");
+    chiso_program_free(p);
+    /* A misspelt field holding criteria, then two separate slips further
+     * on (a one-line statement, skipped to the next statement, and a
+     * criterion): each is reported once, where it is. */
+    p = load_rules("chỉ_số \"t\" {\n"
+                   "  tổng 1\n"
+                   "  lĩnh_vưc 1 \"f\" tối_đa 1 {\n"
+                   "    tiêu_chí 1.1 \"c\" tối_đa 1 {\n"
+                   "      điểm 1\n"
+                   "    }\n"
+                   "  }\n"
+                   "  lĩnh_vực 2 \"g\" tối_đa 0 {\n"
+                   "    tiêu_chí 2.1 \"d\" tối_đa 0 {\n"
+                   "      giá_tri ratio(a.b, a.c)\n"
+                   "      mức ≥ 98% -> 0\n"
+                   "      mức còn_lại -> 0\n"
+                   "    }\n"
+                   "    tieu_chii 2.2 \"e\" tối_đa 0 { điểm 0 }\n"
+                   "  }\n"
+                   "}\n");
+    assert_int_equal(chiso_program_errors(p), 3);
+    assert_diag(p, 3, 3, "error", "unexpected identifier 'lĩnh_vưc'");
+    assert_hint(p, 3, 3, "did you mean `lĩnh_vực`?");
+    assert_diag(p, 10, 7, "error", "unexpected identifier 'giá_tri'");
+    assert_hint(p, 10, 7, "did you mean `giá_trị`?");
+    assert_diag(p, 14, 5, "error", "unexpected identifier 'tieu_chii'");
+    assert_hint(p, 14, 5, "did you mean `tiêu_chí`?");
     chiso_program_free(p);
 }
 
@@ -178,6 +222,7 @@ int main(void)
         cmocka_unit_test(folding),
         cmocka_unit_test(keyword_typos_get_did_you_mean),
         cmocka_unit_test(syntax_errors_name_keywords_as_written),
+        cmocka_unit_test(one_typo_gives_one_error),
         cmocka_unit_test(unclosed_brace_reported_where_opened),
         cmocka_unit_test(near_duplicate_names_by_what_a_person_sees),
         cmocka_unit_test(functions_suggested_by_what_a_person_sees),
