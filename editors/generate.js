@@ -112,8 +112,9 @@ const vim = [
   "if exists('b:current_syntax') | finish | endif",
   'setlocal iskeyword=@,48-57,_,192-255',
   'syn case match',
-  'syn match chisoName /\\%(\\k\\|\\.\\)\\@<!\\h\\k*/',
-  'syn match chisoPath /\\%(\\k\\|\\.\\)\\@<!\\%(\\h\\k*\\|`[^`]*`\\)\\%(\\.\\%(\\k\\+\\|`[^`]*`\\)\\)\\+/',
+  // a name may start with a Vietnamese letter (đếm, ước_tính): any letter beyond ASCII
+  'syn match chisoName /\\%(\\k\\|\\.\\)\\@<!\\%(\\h\\|[^\\x00-\\x7f]\\)\\k*/',
+  'syn match chisoPath /\\%(\\k\\|\\.\\)\\@<!\\%(\\%(\\h\\|[^\\x00-\\x7f]\\)\\k*\\|`[^`]*`\\)\\%(\\.\\%(\\k\\+\\|`[^`]*`\\)\\)\\+/',
   'syn match chisoKey /`[^`]*`/',
   'syn match chisoFunction /\\%(\\k\\|\\.\\)\\@<!\\h\\k*\\ze\\s*(/',
   ...Object.keys(vimGroups).filter((r) => groups[r]).map((r) => `syn match ${vimGroups[r][0]} ${vimWord(groups[r])}`),

@@ -4,8 +4,8 @@
 if exists('b:current_syntax') | finish | endif
 setlocal iskeyword=@,48-57,_,192-255
 syn case match
-syn match chisoName /\%(\k\|\.\)\@<!\h\k*/
-syn match chisoPath /\%(\k\|\.\)\@<!\%(\h\k*\|`[^`]*`\)\%(\.\%(\k\+\|`[^`]*`\)\)\+/
+syn match chisoName /\%(\k\|\.\)\@<!\%(\h\|[^\x00-\x7f]\)\k*/
+syn match chisoPath /\%(\k\|\.\)\@<!\%(\%(\h\|[^\x00-\x7f]\)\k*\|`[^`]*`\)\%(\.\%(\k\+\|`[^`]*`\)\)\+/
 syn match chisoKey /`[^`]*`/
 syn match chisoFunction /\%(\k\|\.\)\@<!\h\k*\ze\s*(/
 syn match chisoStructure /\%(\k\|[.`]\)\@<!\%(criterion\|chi_tieu\|chỉ_tiêu\|ke_hoach\|kế_hoạch\|linh_vuc\|lĩnh_vực\|tieu_chi\|tiêu_chí\|chi_so\|chỉ_số\|target\|field\|group\|index\|nhom\|nhóm\|plan\)\%(\k\|\.\k\|\.`\)\@!/
