@@ -217,7 +217,7 @@ static chiso_program *program_new(void)
 {
     chiso_program *cp = xcalloc(1, sizeof *cp);
     arena_init(&cp->prog.arena);
-    strmap_init(&cp->prog.metric_by_key);
+    strmap_init_borrowed(&cp->prog.metric_by_key); /* keys in the program's arena */
     diag_list_init(&cp->diags);
     return cp;
 }

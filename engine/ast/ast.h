@@ -12,6 +12,7 @@
 #include "../support/rational.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 
 typedef enum { TY_UNKNOWN, TY_NUMBER, TY_BOOL, TY_DATE, TY_STRING, TY_ERROR } value_type;
 const char *type_name(value_type t);
@@ -57,22 +58,24 @@ struct let_decl;
 typedef struct expr {
     /* Packed: a large index has hundreds of thousands of expressions, and
      * their size is most of a check's memory. */
-    expr_kind kind;
-    op_kind op;
-    value_type type;        /* set by the checker */
-    int depth;
+    uint8_t kind;           /* expr_kind */
+    uint8_t op;             /* op_kind */
+    uint8_t type;           /* value_type, set by the checker */
+    bool is_percent;
+    bool boolean;
+    uint16_t depth;         /* nesting, for the parser's limit (saturates) */
     srcloc_t loc;
     union {
         rat_t num;          /* EX_NUMBER */
         rat_t node_max;     /* EX_NODE_MAX, set by the checker */
     };
-    int date;               /* EX_DATE: days since 1970-01-01 */
+    union {
+        int date;           /* EX_DATE: days since 1970-01-01 */
+        int builtin;        /* EX_CALL: builtin id, set by the checker */
+    };
     int nsegs;              /* paths */
     int nargs;              /* calls */
     int metric;             /* metric slot for EX_NAME/EX_PATH (-1 if none) */
-    int builtin;            /* builtin id for EX_CALL */
-    bool is_percent;
-    bool boolean;
     char *text;             /* literal text as written, string value, or name */
     char **segs;            /* paths */
     struct expr **args;     /* calls */
@@ -138,18 +141,22 @@ typedef struct period_range {
 } period_range_t;
 
 typedef struct node {
+    /* the small fields first, so that no padding comes between them */
     node_kind kind;
+    na_policy na;
+    missing_policy missing;
+    point_origin origin;   /* as written (ORIGIN_UNSET: inherited) */
+    int ordinal;           /* preorder number, set by the checker */
+    bool has_max;
+    bool has_grade;
     srcloc_t loc;          /* the keyword */
     char *id;              /* "3.2"; the index's name for NODE_INDEX */
     srcloc_t id_loc;
     char *name;
     rat_t max;
-    bool has_max;
     srcloc_t max_loc;
     char *source;
     expr_t *applies_if;
-    na_policy na;
-    missing_policy missing;
     srcloc_t policy_loc;
 
     let_t **lets;
@@ -171,17 +178,14 @@ typedef struct node {
     grade_entry_t *grades;
     size_t ngrades, capgrades;
     srcloc_t grade_loc;
-    bool has_grade;
 
     struct node *parent;
-    int ordinal;           /* preorder number, set by the checker */
     const char *na_word;   /* the not-applicable policy as the file writes it (đủ_điểm, full) */
 
     /* the appraisal process: evidence required, where the points come from */
     char **evidence;       /* `evidence "..." "..."` / `kiểm_chứng` titles */
     size_t nevidence, capevidence;
     srcloc_t evidence_loc;
-    point_origin origin;   /* as written (ORIGIN_UNSET: inherited) */
     srcloc_t origin_loc;
 
     /* versions (engine/ast/ast_version.c): the periods an index applies to

@@ -28,6 +28,9 @@ void item_append(item_list_t *list, item_t *it)
     list->tail = it;
 }
 
+/* One level deeper than d (the depth is kept in 16 bits: it saturates). */
+static uint16_t deeper(int d) { return d >= UINT16_MAX ? UINT16_MAX : (uint16_t)(d + 1); }
+
 static void too_deep(parse_ctx_t *ctx, expr_t *e)
 {
     if (e->depth > CHISO_MAX_NESTING && !ctx->nesting_reported) {
@@ -55,7 +58,7 @@ expr_t *expr_unary(parse_ctx_t *ctx, op_kind op, expr_t *a, srcloc_t loc)
     expr_t *e = expr_new(ctx, EX_UNARY, loc);
     e->op = op;
     e->a = a;
-    e->depth = a->depth + 1;
+    e->depth = deeper(a->depth);
     too_deep(ctx, e);
     return e;
 }
@@ -66,7 +69,7 @@ expr_t *expr_binary(parse_ctx_t *ctx, op_kind op, expr_t *a, expr_t *b, srcloc_t
     e->op = op;
     e->a = a;
     e->b = b;
-    e->depth = (a->depth > b->depth ? a->depth : b->depth) + 1;
+    e->depth = deeper(a->depth > b->depth ? a->depth : b->depth);
     too_deep(ctx, e);
     return e;
 }
@@ -80,7 +83,7 @@ expr_t *expr_if(parse_ctx_t *ctx, expr_t *c, expr_t *t, expr_t *f, srcloc_t loc)
     int d = c->depth;
     if (t->depth > d) d = t->depth;
     if (f->depth > d) d = f->depth;
-    e->depth = d + 1;
+    e->depth = deeper(d);
     too_deep(ctx, e);
     return e;
 }
@@ -94,7 +97,7 @@ expr_t *expr_call(parse_ctx_t *ctx, const char *name, expr_t **args, int nargs, 
     int d = 0;
     for (int i = 0; i < nargs; i++)
         if (args[i]->depth > d) d = args[i]->depth;
-    e->depth = d + 1;
+    e->depth = deeper(d);
     too_deep(ctx, e);
     return e;
 }

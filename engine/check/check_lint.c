@@ -228,7 +228,7 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
 
     /* 1. names equal once folded */
     strmap_t same;
-    strmap_init(&same);
+    strmap_init_borrowed(&same); /* the folded names live until the end */
     for (size_t i = 0; i < n; i++) {
         const metric_slot_t *a = &prog->metrics[i];
         void *hit = strmap_get(&same, folded[i]);

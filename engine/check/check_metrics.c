@@ -23,12 +23,23 @@
 
 int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, srcloc_t loc)
 {
-    strbuf_t key;
-    sb_init(&key);
+    /* the key: segments joined by U+001F (a segment may hold a '.') */
+    char small[256];
+    strbuf_t key = {small, 0, sizeof small};
     for (int i = 0; i < nsegs; i++) {
-        if (i) sb_addc(&key, '\x1f');
-        sb_adds(&key, segs[i]);
+        size_t n = strlen(segs[i]) + 1;
+        if (key.len + n + 1 > key.cap) { /* a long path: onto the heap */
+            char *big = xmalloc(key.cap * 2 + n);
+            memcpy(big, key.data, key.len);
+            if (key.data != small) free(key.data);
+            key.data = big;
+            key.cap = key.cap * 2 + n;
+        }
+        if (i) key.data[key.len++] = '\x1f';
+        memcpy(key.data + key.len, segs[i], n);
+        key.len += n - 1;
     }
+    if (!nsegs) key.data[0] = '\0';
     void *found = strmap_get(&p->metric_by_key, key.data);
     int slot;
     if (found) {
@@ -42,9 +53,9 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
         m->segs = segs;
         m->nsegs = nsegs;
         m->first_use = loc;
-        strmap_put(&p->metric_by_key, key.data, (void *)(intptr_t)(slot + 1));
+        strmap_put(&p->metric_by_key, arena_strndup(&p->arena, key.data, key.len), (void *)(intptr_t)(slot + 1));
     }
-    sb_free(&key);
+    if (key.data != small) free(key.data);
     return slot;
 }
 

@@ -44,7 +44,7 @@ static void check_node(structure_ctx *c, node_t *n, int depth)
                                      "diacritics or case", n->id, look->id, look->id_loc.line);
                 diag_hint(d, "give the nodes IDs a reader can tell apart");
             } else {
-                strmap_put(&c->folded_ids, f, n);
+                strmap_put(&c->folded_ids, arena_strdup(&c->prog->arena, f), n);
             }
             free(f);
         }
@@ -166,8 +166,8 @@ static void check_grades(structure_ctx *c, node_t *index)
 void check_structure(program_t *prog, node_t *index, diag_list_t *diags)
 {
     structure_ctx c = {prog, diags, {0}, {0}, 0};
-    strmap_init(&c.ids);
-    strmap_init(&c.folded_ids);
+    strmap_init_borrowed(&c.ids);
+    strmap_init_borrowed(&c.folded_ids);
     check_node(&c, index, 0);
     check_grades(&c, index);
     strmap_free(&c.ids);

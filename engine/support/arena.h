@@ -9,7 +9,8 @@
 typedef struct arena_chunk arena_chunk_t;
 typedef struct arena {
     arena_chunk_t *head;
-    size_t chunk_bytes; /* 0: the default, 64 KiB */
+    size_t chunk_bytes; /* 0: the default, 64 KiB, then 4 MiB once 4 MiB are used */
+    size_t nchunks;
 } arena_t;
 
 void arena_init(arena_t *a);

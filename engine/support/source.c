@@ -35,6 +35,7 @@ static long find_bad_utf8(const unsigned char *s, size_t len, const char **why)
 
 static void index_lines(source_t *src)
 {
+    /* offsets fit 32 bits: a rules file is at most SOURCE_MAX_BYTES */
     size_t n = 1;
     for (const char *p = src->text, *end = src->text + src->len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         n++;
@@ -42,40 +43,35 @@ static void index_lines(source_t *src)
     src->nlines = 0;
     src->line_starts[src->nlines++] = 0;
     for (const char *p = src->text, *end = src->text + src->len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
-        src->line_starts[src->nlines++] = (size_t)(p - src->text) + 1;
+        src->line_starts[src->nlines++] = (uint32_t)(p - src->text) + 1;
 }
 
-source_t *source_from_memory(const char *name, const char *bytes, size_t len,
-                             diag_list_t *diags)
+/* The source of `name` from `lf`, a malloc'd buffer of len bytes and room
+ * for two more, which it takes over (and rewrites in place). */
+static source_t *source_take(const char *name, char *lf, size_t len, diag_list_t *diags)
 {
     source_t *src = xcalloc(1, sizeof *src);
     src->path = xstrdup(name);
 
-    if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) {
-        bytes += 3;
+    if (len >= 3 && memcmp(lf, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(lf, lf + 3, len - 3);
         len -= 3;
     }
     /* Line ends first, so that error positions below match what editors show. */
-    /* Two NULs at the end: the lexer scans the text in place (source.h). */
-    char *lf = xmalloc(len + 2);
-    size_t n = 0;
-    const char *cr = memchr(bytes, '\r', len);
-    if (!cr) {
-        memcpy(lf, bytes, len);
-        n = len;
-    } else {
-        size_t plain = (size_t)(cr - bytes);
-        memcpy(lf, bytes, plain);
-        n = plain;
-        for (size_t i = plain; i < len; i++) {
-            if (bytes[i] == '\r') {
+    size_t n = len;
+    char *cr = memchr(lf, '\r', len);
+    if (cr) {
+        n = (size_t)(cr - lf);
+        for (size_t i = n; i < len; i++) {
+            if (lf[i] == '\r') {
                 lf[n++] = '\n';
-                if (i + 1 < len && bytes[i + 1] == '\n') i++;
+                if (i + 1 < len && lf[i + 1] == '\n') i++;
             } else {
-                lf[n++] = bytes[i];
+                lf[n++] = lf[i];
             }
         }
     }
+    /* Two NULs at the end: the lexer scans the text in place (source.h). */
     lf[n] = '\0';
     lf[n + 1] = '\0';
 
@@ -130,6 +126,14 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
     return src;
 }
 
+source_t *source_from_memory(const char *name, const char *bytes, size_t len,
+                             diag_list_t *diags)
+{
+    char *copy = xmalloc(len + 2);
+    memcpy(copy, bytes, len);
+    return source_take(name, copy, len, diags);
+}
+
 const char *source_file_kind(unsigned mode)
 {
     return S_ISDIR(mode) ? "is a directory" : S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket"
@@ -159,7 +163,9 @@ source_t *source_load(const char *path, diag_list_t *diags)
         close(fd);
         return NULL;
     }
-    size_t cap = 1 << 16, len = 0;
+    /* the size the file has now, and room to find that it grew */
+    size_t cap = st.st_size > 0 && (uint64_t)st.st_size < SOURCE_MAX_BYTES ? (size_t)st.st_size + 4 : 1 << 16,
+           len = 0;
     char *buf = xmalloc(cap);
     for (;;) {
         if (len == cap) {
@@ -184,9 +190,8 @@ source_t *source_load(const char *path, diag_list_t *diags)
         free(buf);
         return NULL;
     }
-    source_t *src = source_from_memory(path, buf, len, diags);
-    free(buf);
-    return src;
+    if (cap - len < 2) buf = xrealloc(buf, len + 2);
+    return source_take(path, buf, len, diags);
 }
 
 void source_free(source_t *src)

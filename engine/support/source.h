@@ -9,6 +9,7 @@
 #define CHISO_SOURCE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct diag_list;
 
@@ -16,7 +17,7 @@ typedef struct source {
     char *path;       /* as given (for messages) */
     char *text;       /* NFC, LF line ends, followed by two NUL bytes (flex scans it in place) */
     size_t len;
-    size_t *line_starts; /* byte offset of each line */
+    uint32_t *line_starts; /* byte offset of each line */
     size_t nlines;
     int invalid;      /* not valid UTF-8: do not lex it */
 } source_t;

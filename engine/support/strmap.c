@@ -25,9 +25,16 @@ static uint64_t hash(const char *s)
 
 void strmap_init(strmap_t *m) { memset(m, 0, sizeof *m); }
 
+void strmap_init_borrowed(strmap_t *m)
+{
+    memset(m, 0, sizeof *m);
+    m->borrowed = 1;
+}
+
 void strmap_free(strmap_t *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
+    if (!m->borrowed)
+        for (size_t i = 0; i < m->cap; i++) free(m->keys[i]);
     free(m->keys);
     free(m->values);
     free(m->hashes);
@@ -55,6 +62,7 @@ static void grow(strmap_t *m)
     strmap_t bigger;
     bigger.cap = m->cap ? m->cap * 2 : 16;
     bigger.count = 0;
+    bigger.borrowed = m->borrowed;
     bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
     bigger.values = xmalloc(bigger.cap * sizeof *bigger.values);
     bigger.hashes = xmalloc(bigger.cap * sizeof *bigger.hashes);
@@ -79,7 +87,7 @@ void strmap_put(strmap_t *m, const char *key, void *value)
     uint64_t h = hash(key);
     size_t i = find(m, key, h);
     if (!m->keys[i]) {
-        m->keys[i] = xstrdup(key);
+        m->keys[i] = m->borrowed ? (char *)key : xstrdup(key);
         m->hashes[i] = h;
         m->count++;
     }
