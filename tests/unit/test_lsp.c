@@ -2,7 +2,9 @@
  * chiso_lsp_serve: initialize; didOpen of a file with an error (its
  * diagnostic, with range, code and hint); didChange that fixes it (no
  * diagnostics); hover on a node ID, a metric, a keyword; definition of a
- * let, a node ID and an include; completion; document symbols; formatting;
+ * let, a node ID and an include; completion by the cursor's context;
+ * metric declarations (hover, definition across an include); document
+ * symbols; formatting;
  * positions in UTF-16 after a character outside the BMP; requests before
  * initialize, unknown methods, broken JSON; shutdown and exit. */
 #define _GNU_SOURCE
@@ -157,7 +159,9 @@ static void full_session(void **state)
     request(3, "textDocument/hover", at(5, 23));  /* plan.done */
     request(4, "textDocument/hover", at(10, 38)); /* just after reports.late, counted in UTF-16 past an emoji */
     request(5, "textDocument/definition", at(6, 13)); /* tl in `value tl` */
-    request(6, "textDocument/completion", at(7, 0));
+    request(6, "textDocument/completion", at(7, 0));   /* the start of a statement in a criterion */
+    request(12, "textDocument/completion", at(6, 12)); /* after `value `: an expression */
+    request(13, "textDocument/completion", at(7, 11)); /* after `band ` */
     request(7, "textDocument/documentSymbol", json_pack("{s:{s:s}}", "textDocument", "uri", URI));
     request(8, "textDocument/formatting", json_pack("{s:{s:s}, s:{s:i, s:b}}", "textDocument", "uri", URI,
                                                     "options", "tabSize", 2, "insertSpaces", 1));
@@ -220,16 +224,30 @@ static void full_session(void **state)
     assert_int_equal(geti(ds, "line", NULL), 5);
     assert_int_equal(geti(ds, "character", NULL), 10);
 
+    /* completion by context: statement keywords of a criterion, in the
+     * file's language, and no metric where a statement starts */
     json_t *items = json_object_get(response(r, 6), "result");
+    assert_true(has_label(items, "band", 14));
+    assert_true(has_label(items, "value", 14));
+    assert_true(has_label(items, "criterion", 14)); /* the file is written in English */
+    assert_false(has_label(items, "tiêu_chí", 14));
+    assert_false(has_label(items, "total", 14));    /* only in an index */
+    assert_false(has_label(items, "plan.done", 5));
+    assert_false(has_label(items, "ratio", 3));
+    /* in an expression: metrics, lets, functions, expression keywords */
+    items = json_object_get(response(r, 12), "result");
     assert_true(has_label(items, "plan.done", 5));
     assert_true(has_label(items, "plan.tasks", 5));
     assert_true(has_label(items, "reports.late", 5));
-    assert_true(has_label(items, "1.1", 18));
     assert_true(has_label(items, "tl", 6));
     assert_true(has_label(items, "ratio", 3));
-    assert_true(has_label(items, "criterion", 14)); /* the file is written in English */
-    assert_false(has_label(items, "tiêu_chí", 14));
-    assert_true(has_label(items, "not_applicable", 14));
+    assert_true(has_label(items, "if", 14));
+    assert_false(has_label(items, "criterion", 14));
+    assert_false(has_label(items, "band", 14));
+    /* after `band` */
+    items = json_object_get(response(r, 13), "result");
+    assert_true(has_label(items, "otherwise", 14));
+    assert_false(has_label(items, "plan.done", 5));
 
     json_t *syms = json_object_get(response(r, 7), "result");
     assert_int_equal(json_array_size(syms), 1);
@@ -277,6 +295,8 @@ static void include_and_edge_cases(void **state)
                                                     "position", "line", 0, "character", 10));
     request(4, "textDocument/completion", json_pack("{s:{s:s}, s:{s:i, s:i}}", "textDocument", "uri", uri,
                                                     "position", "line", 1, "character", 0));
+    request(8, "textDocument/completion", json_pack("{s:{s:s}, s:{s:i, s:i}}", "textDocument", "uri", uri,
+                                                    "position", "line", 1, "character", 13));
     request(5, "textDocument/formatting", json_pack("{s:{s:s}}", "textDocument", "uri", uri));
     notify("textDocument/didChange", json_pack("{s:{s:s, s:i}, s:[{s:s}]}", "textDocument", "uri", uri, "version",
                                                2, "contentChanges", "text", "chỉ_số \"x\" { tổng 1 lĩnh_vực"));
@@ -298,8 +318,14 @@ static void include_and_edge_cases(void **state)
     assert_string_equal(json_string_value(json_object_get(def, "uri")), want);
     free(want);
     json_t *items = json_object_get(response(r, 4), "result");
-    assert_true(has_label(items, "tiêu_chí", 14)); /* the file is written in Vietnamese */
-    assert_true(has_label(items, "không_phát_sinh", 14));
+    assert_true(has_label(items, "chỉ_số", 14)); /* the top level; the file is written in Vietnamese */
+    assert_true(has_label(items, "số_liệu", 14));
+    assert_true(has_label(items, "gồm_tệp", 14));
+    assert_false(has_label(items, "tiêu_chí", 14));
+    items = json_object_get(response(r, 8), "result"); /* just inside the index's `{` */
+    assert_true(has_label(items, "tổng", 14));
+    assert_true(has_label(items, "lĩnh_vực", 14));
+    assert_true(has_label(items, "quy_tắc", 14));
     assert_true(json_is_array(json_object_get(response(r, 5), "result")));
     /* half typed: diagnostics say so, formatting declines, hover is empty */
     json_t *d1 = published(r, 1);
@@ -318,11 +344,143 @@ static void include_and_edge_cases(void **state)
     free(uri);
 }
 
+/* Declarations in an included file and in the file itself: hover shows a
+ * metric's label, kind, unit, range, constraint, where it is declared and
+ * where it is read; definition of a metric reaches its declaration across
+ * the include; completion follows the cursor's context. */
+static void declarations_session(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/chiso-lsp-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *inc = NULL, *top = NULL, *uri = NULL, *inc_uri = NULL;
+    assert_true(asprintf(&inc, "%s/so-lieu.chiso", dir) > 0);
+    assert_true(asprintf(&top, "%s/chi-so.chiso", dir) > 0);
+    assert_true(asprintf(&uri, "file://%s", top) > 0);
+    assert_true(asprintf(&inc_uri, "file://%s", inc) > 0);
+    FILE *f = fopen(inc, "w");
+    fputs("số_liệu hồ_sơ.tổng_số \"Tổng số hồ sơ TTHC tiếp nhận\" đếm \"hồ sơ\"\n"
+          "số_liệu hồ_sơ.đúng_hạn \"Số hồ sơ giải quyết đúng hạn\" đếm \"hồ sơ\" <= hồ_sơ.tổng_số\n", f);
+    fclose(f);
+    const char *text = "gồm_tệp \"so-lieu.chiso\"\n"
+                       "chỉ_số \"x\" {\n"
+                       "  tổng 1\n"
+                       "  lĩnh_vực 1 \"a\" tối_đa 1 {\n"
+                       "    tiêu_chí 1.1 \"b\" tối_đa 1 {\n"
+                       "      giá_trị ratio(hồ_sơ.đúng_hạn, hồ_sơ.tổng_số)\n"
+                       "      mức ≥ 98% -> 1\n"
+                       "      mức còn_lại -> 0\n"
+                       "      quy_tắc không_phát_sinh = đủ_điểm\n"
+                       "    }\n"
+                       "  }\n"
+                       "}\n"
+                       "# ghi chú\n"
+                       "số_liệu khảo_sát.điểm \"Điểm hài lòng\" số \"điểm\" từ 0 đến 10 bắt_buộc\n";
+    messages = json_array();
+    request(1, "initialize", json_object());
+    notify("textDocument/didOpen", json_pack("{s:{s:s, s:s, s:i, s:s}}", "textDocument", "uri", uri,
+                                             "languageId", "chiso", "version", 1, "text", text));
+#define AT(line, ch) json_pack("{s:{s:s}, s:{s:i, s:i}}", "textDocument", "uri", uri, "position", "line", line, "character", ch)
+    request(2, "textDocument/hover", AT(5, 22));       /* hồ_sơ.đúng_hạn, declared in the include */
+    request(3, "textDocument/hover", AT(13, 10));      /* khảo_sát.điểm, declared here */
+    request(4, "textDocument/hover", AT(13, 39));      /* `số`, a clause word */
+    request(5, "textDocument/definition", AT(5, 40));  /* hồ_sơ.tổng_số -> the include */
+    request(6, "textDocument/completion", AT(6, 6));   /* a statement in a criterion */
+    request(7, "textDocument/completion", AT(5, 14));  /* after `giá_trị ` */
+    request(8, "textDocument/completion", AT(13, 38)); /* after a declaration's label */
+    request(9, "textDocument/completion", AT(13, 8));  /* after `số_liệu ` */
+    request(10, "textDocument/completion", AT(5, 26)); /* `hồ_sơ.` typed */
+    request(11, "textDocument/completion", AT(8, 14)); /* after `quy_tắc ` */
+    request(12, "textDocument/completion", AT(8, 32)); /* after `quy_tắc không_phát_sinh = ` */
+    request(13, "textDocument/completion", AT(12, 5)); /* in a comment */
+#undef AT
+    request(14, "shutdown", NULL);
+    notify("exit", json_object());
+    int code = -1;
+    json_t *r = run_session(NULL, &code);
+    assert_int_equal(code, 0);
+    assert_int_equal(json_array_size(json_object_get(published(r, 0), "diagnostics")), 0);
+
+    const char *h = hover_text(r, 2);
+    assert_non_null(h);
+    assert_non_null(strstr(h, "**số liệu (metric) `hồ_sơ.đúng_hạn`** — Số hồ sơ giải quyết đúng hạn"));
+    assert_non_null(strstr(h, "loại (kind): `đếm` (count), đơn vị (unit): hồ sơ"));
+    assert_non_null(strstr(h, "ràng buộc (constraint): `hồ_sơ.đúng_hạn <= hồ_sơ.tổng_số`"));
+    char *where = NULL;
+    assert_true(asprintf(&where, "khai báo ở (declared at): %s:2", inc) > 0);
+    assert_non_null(strstr(h, where));
+    free(where);
+    assert_non_null(strstr(h, "đọc ở (read by): 1.1 (line 5)"));
+    h = hover_text(r, 3);
+    assert_non_null(h);
+    assert_non_null(strstr(h, "— Điểm hài lòng"));
+    assert_non_null(strstr(h, "`số` (amount), đơn vị (unit): điểm, khoảng (range): từ 0 đến 10, bắt buộc"));
+    h = hover_text(r, 4);
+    assert_non_null(h);
+    assert_non_null(strstr(h, "`số` = `amount`"));
+
+    json_t *def = json_object_get(response(r, 5), "result");
+    assert_string_equal(json_string_value(json_object_get(def, "uri")), inc_uri);
+    json_t *ds = json_object_get(json_object_get(def, "range"), "start");
+    assert_int_equal(geti(ds, "line", NULL), 0);
+    assert_int_equal(geti(ds, "character", NULL), 8);
+
+    json_t *items = json_object_get(response(r, 6), "result");
+    assert_true(has_label(items, "mức", 14));
+    assert_true(has_label(items, "giá_trị", 14));
+    assert_false(has_label(items, "hồ_sơ.đúng_hạn", 5));
+    items = json_object_get(response(r, 7), "result");
+    assert_true(has_label(items, "hồ_sơ.đúng_hạn", 5));
+    assert_true(has_label(items, "khảo_sát.điểm", 5));
+    assert_true(has_label(items, "ratio", 3));
+    assert_true(has_label(items, "nếu", 14));
+    assert_false(has_label(items, "tiêu_chí", 14));
+    size_t i;
+    json_t *it;
+    bool labelled = false;
+    json_array_foreach(items, i, it)
+        if (!strcmp(json_string_value(json_object_get(it, "label")), "hồ_sơ.đúng_hạn"))
+            labelled = strstr(json_string_value(json_object_get(it, "detail")), "Số hồ sơ giải quyết đúng hạn") != NULL;
+    assert_true(labelled);
+    items = json_object_get(response(r, 8), "result");
+    assert_true(has_label(items, "đếm", 14));
+    assert_true(has_label(items, "bắt_buộc", 14));
+    assert_true(has_label(items, "từ", 14));
+    assert_false(has_label(items, "hồ_sơ.tổng_số", 5));
+    items = json_object_get(response(r, 9), "result");
+    assert_true(has_label(items, "hồ_sơ.tổng_số", 5));
+    assert_false(has_label(items, "đếm", 14));
+    items = json_object_get(response(r, 10), "result");
+    assert_true(has_label(items, "hồ_sơ.đúng_hạn", 5));
+    assert_true(has_label(items, "hồ_sơ.tổng_số", 5));
+    assert_false(has_label(items, "khảo_sát.điểm", 5));
+    assert_false(has_label(items, "ratio", 3));
+    items = json_object_get(response(r, 11), "result");
+    assert_true(has_label(items, "không_phát_sinh", 14));
+    assert_true(has_label(items, "thiếu", 14));
+    assert_false(has_label(items, "đủ_điểm", 14));
+    items = json_object_get(response(r, 12), "result");
+    assert_true(has_label(items, "đủ_điểm", 14));
+    assert_true(has_label(items, "loại_trừ", 14));
+    assert_false(has_label(items, "không_phát_sinh", 14));
+    assert_int_equal(json_array_size(json_object_get(response(r, 13), "result")), 0);
+
+    json_decref(r);
+    json_decref(messages);
+    unlink(inc);
+    rmdir(dir);
+    free(inc);
+    free(top);
+    free(uri);
+    free(inc_uri);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(full_session),
         cmocka_unit_test(include_and_edge_cases),
+        cmocka_unit_test(declarations_session),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
