@@ -1,6 +1,7 @@
 /* cmd_explain.c — `chiso explain RULES SUBMISSION [--node ID]`: show a
  * unit why it got its score. */
 #include "cli.h"
+#include "engine/support/json_exact.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -78,11 +79,13 @@ int cmd_explain(int argc, char **argv)
     FILE *mem = open_memstream(&buf, &len);
     bool found = true;
     if (json) {
-        json_t *j = chiso_result_to_json(r);
-        char *s = json_dumps(j, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+        /* the result's own text, laid out: its numbers exact however long
+         * (a tree of jansson would hold them as doubles) */
+        char *compact = chiso_result_json_text(r);
+        char *s = json_reindent(compact, 2);
         fprintf(mem, "%s\n", s);
         free(s);
-        json_decref(j);
+        free(compact);
     } else {
         found = chiso_result_print_explain(r, node, mem);
     }

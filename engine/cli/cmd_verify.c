@@ -9,7 +9,9 @@
 
 #include "engine/report/display.h"
 #include "engine/report/verify_report.h"
+#include "engine/support/json_exact.h"
 #include "engine/support/xalloc.h"
+#include "engine/verify/verify_common.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -192,7 +194,10 @@ int cmd_verify(int argc, char **argv)
                 chiso_input *in = &inputs.items[i];
                 json_t *r;
                 if (in->text) {
-                    r = chiso_verify_actuals_text(prog, plan, in->text, in->len, in->origin);
+                    /* JSON is written exactly, however many digits; the other
+                     * formats show rounded numbers */
+                    r = format == VF_JSON ? verify_actuals_text_marked(prog, plan, in->text, in->len, in->origin)
+                                          : chiso_verify_actuals_text(prog, plan, in->text, in->len, in->origin);
                 } else {
                     r = json_pack("{s:n,s:n,s:s,s:s,s:s,s:[s]}", "unit", "period", "plan",
                                   chiso_program_plan_name(prog, plan), "file", in->origin, "status",
@@ -221,7 +226,7 @@ int cmd_verify(int argc, char **argv)
         else if (format == VF_JUNIT) verify_print_junit(mem, reports, flags);
         else if (format == VF_GITHUB) verify_print_github(mem, reports, flags);
         else {
-            char *s = json_dumps(reports, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+            char *s = json_dumps_exact(reports, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
             fprintf(mem, "%s\n", s);
             free(s);
         }

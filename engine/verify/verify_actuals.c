@@ -5,6 +5,8 @@
  * actuals: reported for that target, the others are still verified). */
 #include "verify_common.h"
 
+#include "engine/support/json_exact.h"
+
 #include "engine/ast/ast_build.h"
 #include "engine/support/xalloc.h"
 
@@ -90,8 +92,8 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
               : a.tag == V_DATE ? (a.u.date > b.u.date) - (a.u.date < b.u.date)
               : a.tag == V_STR ? strcmp(a.u.str, b.u.str) : (int)a.u.b - (int)b.u.b;
         bool ok = cmp_holds(ct->cmp, c);
-        json_object_set_new(o, "actual", json_from_value(a));
-        json_object_set_new(o, "threshold", json_from_value(b));
+        json_object_set_new(o, "actual", a.tag == V_NUM ? json_exact_rat(a.u.num) : json_from_value(a));
+        json_object_set_new(o, "threshold", b.tag == V_NUM ? json_exact_rat(b.u.num) : json_from_value(b));
         json_object_set_new(o, "op", json_string(op_text(ct->cmp)));
         if (ct->percent) json_object_set_new(o, "percent", json_true());
         if (!ok && (a.tag == V_NUM || a.tag == V_DATE) && ct->cmp != OP_NE) {
@@ -103,7 +105,7 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
                       : (rat_cmp(av, bv) > 0 ? rat_sub(av, bv, &of) : rat_sub(bv, av, &of));
             /* a date: `< due` allows the day before, so the due day itself is 1 day late */
             if (a.tag == V_DATE && (ct->cmp == OP_LT || ct->cmp == OP_GT) && !of) gap = rat_add(gap, rat_int(1), &of);
-            if (!of) json_object_set_new(o, "shortfall", json_from_rat(gap));
+            if (!of) json_object_set_new(o, "shortfall", json_exact_rat(gap));
         }
         status = ok ? "met" : "missed";
         if (ok) (*met)++;
@@ -171,11 +173,21 @@ json_t *chiso_verify_actuals(const chiso_program *cp, size_t plan, json_t *submi
                              const char *origin)
 {
     bool reread;
-    return verify_actuals(cp, plan, submission, origin, &reread);
+    json_t *report = verify_actuals(cp, plan, submission, origin, &reread);
+    json_exact_unmark(report);
+    return report;
 }
 
 json_t *chiso_verify_actuals_text(const chiso_program *cp, size_t plan, const char *text,
                                   size_t len, const char *origin)
+{
+    json_t *report = verify_actuals_text_marked(cp, plan, text, len, origin);
+    json_exact_unmark(report);
+    return report;
+}
+
+json_t *verify_actuals_text_marked(const chiso_program *cp, size_t plan, const char *text,
+                                   size_t len, const char *origin)
 {
     json_error_t err;
     json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);

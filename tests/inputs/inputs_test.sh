@@ -96,6 +96,12 @@ run score -f ndjson "$work/value.chiso" "$work/big.json" "$work/vast.json"
 check "a whole number past 64 bits: exact, with .0" has_out '"value":12345678901234567890123.0,'
 check "a number from 10^300 on: a string of its 401 digits" \
   test "$(jq -r 'select(.unit.id == "vast") | .nodes[0].children[0].value | length' "$work/out")" = 401
+run explain -f json "$work/value.chiso" "$work/big.json"
+check "explain -f json: a number past 64 bits exact, as score writes it" has_out '"value": 12345678901234567890123.0,'
+check "explain -f json: laid out like the other JSON" has_out '      "children": ['
+run explain -f json "$work/value.chiso" "$work/vast.json"
+check "explain -f json: from 10^300 on, a string of its 401 digits" \
+  test "$(jq -r '.nodes[0].children[0].value | length' "$work/out")" = 401
 run score -f text "$work/value.chiso" "$work/big.json" "$work/vast.json"
 check "text: 6 significant digits" has_out "1.23457e+22 → > 0"
 check "text: both units scored" test "$(grep -c 'Tổng điểm: 1.00 / 1.00' "$work/out")" = 2
@@ -112,6 +118,16 @@ printf '{"unit":{"id":"nfd"},"period":"2021","metrics":{"%s":{"%s":999999999999,
 run verify -f json "$work/plan.chiso" "$work/actuals.json"
 check "verify: NFD keys found, a product past 64 bits compared exactly" \
   test "$(jq -c '.[0] | [.status, .summary.met, .summary.missing]' "$work/out")" = '["ok",2,0]'
+check "verify -f json: the product written exactly" has_out '"actual": 999999999998000000000001.0,'
+check "verify -f json: the threshold too" has_out '"threshold": 999999999998000000000001.0,'
+check "verify -f json: short numbers as before" has_out '"threshold": 0.98,'
+printf 'kế_hoạch "p" {\n  chỉ_tiêu 1 "t" lĩnh_vực tthc hồ_sơ.tổng_số * hồ_sơ.tổng_số >= 999999999999 * 999999999999 + 0.5\n}\n' > "$work/short.chiso"
+run verify -f json "$work/short.chiso" "$work/actuals.json"
+check "verify -f json: a threshold with a half, exact" has_out '"threshold": 999999999998000000000001.5,'
+check "verify -f json: the shortfall" has_out '"shortfall": 0.5,'
+run verify "$work/short.chiso" "$work/actuals.json"
+check "verify text: rounded for reading, exit 1" test $code -eq 1
+check "verify text: the shortfall" has_out "còn thiếu 0.5"
 
 echo "inputs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
