@@ -1,37 +1,70 @@
 #!/usr/bin/env bash
-# check.sh [CRITERIA] — how fast `chiso check` is on a generated index of
-# CRITERIA (default 10000) criteria (bench/gen_rules.sh), with and without
-# metric declarations. Builds a Release tree in build-bench/ and prints the
-# fastest of ROUNDS (default 5) runs, wall clock and CPU (user + system: on
-# a shared machine the steadier figure), in milliseconds and as a ratio to
-# the budget of 100 ms; also the time to read the file (cat), as a floor.
+# check.sh [CRITERIA...] — how fast, and in how much memory, `chiso check`
+# reads a generated index (bench/gen_rules.sh) of CRITERIA criteria
+# (default: 10000 and 100000), with and without metric declarations,
+# measured in the same run as two baselines on the same machine:
+#   - reading the file (cat): the floor;
+#   - jansson parsing the same index written as JSON, into a tree
+#     (bench/parse_baseline --whole): what reading a document this size
+#     costs with the JSON library the engine uses.
+# Builds a Release tree in build-bench/. Each run is repeated ROUNDS times
+# (default 5), interleaved, and the least wall clock and CPU (user + system:
+# on a shared machine the steadier figure) are kept; the peak resident size
+# is the largest seen. Prints each against the budgets — 10 µs of CPU per
+# criterion (100 ms for 10 000, 1 s for 100 000) and a peak of 10 times the
+# file's size — and as a multiple of jansson's CPU and peak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n="${1:-10000}"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000)
 rounds="${ROUNDS:-5}"
 BUILD_TYPE=Release bash scripts/build.sh build-bench >/dev/null
+measure=build-bench/bench/measure
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-bash bench/gen_rules.sh "$n" 0 > "$work/plain.chiso"
-bash bench/gen_rules.sh "$n" 1 > "$work/declared.chiso"
-fastest() { # fastest CMD...: "WALL CPU" milliseconds, each the least of $rounds runs
-  local best="" bestcpu=""
-  for ((r = 0; r < rounds; r++)); do
-    local t0 t1 cpu
-    t0=$(date +%s%N)
-    cpu=$( { TIMEFORMAT='%3U %3S'; time "$@" > /dev/null 2>&1; } 2>&1 | awk '{printf "%d", ($1 + $2) * 1000}')
-    t1=$(date +%s%N)
-    local ms=$(((t1 - t0) / 1000000))
-    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-    if [ -z "$bestcpu" ] || [ "$cpu" -lt "$bestcpu" ]; then bestcpu=$cpu; fi
+
+printf '%-30s %7s %9s %9s %9s %8s %9s %9s\n' "run" "MB" "wall ms" "CPU ms" "budget" "peak MB" "peak/file" "CPU ×json"
+for n in "${sizes[@]}"; do
+  bash bench/gen_rules.sh "$n" 0 > "$work/plain.chiso"
+  bash bench/gen_rules.sh "$n" 1 > "$work/declared.chiso"
+  bash bench/gen_rules.sh "$n" 0 json > "$work/index.json"
+  for f in plain declared; do
+    build-bench/chiso check --strict "$work/$f.chiso" > /dev/null 2>&1 || { echo "$f: check did not pass" >&2; exit 1; }
   done
-  echo "$best $bestcpu"
-}
-for kind in plain declared; do
-  f="$work/$kind.chiso"
-  build-bench/chiso check --strict "$f" > /dev/null 2>&1 || { echo "$kind: check did not pass" >&2; exit 1; }
-  read -r ms cpu < <(fastest build-bench/chiso check "$f")
-  read -r floor _ < <(fastest cat "$f")
-  printf '%-9s %6d criteria %8d bytes  chiso check: %5d ms wall, %5d ms CPU (%.2f × the 100 ms budget); cat: %d ms\n' \
-    "$kind" "$n" "$(stat -c %s "$f")" "$ms" "$cpu" "$(echo "$cpu" | awk '{print $1 / 100}')" "$floor"
+  runs=(cat json plain declared)
+  declare -A wall=() cpu=() peak=()
+  for ((r = 0; r < rounds; r++)); do
+    for run in "${runs[@]}"; do
+      case "$run" in
+        cat) out=$("$measure" cat "$work/plain.chiso") ;;
+        json) out=$("$measure" -i "$work/index.json" build-bench/bench/parse_baseline --whole) ;;
+        *) out=$("$measure" build-bench/chiso check -q "$work/$run.chiso") ;;
+      esac
+      read -r w c p code <<< "$out"
+      [ "$code" = 0 ] || { echo "$run failed (exit $code)" >&2; exit 1; }
+      if [ -z "${wall[$run]:-}" ] || [ "$w" -lt "${wall[$run]}" ]; then wall[$run]=$w; fi
+      if [ -z "${cpu[$run]:-}" ] || [ "$c" -lt "${cpu[$run]}" ]; then cpu[$run]=$c; fi
+      if [ -z "${peak[$run]:-}" ] || [ "$p" -gt "${peak[$run]}" ]; then peak[$run]=$p; fi
+    done
+  done
+  budget=$((n / 100)) # 10 µs per criterion, in ms
+  echo "$n criteria:"
+  for run in "${runs[@]}"; do
+    case "$run" in
+      cat) file="$work/plain.chiso"; name="cat (reading)" ;;
+      json) file="$work/index.json"; name="jansson (same index, JSON)" ;;
+      *) file="$work/$run.chiso"; name="chiso check ($run)" ;;
+    esac
+    bytes=$(stat -c %s "$file")
+    awk -v name="$name" -v b="$bytes" -v w="${wall[$run]}" -v c="${cpu[$run]}" -v p="${peak[$run]}" \
+        -v budget="$budget" -v jc="${cpu[json]}" -v chk="$run" \
+      'BEGIN {
+        over = (chk == "plain" || chk == "declared");
+        printf "%-30s %7.1f %9d %9d %9s %8.1f %9.1f %9s\n", name, b / 1048576, w, c,
+          over ? sprintf("%.2f×", c / budget) : "", p / 1024, p * 1024 / b,
+          (jc > 0 ? sprintf("%.2f", c / jc) : "-")
+      }'
+  done
+  echo
 done
+echo "budget: CPU as a multiple of 10 µs per criterion (met when ≤ 1.00); peak/file: peak resident size over the file's size (met when < 10)"

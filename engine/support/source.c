@@ -18,8 +18,17 @@
 
 int utf8_columns(const char *s, size_t nbytes)
 {
+    /* code points are the bytes that are not continuation bytes (10xxxxxx),
+     * counted eight at a time */
     int cols = 0;
-    for (size_t i = 0; i < nbytes; i++)
+    size_t i = 0;
+    for (; i + 8 <= nbytes; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+        cols += 8 - __builtin_popcountll(cont);
+    }
+    for (; i < nbytes; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80) cols++;
     return cols;
 }
