@@ -624,7 +624,7 @@ static void add_metrics(const lsp_doc_t *doc, json_t *items, strmap_t *seen, con
     for (size_t i = 0; i < p->nfiles; i++)
         for (size_t k = 0; k < p->files[i]->nmetric_decls; k++) {
             const metric_decl_t *d = p->files[i]->metric_decls[k];
-            if (plen && strncmp(d->text, prefix, plen) != 0) continue;
+            if (prefix && strncmp(d->text, prefix, plen) != 0) continue;
             char *detail = xasprintf("%s (%s)", d->label ? d->label : "", d->kind != MK_NONE ? metric_kind_vietnamese(d->kind) : "số liệu");
             add_item(items, seen, d->text, CK_FIELD, detail);
             free(detail);
@@ -633,7 +633,7 @@ static void add_metrics(const lsp_doc_t *doc, json_t *items, strmap_t *seen, con
         const lex_token_t *t = &doc->toks.items[i];
         if (t->kind != token_path()) continue;
         char *text = token_text(doc, t);
-        if (!plen || strncmp(text, prefix, plen) == 0) add_item(items, seen, text, CK_FIELD, "số liệu (metric)");
+        if (!prefix || strncmp(text, prefix, plen) == 0) add_item(items, seen, text, CK_FIELD, "số liệu (metric)");
         free(text);
     }
     reads_t r = {NULL, NULL, NULL, {0}, json_array()};
@@ -643,7 +643,7 @@ static void add_metrics(const lsp_doc_t *doc, json_t *items, strmap_t *seen, con
     json_t *v;
     json_array_foreach(r.all, k, v) {
         const char *text = json_string_value(v);
-        if (!plen || strncmp(text, prefix, plen) == 0) add_item(items, seen, text, CK_FIELD, "số liệu (metric)");
+        if (!prefix || strncmp(text, prefix, plen) == 0) add_item(items, seen, text, CK_FIELD, "số liệu (metric)");
     }
     json_decref(r.all);
     strmap_free(&r.seen);
