@@ -117,7 +117,26 @@ typedef struct {
     dentry_t *slots;
     size_t cap, count;
     char **folded;       /* the folded names, by metric */
+    uint64_t *seen;      /* one bit per hash, 16 per entry: a miss costs one
+                          * read of this small array, not a probe of the table */
+    uint64_t seen_mask;
 } dindex_t;
+
+static uint64_t seen_bit(uint64_t h) { return (h ^ (h >> 31)) * 0xD6E8FEB86659FD93ull >> 7; }
+
+/* Marks every entry's hash, once the index is complete. */
+static void dindex_seal(dindex_t *x)
+{
+    size_t bits = 1 << 16;
+    while (bits < x->count * 16) bits *= 2;
+    x->seen = xcalloc(bits / 64, sizeof *x->seen);
+    x->seen_mask = bits - 1;
+    for (size_t i = 0; i < x->cap; i++)
+        if (x->slots[i].metric) {
+            uint64_t b = seen_bit(x->slots[i].h) & x->seen_mask;
+            x->seen[b / 64] |= 1ull << (b % 64);
+        }
+}
 
 static variant_t entry_variant(const dindex_t *x, const dentry_t *e)
 {
@@ -146,6 +165,10 @@ static size_t dslot(const dindex_t *x, uint64_t h)
 static dentry_t *dfind(const dindex_t *x, uint64_t h, const variant_t *v)
 {
     if (!x->cap) return NULL;
+    if (x->seen) {
+        uint64_t b = seen_bit(h) & x->seen_mask;
+        if (!(x->seen[b / 64] >> (b % 64) & 1)) return NULL;
+    }
     for (size_t i = dslot(x, h); x->slots[i].metric; i = (i + 1) & (x->cap - 1))
         if (x->slots[i].h == h) {
             variant_t stored = entry_variant(x, &x->slots[i]);
@@ -159,7 +182,7 @@ static void dadd(dindex_t *x, uint64_t h, const variant_t *v, size_t metric)
 {
     if ((x->count + 1) * 2 > x->cap) {
         dindex_t bigger = {xcalloc(x->cap ? x->cap * 2 : 1024, sizeof(dentry_t)), x->cap ? x->cap * 2 : 1024,
-                           x->count, x->folded};
+                           x->count, x->folded, NULL, 0};
         for (size_t i = 0; i < x->cap; i++) {
             if (!x->slots[i].metric) continue;
             size_t k = dslot(&bigger, x->slots[i].h);
@@ -253,7 +276,7 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
     strmap_free(&same);
 
     /* 2. one edit or two away from a name read by several rules */
-    dindex_t index = {NULL, 0, 0, folded};
+    dindex_t index = {NULL, 0, 0, folded, NULL, 0};
     hashed_t hn = {NULL, NULL, NULL, 0, 0};
     for (size_t k = 0; k < n; k++) {
         if (prog->metrics[k].node_uses < 2) continue;
@@ -267,6 +290,7 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
             dadd(&index, variant_hash(&hn, len, v.from, v.to), &v, k);
         }
     }
+    if (index.count) dindex_seal(&index);
     for (size_t i = 0; i < n && index.count; i++) {
         const metric_slot_t *a = &prog->metrics[i];
         if (reported[i] || a->node_uses != 1 || strlen(a->text) < 5) continue;
@@ -292,6 +316,7 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
                   b->text, b->node_uses);
     }
     free(index.slots);
+    free(index.seen);
     free(hn.prefix);
     free(hn.power);
     free(hn.starts);
