@@ -43,6 +43,15 @@ printf 'index "t" { total 2 field 1 "f" max 2 { criterion 1.1 "c" max 2 { value 
 run check "$work/comma.chiso"; check "decimal comma in points: a hint" has_err "hint: decimals are written with a point: 1.5"
 run check "$d/warn.chiso";     check "warnings only: exit 0" test $code -eq 0; check "gap warning" has_err "warning: no band of '1.1' covers values in [0%, 90%)"
 run check --strict "$d/warn.chiso"; check "--strict: warnings fail" test $code -eq 1
+# one misspelt keyword: one error, with its hint, and the exit code of rule errors
+printf 'chỉ_số "t" {\n  tổng 1\n  lĩnh_vực 1 "f" tối_đa 1 {\n    tiêu_chi 1.1 "c" tối_đa 1 {\n      điểm tối_đa\n    }\n  }\n}\n' > "$work/typo.chiso"
+run check "$work/typo.chiso"
+check "a keyword typo: exit 1" test $code -eq 1
+check "a keyword typo: one error" has_err "typo.chiso: 1 error, 0 warnings"
+check "a keyword typo: where it is" has_err "typo.chiso:4:5: error: unexpected identifier 'tiêu_chi'"
+check "a keyword typo: did you mean" has_err 'hint: did you mean `tiêu_chí`?'
+run check -f json "$work/typo.chiso"
+check "a keyword typo in JSON: one diagnostic" test "$(jq '.[0].diagnostics | length' "$work/out")" = 1
 run check "$d/nope.chiso";     check "unreadable rules: exit 2" test $code -eq 2; check "unreadable named" has_err "$d/nope.chiso: cannot open"
 run check;                     check "check without file: exit 2" test $code -eq 2
 run check -f json "$d/errors.chiso"
