@@ -25,8 +25,8 @@ int utf8_columns(const char *s, size_t nbytes)
     for (; i + 8 <= nbytes; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
-        cols += 8 - __builtin_popcountll(cont);
+        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 1 in each such byte */
+        cols += 8 - (int)((cont * 0x0101010101010101ull) >> 56);   /* their sum, in the top byte */
     }
     for (; i < nbytes; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80) cols++;
