@@ -475,12 +475,48 @@ static void declarations_session(void **state)
     free(inc_uri);
 }
 
+/* Completion offers node IDs where a plan's target names a field, and
+ * target IDs after `implements`. */
+static void ids_where_ids_go(void **state)
+{
+    (void)state;
+    const char *text = "chỉ_số \"x\" { tổng 1 lĩnh_vực 1 \"a\" tối_đa 1 { điểm 1 } }\n"
+                       "kế_hoạch \"p\" {\n"
+                       "  chỉ_tiêu T1 \"t\" lĩnh_vực 1 x.a >= 1\n"
+                       "  chỉ_tiêu T2 \"u\" thực_hiện T1 x.b >= 1\n"
+                       "}\n";
+    messages = json_array();
+    request(1, "initialize", json_object());
+    notify("textDocument/didOpen", json_pack("{s:{s:s, s:s, s:i, s:s}}", "textDocument", "uri", URI,
+                                             "languageId", "chiso", "version", 1, "text", text));
+    request(2, "textDocument/completion", at(2, 27)); /* after the target's `lĩnh_vực ` */
+    request(3, "textDocument/completion", at(3, 28)); /* after `thực_hiện ` */
+    request(4, "textDocument/completion", at(3, 2));  /* a statement of the plan */
+    request(5, "shutdown", NULL);
+    notify("exit", json_object());
+    int code = -1;
+    json_t *r = run_session(NULL, &code);
+    assert_int_equal(code, 0);
+    json_t *items = json_object_get(response(r, 2), "result");
+    assert_true(has_label(items, "1", 18));
+    assert_false(has_label(items, "x.a", 5));
+    items = json_object_get(response(r, 3), "result");
+    assert_true(has_label(items, "T1", 18));
+    assert_false(has_label(items, "x.a", 5));
+    items = json_object_get(response(r, 4), "result");
+    assert_true(has_label(items, "chỉ_tiêu", 14));
+    assert_false(has_label(items, "tiêu_chí", 14));
+    json_decref(r);
+    json_decref(messages);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(full_session),
         cmocka_unit_test(include_and_edge_cases),
         cmocka_unit_test(declarations_session),
+        cmocka_unit_test(ids_where_ids_go),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
