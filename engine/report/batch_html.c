@@ -353,6 +353,17 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
                 rat_format_fixed(u->origins[0], 2, a, sizeof a), rat_format_fixed(u->origins[1], 2, am, sizeof am),
                 rat_format_fixed(u->origins[2], 2, sv, sizeof sv), rat_format_fixed(u->origins[3], 2, sm, sizeof sm));
     }
+    json_t *version = json_object_get(r, "version"); /* the version of the index that scored it */
+    if (version) {
+        fputs(" · phiên bản ", out);
+        const char *src = json_string_value(json_object_get(version, "source"));
+        if (src) {
+            esc(out, src);
+            fputs(", ", out);
+        }
+        fputs("áp dụng ", out);
+        esc(out, json_string_value(json_object_get(version, "applies_to")));
+    }
     fputs("</summary>\n<table class=\"card\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Giá trị</th>"
           "<th>Mức</th><th>Điểm</th></tr></thead><tbody>\n", out);
     size_t i;

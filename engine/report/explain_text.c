@@ -16,6 +16,7 @@
 #include "engine/support/xalloc.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool is_percent_leaf(const cnode_t *c)
@@ -300,6 +301,12 @@ bool chiso_result_print_explain(const chiso_result *r, const char *node, FILE *o
     if (name && uid) fprintf(out, " [%s]", uid);
     if (r->period) fprintf(out, " · kỳ %s", r->period);
     if (r->ci) fprintf(out, " — %s", r->ci->index->name);
+    if (r->ok && r->ci && r->ci->index->nperiods) { /* the version that scored it */
+        char *periods = index_periods_text(r->ci->index);
+        fprintf(out, " · phiên bản %s%sáp dụng %s", r->ci->index->source ? r->ci->index->source : "",
+                r->ci->index->source ? ", " : "", periods);
+        free(periods);
+    }
     fputs(" ==\n", out);
     if (!r->ok) {
         fputs("Không chấm được điểm vì (cannot be scored because):\n", out);

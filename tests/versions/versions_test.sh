@@ -54,6 +54,15 @@ check "text: the scorecard names its version" has_out "Chỉ số CCHC cấp t�
 check "text: 2023 criteria under their 2023 IDs" has_out "3.1      Hồ sơ đúng hạn"
 check "text: 2017 criteria under their 2017 IDs" has_out "2.1      Hồ sơ đúng hạn"
 
+run score -f html "$data/par" "$data/submissions/a-2017.json" "$data/submissions/a-2023.json"
+check "html: the scorecard names its version" has_out " · phiên bản 876/QĐ-BNV, áp dụng 2022 đến 2030</summary>"
+
+run explain "$data/par" "$data/submissions/a-2023.json"
+check "explain: the version in the heading" \
+  has_out "== Hà Tĩnh [ht] · kỳ 2023-Q4 — Chỉ số CCHC cấp tỉnh · phiên bản 876/QĐ-BNV, áp dụng 2022 đến 2030 =="
+# explain's per-node output for the 2023 version: 1.2 (previously 1.1) read 9 of 10
+check "explain: nodes of the 2023 version" has_out "1.2  Kế hoạch CCHC"
+
 # --- one file of one version: a submission of another year is an error
 run score "$data/par/tinh-2017.chiso" "$data/submissions/a-2023.json"
 check "single version, other year: exit 3" test $code -eq 3
