@@ -22,6 +22,7 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner, parse_ctx_t *ctx);
 }
 
 %code {
+#include "engine/support/i18n.h"
 #include "engine/support/xalloc.h"
 #include "grammar/keywords.h"
 
@@ -533,7 +534,7 @@ static void describe_got(strbuf_t *sb, yysymbol_kind_t sym, const parse_ctx_t *c
         char *text = token_text(ctx, loc);
         if (text) {
             if (keyword) sb_printf(sb, "'%s'", text);
-            else sb_printf(sb, "%s '%s'", sym == YYSYMBOL_IDENT ? "identifier" : "metric path", text);
+            else sb_printf(sb, "%s '%s'", sym == YYSYMBOL_IDENT ? _("identifier") : _("metric path"), text);
             *word = text;
             return;
         }
@@ -551,7 +552,7 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
     const YYLTYPE *loc = yypcontext_location(pctx);
     strbuf_t sb;
     sb_init(&sb);
-    sb_adds(&sb, "unexpected ");
+    sb_adds(&sb, _("unexpected "));
     char *word = NULL;
     describe_got(&sb, got, ctx, loc, &word);
     bool wants_expr = false;
@@ -572,11 +573,11 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
         wants_expr = num && ident;
     }
     if (wants_expr) {
-        sb_adds(&sb, ", expected an expression");
+        sb_adds(&sb, _(", expected an expression"));
     } else if (n > 0 && n <= 6) {
-        sb_adds(&sb, ", expected ");
+        sb_adds(&sb, _(", expected "));
         for (int i = 0; i < n; i++) {
-            if (i > 0) sb_adds(&sb, i == n - 1 ? " or " : ", ");
+            if (i > 0) sb_adds(&sb, i == n - 1 ? _(" or ") : ", ");
             describe(&sb, expected[i], ctx);
         }
     }
@@ -586,7 +587,7 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
     if (got == YYSYMBOL_YYEOF && !ctx->file->nindexes && !ctx->file->nplans && loc->first_line == 1 &&
         loc->first_column == 1) {
         free(d->message);
-        d->message = xstrdup("the rules file is empty");
+        d->message = xstrdup(_("the rules file is empty"));
         diag_hint(d, "a rules file holds an index: index \"Tên bộ chỉ số\" { total 100 ... }");
     } else if (got == YYSYMBOL_YYEOF && parse_unclosed_brace(ctx)) {
         /* Say where the block was opened, and for what: the end of the file
@@ -603,9 +604,9 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, parse_
         d->loc = at;
         free(d->message);
         if (to > from)
-            d->message = xasprintf("this '{' of `%.*s` is never closed", (int)(to - from), line + from);
+            d->message = xasprintf(_("this '{' of `%.*s` is never closed"), (int)(to - from), line + from);
         else
-            d->message = xstrdup("this '{' is never closed");
+            d->message = xstrdup(_("this '{' is never closed"));
         diag_hint(d, "add its '}' where the block ends (the file ended inside it)");
     } else if (got == YYSYMBOL_YYEOF) {
         diag_hint(d, "a '{' may be missing its '}'");

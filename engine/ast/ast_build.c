@@ -1,5 +1,6 @@
 /* ast_build.c — building the tree from parsed items (see ast_build.h). */
 #include "ast_build.h"
+#include "engine/support/i18n.h"
 
 #include "grammar/keywords.h"
 #include "grammar/parse_ctx.h"
@@ -167,10 +168,10 @@ static const char *as_written(parse_ctx_t *ctx, srcloc_t loc, const char *what)
 static void misplaced(parse_ctx_t *ctx, item_t *it, const char *what, const char *where,
                       const char *hint)
 {
-    what = as_written(ctx, it->loc, what);
+    what = as_written(ctx, it->loc, _(what));
     diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "misplaced", "%s is not allowed in %s",
-                         what, where);
-    if (hint) diag_hint(d, "%s", hint);
+                         what, _(where));
+    if (hint) diag_hint(d, "%s", _(hint));
 }
 
 static void twice(parse_ctx_t *ctx, item_t *it, const char *what)
@@ -200,7 +201,7 @@ static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
 static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items)
 {
     bool is_index = n->kind == NODE_INDEX;
-    const char *where = is_index ? "an index" : "a node";
+    const char *where = is_index ? _("an index") : _("a node");
     for (item_t *it = items.head; it; it = it->next) {
         switch (it->kind) {
         case IT_TOTAL:
@@ -293,7 +294,7 @@ static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items
             break;
         case IT_METRIC:
             if (is_index) metric_decl_add(ctx, it->metric);
-            else misplaced(ctx, it, "a metric declaration", where,
+            else misplaced(ctx, it, N_("a metric declaration"), where,
                            "declare metrics at the top of the file, or in the index");
             break;
         case IT_EVIDENCE:
@@ -370,7 +371,7 @@ plan_t *build_plan(parse_ctx_t *ctx, const char *name, srcloc_t loc, item_list_t
             last_target = it->target;
             continue;
         default:
-            misplaced(ctx, it, "this item", "a plan",
+            misplaced(ctx, it, N_("this item"), N_("a plan"),
                       "a plan holds parent, source, let and target lines");
             break;
         }

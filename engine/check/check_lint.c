@@ -4,6 +4,7 @@
  * (`dossier.total` beside `dossiers.total`: a typo that would otherwise
  * surface only as a "missing metric" error on every submission). */
 #include "builtins.h"
+#include "engine/support/i18n.h"
 #include "program.h"
 
 #include "../support/fold.h"
@@ -75,9 +76,9 @@ static void lint_node(const node_t *n, diag_list_t *diags, int depth)
         int v = const_bool(n->applies_if, 0);
         if (v >= 0) {
             diag_t *d = diag_add(diags, DIAG_WARNING, n->applies_if->loc, "applies-if-constant",
-                                 "applies_if of '%s' is always %s", n->id, v ? "true" : "false");
-            diag_hint(d, v ? "remove it: the criterion always applies"
-                           : "the criterion can never apply: check the condition");
+                                 v ? _("applies_if of '%s' is always true") : _("applies_if of '%s' is always false"), n->id);
+            diag_hint(d, v ? _("remove it: the criterion always applies")
+                           : _("the criterion can never apply: check the condition"));
         }
     }
     for (size_t i = 0; i < n->nchildren; i++) lint_node(n->children[i], diags, depth + 1);

@@ -10,6 +10,7 @@
  * 98%?"; a constant outside a metric's declared range is an error; bands
  * mixing percents and plain numbers are a warning. */
 #include "builtins.h"
+#include "engine/support/i18n.h"
 #include "../ast/ast_build.h"
 #include "program.h"
 
@@ -158,8 +159,8 @@ static void check_one_decl(program_t *p, metric_decl_t *d, diag_list_t *diags)
             diag_t *e = diag_add(diags, DIAG_ERROR, d->range_loc, "metric-decl",
                                  "a %s lies from 0 to %s; these bounds go beyond",
                                  metric_kind_vietnamese(d->kind), d->kind == MK_RATIO ? "1" : "100");
-            diag_hint(e, "%s", d->kind == MK_RATIO ? "a ratio is typed 0.85 for 85 %; use `phần_trăm` for 85"
-                                                   : "a percent is typed 85 for 85 %");
+            diag_hint(e, "%s", d->kind == MK_RATIO ? _("a ratio is typed 0.85 for 85 %; use `phần_trăm` for 85")
+                                                   : _("a percent is typed 85 for 85 %"));
         }
     }
     for (size_t i = 0; i < d->nconstraints; i++) {

@@ -2,6 +2,7 @@
  * add up (every group to its `max`, the fields to `total`), leaves that are
  * either value+bands or score, and a grade block whose thresholds descend. */
 #include "program.h"
+#include "engine/support/i18n.h"
 
 #include "../support/fold.h"
 #include "../support/xalloc.h"
@@ -122,7 +123,7 @@ static void check_node(structure_ctx *c, node_t *n, int depth)
         deduct_t *d = n->deducts[i];
         if (d->has_cap && rat_cmp(d->cap, rat_int(0)) <= 0)
             diag_add(c->diags, DIAG_ERROR, d->cap_loc, "deduct-cap",
-                     d->bonus ? "a bonus cap must be positive" : "a deduction cap must be positive");
+                     d->bonus ? _("a bonus cap must be positive") : _("a deduction cap must be positive"));
     }
 }
 

@@ -7,6 +7,7 @@
  * Every expression gets its type; an error yields TY_ERROR, which silences
  * further complaints about the same expression. */
 #include "builtins.h"
+#include "engine/support/i18n.h"
 #include "program.h"
 
 #include "../support/xalloc.h"
@@ -147,8 +148,8 @@ static value_type infer_name(tctx *c, expr_t *e, value_type expected)
 
 static const char *article(value_type t)
 {
-    return t == TY_UNKNOWN ? "a value of unknown type" : t == TY_NUMBER ? "a number"
-         : t == TY_BOOL ? "a boolean" : t == TY_DATE ? "a date" : t == TY_STRING ? "a string" : "?";
+    return t == TY_UNKNOWN ? _("a value of unknown type") : t == TY_NUMBER ? _("a number")
+         : t == TY_BOOL ? _("a boolean") : t == TY_DATE ? _("a date") : t == TY_STRING ? _("a string") : "?";
 }
 
 /* Infers `e` expecting `want`; reports a mismatch in the words of `what`. */
@@ -168,7 +169,7 @@ static value_type expect_arg(tctx *c, expr_t *e, value_type want, int i, const c
     value_type t = infer(c, e, want);
     if (t != want && t != TY_ERROR && t != TY_UNKNOWN) {
         char what[64];
-        snprintf(what, sizeof what, "argument %d of %s", i + 1, fname);
+        snprintf(what, sizeof what, _("argument %d of %s"), i + 1, fname);
         return mismatch(c, e, want, t, what);
     }
     return t == TY_UNKNOWN ? want : t;
@@ -178,7 +179,7 @@ static value_type mismatch(tctx *c, expr_t *e, value_type want, value_type t, co
 {
     {
         diag_t *d = diag_add(c->diags, DIAG_ERROR, e->loc, "type",
-                             "%s must be %s, not %s", what, article(want), article(t));
+                             "%s must be %s, not %s", _(what), article(want), article(t));
         if (want == TY_NUMBER && t == TY_BOOL)
             diag_hint(d, "turn a yes/no into points with `if ... then max else 0`");
         else if (want == TY_BOOL && t == TY_NUMBER)
@@ -240,12 +241,13 @@ static value_type infer_call(tctx *c, expr_t *e)
         diag_t *d;
         if (b->min_args == b->max_args)
             d = diag_add(c->diags, DIAG_ERROR, e->loc, "arity",
-                         "%s takes %d argument%s, not %d", b->name, b->min_args,
-                         b->min_args == 1 ? "" : "s", e->nargs);
+                         chiso_ngettext("%s takes %d argument, not %d", "%s takes %d arguments, not %d",
+                                        (unsigned long)b->min_args), b->name, b->min_args, e->nargs);
         else
             d = diag_add(c->diags, DIAG_ERROR, e->loc, "arity",
-                         "%s takes at least %d argument%s, not %d", b->name, b->min_args,
-                         b->min_args == 1 ? "" : "s", e->nargs);
+                         chiso_ngettext("%s takes at least %d argument, not %d",
+                                        "%s takes at least %d arguments, not %d", (unsigned long)b->min_args),
+                         b->name, b->min_args, e->nargs);
         diag_hint(d, "%s", b->signature);
         for (int i = 0; i < e->nargs; i++) infer(c, e->args[i], TY_UNKNOWN);
         return TY_ERROR;
@@ -285,8 +287,8 @@ static value_type infer_binary(tctx *c, expr_t *e, value_type expected)
     (void)expected;
     op_kind op = e->op;
     if (op == OP_AND || op == OP_OR) {
-        value_type a = expect(c, e->a, TY_BOOL, op == OP_AND ? "an operand of 'and'" : "an operand of 'or'");
-        value_type b = expect(c, e->b, TY_BOOL, op == OP_AND ? "an operand of 'and'" : "an operand of 'or'");
+        value_type a = expect(c, e->a, TY_BOOL, op == OP_AND ? _("an operand of 'and'") : _("an operand of 'or'"));
+        value_type b = expect(c, e->b, TY_BOOL, op == OP_AND ? _("an operand of 'and'") : _("an operand of 'or'"));
         return a == TY_ERROR || b == TY_ERROR ? TY_ERROR : TY_BOOL;
     }
     value_type ta = infer(c, e->a, TY_UNKNOWN);
@@ -452,7 +454,7 @@ static void check_node_types(tctx *c, node_t *n, int depth)
     if (n->applies_if) expect(c, n->applies_if, TY_BOOL, "the condition of applies_if");
     check_leaf(c, n);
     for (size_t i = 0; i < n->ndeducts; i++)
-        expect(c, n->deducts[i]->amount, TY_NUMBER, n->deducts[i]->bonus ? "a bonus" : "a deduction");
+        expect(c, n->deducts[i]->amount, TY_NUMBER, n->deducts[i]->bonus ? _("a bonus") : _("a deduction"));
     for (size_t i = 0; i < n->nchildren; i++) check_node_types(c, n->children[i], depth + 1);
     c->node = saved;
 }

@@ -20,6 +20,12 @@ int cmd_init(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
 int cmd_appraise(int argc, char **argv);
 
+/* `--lang vi|en` as given on the command line (NULL when not given). */
+extern const char *cli_lang_option;
+/* A report for people is Vietnamese unless `--lang en`: sets the language
+ * of messages to Vietnamese when no --lang was given. */
+void cli_set_document_lang(void);
+
 /* Prints `file:line:col: error: message` with the source line and a caret. */
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

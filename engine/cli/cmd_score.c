@@ -138,6 +138,7 @@ int cmd_score(int argc, char **argv)
     size_t index;
     chiso_program *prog = cli_load_rules_index(argv[optind], index_name, quiet, &index, &code);
     if (!prog) return code;
+    if (strcmp(format, "json") && strcmp(format, "ndjson")) cli_set_document_lang(); /* reasons in the report's language */
     chiso_inputs *inputs = chiso_inputs_open(argv + optind + 1, argc - optind - 1);
     cli_out_t out;
     if (!inputs || !cli_out_open(&out, output)) {

@@ -3,6 +3,7 @@
  * 2 usage or I/O problem, 3 some units could not be scored. */
 #include "cli.h"
 
+#include "engine/support/i18n.h"
 #include "engine/support/xalloc.h"
 
 #include <errno.h>
@@ -52,12 +53,58 @@ static void usage(FILE *out)
           "  2  usage error, or a file could not be read or written\n"
           "  3  some units could not be scored (their errors are in the output)\n"
           "\n"
+          "Every command takes --lang vi|en: the language of messages (diagnostics,\n"
+          "errors, reasons). Without it, the locale decides (LANG=vi_VN.UTF-8: Vietnamese),\n"
+          "else English; reports for people (text, HTML, CSV, XLSX) are Vietnamese unless\n"
+          "--lang en.\n"
+          "\n"
           "Run 'chiso help COMMAND' for a command's options.\n", out);
+}
+
+const char *cli_lang_option;
+
+/* Takes `--lang X` / `--lang=X` out of the arguments (before any `--`) and
+ * sets the language of messages: the option, else the locale, else English.
+ * Returns false with a message for a language chiso has no messages in. */
+static bool take_lang_option(int *argc, char **argv)
+{
+    int out = 1;
+    bool done = false, ok = true;
+    for (int i = 1; i < *argc; i++) {
+        const char *a = argv[i];
+        if (!done && !strcmp(a, "--")) done = true;
+        if (!done && (!strcmp(a, "--lang") || !strncmp(a, "--lang=", 7))) {
+            const char *v = a[6] == '=' ? a + 7 : i + 1 < *argc ? argv[++i] : NULL;
+            if (!v || !chiso_i18n_set(v) || (strcmp(v, "vi") && strcmp(v, "en"))) {
+                fprintf(stderr, "chiso: --lang takes vi or en%s%s\n", v ? ", not " : "", v ? v : "");
+                ok = false;
+            }
+            cli_lang_option = v;
+            continue;
+        }
+        argv[out++] = argv[i];
+    }
+    argv[out] = NULL;
+    *argc = out;
+    if (ok && !cli_lang_option) {
+        const char *env = chiso_i18n_locale_lang();
+        chiso_i18n_set(env ? env : "en");
+    }
+    return ok;
+}
+
+void cli_set_document_lang(void)
+{
+    if (!cli_lang_option) chiso_i18n_set("vi");
 }
 
 static int run(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "C.UTF-8");
+    if (!take_lang_option(&argc, argv)) return CHISO_EXIT_USAGE;
+    if (chiso_i18n_lang() == CHISO_LANG_VI && chiso_i18n_catalogue_missing() && cli_lang_option)
+        fprintf(stderr, "chiso: warning: no Vietnamese message catalogue in %s; messages stay English\n",
+                chiso_i18n_dir());
     if (argc < 2) {
         usage(stderr);
         return CHISO_EXIT_USAGE;

@@ -13,6 +13,7 @@
 #include "result.h"
 
 #include "engine/api/program_impl.h"
+#include "engine/support/i18n.h"
 #include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
@@ -25,7 +26,7 @@ void result_add_error(chiso_result *r, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    char *msg = xvasprintf(_(fmt), ap);
     va_end(ap);
     for (size_t i = 0; i < r->nerrors; i++) {
         if (strcmp(r->errors[i], msg) == 0) { /* said once is enough */
@@ -42,7 +43,7 @@ void result_add_finding(chiso_result *r, const char *node, const char *kind, con
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    char *msg = xvasprintf(_(fmt), ap);
     va_end(ap);
     VEC_PUSH(r->findings, r->nfindings, r->capfindings);
     r->findings[r->nfindings++] = (finding_t){node ? xstrdup(node) : NULL, xstrdup(kind), msg};
@@ -86,7 +87,7 @@ static void trace_reads(scorer_t *s, int idx)
 
 static const char *node_label(const cnode_t *c)
 {
-    return c->src->kind == NODE_INDEX ? "the index" : c->src->id;
+    return c->src->kind == NODE_INDEX ? _("the index") : c->src->id;
 }
 
 /* Settles node `idx` and its subtree as not applicable under `pol`. */
@@ -113,7 +114,7 @@ static void settle_na_impl(scorer_t *s, int idx, na_policy pol, const char *reas
     default: nr->points = c->max; nr->max = c->max; break;
     }
     for (int i = 0; i < c->nchildren; i++)
-        settle_na_impl(s, c->children[i], pol, "an enclosing node is not applicable", NULL, false);
+        settle_na_impl(s, c->children[i], pol, _("an enclosing node is not applicable"), NULL, false);
 }
 
 /* Settles node `idx` and its subtree as not applicable, for a constant reason. */
@@ -125,8 +126,8 @@ static void settle_na(scorer_t *s, int idx, na_policy pol, const char *reason, b
 static char *na_reason(scorer_t *s, value_t v)
 {
     if (v.aux >= 0 && (size_t)v.aux < s->ev->prog->nmetrics)
-        return xasprintf("metric '%s' did not arise (null)", s->ev->prog->metrics[v.aux].text);
-    return xstrdup("a ratio or division has a zero denominator");
+        return xasprintf(_("metric '%s' did not arise (null)"), s->ev->prog->metrics[v.aux].text);
+    return xstrdup(_("a ratio or division has a zero denominator"));
 }
 
 
@@ -162,14 +163,14 @@ static void settle_special(scorer_t *s, int idx, value_t v)
         nr->points = rat_int(0);
         nr->max = c->max;
         nr->band = -1;
-        set_reason(nr, NULL, xasprintf("missing %s", names));
+        set_reason(nr, NULL, xasprintf(_("missing %s"), names));
         if (c->missing == MISS_ZERO)
             result_add_finding(s->r, c->src->id, "missing", "missing %s: scored 0", names);
         else
             result_add_error(s->r, "missing %s (needed by %s)", names, node_label(c));
         free(names);
         for (int i = 0; i < c->nchildren; i++)
-            settle_na(s, c->children[i], NA_ZERO, "an enclosing node is missing data", false);
+            settle_na(s, c->children[i], NA_ZERO, _("an enclosing node is missing data"), false);
         return;
     }
     nr->points = rat_int(0);
@@ -193,8 +194,8 @@ static void settle_special(scorer_t *s, int idx, value_t v)
         return;
     }
     result_add_error(s->r, v.aux == ERR_OVERFLOW
-                               ? "arithmetic overflow while scoring %s: the numbers are too large"
-                               : "cannot compute %s from the values given",
+                               ? _("arithmetic overflow while scoring %s: the numbers are too large")
+                               : _("cannot compute %s from the values given"),
                      node_label(c));
 }
 
@@ -259,16 +260,16 @@ static void clamp_points(scorer_t *s, int idx, rat_t *points, rat_t max, bool le
     if (rat_cmp(*points, rat_int(0)) < 0) {
         rat_format(*points, 6, a, sizeof a);
         result_add_finding(s->r, id, leaf ? "clamped" : "floored",
-                           leaf ? "points %s below 0 were raised to 0"
-                                : "deductions took the points to %s; floored at 0", a);
+                           leaf ? _("points %s below 0 were raised to 0")
+                                : _("deductions took the points to %s; floored at 0"), a);
         *points = rat_int(0);
     }
     if (rat_cmp(*points, max) > 0) {
         rat_format(*points, 6, a, sizeof a);
         rat_format(max, 6, b, sizeof b);
         result_add_finding(s->r, id, leaf ? "clamped" : "capped",
-                           "points %s above the maximum %s were %s to %s", a, b,
-                           leaf ? "clamped" : "capped", b);
+                           leaf ? _("points %s above the maximum %s were clamped to %s")
+                                : _("points %s above the maximum %s were capped to %s"), a, b, b);
         *points = max;
     }
 }
@@ -327,8 +328,8 @@ static void score_node(scorer_t *s, int idx)
                 if (parts[k].tag == V_NUM && rat_cmp(parts[k].u.num, rat_int(0)) < 0) {
                     char buf[48];
                     result_add_finding(s->r, c->src->id, "negative_count",
-                                       "the %s of the ratio is negative (%s): a count cannot be; scored as given",
-                                       k ? "denominator" : "numerator", rat_format(parts[k].u.num, 6, buf, sizeof buf));
+                                       k ? _("the denominator of the ratio is negative (%s): a count cannot be; scored as given")
+                                         : _("the numerator of the ratio is negative (%s): a count cannot be; scored as given"),                                       rat_format(parts[k].u.num, 6, buf, sizeof buf));
                 }
         }
         if (s->trace && c->has_ratio) {
@@ -398,7 +399,7 @@ static void score_node(scorer_t *s, int idx)
             if (s->r->nodes[c->children[i]].status != NS_NOT_APPLICABLE) all_excluded = false;
         if (all_excluded) {
             nr->status = NS_NOT_APPLICABLE;
-            set_reason(nr, "every criterion under it is not applicable and excluded", NULL);
+            set_reason(nr, _("every criterion under it is not applicable and excluded"), NULL);
         }
     }
     rat_t points = apply_deductions(s, idx, sum);
@@ -526,9 +527,9 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
 {
     if (!json_is_object(sub)) {
         result_add_error(r, "the submission must be a JSON object with \"unit\" and \"metrics\", not %s",
-                         json_is_array(sub) ? "an array" : json_is_string(sub) ? "a string"
-                         : json_is_null(sub) ? "null" : json_is_boolean(sub) ? "a boolean"
-                         : "a number");
+                         json_is_array(sub) ? _("an array") : json_is_string(sub) ? _("a string")
+                         : json_is_null(sub) ? _("null") : json_is_boolean(sub) ? _("a boolean")
+                         : _("a number"));
         return NULL;
     }
     json_t *unit = json_object_get(sub, "unit");
@@ -631,8 +632,8 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
 {
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
-        result_add_error(r, prog->diags.errors ? "the rules have errors; nothing was scored"
-                                               : "the rules have no index to score with");
+        result_add_error(r, prog->diags.errors ? _("the rules have errors; nothing was scored")
+                                               : _("the rules have no index to score with"));
         return r;
     }
     struct arena *outer = rat_big_arena(&r->bigs); /* the result owns its big numbers */

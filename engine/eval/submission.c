@@ -6,6 +6,7 @@
 
 #include "engine/support/date.h"
 #include "engine/support/fold.h"
+#include "engine/support/i18n.h"
 #include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
@@ -17,14 +18,14 @@ static const char *json_kind(const json_t *j)
 {
     const char *digits;
     size_t n;
-    if (json_exact_number(j, &digits, &n)) return "a number";
+    if (json_exact_number(j, &digits, &n)) return _("a number");
     switch (json_typeof(j)) {
-    case JSON_OBJECT: return "an object";
-    case JSON_ARRAY: return "an array";
-    case JSON_STRING: return "a string";
-    case JSON_INTEGER: case JSON_REAL: return "a number";
-    case JSON_TRUE: case JSON_FALSE: return "a boolean";
-    default: return "null";
+    case JSON_OBJECT: return _("an object");
+    case JSON_ARRAY: return _("an array");
+    case JSON_STRING: return _("a string");
+    case JSON_INTEGER: case JSON_REAL: return _("a number");
+    case JSON_TRUE: case JSON_FALSE: return _("a boolean");
+    default: return _("null");
     }
 }
 
@@ -147,9 +148,9 @@ static void describe_range(const metric_decl_t *d, char *buf, size_t size)
         if (r.has_lo) rat_format(r.lo, 6, lo, sizeof lo);
         if (r.has_hi) rat_format(r.hi, 6, hi, sizeof hi);
     }
-    if (r.has_lo && r.has_hi) snprintf(buf, size, "from %s to %s", lo, hi);
-    else if (r.has_lo) snprintf(buf, size, "%s or more", lo);
-    else snprintf(buf, size, "%s or less", hi);
+    if (r.has_lo && r.has_hi) snprintf(buf, size, _("from %s to %s"), lo, hi);
+    else if (r.has_lo) snprintf(buf, size, _("%s or more"), lo);
+    else snprintf(buf, size, _("%s or less"), hi);
 }
 
 /* A value of the right JSON type, checked against its declaration: a
@@ -343,9 +344,11 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
         ev->metrics[s] = v;
     }
     if (nunfilled)
-        result_add_error(r, "%d metric%s still hold%s the template's placeholder \"<điền: …>\" "
-                            "(not filled in): %s", nunfilled, nunfilled == 1 ? "" : "s",
-                         nunfilled == 1 ? "s" : "", unfilled.data);
+        result_add_error(r, chiso_ngettext("%d metric still holds the template's placeholder \"<điền: …>\" "
+                                           "(not filled in): %s",
+                                           "%d metrics still hold the template's placeholder \"<điền: …>\" "
+                                           "(not filled in): %s", (unsigned long)nunfilled),
+                         nunfilled, unfilled.data);
     sb_free(&unfilled);
     if (p->ndecls) check_constraints(ev, r);
 }

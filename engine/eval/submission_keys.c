@@ -9,6 +9,7 @@
  * Only when some key changes is a copy made, and only of the objects and
  * arrays on the way to it; the caller's document is never modified. */
 #include "result.h"
+#include "engine/support/i18n.h"
 
 #include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
@@ -75,9 +76,9 @@ static void report_duplicate(walk_t *w, const place_t *at, json_t *obj, const ch
     result_add_error(w->r,
                      "duplicate key %s%s%s: \"%s\"%s and \"%s\"%s are the same name once "
                      "normalized (Unicode NFC)",
-                     *where ? "in \"" : "at the top level", where, *where ? "\"" : "", first,
-                     strcmp(first, nfc) ? " (typed with combining marks)" : "", key,
-                     strcmp(key, nfc) ? " (typed with combining marks)" : "");
+                     *where ? _("in \"") : _("at the top level"), where, *where ? "\"" : "", first,
+                     strcmp(first, nfc) ? _(" (typed with combining marks)") : "", key,
+                     strcmp(key, nfc) ? _(" (typed with combining marks)") : "");
     free(where);
 }
 

@@ -8,6 +8,7 @@
 
 #include "engine/check/builtins.h"
 #include "engine/support/date.h"
+#include "engine/support/i18n.h"
 #include "engine/support/xalloc.h"
 
 #include <stdlib.h>
@@ -266,7 +267,7 @@ char *eval_missing_metrics(const eval_t *ev, const int *slots, int nslots, value
         sb_printf(&sb, "'%s'", ev->prog->metrics[v.aux].text);
         n = 1;
     }
-    char *out = xasprintf("metric%s %s", n == 1 ? "" : "s", sb.data ? sb.data : "?");
+    char *out = xasprintf(chiso_ngettext("metric %s", "metrics %s", (unsigned long)n), sb.data ? sb.data : "?");
     sb_free(&sb);
     return out;
 }

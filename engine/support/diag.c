@@ -1,6 +1,7 @@
 /* diag.c — collecting, sorting and printing diagnostics. */
 #include "diag.h"
 
+#include "i18n.h"
 #include "source.h"
 #include "xalloc.h"
 
@@ -46,7 +47,7 @@ diag_t *diag_add(diag_list_t *list, diag_severity sev, srcloc_t loc, const char 
     d->code = xstrdup(code ? code : "");
     va_list ap;
     va_start(ap, fmt);
-    d->message = xvasprintf(fmt, ap);
+    d->message = xvasprintf(_(fmt), ap);
     va_end(ap);
     d->hint = NULL;
     d->seq = list->count++;
@@ -59,7 +60,7 @@ void diag_hint(diag_t *d, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     free(d->hint);
-    d->hint = xvasprintf(fmt, ap);
+    d->hint = xvasprintf(_(fmt), ap);
     va_end(ap);
 }
 
@@ -85,7 +86,7 @@ void diag_sort(diag_list_t *list)
 
 static const char *sev_name(diag_severity s)
 {
-    return s == DIAG_ERROR ? "error" : s == DIAG_WARNING ? "warning" : "note";
+    return s == DIAG_ERROR ? _("error") : s == DIAG_WARNING ? _("warning") : _("note");
 }
 
 /* Byte offset of code-point column `col` (1-based) in `line`. */
@@ -153,9 +154,9 @@ void diag_print_all(FILE *out, const diag_list_t *list, int color)
         else
             fprintf(out, "chiso: %s%s:%s %s\n", on, sev, off, d->message);
         if (d->loc.src && d->loc.line > 0) print_caret(out, d, color);
-        if (d->hint) fprintf(out, "      = hint: %s\n", d->hint);
+        if (d->hint) fprintf(out, _("      = hint: %s\n"), d->hint);
     }
     if (list->max_errors && list->errors > list->max_errors)
-        fprintf(out, "chiso: too many errors; %zu more not shown\n",
+        fprintf(out, _("chiso: too many errors; %zu more not shown\n"),
                 list->errors - list->max_errors);
 }

@@ -1,5 +1,6 @@
 /* source.c — reading rules files: UTF-8 validation, BOM, line ends, NFC. */
 #include "source.h"
+#include "engine/support/i18n.h"
 
 #include "diag.h"
 #include "xalloc.h"
@@ -145,8 +146,8 @@ source_t *source_from_memory(const char *name, const char *bytes, size_t len,
 
 const char *source_file_kind(unsigned mode)
 {
-    return S_ISDIR(mode) ? "is a directory" : S_ISFIFO(mode) ? "a FIFO" : S_ISSOCK(mode) ? "a socket"
-         : S_ISCHR(mode) ? "a character device" : S_ISBLK(mode) ? "a block device" : "not a regular file";
+    return S_ISDIR(mode) ? _("is a directory") : S_ISFIFO(mode) ? _("a FIFO") : S_ISSOCK(mode) ? _("a socket")
+         : S_ISCHR(mode) ? _("a character device") : S_ISBLK(mode) ? _("a block device") : _("not a regular file");
 }
 
 source_t *source_load(const char *path, diag_list_t *diags)

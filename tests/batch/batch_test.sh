@@ -257,7 +257,9 @@ check "criteria of 5 000 units: printed" grep -q "^Thống kê theo tiêu chí (
 # A unit in error in CSV: its columns are empty, the status says so, and
 # the error names the problem.
 printf '{"unit":{"id":"E1"},"metrics":{"b":1}}\n' | "$chiso" score -q -f csv "$rules" - > "$work/err.csv"
-check "csv: a unit in error" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,missing metric \'a\' (needed by F1.1),\r$' "$work/err.csv"
+check "csv: a unit in error" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,thiếu số liệu \'a\' (cần cho F1.1),\r$' "$work/err.csv"
+printf '{"unit":{"id":"E1"},"metrics":{"b":1}}\n' | "$chiso" score -q --lang en -f csv "$rules" - > "$work/err-en.csv"
+check "csv --lang en: the error in English" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,missing metric \'a\' (needed by F1.1),\r$' "$work/err-en.csv"
 
 # Vietnamese typed with combining marks (NFD) is the same text: the unit's
 # name, level and period come out in NFC, and "huyện" in NFD is ranked with
@@ -318,7 +320,7 @@ for f in text html json csv; do
   check "all units in error: $f written, exit 3" test $? -eq 3 -a -s "$work/noid.$f"
 done
 check "all units in error: no trend, no statistics" test "$(grep -c "Diễn biến\|Thống kê" "$work/noid.text")" = 0
-check "all units in error: the errors are shown, once each" test "$(grep -c '^    - "unit" has no "id" string$' "$work/noid.text")" = 2
+check "all units in error: the errors are shown, once each" test "$(grep -c '^    - "unit" không có chuỗi "id"$' "$work/noid.text")" = 2
 check "all units in error: no ranking table" test "$(grep -c '^Xếp hạng' "$work/noid.text")" = 0
 
 # What a secretariat reads (tests/batch/data/report, worked by hand):
@@ -337,11 +339,11 @@ sed -n '/^Đơn vị không chấm được/,/^$/p' "$work/rep.txt" > "$work/rep
 cat > "$work/rep-errors.expected" <<ERRS
 Đơn vị không chấm được (units in error) · 2 đơn vị
   Huyện Ba [U3] · cấp huyện · kỳ 2021 · tệp $rep/a-errors.json · 3 lỗi
-    - metric 'x' must be a number, but is a string ("abc")
-    - missing metric 'late' (needed by the deduction "Trễ hạn" of F1)
-    - missing metrics 's.ok', 's.total' (needed by F2.1)
+    - số liệu 'x' phải là một số, nhưng lại là một chuỗi chữ ("abc")
+    - thiếu số liệu 'late' (cần cho điểm trừ "Trễ hạn" của F1)
+    - thiếu số liệu 's.ok', 's.total' (cần cho F2.1)
   $rep/b-truncated.json · 1 lỗi
-    - invalid JSON at line 1, column 41: '}' expected near end of file
+    - JSON không hợp lệ ở dòng 1, cột 41: '}' expected near end of file
 
 ERRS
 check "report: units in error after the ranking, every error" cmp -s "$work/rep-errors.expected" "$work/rep-errors.txt"
@@ -362,11 +364,11 @@ check "report summary: no group for an unreadable file" test "$(grep -c 'không 
 check "report summary: said once" grep -q "^  1 đơn vị lỗi không rõ cấp, kỳ" "$work/rep.sum"
 check "report summary: U3 in its group" grep -q "^  cấp huyện · kỳ 2021: 3 đơn vị (1 lỗi) · trung bình (mean) 30.00%" "$work/rep.sum"
 check "report csv: units in error last" test "$(tail -n +2 "$work/rep.csv" | cut -d, -f1 | tr -d '\r' | tr '\n' '|')" = "U1|U2|U3||"
-check "report csv: every error in the error column" grep -q "^U3,Huyện Ba,huyện,2021,,,,,,,,,,error,$rep/a-errors.json,\"metric 'x' must be a number, but is a string (\"\"abc\"\"); missing metric 'late' (needed by the deduction \"\"Trễ hạn\"\" of F1); missing metrics 's.ok', 's.total' (needed by F2.1)\"" "$work/rep.csv"
+check "report csv: every error in the error column" grep -q "^U3,Huyện Ba,huyện,2021,,,,,,,,,,error,$rep/a-errors.json,\"số liệu 'x' phải là một số, nhưng lại là một chuỗi chữ (\"\"abc\"\"); thiếu số liệu 'late' (cần cho điểm trừ \"\"Trễ hạn\"\" của F1); thiếu số liệu 's.ok', 's.total' (cần cho F2.1)\"" "$work/rep.csv"
 "$chiso" score -q -f html "$here/data/report.chiso" "$rep" > "$work/rep.html"
 check "report html: the ranking table holds no unit in error" test "$(sed -n '/<table class="ranking">/,/<\/table>/p' "$work/rep.html" | grep -c 'Huyện Ba\|b-truncated')" = 0
 check "report html: units in error, once, after the ranking" grep -q '^<h2 class="err">Đơn vị không chấm được · 2 đơn vị</h2>' "$work/rep.html"
-check "report html: every error listed" grep -q "<li>metric 'x' must be a number, but is a string (&quot;abc&quot;)</li><li>missing metric 'late' (needed by the deduction &quot;Trễ hạn&quot; of F1)</li><li>missing metrics 's.ok', 's.total' (needed by F2.1)</li>" "$work/rep.html"
+check "report html: every error listed" grep -q "<li>số liệu 'x' phải là một số, nhưng lại là một chuỗi chữ (&quot;abc&quot;)</li><li>thiếu số liệu 'late' (cần cho điểm trừ &quot;Trễ hạn&quot; của F1)</li><li>thiếu số liệu 's.ok', 's.total' (cần cho F2.1)</li>" "$work/rep.html"
 # F1 of U1: 3.21 / 8 = 40.125 % → the tooltip says 40.13 % (not 40.12), the cell 40.
 check "report html: heat-map tooltip rounded as everywhere" grep -q 'Huyện Một · Lĩnh vực một: 40.13%</title>' "$work/rep.html"
 check "report html: criteria mean rounded as everywhere" grep -q '<tr><td>F1.1</td><td>Tỷ lệ hoàn thành</td><td class="n">2.13</td><td class="n">8.00</td>' "$work/rep.html"

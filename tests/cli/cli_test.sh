@@ -160,12 +160,14 @@ check "template: never scored" test "$(jq -r '.[] | select(.file | endswith("tem
 check "85 for a ratio: error naming metric, value, declaration" test "$(jq -r '.[] | select(.unit.id == "B") | .errors[0]' "$work/out")" = "metric 'khảo_sát.hài_lòng' = 85 is outside its declared range, from 0 to 1 (tỷ_lệ, declared at $dd/huyen.chiso:4)"
 check "the rest of the batch is scored" test "$(jq -c '[.[] | select(.status == "ok") | [.unit.id, .points, .rank]]' "$work/out")" = '[["A",3,1],["C",3,1]]'
 check "mostly null: json finding" test "$(jq -r '.[] | select(.unit.id == "C") | .findings[0] | .kind + ": " + .message' "$work/out")" = "mostly_null: 3 of the 4 metrics read are null (không phát sinh): most criteria are scored as not arisen; check that the submission was filled in"
-for f in text csv html ndjson; do
+for f in text csv html; do
   run score -q -f "$f" "$dd/huyen.chiso" "$dd/units"
-  check "mostly null shown in $f" has_out "3 of the 4 metrics read are null"
+  check "mostly null shown in $f (in Vietnamese)" has_out "3 trong 4 số liệu được đọc là null"
 done
+run score -q -f ndjson "$dd/huyen.chiso" "$dd/units"
+check "mostly null shown in ndjson" has_out "3 of the 4 metrics read are null"
 run score -q -f csv "$dd/huyen.chiso" "$dd/units"
-check "mostly null: csv note column" grep -q $'^C,Đơn vị C,huyện,2021,3,3,100,Tốt,1,3,1,ok,.*c.json,,3 of the 4 metrics read are null' "$work/out"
+check "mostly null: csv note column" grep -q $'^C,Đơn vị C,huyện,2021,3,3,100,Tốt,1,3,1,ok,.*c.json,,3 trong 4 số liệu được đọc là null' "$work/out"
 
 # --- verify
 run verify "$d/child.chiso" "$d/actual-ok.json"; check "verify met: exit 0" test $code -eq 0
