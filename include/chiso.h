@@ -51,6 +51,19 @@ void chiso_program_print_diagnostics(const chiso_program *prog, FILE *out, bool 
  * message, hint}. */
 json_t *chiso_program_diagnostics_json(const chiso_program *prog);
 
+/* Where results come from, written into every result as "provenance":
+ * {"rules": path, "rules_sha256", "includes": [{"file", "sha256"}],
+ * "engine": "chiso X.Y.Z", "scored_at": "YYYY-MM-DDTHH:MM:SSZ"}. The digests
+ * are of the files' bytes as read. The time is taken when the rules are
+ * loaded: $SOURCE_DATE_EPOCH when set (reproducible outputs), else now;
+ * a long-lived program sets it for each run. */
+void chiso_program_set_scored_at(chiso_program *prog, long long unix_seconds);
+long long chiso_program_scored_at(const chiso_program *prog);
+const char *chiso_program_provenance_json(const chiso_program *prog);
+/* The scoring time chiso uses: $SOURCE_DATE_EPOCH (seconds since 1970
+ * UTC, digits only) when set and valid, else the current time. */
+long long chiso_scoring_time(void);
+
 size_t chiso_program_index_count(const chiso_program *prog);
 const char *chiso_program_index_name(const chiso_program *prog, size_t i);
 /* Position of the index called `name`, or -1. */

@@ -231,6 +231,8 @@ static void finish(loader_t *L)
     }
     diag_sort(&cp->diags);
     free(L->root);
+    cp->scored_at = chiso_scoring_time();
+    provenance_build(cp);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -303,6 +305,8 @@ static chiso_program *load_file(const char *path, bool check_only)
     if (!src) {
         cp->io_error = true;
         diag_sort(&cp->diags);
+        cp->scored_at = chiso_scoring_time();
+        provenance_build(cp);
         return cp;
     }
     char real[PATH_MAX];
@@ -360,6 +364,7 @@ void chiso_program_free(chiso_program *cp)
     strmap_free(&p->metric_by_key);
     arena_free(&p->arena);
     diag_list_free(&cp->diags);
+    free(cp->provenance);
     free(cp);
 }
 

@@ -9,6 +9,8 @@ struct chiso_program {
     program_t prog;
     diag_list_t diags;
     bool io_error; /* the top file could not be read */
+    long long scored_at; /* provenance: seconds since 1970 UTC */
+    char *provenance;    /* provenance of results as compact JSON (provenance.c) */
 };
 
 /* Lexed, parsed and checked like chiso_program_load(_string), but not
@@ -17,5 +19,7 @@ struct chiso_program {
  * program must not be scored. */
 chiso_program *chiso_program_check_file(const char *path);
 chiso_program *chiso_program_check_string(const char *name, const char *text, size_t len);
+/* Builds cp->provenance from the sources and cp->scored_at. */
+void provenance_build(chiso_program *cp);
 
 #endif

@@ -195,6 +195,15 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
     jw_end_object(w);
 }
 
+/* The rules, their digests, the engine and the time (engine/api/provenance.c). */
+static void write_provenance(jw_t *w, const chiso_result *r)
+{
+    const char *p = r->prog ? chiso_program_provenance_json(r->prog) : NULL;
+    if (!p) return;
+    JW_KEY(w, "provenance");
+    jw_raw(w, p);
+}
+
 void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
 {
     jw_t w;
@@ -221,6 +230,7 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
             JW_KEY(&w, "rank");
             jw_null(&w);
         }
+        write_provenance(&w, r);
         jw_end_object(&w);
         return;
     }
@@ -306,6 +316,7 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
         jw_end_object(&w);
     }
     jw_end_array(&w);
+    write_provenance(&w, r);
     jw_end_object(&w);
 }
 

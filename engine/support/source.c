@@ -1,6 +1,7 @@
 /* source.c — reading rules files: UTF-8 validation, BOM, line ends, NFC. */
 #include "source.h"
 #include "engine/support/i18n.h"
+#include "sha256.h"
 
 #include "diag.h"
 #include "xalloc.h"
@@ -62,6 +63,7 @@ static source_t *source_take(const char *name, char *lf, size_t len, diag_list_t
 {
     source_t *src = xcalloc(1, sizeof *src);
     src->path = xstrdup(name);
+    sha256_hex(bytes, len, src->sha256);
 
     if (len >= 3 && memcmp(lf, "\xEF\xBB\xBF", 3) == 0) {
         memmove(lf, lf + 3, len - 3);

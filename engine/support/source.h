@@ -20,6 +20,7 @@ typedef struct source {
     uint32_t *line_starts; /* byte offset of each line */
     size_t nlines;
     int invalid;      /* not valid UTF-8: do not lex it */
+    char sha256[65];  /* of the bytes as read (provenance of results) */
 } source_t;
 
 /* Largest rules file accepted; bigger ones are refused with a message. */

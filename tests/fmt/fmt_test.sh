@@ -65,8 +65,9 @@ signature() { # signature TREE: everything the rules mean, as text
       set="fixtures/$(basename "$(dirname "$f")")/submissions"
       [ -d "$set" ] || set=fixtures/examples/submissions
       echo "== $f $set"
-      "$chiso" score -q "$f" "$set" 2>/dev/null
-      echo "exit $?"
+      # the provenance holds the digest of the rules' bytes, which layout changes
+      "$chiso" score -q "$f" "$set" 2>/dev/null | jq -c 'map(del(.provenance))'
+      echo "exit ${PIPESTATUS[0]}"
     fi
     if grep -qE '^(plan|kế_hoạch|ke_hoach) ' "$f"; then
       "$chiso" verify -f json "$f" fixtures/plans/actuals 2>/dev/null >> "$1.verify"
