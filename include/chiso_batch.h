@@ -52,7 +52,7 @@ void chiso_inputs_close(chiso_inputs *in);
 bool chiso_inputs_collect(char **args, int nargs, chiso_input_list *out);
 void chiso_input_list_free(chiso_input_list *list);
 
-/* Output formats, by name: "json", "ndjson", "text", "csv", "html". */
+/* Output formats, by name: "json", "ndjson", "text", "csv", "html", "xlsx". */
 bool chiso_output_format_known(const char *name);
 enum {
     CHISO_RENDER_PRETTY = 1,         /* json: indented */
@@ -68,6 +68,7 @@ typedef struct chiso_batch_options {
     bool progress;       /* a progress line on stderr */
     const char *format;  /* the output format the batch will be rendered in */
     unsigned render;     /* CHISO_RENDER_* */
+    int round;           /* xlsx: decimals shown of points and percents (0 to 6); -1: 2 */
 } chiso_batch_options;
 
 typedef struct chiso_batch chiso_batch;

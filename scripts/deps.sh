@@ -11,7 +11,7 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
           libutf8proc-dev libgmp-dev nettle-dev gettext libxlsxwriter-dev)
 if [ "${1:-}" = test ]; then
-  packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev vim)
+  packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev vim python3 poppler-utils)
   # node and npm may come from elsewhere than Debian (nodesource): only when absent
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)

@@ -24,7 +24,7 @@ const char *chiso_inputs_error(const chiso_inputs *in) { return input_iter_error
 void chiso_inputs_close(chiso_inputs *in) { input_iter_close(in); }
 
 /* The formats by name, in the order of out_format. */
-static const char *const format_names[] = {"json", "ndjson", "text", "csv", "html"};
+static const char *const format_names[] = {"json", "ndjson", "text", "csv", "html", "xlsx"};
 
 static int format_of(const char *name)
 {
@@ -45,7 +45,7 @@ chiso_batch *chiso_batch_run(const chiso_program *prog, const chiso_batch_option
     b->render = (render_opts_t){format < 0 ? OUT_JSON : (out_format)format,
                                 (opts->render & CHISO_RENDER_PRETTY) != 0,
                                 (opts->render & CHISO_RENDER_DECIMAL_COMMA) != 0,
-                                (opts->render & CHISO_RENDER_NO_SCORECARDS) != 0};
+                                (opts->render & CHISO_RENDER_NO_SCORECARDS) != 0, opts->round};
     const render_opts_t *ro = &b->render;
     /* What the format needs decides what is kept: csv is made from the
      * summaries alone; text and html show statistics per criterion. */

@@ -31,7 +31,12 @@ static void help(FILE *out)
           "                    statistics per criterion), csv (a row per unit, UTF-8 with\n"
           "                    BOM for Excel) or html (one self-contained page: ranking,\n"
           "                    trend, bar chart, heat map by field, statistics per\n"
-          "                    criterion, scorecards)\n"
+          "                    criterion, scorecards) or xlsx (an Excel workbook: ranking,\n"
+          "                    a column per criterion, statistics, units in error,\n"
+          "                    provenance, a scorecard sheet per unit; needs -o FILE on\n"
+          "                    a terminal)\n"
+          "      --round N     decimals of the published figures (0 to 6): xlsx shows\n"
+          "                    N decimals and keeps the exact value (default 2)\n"
           "      --no-scorecards  text: leave out the scorecards, keep the ranking, the\n"
           "                    units in error, the trend and the statistics per criterion\n"
           "      --pretty      indent JSON output\n"
@@ -77,11 +82,12 @@ int cmd_score(int argc, char **argv)
         {"explain", no_argument, NULL, 'e'},      {"jobs", required_argument, NULL, 'j'},
         {"summary", no_argument, NULL, 's'},      {"fail-fast", no_argument, NULL, 'F'},
         {"decimal-comma", no_argument, NULL, 'c'}, {"rank-decimals", required_argument, NULL, 'r'},
-        {"no-scorecards", no_argument, NULL, 'N'},
+        {"no-scorecards", no_argument, NULL, 'N'}, {"round", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
     const char *format = "json";
     unsigned render = 0;
+    int round = -1;
     bool quiet = false, summary = false, fail_fast = false;
     unsigned flags = 0;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), rank_decimals = -1;
@@ -93,7 +99,7 @@ int cmd_score(int argc, char **argv)
         case 'f':
             if (chiso_output_format_known(optarg)) format = optarg;
             else {
-                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text, csv or html)\n", optarg);
+                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text, csv, html or xlsx)\n", optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -115,6 +121,16 @@ int cmd_score(int argc, char **argv)
             }
             break;
         }
+        case 'R': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < 0 || n > 6) {
+                fprintf(stderr, "chiso score: --round takes a number from 0 to 6\n");
+                return CHISO_EXIT_USAGE;
+            }
+            round = (int)n;
+            break;
+        }
         case 'r': {
             char *end;
             rank_decimals = strtol(optarg, &end, 10);
@@ -134,6 +150,10 @@ int cmd_score(int argc, char **argv)
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
+    if (!strcmp(format, "xlsx") && (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)) {
+        fputs("chiso score: a workbook is not written to a terminal; use -o FILE.xlsx\n", stderr);
+        return CHISO_EXIT_USAGE;
+    }
     int code = CHISO_EXIT_OK;
     size_t index;
     chiso_program *prog = cli_load_rules_index(argv[optind], index_name, quiet, &index, &code);
@@ -147,7 +167,7 @@ int cmd_score(int argc, char **argv)
         return CHISO_EXIT_USAGE;
     }
     chiso_batch_options bo = {index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
-                              !quiet && isatty(STDERR_FILENO), format, render};
+                              !quiet && isatty(STDERR_FILENO), format, render, round};
     chiso_batch *batch = chiso_batch_run(prog, &bo, inputs);
     const char *read_error = chiso_inputs_error(inputs);
     if (!chiso_batch_complete(batch) || read_error) {

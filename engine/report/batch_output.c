@@ -20,8 +20,7 @@
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-/* The rank fields and any duplicate finding, added to one result. */
-static void decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
+void batch_decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
 {
     json_object_set_new(j, "rank", u->rank ? json_integer(u->rank) : json_null());
     if (u->ok && u->nfields) {
@@ -346,6 +345,7 @@ void batch_print_errors(const batch_t *b, FILE *out)
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o, FILE *out)
 {
     if (o->format == OUT_HTML) return batch_render_html(b, prog, index, out);
+    if (o->format == OUT_XLSX) return batch_render_xlsx(b, prog, index, o, out);
     const char **ids, **names;
     int nfields = batch_fields(prog, index, &ids, &names);
     if (o->format == OUT_CSV) {
@@ -407,7 +407,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 whole = false;
                 break;
             }
-            decorate(j, &b->units[i], ids);
+            batch_decorate(j, &b->units[i], ids);
             if (o->format == OUT_TEXT) {
                 chiso_print_scorecard_ex(j, out, o->decimal_comma ? CHISO_TEXT_DECIMAL_COMMA : 0);
             } else {

@@ -5,14 +5,21 @@
 
 #include "engine/batch/batch.h"
 
-typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV, OUT_HTML } out_format;
+typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV, OUT_HTML, OUT_XLSX } out_format;
 
 typedef struct {
     out_format format;
     bool pretty;
     bool decimal_comma;   /* csv: ';' and ','; text: 9,25 — as written in Vietnamese */
     bool no_scorecards;   /* text: the ranking, errors, trend and statistics only */
+    int round;            /* --round N: decimals of published figures; -1 when not given */
 } render_opts_t;
+
+/* The rank fields and any duplicate finding, added to one result. */
+void batch_decorate(json_t *j, const unit_summary_t *u, const char **field_ids);
+/* An Excel workbook (xlsx_score.c), copied to `out`. */
+bool batch_render_xlsx(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
+                       FILE *out);
 
 /* "Đơn vị không chấm được": every unit in error, in input order, with all
  * its errors; nothing when every unit was scored. */

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# xlsx_test.sh CHISO — `chiso score -f xlsx`: the workbook of the 13
+# districts of Hà Tĩnh (and a damaged file) read back by xlsx_check.py and
+# compared value by value with the JSON results of the same batch, in
+# Vietnamese and in English; reproducible bytes; --round; bad uses.
+set -uo pipefail
+chiso="$1"
+here="$(cd "$(dirname "$0")" && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+check() {
+  local name="$1"
+  shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
+}
+export SOURCE_DATE_EPOCH=1700000000
+r=rules/cap-huyen/ha-tinh-2021.chiso
+subs=(fixtures/cap-huyen/submissions tests/batch/data/report/b-truncated.json)
+
+"$chiso" score -q -f xlsx -o "$work/vi.xlsx" "$r" "${subs[@]}" 2> "$work/err"
+check "xlsx: exit 3 (one unit in error)" test $? -eq 3
+"$chiso" score -q --lang vi "$r" "${subs[@]}" > "$work/vi.json" 2>/dev/null
+python3 "$here/xlsx_check.py" "$work/vi.xlsx" "$work/vi.json" > "$work/check.vi"
+check "xlsx (Vietnamese) read back equals the JSON: $(tail -1 "$work/check.vi")" test $? -eq 0
+grep FAIL "$work/check.vi" | head -5
+
+"$chiso" score -q --lang en -f xlsx -o "$work/en.xlsx" "$r" "${subs[@]}" 2>/dev/null
+"$chiso" score -q --lang en "$r" "${subs[@]}" > "$work/en.json" 2>/dev/null
+python3 "$here/xlsx_check.py" "$work/en.xlsx" "$work/en.json" en > "$work/check.en"
+check "xlsx --lang en read back equals the JSON: $(tail -1 "$work/check.en")" test $? -eq 0
+grep FAIL "$work/check.en" | head -5
+
+# the same run gives the same bytes (SOURCE_DATE_EPOCH), to stdout as to -o
+"$chiso" score -q -f xlsx "$r" "${subs[@]}" > "$work/stdout.xlsx" 2>/dev/null
+check "reproducible, and the same on stdout" cmp -s "$work/vi.xlsx" "$work/stdout.xlsx"
+check "a zip (xlsx) file" test "$(head -c 2 "$work/vi.xlsx")" = "PK"
+
+# --round: the number format of points and percents, the value kept exact
+"$chiso" score -q -f xlsx --round 1 -o "$work/r1.xlsx" "$r" "${subs[@]}" 2>/dev/null
+python3 - "$work/r1.xlsx" > "$work/r1.formats" <<'PY'
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+print(" ".join(sorted(set(re.findall(r'formatCode="([^"]*)"', z.read("xl/styles.xml").decode())))))
+PY
+check "--round 1: points as 0.0, percents as 0.0%" grep -q '0\.0 0\.0%' "$work/r1.formats"
+XLSX_DECIMALS=1 python3 "$here/xlsx_check.py" "$work/r1.xlsx" "$work/vi.json" > "$work/check.r1"
+check "--round 1: shown with 1 decimal, every value still exact: $(tail -1 "$work/check.r1")" test $? -eq 0
+
+run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
+run score -f xlsx --round 7 "$r" "${subs[@]}"
+check "--round 7: exit 2" test $code -eq 2
+check "--round 7: said" grep -q -- "--round takes a number from 0 to 6" "$work/err"
+run score -q -f xlsx -o "$work/no/such/dir/a.xlsx" "$r" "${subs[@]}"
+check "missing directory: exit 2" test $code -eq 2
+check "missing directory: nothing written" test ! -e "$work/no"
+if command -v script > /dev/null; then
+  script -qec "'$chiso' score -q -f xlsx '$r' fixtures/cap-huyen/submissions" /dev/null > "$work/tty" 2>&1
+  check "to a terminal: exit 2" test $? -eq 2
+  check "to a terminal: said" grep -q "a workbook is not written to a terminal" "$work/tty"
+fi
+# every unit in error: a workbook still, with the units in error
+run score -q -f xlsx -o "$work/bad.xlsx" "$r" tests/batch/data/report/b-truncated.json
+check "all in error: exit 3" test $code -eq 3
+check "all in error: written" test -s "$work/bad.xlsx"
+
+echo "xlsx: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
