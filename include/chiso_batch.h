@@ -69,6 +69,8 @@ typedef struct chiso_batch_options {
     const char *format;  /* the output format the batch will be rendered in */
     unsigned render;     /* CHISO_RENDER_* */
     int round;           /* xlsx: decimals shown of points and percents (0 to 6); -1: 2 */
+    const struct doc_frame *frame; /* html: an administrative document's frame
+                                    * (engine/report/doc_frame.h), or NULL */
 } chiso_batch_options;
 
 typedef struct chiso_batch chiso_batch;

@@ -45,7 +45,7 @@ chiso_batch *chiso_batch_run(const chiso_program *prog, const chiso_batch_option
     b->render = (render_opts_t){format < 0 ? OUT_JSON : (out_format)format,
                                 (opts->render & CHISO_RENDER_PRETTY) != 0,
                                 (opts->render & CHISO_RENDER_DECIMAL_COMMA) != 0,
-                                (opts->render & CHISO_RENDER_NO_SCORECARDS) != 0, opts->round};
+                                (opts->render & CHISO_RENDER_NO_SCORECARDS) != 0, opts->round, opts->frame};
     const render_opts_t *ro = &b->render;
     /* What the format needs decides what is kept: csv is made from the
      * summaries alone; text and html show statistics per criterion. */

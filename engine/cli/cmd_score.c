@@ -5,6 +5,7 @@
  * The pipeline itself is in the library (chiso_batch.h: engine/batch/,
  * the formats in engine/report/); this only reads the command line. */
 #include "cli.h"
+#include "engine/report/doc_frame.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -37,6 +38,11 @@ static void help(FILE *out)
           "                    a terminal)\n"
           "      --round N     decimals of the published figures (0 to 6): xlsx shows\n"
           "                    N decimals and keeps the exact value (default 2)\n"
+          "      --frame FILE  html: frame the report as an administrative document:\n"
+          "                    issuing body, number, place and date, title, signature\n"
+          "                    block, recipients, from `key: value` lines (see\n"
+          "                    docs/batch-scoring.md)\n"
+          "      --frame-set KEY=VALUE  html: one key of the frame (after --frame)\n"
           "      --no-scorecards  text: leave out the scorecards, keep the ranking, the\n"
           "                    units in error, the trend and the statistics per criterion\n"
           "      --pretty      indent JSON output\n"
@@ -73,7 +79,8 @@ static void help(FILE *out)
           out);
 }
 
-int cmd_score(int argc, char **argv)
+/* The command; `frame` (the --frame settings) is freed by the caller on every way out. */
+static int score(int argc, char **argv, doc_frame_t *frame)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'}, {"pretty", no_argument, NULL, 'p'},
@@ -83,11 +90,13 @@ int cmd_score(int argc, char **argv)
         {"summary", no_argument, NULL, 's'},      {"fail-fast", no_argument, NULL, 'F'},
         {"decimal-comma", no_argument, NULL, 'c'}, {"rank-decimals", required_argument, NULL, 'r'},
         {"no-scorecards", no_argument, NULL, 'N'}, {"round", required_argument, NULL, 'R'},
+        {"frame", required_argument, NULL, 'M'}, {"frame-set", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0},
     };
     const char *format = "json";
     unsigned render = 0;
     int round = -1;
+    bool framed = false;
     bool quiet = false, summary = false, fail_fast = false;
     unsigned flags = 0;
     long jobs = sysconf(_SC_NPROCESSORS_ONLN), rank_decimals = -1;
@@ -119,6 +128,17 @@ int cmd_score(int argc, char **argv)
                 fprintf(stderr, "chiso score: --jobs takes a number from 1 to 256\n");
                 return CHISO_EXIT_USAGE;
             }
+            break;
+        }
+        case 'M':
+        case 'S': {
+            char *why = NULL;
+            if (!(c == 'M' ? doc_frame_load(frame, optarg, &why) : doc_frame_set(frame, optarg, &why))) {
+                fprintf(stderr, "chiso score: --%s: %s\n", c == 'M' ? "frame" : "frame-set", why);
+                free(why);
+                return CHISO_EXIT_USAGE;
+            }
+            framed = true;
             break;
         }
         case 'R': {
@@ -167,7 +187,7 @@ int cmd_score(int argc, char **argv)
         return CHISO_EXIT_USAGE;
     }
     chiso_batch_options bo = {index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
-                              !quiet && isatty(STDERR_FILENO), format, render, round};
+                              !quiet && isatty(STDERR_FILENO), format, render, round, framed ? frame : NULL};
     chiso_batch *batch = chiso_batch_run(prog, &bo, inputs);
     const char *read_error = chiso_inputs_error(inputs);
     if (!chiso_batch_complete(batch) || read_error) {
@@ -200,5 +220,14 @@ int cmd_score(int argc, char **argv)
     if (summary) chiso_batch_print_summary(batch, stderr);
     chiso_batch_free(batch);
     chiso_program_free(prog);
+    return code;
+}
+
+int cmd_score(int argc, char **argv)
+{
+    doc_frame_t frame;
+    doc_frame_init(&frame);
+    int code = score(argc, argv, &frame);
+    doc_frame_free(&frame);
     return code;
 }

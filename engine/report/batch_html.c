@@ -9,12 +9,20 @@
 #include "trend_text.h"
 #include "published_text.h"
 
+#include "engine/report/band_text.h"
 #include "engine/report/display.h"
+#include "engine/report/doc_frame.h"
 #include "engine/support/xalloc.h"
 #include "engine/support/xml.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* What every part of the page needs: the decimal mark, the bands as written. */
+typedef struct {
+    unsigned comma; /* DISPLAY_COMMA with --decimal-comma, else 0 */
+    band_text_t bands;
+} page_t;
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
@@ -39,7 +47,7 @@ static void heat_color(double pct, char *buf, size_t n)
     snprintf(buf, n, "#%02x%02x%02x", r, g, 70);
 }
 
-static void bar_chart(FILE *out, unit_summary_t **order, size_t n)
+static void bar_chart(FILE *out, unit_summary_t **order, size_t n, const page_t *pg)
 {
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) shown += order[i]->ok && order[i]->has_percent;
@@ -64,7 +72,7 @@ static void bar_chart(FILE *out, unit_summary_t **order, size_t n)
                 left, y + 3, width * p / 100.0, color);
         esc(out, batch_unit_label(u));
         char label_pct[48];
-        display_rat(u->percent, DISPLAY_FIXED, label_pct, sizeof label_pct);
+        display_rat(u->percent, DISPLAY_FIXED | pg->comma, label_pct, sizeof label_pct);
         fprintf(out, ": %s%%</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s%%</text>\n",
                 label_pct, left + width * p / 100.0 + 4, y + 15, label_pct);
         y += row;
@@ -73,7 +81,7 @@ static void bar_chart(FILE *out, unit_summary_t **order, size_t n)
 }
 
 static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **ids, const char **names,
-                     int nfields)
+                     int nfields, const page_t *pg)
 {
     int cell = 56, rowh = 22, left = 260, top = 34;
     size_t rows = 0;
@@ -109,10 +117,10 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
             rat_t share = p >= 0 ? rat_div(u->fpoints[f], u->fmax[f], &of) : rat_int(0);
             char tip[48], whole[48];
             if (of) {
-                display_double(p / 100, DISPLAY_PERCENT | DISPLAY_FIXED, tip, sizeof tip);
+                display_double(p / 100, DISPLAY_PERCENT | DISPLAY_FIXED | pg->comma, tip, sizeof tip);
                 display_double(p, DISPLAY_WHOLE, whole, sizeof whole);
             } else {
-                display_rat(share, DISPLAY_PERCENT | DISPLAY_FIXED, tip, sizeof tip);
+                display_rat(share, DISPLAY_PERCENT | DISPLAY_FIXED | pg->comma, tip, sizeof tip);
                 display_rat(rat_mul(share, rat_int(100), &of), DISPLAY_WHOLE, whole, sizeof whole);
             }
             if (p >= 0) fprintf(out, ": %s</title></rect>", tip);
@@ -127,15 +135,9 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
     fputs("</svg>\n", out);
 }
 
-static void num(FILE *out, json_t *v, unsigned flags)
-{
-    char buf[256];
-    esc(out, display_value(v, flags, "", buf, sizeof buf));
-}
-
 /* Every criterion across the units of each level and period, those losing
  * the most points first, with a bar for the share lost. */
-static void criteria_html(const criteria_t *c, FILE *out)
+static void criteria_html(const criteria_t *c, FILE *out, const page_t *pg)
 {
     for (size_t gi = 0; gi < c->ngroups; gi++) {
         const criteria_group_t *g = &c->groups[gi];
@@ -164,7 +166,7 @@ static void criteria_html(const criteria_t *c, FILE *out)
             esc(out, cn->src->name);
             if (s->scored) {
                 char mean[48], max[48], loss[48];
-                criteria_figures(s, DISPLAY_FIXED, mean, max, loss, sizeof mean);
+                criteria_figures(s, DISPLAY_FIXED | pg->comma, mean, max, loss, sizeof mean);
                 double lost = s->dmax > 0 ? 100 * (1 - s->dpoints / s->dmax) : 0; /* the bar's length */
                 fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">"
                              "<svg width=\"60\" height=\"10\" aria-hidden=\"true\"><rect width=\"%.1f\" "
@@ -217,7 +219,7 @@ static void errors_html(const batch_t *b, FILE *out)
 }
 
 /* Units across periods, per level, when the batch holds several periods. */
-static void trend_html(const batch_t *b, FILE *out)
+static void trend_html(const batch_t *b, FILE *out, const page_t *pg)
 {
     trend_t t;
     trend_build(b, &t);
@@ -242,13 +244,13 @@ static void trend_html(const batch_t *b, FILE *out)
             fputs("</td>", out);
             for (int p = 0; p < lv->nperiods; p++) {
                 char cell[96];
-                trend_cell_text(row->cells[p], false, cell, sizeof cell);
+                trend_cell_text(row->cells[p], pg->comma != 0, cell, sizeof cell);
                 fputs(row->cells[p] && !row->cells[p]->ok ? "<td class=\"n err\">" : "<td class=\"n\">", out);
                 esc(out, cell);
                 fputs("</td>", out);
             }
             char pct[64], places[32];
-            trend_change(lv, row, false, pct, sizeof pct, places, sizeof places);
+            trend_change(lv, row, pg->comma != 0, pct, sizeof pct, places, sizeof places);
             fprintf(out, "<td class=\"n %s\">", !strncmp(places, "↑", 3) ? "up"
                                                 : !strncmp(places, "↓", 3) ? "down" : "");
             esc(out, pct);
@@ -261,7 +263,40 @@ static void trend_html(const batch_t *b, FILE *out)
     trend_free(&t);
 }
 
-static void node_rows(FILE *out, json_t *node, int depth)
+static void num(FILE *out, json_t *v, unsigned flags)
+{
+    char buf[256];
+    esc(out, display_value(v, flags, "", buf, sizeof buf));
+}
+
+/* A number rounded as published (2 decimals, a whole number as it is),
+ * the exact value in a tooltip when rounding changed it. */
+static void rounded(FILE *out, json_t *v, unsigned flags, const page_t *pg)
+{
+    char shown[256], exact[256];
+    bool whole = json_is_integer(v) && !(flags & (DISPLAY_PERCENT | DISPLAY_FIXED));
+    display_value(v, flags | pg->comma | (whole ? 0 : DISPLAY_FIXED), "", shown, sizeof shown);
+    display_value(v, (flags & ~(unsigned)DISPLAY_FIXED) | pg->comma, "", exact, sizeof exact);
+    if (json_is_number(v) && !(flags & DISPLAY_PERCENT) && strcmp(shown, exact)) {
+        fputs("<span title=\"", out);
+        esc(out, exact);
+        fputs("\">", out);
+        esc(out, shown);
+        fputs("</span>", out);
+    } else if (json_is_number(v) && (flags & DISPLAY_PERCENT)) {
+        /* a ratio: the exact value as the submission's number */
+        display_value(v, pg->comma, "", exact, sizeof exact);
+        fputs("<span title=\"", out);
+        esc(out, exact);
+        fputs("\">", out);
+        esc(out, shown);
+        fputs("</span>", out);
+    } else {
+        esc(out, shown);
+    }
+}
+
+static void node_rows(FILE *out, json_t *node, int depth, const page_t *pg)
 {
     size_t i;
     const char *status = json_string_value(json_object_get(node, "status"));
@@ -273,9 +308,11 @@ static void node_rows(FILE *out, json_t *node, int depth)
     esc(out, json_string_value(json_object_get(node, "name")));
     fputs("</td><td>", out);
     const char *fmt = json_string_value(json_object_get(node, "value_format"));
-    num(out, json_object_get(node, "value"), fmt && !strcmp(fmt, "percent") ? DISPLAY_PERCENT | DISPLAY_FIXED : 0);
+    rounded(out, json_object_get(node, "value"), fmt && !strcmp(fmt, "percent") ? DISPLAY_PERCENT | DISPLAY_FIXED : 0, pg);
     fputs("</td><td>", out);
-    esc(out, json_string_value(json_object_get(node, "band")));
+    char band[256];
+    esc(out, band_text(&pg->bands, json_string_value(json_object_get(node, "id")),
+                       json_string_value(json_object_get(node, "band")), band, sizeof band));
     if (status && strcmp(status, "scored")) {
         fputs(status[0] == 'n' ? " không áp dụng" : " thiếu số liệu", out);
         const char *reason = json_string_value(json_object_get(node, "reason"));
@@ -306,17 +343,18 @@ static void node_rows(FILE *out, json_t *node, int depth)
         fputs("</small>", out);
     }
     fputs("</td><td class=\"n\">", out);
-    num(out, json_object_get(node, "points"), DISPLAY_FIXED);
+    rounded(out, json_object_get(node, "points"), DISPLAY_FIXED, pg);
     fputs(" / ", out);
-    num(out, json_object_get(node, "max"), DISPLAY_FIXED);
+    rounded(out, json_object_get(node, "max"), DISPLAY_FIXED, pg);
     fputs("</td></tr>\n", out);
     json_t *k;
-    json_array_foreach(kids, i, k) node_rows(out, k, depth + 1);
+    json_array_foreach(kids, i, k) node_rows(out, k, depth + 1, pg);
 }
 
-static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
+static void scorecard(FILE *out, json_t *r, const unit_summary_t *u, const page_t *pg)
 {
-    fputs("<details><summary>", out);
+    /* open: a printed or PDF report must hold every scorecard */
+    fputs("<details class=\"card\" open><summary>", out);
     esc(out, batch_unit_label(u));
     if (u->period) {
         fputs(" · kỳ ", out);
@@ -335,12 +373,12 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
         return;
     }
     char pts[48], mx[48];
-    display_rat(u->points, DISPLAY_FIXED, pts, sizeof pts);
-    display_rat(u->max, DISPLAY_FIXED, mx, sizeof mx);
+    display_rat(u->points, DISPLAY_FIXED | pg->comma, pts, sizeof pts);
+    display_rat(u->max, DISPLAY_FIXED | pg->comma, mx, sizeof mx);
     fprintf(out, " — %s / %s", pts, mx);
     if (u->has_percent) {
         char pct[48];
-        fprintf(out, " (%s%%)", display_rat(u->percent, DISPLAY_FIXED, pct, sizeof pct));
+        fprintf(out, " (%s%%)", display_rat(u->percent, DISPLAY_FIXED | pg->comma, pct, sizeof pct));
     }
     if (u->grade) {
         fputs(" · ", out);
@@ -350,8 +388,10 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
     if (u->origins) {
         char a[48], am[48], sv[48], sm[48];
         fprintf(out, " · thẩm định %s / %s · điều tra xã hội học %s / %s",
-                rat_format_fixed(u->origins[0], 2, a, sizeof a), rat_format_fixed(u->origins[1], 2, am, sizeof am),
-                rat_format_fixed(u->origins[2], 2, sv, sizeof sv), rat_format_fixed(u->origins[3], 2, sm, sizeof sm));
+                display_rat(u->origins[0], DISPLAY_FIXED | pg->comma, a, sizeof a),
+                display_rat(u->origins[1], DISPLAY_FIXED | pg->comma, am, sizeof am),
+                display_rat(u->origins[2], DISPLAY_FIXED | pg->comma, sv, sizeof sv),
+                display_rat(u->origins[3], DISPLAY_FIXED | pg->comma, sm, sizeof sm));
     }
     json_t *version = json_object_get(r, "version"); /* the version of the index that scored it */
     if (version) {
@@ -368,7 +408,7 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
           "<th>Mức</th><th>Điểm</th></tr></thead><tbody>\n", out);
     size_t i;
     json_t *n;
-    json_array_foreach(json_object_get(r, "nodes"), i, n) node_rows(out, n, 0);
+    json_array_foreach(json_object_get(r, "nodes"), i, n) node_rows(out, n, 0, pg);
     fputs("</tbody></table>\n", out);
     json_t *findings = json_object_get(r, "findings");
     if (json_array_size(findings)) {
@@ -385,8 +425,152 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u)
     fputs("</details>\n", out);
 }
 
-bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE *out)
+/* The frame of an administrative document (doc_frame.h): the issuing
+ * body, number, place and date beside the national motto, then the title. */
+static void frame_head(FILE *out, const doc_frame_t *f)
 {
+    char *const *v = f->value;
+    fputs("<header class=\"frame\"><table class=\"frame\"><tr><td class=\"issuer\">", out);
+    if (v[FRAME_PARENT]) {
+        esc(out, v[FRAME_PARENT]);
+        fputs("<br>", out);
+    }
+    fputs("<b>", out);
+    esc(out, v[FRAME_ISSUER]);
+    fputs("</b>", out);
+    if (v[FRAME_NUMBER]) {
+        fputs("<hr class=\"short\">Số: ", out);
+        esc(out, v[FRAME_NUMBER]);
+    }
+    fputs("</td><td class=\"motto\"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b class=\"u\">Độc lập - Tự do - "
+          "Hạnh phúc</b>", out);
+    if (v[FRAME_PLACE] || v[FRAME_DATE]) {
+        char date[128];
+        doc_frame_date(v[FRAME_DATE], date, sizeof date);
+        fputs("<br><i>", out);
+        esc(out, v[FRAME_PLACE]);
+        fputs(v[FRAME_PLACE] && v[FRAME_DATE] ? ", " : "", out);
+        esc(out, date);
+        fputs("</i>", out);
+    }
+    fputs("</td></tr></table>", out);
+    if (v[FRAME_TITLE]) {
+        fputs("<p class=\"doctitle\">", out);
+        esc(out, v[FRAME_TITLE]);
+        fputs("</p>", out);
+    }
+    fputs("</header>\n", out);
+}
+
+/* Recipients on the left, the signature block on the right. */
+static void frame_signature(FILE *out, const doc_frame_t *f)
+{
+    char *const *v = f->value;
+    if (!v[FRAME_SIGNER] && !v[FRAME_SIGNER_TITLE] && !v[FRAME_AUTHORITY] && !v[FRAME_RECIPIENTS]) return;
+    fputs("<table class=\"frame signature\"><tr><td class=\"recipients\">", out);
+    if (v[FRAME_RECIPIENTS]) {
+        fputs("<b><i>Nơi nhận:</i></b><ul>", out);
+        for (const char *r = v[FRAME_RECIPIENTS]; *r;) {
+            size_t n = strcspn(r, ";");
+            char *one = xstrndup(r, n);
+            char *t = one + strspn(one, " ");
+            if (*t) {
+                fputs("<li>- ", out);
+                esc(out, t);
+                fputs("</li>", out);
+            }
+            free(one);
+            r += n + (r[n] == ';');
+        }
+        fputs("</ul>", out);
+    }
+    fputs("</td><td class=\"signer\">", out);
+    if (v[FRAME_AUTHORITY]) {
+        fputs("<b>", out);
+        esc(out, v[FRAME_AUTHORITY]);
+        fputs("</b><br>", out);
+    }
+    fputs("<b>", out);
+    esc(out, v[FRAME_SIGNER_TITLE]);
+    fputs("</b><div class=\"sign-space\"></div><b>", out);
+    esc(out, v[FRAME_SIGNER]);
+    fputs("</b></td></tr></table>\n", out);
+}
+
+/* What each colour of the page means. */
+static void legend(FILE *out)
+{
+    char lo[16], mid[16], hi[16];
+    heat_color(0, lo, sizeof lo);
+    heat_color(50, mid, sizeof mid);
+    heat_color(100, hi, sizeof hi);
+    fprintf(out, "<div class=\"legend\"><b>Chú giải màu:</b> "
+                 "<span class=\"sw\" style=\"background:linear-gradient(90deg,%s,%s,%s)\"></span> "
+                 "tỷ lệ điểm đạt được trên điểm tối đa, từ 0%% (đỏ) qua 50%% (vàng cam) đến 100%% (xanh lá) — "
+                 "trong biểu đồ cột và bản đồ nhiệt · "
+                 "<span class=\"sw\" style=\"background:#e5e7eb\"></span> lĩnh vực không áp dụng · "
+                 "<span class=\"sw\" style=\"background:#dc2626\"></span> thanh tỷ lệ điểm bị mất (thống kê) · "
+                 "<span class=\"err\">chữ đỏ</span>: lỗi, hạng giảm · <span class=\"up\">chữ xanh</span>: hạng tăng · "
+                 "<span class=\"muted\">chữ xám</span>: tiêu chí không áp dụng hoặc thiếu số liệu · "
+                 "dòng nền xám: lĩnh vực, nhóm tiêu chí</div>\n",
+            lo, mid, hi);
+}
+
+/* The provenance of the results, at the foot of the page (and of each printed page). */
+static void provenance_footer(FILE *out, const chiso_program *prog, char *page_note, size_t size)
+{
+    json_t *p = json_loads(or_empty(chiso_program_provenance_json(prog)), 0, NULL);
+    const char *rules = json_string_value(json_object_get(p, "rules"));
+    const char *sha = json_string_value(json_object_get(p, "rules_sha256"));
+    const char *when = json_string_value(json_object_get(p, "scored_at"));
+    const char *engine = json_string_value(json_object_get(p, "engine"));
+    char date[64] = "";
+    int y, m, d, hh, mm;
+    if (when && sscanf(when, "%4d-%2d-%2dT%2d:%2d", &y, &m, &d, &hh, &mm) == 5)
+        snprintf(date, sizeof date, "%02d/%02d/%d %02d:%02d UTC", d, m, y, hh, mm);
+    fputs("<footer class=\"provenance\">Chấm điểm lúc ", out);
+    esc(out, date);
+    fputs(" · tệp quy tắc <code>", out);
+    esc(out, rules);
+    fputs("</code> (SHA-256 <code>", out);
+    esc(out, sha);
+    fputs("</code>)", out);
+    size_t i;
+    json_t *inc;
+    json_array_foreach(json_object_get(p, "includes"), i, inc) {
+        fputs(" · gồm <code>", out);
+        esc(out, json_string_value(json_object_get(inc, "file")));
+        fputs("</code> (SHA-256 <code>", out);
+        esc(out, json_string_value(json_object_get(inc, "sha256")));
+        fputs("</code>)", out);
+    }
+    fputs(" · ", out);
+    esc(out, engine);
+    fputs("</footer>\n", out);
+    const char *base = rules ? strrchr(rules, '/') : NULL;
+    snprintf(page_note, size, "%s · %s · SHA-256 %.12s… · %s", date, base ? base + 1 : or_empty(rules),
+             or_empty(sha), or_empty(engine));
+    json_decref(p);
+}
+
+/* A CSS string: the text between double quotes, quotes and backslashes escaped. */
+static void css_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\') fputc('\\', out);
+        if (*s == '<') fputs("\\3c ", out); /* never a closing </style> */
+        else if ((unsigned char)*s >= 0x20) fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o, FILE *out)
+{
+    page_t pg;
+    memset(&pg, 0, sizeof pg);
+    pg.comma = o->decimal_comma ? DISPLAY_COMMA : 0;
+    band_text_init(&pg.bands, prog, index);
     const char **ids, **names;
     int nfields = batch_fields(prog, index, &ids, &names);
     const char *title = chiso_program_index_name(prog, index);
@@ -396,20 +580,52 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         if (b->units[i].ok) order[ok++] = &b->units[i];
     if (ok) qsort(order, ok, sizeof *order, batch_by_group_rank);
 
+    /* The footer is written last but its short form goes into @page first. */
+    char page_note[512];
+    FILE *devnull = fopen("/dev/null", "w");
+    provenance_footer(devnull ? devnull : out, prog, page_note, sizeof page_note);
+    if (devnull) fclose(devnull);
+
     fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<title>", out);
     esc(out, title);
     fputs("</title>\n<style>\n"
-          "body{font-family:system-ui,'Segoe UI',Roboto,'Noto Sans',sans-serif;margin:2em;color:#111827}\n"
+          "body{font-family:'Times New Roman','Liberation Serif','DejaVu Serif',serif;margin:2em;color:#111827}\n"
           "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\n"
           "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #d1d5db;padding:.25em .6em}\n"
           "th{background:#f3f4f6;text-align:left}td.n{text-align:right;white-space:nowrap}\n"
-          "tr.group td{font-weight:bold;background:#f9fafb}tr.not_applicable td,tr.missing td{color:#6b7280}\n"
+          "tr.group td{font-weight:bold;background:#f9fafb}tr.not_applicable td,tr.missing td,.muted{color:#6b7280}\n"
           ".err{color:#b91c1c}details{margin:.3em 0}summary{cursor:pointer}\n"
           ".up{color:#047857}.down{color:#b91c1c}\n"
-          "</style></head><body>\n<h1>", out);
+          ".legend{margin:1em 0;font-size:.9em}.sw{display:inline-block;width:3em;height:.9em;vertical-align:middle;"
+          "border:1px solid #9ca3af}\n"
+          "span[title]{text-decoration:underline dotted #9ca3af}\n"
+          "footer.provenance{margin-top:2em;font-size:.8em;color:#4b5563;border-top:1px solid #d1d5db;padding-top:.5em;"
+          "overflow-wrap:anywhere}\n"
+          "table.frame,table.frame td{border:none}table.frame{width:100%}td.issuer,td.motto{text-align:center;"
+          "vertical-align:top}td.issuer{width:40%}td.motto b{white-space:nowrap}\n"
+          "hr.short{width:30%;margin:.3em auto;border:0;border-top:1px solid #111}b.u{text-decoration:underline}\n"
+          ".doctitle{text-align:center;font-weight:bold;font-size:1.15em;white-space:pre-line;margin:1.5em 0}\n"
+          "td.recipients{width:50%;vertical-align:top;font-size:.85em}td.recipients ul{list-style:none;padding:0;"
+          "margin:0}td.signer{text-align:center;vertical-align:top}.sign-space{height:6em}\n"
+          "@page{size:A4;margin:15mm 12mm 18mm 12mm;@bottom-center{content:", out);
+    css_string(out, page_note);
+    fputs(" \" · trang \" counter(page) \"/\" counter(pages);font-size:8pt;color:#4b5563}}\n"
+          "@media print{body{margin:0;font-size:11pt}summary{list-style:none;font-weight:bold;font-size:1.1em}"
+          "summary::-webkit-details-marker{display:none}"
+          "details.card{break-before:page}table{page-break-inside:auto}tr{break-inside:avoid}"
+          "table.card,table.ranking,table.criteria,table.errors{width:100%}table.card{table-layout:fixed}"
+          "table.card th:nth-child(1){width:9%}table.card th:nth-child(2){width:47%}"
+          "table.card th:nth-child(3){width:13%}table.card th:nth-child(4){width:13%}"
+          "table.card th:nth-child(5){width:18%}"
+          "thead{display:table-header-group}h2{break-after:avoid}svg{max-width:100%;height:auto}"
+          "a{color:inherit;text-decoration:none}span[title]{text-decoration:none}}\n"
+          "</style></head><body>\n", out);
+    if (o->frame && o->frame->any) frame_head(out, o->frame);
+    fputs("<h1>", out);
     esc(out, title);
     fprintf(out, "</h1>\n<p>%zu đơn vị được chấm điểm, %zu đơn vị lỗi. Xếp hạng theo tỷ lệ điểm đạt được "
-                 "trên điểm tối đa, riêng từng cấp và từng kỳ.</p>\n", ok, b->count - ok);
+                 "trên điểm tối đa, riêng từng cấp và từng kỳ. Số liệu làm tròn 2 chữ số thập phân (nửa làm tròn "
+                 "ra xa số 0); di chuột lên một số để xem giá trị chính xác.</p>\n", ok, b->count - ok);
 
     fputs("<h2>Bảng xếp hạng</h2>\n<table class=\"ranking\"><thead><tr><th>Hạng</th><th>Đơn vị</th>"
           "<th>Cấp</th><th>Kỳ</th><th>Điểm</th><th>Tối đa</th><th>Tỷ lệ</th><th>Xếp loại</th></tr></thead><tbody>\n",
@@ -434,13 +650,19 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         esc(out, u->level);
         fputs("</td><td>", out);
         esc(out, u->period);
-        char pts[48], mx[48];
-        display_rat(u->points, DISPLAY_FIXED, pts, sizeof pts);
-        display_rat(u->max, DISPLAY_FIXED, mx, sizeof mx);
-        fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">", pts, mx);
+        char pts[48], mx[48], exact[48];
+        display_rat(u->points, DISPLAY_FIXED | pg.comma, pts, sizeof pts);
+        display_rat(u->max, DISPLAY_FIXED | pg.comma, mx, sizeof mx);
+        display_rat(u->points, pg.comma, exact, sizeof exact);
+        fputs("</td><td class=\"n\"><span title=\"", out);
+        esc(out, exact);
+        fprintf(out, "\">%s</span></td><td class=\"n\">%s</td><td class=\"n\">", pts, mx);
         if (u->has_percent) {
             char pct[48];
-            fprintf(out, "%s%%", display_rat(u->percent, DISPLAY_FIXED, pct, sizeof pct));
+            display_rat(u->percent, pg.comma, exact, sizeof exact);
+            fputs("<span title=\"", out);
+            esc(out, exact);
+            fprintf(out, "%%\">%s%%</span>", display_rat(u->percent, DISPLAY_FIXED | pg.comma, pct, sizeof pct));
         }
         fputs("</td><td>", out);
         esc(out, u->grade);
@@ -449,13 +671,14 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
     }
     fputs("</tbody></table>\n", out);
     errors_html(b, out);
-    trend_html(b, out);
+    trend_html(b, out, &pg);
     published_t published;
     published_build(b, &published);
     published_print_html(&published, out);
     published_free(&published);
+    legend(out);
     fputs("<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);
-    bar_chart(out, order, ok);
+    bar_chart(out, order, ok, &pg);
     fputs("<h2>Kết quả theo lĩnh vực (% điểm tối đa của lĩnh vực)</h2>\n<p>", out);
     for (int f = 0; f < nfields; f++) {
         fputs(f ? " · " : "", out);
@@ -464,29 +687,30 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE
         esc(out, names[f]);
     }
     fputs("</p>\n", out);
-    heat_map(out, order, ok, ids, names, nfields);
+    heat_map(out, order, ok, ids, names, nfields, &pg);
 
-    if (b->has_criteria) criteria_html(&b->criteria, out);
+    if (b->has_criteria) criteria_html(&b->criteria, out, &pg);
+    if (o->frame && o->frame->any) frame_signature(out, o->frame);
     fputs("<h2>Phiếu điểm chi tiết</h2>\n", out);
     char *line = NULL;
     size_t cap = 0;
+    bool whole = true;
     for (size_t i = 0; i < b->count; i++) {
         size_t n;
         json_t *j = batch_spool_next(b, &line, &cap, &n) ? json_loads(line, 0, NULL) : NULL;
         if (!j) { /* the spool ended early or is damaged: no page rather than part of one */
-            free(line);
-            free(order);
-            free(ids);
-            free(names);
-            return false;
+            whole = false;
+            break;
         }
-        scorecard(out, j, &b->units[i]);
+        scorecard(out, j, &b->units[i], &pg);
         json_decref(j);
     }
     free(line);
-    fputs("<p><small>Tạo bởi chiso.</small></p>\n</body></html>\n", out);
+    if (whole) provenance_footer(out, prog, page_note, sizeof page_note);
+    if (whole) fputs("</body></html>\n", out);
+    band_text_free(&pg.bands);
     free(order);
     free(ids);
     free(names);
-    return !ferror(out);
+    return whole && !ferror(out);
 }

@@ -344,7 +344,7 @@ void batch_print_errors(const batch_t *b, FILE *out)
 
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o, FILE *out)
 {
-    if (o->format == OUT_HTML) return batch_render_html(b, prog, index, out);
+    if (o->format == OUT_HTML) return batch_render_html(b, prog, index, o, out);
     if (o->format == OUT_XLSX) return batch_render_xlsx(b, prog, index, o, out);
     const char **ids, **names;
     int nfields = batch_fields(prog, index, &ids, &names);

@@ -13,6 +13,7 @@ typedef struct {
     bool decimal_comma;   /* csv: ';' and ','; text: 9,25 — as written in Vietnamese */
     bool no_scorecards;   /* text: the ranking, errors, trend and statistics only */
     int round;            /* --round N: decimals of published figures; -1 when not given */
+    const struct doc_frame *frame; /* html: the document's frame (doc_frame.h), or NULL */
 } render_opts_t;
 
 /* The rank fields and any duplicate finding, added to one result. */
@@ -28,7 +29,8 @@ void batch_print_errors(const batch_t *b, FILE *out);
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                   FILE *out);
 /* One self-contained HTML page (batch_html.c). */
-bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, FILE *out);
+bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
+                       FILE *out);
 /* Count scored and in error; mean, median, min and max percent and the
  * grade distribution per level and period. */
 void batch_print_summary(const batch_t *b, FILE *out);
