@@ -58,6 +58,7 @@ enum {
     CHISO_RENDER_PRETTY = 1,         /* json: indented */
     CHISO_RENDER_DECIMAL_COMMA = 2,  /* text 9,25; csv with ';' and ',' */
     CHISO_RENDER_NO_SCORECARDS = 4,  /* text: ranking, errors, trend and statistics only */
+    CHISO_RENDER_DECIMAL_POINT = 8,  /* csv with ',' and '.' (the default is ';' and ',') */
 };
 
 typedef struct chiso_batch_options {
@@ -68,7 +69,8 @@ typedef struct chiso_batch_options {
     bool progress;       /* a progress line on stderr */
     const char *format;  /* the output format the batch will be rendered in */
     unsigned render;     /* CHISO_RENDER_* */
-    int round;           /* xlsx: decimals shown of points and percents (0 to 6); -1: 2 */
+    int round;           /* csv, xlsx: decimals of the published figures (0 to 6); -1: csv
+                          * exact, xlsx 2 */
     const struct doc_frame *frame; /* html: an administrative document's frame
                                     * (engine/report/doc_frame.h), or NULL */
 } chiso_batch_options;

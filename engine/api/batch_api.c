@@ -45,13 +45,14 @@ chiso_batch *chiso_batch_run(const chiso_program *prog, const chiso_batch_option
     b->render = (render_opts_t){format < 0 ? OUT_JSON : (out_format)format,
                                 (opts->render & CHISO_RENDER_PRETTY) != 0,
                                 (opts->render & CHISO_RENDER_DECIMAL_COMMA) != 0,
-                                (opts->render & CHISO_RENDER_NO_SCORECARDS) != 0, opts->round, opts->frame};
+                                (opts->render & CHISO_RENDER_NO_SCORECARDS) != 0, opts->round,
+                                (opts->render & CHISO_RENDER_DECIMAL_POINT) != 0, opts->frame};
     const render_opts_t *ro = &b->render;
     /* What the format needs decides what is kept: csv is made from the
      * summaries alone; text and html show statistics per criterion. */
     batch_opts_t bo = {prog, opts->index, opts->flags, opts->jobs > 0 ? opts->jobs : 1, opts->fail_fast,
                        opts->progress, ro->format != OUT_CSV && !(ro->format == OUT_TEXT && ro->no_scorecards),
-                       ro->format == OUT_TEXT || ro->format == OUT_HTML};
+                       ro->format == OUT_TEXT || ro->format == OUT_HTML, ro->format == OUT_CSV};
     b->complete = batch_run(&bo, inputs, &b->batch);
     return b;
 }

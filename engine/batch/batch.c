@@ -86,8 +86,25 @@ static const char *place(char **at, const char *s, size_t len)
     return copy;
 }
 
+/* Each criterion's points, in preorder, as text (a few bytes a criterion
+ * where rat_t would take 16: a million units stay small). */
+static const char *leaf_points(const chiso_result *r, arena_t *arena)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    for (int i = 1; i < r->ci->nnodes; i++) {
+        if (r->ci->nodes[i].nchildren) continue;
+        char buf[48];
+        if (sb.len) sb_addc(&sb, ' ');
+        sb_adds(&sb, rat_format(r->nodes[i].points, 6, buf, sizeof buf));
+    }
+    const char *kept = arena_strdup(arena, sb.data ? sb.data : "");
+    sb_free(&sb);
+    return kept;
+}
+
 /* The part of a result ranking and summaries need, in one block of `arena`. */
-static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
+static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena, bool leaves)
 {
     memset(s, 0, sizeof *s);
     const char *id = string_or_null(r->unit, "id"), *name = string_or_null(r->unit, "name"),
@@ -152,6 +169,7 @@ static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena)
         s->origins[2] = opts[ORIGIN_SURVEY];
         s->origins[3] = omax[ORIGIN_SURVEY];
     }
+    if (leaves) s->leaves = leaf_points(r, arena);
 }
 
 /* Nodes of the index being scored (0 when the rules have none to score with). */
@@ -174,7 +192,7 @@ static void score_one(const batch_opts_t *o, chiso_input *in, strbuf_t *json, un
     json_arena_begin(parse);
     chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
                                : chiso_result_error(o->prog, o->index, in->origin, in->error);
-    summarize(r, summary, arena);
+    summarize(r, summary, arena, o->need_leaves);
     if (recs && r->ok && r->ci) criteria_record(r, recs);
     json->len = 0;
     if (o->need_results) {

@@ -36,6 +36,8 @@ typedef struct {
     const char *note;     /* a finding the secretariat must see in every format (mostly_null) */
     rat_t *origins;       /* when the rules declare origins: appraisal points, max, survey points, max */
     const struct compiled_index *ci; /* the index version that scored it (ok units); its fields */
+    const char *leaves;   /* with need_leaves: each criterion's points (leaves in preorder), exact,
+                           * separated by spaces: "1 0.5 2" */
 } unit_summary_t;
 
 typedef struct {
@@ -47,6 +49,7 @@ typedef struct {
     bool progress;        /* a progress line on stderr */
     bool need_results;    /* spool the full results (false: summaries suffice, e.g. csv) */
     bool need_criteria;   /* gather statistics per criterion (text and html) */
+    bool need_leaves;     /* keep each criterion's points in the summary (csv) */
 } batch_opts_t;
 
 typedef struct {

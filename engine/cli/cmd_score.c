@@ -29,15 +29,22 @@ static void help(FILE *out)
           "Options:\n"
           "  -f, --format F    json (default: an array of results), ndjson, text\n"
           "                    (scorecards, ranking tables, the trend across periods and\n"
-          "                    statistics per criterion), csv (a row per unit, UTF-8 with\n"
-          "                    BOM for Excel) or html (one self-contained page: ranking,\n"
+          "                    statistics per criterion), csv (a row per unit, a column\n"
+          "                    per field and per criterion; UTF-8 with BOM, ';' between\n"
+          "                    fields and ',' as the decimal mark: it opens as a table\n"
+          "                    in Excel set to Vietnamese), html (one page that prints\n"
+          "                    on A4: ranking,\n"
           "                    trend, bar chart, heat map by field, statistics per\n"
           "                    criterion, scorecards) or xlsx (an Excel workbook: ranking,\n"
           "                    a column per criterion, statistics, units in error,\n"
           "                    provenance, a scorecard sheet per unit; needs -o FILE on\n"
           "                    a terminal)\n"
-          "      --round N     decimals of the published figures (0 to 6): xlsx shows\n"
-          "                    N decimals and keeps the exact value (default 2)\n"
+          "      --round N     decimals of the published figures (0 to 6), halves away\n"
+          "                    from zero: csv writes them rounded (default: exact, 6\n"
+          "                    decimals at most); xlsx shows N decimals and keeps the\n"
+          "                    exact value in the cell (default 2)\n"
+          "      --decimal-point  csv: ',' between fields and '.' as the decimal mark\n"
+          "                    (RFC 4180; Excel set to English, scripts)\n"
           "      --frame FILE  html: frame the report as an administrative document:\n"
           "                    issuing body, number, place and date, title, signature\n"
           "                    block, recipients, from `key: value` lines (see\n"
@@ -47,8 +54,7 @@ static void help(FILE *out)
           "                    units in error, the trend and the statistics per criterion\n"
           "      --pretty      indent JSON output\n"
           "      --decimal-comma  ',' as the decimal mark, as written in Vietnamese: in\n"
-          "                    text (9,25) and in csv (with ';' between fields, for Excel\n"
-          "                    set to Vietnamese)\n"
+          "                    text (9,25) and html (csv has it by default)\n"
           "  -o, --output FILE write to FILE, whole or not at all (default: stdout); a\n"
           "                    symbolic link is written through, a device directly\n"
           "  -j, --jobs N      worker threads (default: the number of cores); the\n"
@@ -88,7 +94,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
         {"explain", no_argument, NULL, 'e'},      {"jobs", required_argument, NULL, 'j'},
         {"summary", no_argument, NULL, 's'},      {"fail-fast", no_argument, NULL, 'F'},
-        {"decimal-comma", no_argument, NULL, 'c'}, {"rank-decimals", required_argument, NULL, 'r'},
+        {"decimal-comma", no_argument, NULL, 'c'}, {"decimal-point", no_argument, NULL, 'P'}, {"rank-decimals", required_argument, NULL, 'r'},
         {"no-scorecards", no_argument, NULL, 'N'}, {"round", required_argument, NULL, 'R'},
         {"frame", required_argument, NULL, 'M'}, {"frame-set", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0},
@@ -114,6 +120,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
             break;
         case 'p': render |= CHISO_RENDER_PRETTY; break;
         case 'c': render |= CHISO_RENDER_DECIMAL_COMMA; break;
+        case 'P': render |= CHISO_RENDER_DECIMAL_POINT; break;
         case 'N': render |= CHISO_RENDER_NO_SCORECARDS; break;
         case 'o': output = optarg; break;
         case 'i': index_name = optarg; break;
@@ -168,6 +175,10 @@ static int score(int argc, char **argv, doc_frame_t *frame)
         fputs(argc - optind < 1 ? "chiso score: no rules file given\n"
                                 : "chiso score: no submission given\n", stderr);
         help(stderr);
+        return CHISO_EXIT_USAGE;
+    }
+    if ((render & CHISO_RENDER_DECIMAL_COMMA) && (render & CHISO_RENDER_DECIMAL_POINT)) {
+        fputs("chiso score: --decimal-comma and --decimal-point contradict each other\n", stderr);
         return CHISO_EXIT_USAGE;
     }
     if (!strcmp(format, "xlsx") && (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)) {

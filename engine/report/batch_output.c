@@ -9,7 +9,10 @@
 #include "trend_text.h"
 #include "published_text.h"
 
+#include "engine/api/program_impl.h"
+#include "engine/compile/compile.h"
 #include "engine/report/display.h"
+#include "engine/support/i18n.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
@@ -74,12 +77,28 @@ static void csv_field(strbuf_t *row, const char *s, char sep)
     sb_addc(row, '"');
 }
 
-static void csv_number(strbuf_t *row, rat_t v, bool comma)
+/* A number exactly (6 decimals at most), or rounded to `round` decimals
+ * (halves away from zero) as a published table shows it. */
+static void csv_number(strbuf_t *row, rat_t v, bool comma, int round)
 {
     char buf[48];
-    rat_format(v, 6, buf, sizeof buf);
+    bool of = false;
+    rat_t r = round >= 0 ? rat_round(v, round, &of) : v;
+    if (round >= 0 && !of) rat_format_fixed(r, round, buf, sizeof buf);
+    else rat_format(v, 6, buf, sizeof buf);
     if (comma) rat_decimal_comma(buf);
     sb_adds(row, buf);
+}
+
+/* A criterion's points as kept in the summary ("0.5"), as csv_number writes them. */
+static void csv_number_text(strbuf_t *row, const char *text, size_t len, bool comma, int round)
+{
+    rat_t v;
+    if (!rat_parse(text, len, &v)) { /* not read back: as it is */
+        sb_add(row, text, len);
+        return;
+    }
+    csv_number(row, v, comma, round);
 }
 
 /* A rank in JSON: the number, or null when not ranked. */
@@ -100,15 +119,23 @@ static void csv_rank(strbuf_t *row, long rank)
  * points, max, percent, grade, rank, then each field's points); the
  * field ranks, the status, the file, the error and a note (a unit whose
  * metrics are mostly null) follow. */
-static void render_csv(const batch_t *b, const char **ids, const char **names, int nfields,
-                       bool comma, FILE *out)
+static void render_csv(const batch_t *b, const chiso_program *prog, size_t index, const char **ids,
+                       const char **names, int nfields, const render_opts_t *o, FILE *out)
 {
+    /* By default for Excel set to Vietnamese, as the offices that open it
+     * are: ';' between fields and ',' as the decimal mark (docs/batch-scoring.md). */
+    bool comma = !o->decimal_point;
+    int round = o->round;
     char sep = comma ? ';' : ',';
+    bool vi = chiso_i18n_lang() == CHISO_LANG_VI;
     strbuf_t row;
     sb_init(&row);
     sb_adds(&row, "\xEF\xBB\xBF"); /* BOM: Excel then reads UTF-8 */
-    const char *head[] = {"id", "name", "level", "period", "points", "max", "percent", "grade", "rank"};
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
+    static const char *const head_en[] = {"id", "name", "level", "period", "points", "max", "percent", "grade", "rank"};
+    static const char *const head_vi[] = {"Mã đơn vị", "Đơn vị", "Cấp", "Kỳ", "Điểm", "Tối đa", "Tỷ lệ (%)",
+                                          "Xếp loại", "Hạng"};
+    const char *const *head = vi ? head_vi : head_en;
+    for (size_t i = 0; i < sizeof head_en / sizeof head_en[0]; i++) {
         if (i) sb_addc(&row, sep);
         sb_adds(&row, head[i]);
     }
@@ -119,7 +146,7 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         free(col);
     }
     for (int f = 0; f < nfields; f++) {
-        char *rk = xasprintf("%s rank", ids[f]);
+        char *rk = xasprintf(vi ? "Hạng %s" : "%s rank", ids[f]);
         sb_addc(&row, sep);
         csv_field(&row, rk, sep);
         free(rk);
@@ -136,13 +163,16 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
     }
     if (pub.ngroups) {
         const char *chead[] = {"previous period", "percent change", "rank change"};
+        const char *chead_vi[] = {"Kỳ trước", "Thay đổi tỷ lệ", "Thay đổi hạng"};
         for (size_t i = 0; i < 3; i++) {
             sb_addc(&row, sep);
-            sb_adds(&row, chead[i]);
+            sb_adds(&row, vi ? chead_vi[i] : chead[i]);
         }
         for (int f = 0; f < pfields; f++) {
-            char *col = f < nfields ? xasprintf("%s change", ids[f]) : xasprintf("field %d change", f + 1);
-            char *rk = f < nfields ? xasprintf("%s rank change", ids[f]) : xasprintf("field %d rank change", f + 1);
+            char *col = f < nfields ? xasprintf(vi ? "Thay đổi %s" : "%s change", ids[f])
+                                    : xasprintf(vi ? "Thay đổi lĩnh vực %d" : "field %d change", f + 1);
+            char *rk = f < nfields ? xasprintf(vi ? "Thay đổi hạng %s" : "%s rank change", ids[f])
+                                   : xasprintf(vi ? "Thay đổi hạng lĩnh vực %d" : "field %d rank change", f + 1);
             sb_addc(&row, sep);
             csv_field(&row, col, sep);
             sb_addc(&row, sep);
@@ -155,14 +185,25 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
     bool origins = false;
     for (size_t i = 0; i < b->count && !origins; i++) origins = b->units[i].origins != NULL;
     const char *ohead[] = {"appraisal points", "appraisal max", "survey points", "survey max"};
+    const char *ohead_vi[] = {"Điểm thẩm định", "Tối đa thẩm định", "Điểm điều tra XHH", "Tối đa điều tra XHH"};
     for (size_t i = 0; origins && i < 4; i++) {
         sb_addc(&row, sep);
-        sb_adds(&row, ohead[i]);
+        sb_adds(&row, vi ? ohead_vi[i] : ohead[i]);
     }
     const char *tail[] = {"status", "file", "error", "note"};
+    const char *tail_vi[] = {"Trạng thái", "Tệp", "Lỗi", "Ghi chú"};
     for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
         sb_addc(&row, sep);
-        sb_adds(&row, tail[i]);
+        sb_adds(&row, vi ? tail_vi[i] : tail[i]);
+    }
+    /* then a column per criterion (the leaves, in the order of the rules) */
+    const compiled_index_t *ci = index < prog->prog.nindexes && prog->prog.compiled ? prog->prog.compiled[index] : NULL;
+    for (int i = 1; ci && i < ci->nnodes; i++) {
+        if (ci->nodes[i].nchildren) continue;
+        char *col = xasprintf("%s %s", ci->nodes[i].src->id, ci->nodes[i].src->name ? ci->nodes[i].src->name : "");
+        sb_addc(&row, sep);
+        csv_field(&row, col, sep);
+        free(col);
     }
     sb_add(&row, "\r\n", 2);
     fwrite(row.data, 1, row.len, out);
@@ -180,11 +221,11 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         csv_field(&row, u->period, sep);
         sb_addc(&row, sep);
         if (u->ok) {
-            csv_number(&row, u->points, comma);
+            csv_number(&row, u->points, comma, round);
             sb_addc(&row, sep);
-            csv_number(&row, u->max, comma);
+            csv_number(&row, u->max, comma, round);
             sb_addc(&row, sep);
-            if (u->has_percent) csv_number(&row, u->percent, comma);
+            if (u->has_percent) csv_number(&row, u->percent, comma, round);
             sb_addc(&row, sep);
             csv_field(&row, u->grade, sep);
             sb_addc(&row, sep);
@@ -194,7 +235,7 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         }
         for (int f = 0; f < nfields; f++) {
             sb_addc(&row, sep);
-            if (u->ok && f < u->nfields) csv_number(&row, u->fpoints[f], comma);
+            if (u->ok && f < u->nfields) csv_number(&row, u->fpoints[f], comma, round);
         }
         for (int f = 0; f < nfields; f++) {
             sb_addc(&row, sep);
@@ -206,21 +247,21 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
             sb_addc(&row, sep);
             if (pr && pr->before) csv_field(&row, pr->before->period, sep);
             sb_addc(&row, sep);
-            if (pr && pr->changed) csv_number(&row, pr->dpercent, comma);
+            if (pr && pr->changed) csv_number(&row, pr->dpercent, comma, round);
             sb_addc(&row, sep);
             if (pr && pr->has_dplaces) sb_printf(&row, "%ld", pr->dplaces);
             for (int f = 0; f < pfields; f++) {
                 bool both = pr && pr->before && f < u->nfields && pr->field_compared[f];
                 sb_addc(&row, sep);
-                if (both) csv_number(&row, pr->dfield[f], comma);
+                if (both) csv_number(&row, pr->dfield[f], comma, round);
                 sb_addc(&row, sep);
                 if (both && pr->dfield_places[f] != PUBLISHED_NO_PLACES) sb_printf(&row, "%ld", pr->dfield_places[f]);
             }
             rat_big_arena(outer);
         }
-        for (int o = 0; origins && o < 4; o++) {
+        for (int oi = 0; origins && oi < 4; oi++) {
             sb_addc(&row, sep);
-            if (u->origins) csv_number(&row, u->origins[o], comma);
+            if (u->origins) csv_number(&row, u->origins[oi], comma, round);
         }
         sb_addc(&row, sep);
         sb_adds(&row, u->ok ? "ok" : "error");
@@ -241,6 +282,16 @@ static void render_csv(const batch_t *b, const char **ids, const char **names, i
         }
         sb_addc(&row, sep);
         csv_field(&row, u->note, sep);
+        int leaves = 0;
+        for (int i = 1; ci && i < ci->nnodes; i++) leaves += !ci->nodes[i].nchildren;
+        /* a unit scored by another version of the index has other criteria: none shown */
+        const char *l = u->ok && u->leaves && (!u->ci || u->ci == ci) ? u->leaves : "";
+        for (int li = 0; li < leaves; li++) {
+            sb_addc(&row, sep);
+            size_t n = strcspn(l, " ");
+            if (n) csv_number_text(&row, l, n, comma, round);
+            l += n + (l[n] == ' ');
+        }
         sb_add(&row, "\r\n", 2);
         fwrite(row.data, 1, row.len, out);
     }
@@ -349,7 +400,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
     const char **ids, **names;
     int nfields = batch_fields(prog, index, &ids, &names);
     if (o->format == OUT_CSV) {
-        render_csv(b, ids, names, nfields, o->decimal_comma, out);
+        render_csv(b, prog, index, ids, names, nfields, o, out);
     } else {
         char *line = NULL;
         size_t cap = 0;

@@ -13,6 +13,7 @@ typedef struct {
     bool decimal_comma;   /* csv: ';' and ','; text: 9,25 — as written in Vietnamese */
     bool no_scorecards;   /* text: the ranking, errors, trend and statistics only */
     int round;            /* --round N: decimals of published figures; -1 when not given */
+    bool decimal_point;   /* csv: ',' between fields and '.' decimals (RFC 4180, Excel in English) */
     const struct doc_frame *frame; /* html: the document's frame (doc_frame.h), or NULL */
 } render_opts_t;
 

@@ -46,16 +46,34 @@ done
 check "ndjson: one line per unit" test "$(wc -l < "$work/out.ndjson")" = 7
 check "ndjson equals json" test "$(jq -s -c . "$work/out.ndjson")" = "$(jq -c . "$work/out.json")"
 
-"$chiso" score -q -f csv "$rules" "$here/data/units" > "$work/out.csv"
+# The default CSV is for Excel set to Vietnamese: Vietnamese headers, ';'
+# between fields, ',' as the decimal mark, a column per criterion last.
+"$chiso" score -q -f csv "$rules" "$here/data/units" > "$work/default.csv"
+check "csv (default) header in Vietnamese, ';', a column per criterion" grep -q $'^\xEF\xBB\xBFMã đơn vị;Đơn vị;Cấp;Kỳ;Điểm;Tối đa;Tỷ lệ (%);Xếp loại;Hạng;F1 Lĩnh vực một;F2 Lĩnh vực hai;Hạng F1;Hạng F2;Kỳ trước;Thay đổi tỷ lệ;Thay đổi hạng;Thay đổi F1;Thay đổi hạng F1;Thay đổi F2;Thay đổi hạng F2;Trạng thái;Tệp;Lỗi;Ghi chú;F1.1 Điểm a;F2.1 Điểm b\r$' "$work/default.csv"
+check "csv (default) row of A, criteria last" grep -q $'^A;Đơn vị A;huyện;2021;9;10;90;Tốt;1;5;4;1;2;2020;70;0;4;0;3;-1;ok;.*/units/a.json;;;5;4\r$' "$work/default.csv"
+"$chiso" score -q -f csv --decimal-point --lang en "$rules" "$here/data/units" > "$work/out.csv"
 check "csv starts with a UTF-8 BOM" test "$(head -c 3 "$work/out.csv" | od -An -tx1 | tr -d ' ')" = efbbbf
-check "csv header: the promised columns first" grep -q $'^\xEF\xBB\xBFid,name,level,period,points,max,percent,grade,rank,F1 Lĩnh vực một,F2 Lĩnh vực hai,F1 rank,F2 rank,previous period,percent change,rank change,F1 change,F1 rank change,F2 change,F2 rank change,status,file,error,note\r$' "$work/out.csv"
+check "csv header: the promised columns first" grep -q $'^\xEF\xBB\xBFid,name,level,period,points,max,percent,grade,rank,F1 Lĩnh vực một,F2 Lĩnh vực hai,F1 rank,F2 rank,previous period,percent change,rank change,F1 change,F1 rank change,F2 change,F2 rank change,status,file,error,note,F1.1 Điểm a,F2.1 Điểm b\r$' "$work/out.csv"
 # A was alone in 2020 at 20% (1 + 1): +70 points of percent, first both times; F2 first then, second now.
 check "csv row of A, with its change since 2020" \
-  grep -q $'^A,Đơn vị A,huyện,2021,9,10,90,Tốt,1,5,4,1,2,2020,70,0,4,0,3,-1,ok,.*/units/a.json,,\r$' "$work/out.csv"
+  grep -q $'^A,Đơn vị A,huyện,2021,9,10,90,Tốt,1,5,4,1,2,2020,70,0,4,0,3,-1,ok,.*/units/a.json,,,5,4\r$' "$work/out.csv"
 check "csv quotes a name with a comma and quotes" grep -qF '"Đơn vị C, ""ngoặc"""' "$work/out.csv"
 check "csv rows end in CRLF" test "$(grep -c $'\r$' "$work/out.csv")" = 8
-"$chiso" score -q -f csv --decimal-comma "$rules" "$here/data/units" > "$work/vi.csv"
-check "csv --decimal-comma uses ';'" grep -q '^C;' "$work/vi.csv"
+"$chiso" score -q -f csv "$rules" "$here/data/units" > "$work/vi.csv"
+check "csv uses ';' by default" grep -q '^C;' "$work/vi.csv"
+"$chiso" score -q -f csv --decimal-comma --decimal-point "$rules" "$here/data/units" > /dev/null 2> "$work/both.err"
+check "--decimal-comma with --decimal-point: exit 2" test $? -eq 2
+# --round 2: the published figures (75.914286 → 75,91), criteria too
+"$chiso" score -q -f csv --round 2 rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json > "$work/round.csv"
+check "csv --round 2: 75,91 as published" grep -q '^cam-xuyen;UBND huyện Cẩm Xuyên;huyện;2021;75,91;100,00;75,91;Khá;1;6,00;10,00;19,91;' "$work/round.csv"
+check "csv --round 2: criteria rounded too" grep -q ';5,91;' "$work/round.csv"
+"$chiso" score -q -f csv --decimal-point rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json > "$work/exact.csv"
+check "csv without --round: exact" grep -q ',75.914286,100,75.914286,' "$work/exact.csv"
+"$chiso" score -q rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json > "$work/exact.json"
+leaves=$(jq '[.[0].nodes[] | .. | objects | select(has("status") and ((.children // []) | length) == 0)] | length' "$work/exact.json")
+check "csv: a column per criterion ($leaves), each as in the JSON" test \
+  "$(tail -1 "$work/exact.csv" | tr -d '\r' | rev | cut -d, -f1-"$leaves" | rev)" = \
+  "$(jq -r '[.[0].nodes[] | .. | objects | select(has("status") and ((.children // []) | length) == 0) | .points | tostring] | join(",")' "$work/exact.json")"
 
 "$chiso" score -q -f text "$rules" "$here/data/units" > "$work/out.txt"
 check "text: ranking table per level and period" grep -q "Xếp hạng (ranking) · cấp xã · kỳ 2021 · 2 đơn vị" "$work/out.txt"
@@ -147,9 +165,9 @@ check "50 MB submission: the file is over 50 MB" test "$(stat -c %s "$work/big-u
 check "50 MB submission: exit 0" test $? -eq 0
 check "50 MB submission: scored 5 of 10 points" test "$(jq '.[] | select(.unit.id == "BIG") | .points' "$work/big-unit.out")" = 5
 check "50 MB submission: ranked after A (9 points)" test "$(jq '.[] | select(.unit.id == "BIG") | .rank' "$work/big-unit.out")" = 2
-"$chiso" score -q -f csv "$rules" - < "$work/big-unit.json" > "$work/big-unit.csv"
+"$chiso" score -q -f csv --decimal-point "$rules" - < "$work/big-unit.json" > "$work/big-unit.csv"
 check "50 MB submission on stdin: exit 0" test $? -eq 0
-check "50 MB submission on stdin: one row" test "$(grep -c $'^BIG,Đơn vị lớn,huyện,2021,5,10,50,Yếu,1,3,2,1,1,ok,<stdin>:1,,\r$' "$work/big-unit.csv")" = 1
+check "50 MB submission on stdin: one row" test "$(grep -c $'^BIG,Đơn vị lớn,huyện,2021,5,10,50,Yếu,1,3,2,1,1,ok,<stdin>:1,,,' "$work/big-unit.csv")" = 1
 
 # Progress: a line on a terminal's stderr; nothing when stderr is not a
 # terminal, or with --quiet. `script` gives the command a terminal.
@@ -181,7 +199,7 @@ check "unranked: field F1 of Z" test "$(sp Z '.field_ranks.F1')" = 2
 check "unranked: field F2 tie" test "$(sp Y '.field_ranks.F2'),$(sp Z '.field_ranks.F2')" = "1,1"
 "$chiso" score -q -f text "$rules" "$here/data/special" > "$work/special.txt"
 check "unranked: the ranking table says so" grep -q "^   -  Ban Quản lý khu kinh tế .* 100.00  Tốt  (không xếp hạng)$" "$work/special.txt"
-"$chiso" score -q -f csv "$rules" "$here/data/special" > "$work/special.csv"
+"$chiso" score -q -f csv --decimal-point "$rules" "$here/data/special" > "$work/special.csv"
 check "unranked: csv rank empty" grep -q "^X,Ban Quản lý khu kinh tế,sở,2021,10,10,100,Tốt,,5,5,,,ok," "$work/special.csv"
 "$chiso" score -q --summary -f csv "$rules" "$here/data/special" > /dev/null 2> "$work/special.sum"
 check "unranked: counted in the summary" grep -q "cấp sở · kỳ 2021: 3 đơn vị (1 không xếp hạng) · trung bình (mean) 83.33%" "$work/special.sum"
@@ -257,9 +275,9 @@ check "criteria of 5 000 units: printed" grep -q "^Thống kê theo tiêu chí (
 # A unit in error in CSV: its columns are empty, the status says so, and
 # the error names the problem.
 printf '{"unit":{"id":"E1"},"metrics":{"b":1}}\n' | "$chiso" score -q -f csv "$rules" - > "$work/err.csv"
-check "csv: a unit in error" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,thiếu số liệu \'a\' (cần cho F1.1),\r$' "$work/err.csv"
-printf '{"unit":{"id":"E1"},"metrics":{"b":1}}\n' | "$chiso" score -q --lang en -f csv "$rules" - > "$work/err-en.csv"
-check "csv --lang en: the error in English" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,missing metric \'a\' (needed by F1.1),\r$' "$work/err-en.csv"
+check "csv: a unit in error" grep -q $'^E1;;;;;;;;;;;;;error;<stdin>:1;thiếu số liệu \'a\' (cần cho F1.1);;;\r$' "$work/err.csv"
+printf '{"unit":{"id":"E1"},"metrics":{"b":1}}\n' | "$chiso" score -q --lang en --decimal-point -f csv "$rules" - > "$work/err-en.csv"
+check "csv --lang en: the error in English" grep -q $'^E1,,,,,,,,,,,,,error,<stdin>:1,missing metric \'a\' (needed by F1.1),,,\r$' "$work/err-en.csv"
 
 # Vietnamese typed with combining marks (NFD) is the same text: the unit's
 # name, level and period come out in NFC, and "huyện" in NFD is ranked with
@@ -356,7 +374,7 @@ check "report: a real deduction shown" grep -q '^    − trừ điểm: Trễ h�
 # 1.00, 50.00 % lost, 1 full, 1 at 0, none "not applicable".
 check "report: criteria, rounding 2.125 → 2.13" grep -q '^F1.1     Tỷ lệ hoàn thành                             2.13    8.00  73.44        0       0              0$' "$work/rep.txt"
 check "report: criteria, policy zero counts as 0 points" grep -q '^F2.1     Khảo sát                                     1.00    2.00  50.00        1       1              0$' "$work/rep.txt"
-"$chiso" score -q -f csv "$here/data/report.chiso" "$rep" > "$work/rep.csv"
+"$chiso" score -q -f csv --decimal-point "$here/data/report.chiso" "$rep" > "$work/rep.csv"
 # --summary: the truncated file has no level or period, so no group of its
 # own; U3 (huyện 2021) is counted in its group.
 "$chiso" score -q --summary -f csv -o /dev/null "$here/data/report.chiso" "$rep" 2> "$work/rep.sum"

@@ -167,7 +167,7 @@ done
 run score -q -f ndjson "$dd/huyen.chiso" "$dd/units"
 check "mostly null shown in ndjson" has_out "3 of the 4 metrics read are null"
 run score -q -f csv "$dd/huyen.chiso" "$dd/units"
-check "mostly null: csv note column" grep -q $'^C,Đơn vị C,huyện,2021,3,3,100,Tốt,1,3,1,ok,.*c.json,,3 trong 4 số liệu được đọc là null' "$work/out"
+check "mostly null: csv note column" grep -q $'^C;Đơn vị C;huyện;2021;3;3;100;Tốt;1;3;1;ok;.*c.json;;"3 trong 4 số liệu được đọc là null' "$work/out"
 
 # --- verify
 run verify "$d/child.chiso" "$d/actual-ok.json"; check "verify met: exit 0" test $code -eq 0
