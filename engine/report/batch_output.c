@@ -368,6 +368,24 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
     batch_print_errors(b, out);
 }
 
+/* Which rules scored the batch (SHA-256 of each file), which engine, when. */
+static void print_provenance(const chiso_program *prog, FILE *out)
+{
+    json_t *p = json_loads(or_empty(chiso_program_provenance_json(prog)), 0, NULL);
+    if (!p) return;
+    fprintf(out, "Nguồn gốc (provenance): tệp quy tắc %s · SHA-256 %s",
+            or_empty(json_string_value(json_object_get(p, "rules"))),
+            or_empty(json_string_value(json_object_get(p, "rules_sha256"))));
+    size_t i;
+    json_t *inc;
+    json_array_foreach(json_object_get(p, "includes"), i, inc)
+        fprintf(out, " · gồm %s · SHA-256 %s", or_empty(json_string_value(json_object_get(inc, "file"))),
+                or_empty(json_string_value(json_object_get(inc, "sha256"))));
+    fprintf(out, " · %s · chấm lúc %s\n", or_empty(json_string_value(json_object_get(p, "engine"))),
+            or_empty(json_string_value(json_object_get(p, "scored_at"))));
+    json_decref(p);
+}
+
 void batch_print_errors(const batch_t *b, FILE *out)
 {
     size_t failed = 0;
@@ -491,6 +509,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             published_free(&published);
             if (b->has_criteria) criteria_print_text(&b->criteria, o->decimal_comma, out);
         }
+        if (o->format == OUT_TEXT) print_provenance(prog, out);
     }
     free(ids);
     free(names);
