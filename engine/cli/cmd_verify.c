@@ -8,17 +8,20 @@
 #include "cli.h"
 
 #include "engine/report/display.h"
+#include "engine/report/report_xlsx.h"
 #include "engine/report/verify_report.h"
 #include "engine/support/json_exact.h"
 #include "engine/support/xalloc.h"
 #include "engine/verify/verify_common.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-typedef enum { VF_TEXT, VF_JSON, VF_JUNIT, VF_GITHUB } vformat;
+typedef enum { VF_TEXT, VF_JSON, VF_JUNIT, VF_GITHUB, VF_XLSX } vformat;
 
 static void help(FILE *out)
 {
@@ -38,7 +41,9 @@ static void help(FILE *out)
           "\n"
           "Options:\n"
           "  -f, --format F      text (default), json, junit (JUnit XML), github\n"
-          "                      (GitHub Actions annotations)\n"
+          "                      (GitHub Actions annotations), xlsx (an Excel workbook:\n"
+          "                      a summary, every target of every unit; needs -o FILE\n"
+          "                      on a terminal)\n"
           "  -o, --output FILE   write the report to FILE, whole or not at all\n"
           "      --against FILE  the parent plan to compare with\n"
           "      --plan NAME     which plan of PLAN (default: the first)\n"
@@ -127,6 +132,27 @@ static int verify_chain(const char *path, const char *plan_name, json_t *reports
     return code;
 }
 
+/* The reports as an Excel workbook, made in a temporary file (libxlsxwriter
+ * writes to a path) and copied into `out`. */
+static bool workbook(json_t *reports, FILE *out)
+{
+    const char *dir = getenv("TMPDIR");
+    char *path = xasprintf("%s/chiso-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    bool ok = fd >= 0;
+    if (fd >= 0) close(fd);
+    char *err = ok ? xlsx_write_verify(reports, path, NULL) : xstrdup(strerror(errno));
+    size_t len = 0;
+    char *bytes = err ? NULL : cli_read_file(path, &len);
+    if (err) fprintf(stderr, "chiso verify: cannot write the workbook: %s\n", err);
+    ok = bytes && fwrite(bytes, 1, len, out) == len;
+    if (fd >= 0) unlink(path);
+    free(bytes);
+    free(err);
+    free(path);
+    return ok;
+}
+
 int cmd_verify(int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -147,8 +173,9 @@ int cmd_verify(int argc, char **argv)
             else if (!strcmp(optarg, "json")) format = VF_JSON;
             else if (!strcmp(optarg, "junit")) format = VF_JUNIT;
             else if (!strcmp(optarg, "github")) format = VF_GITHUB;
+            else if (!strcmp(optarg, "xlsx")) format = VF_XLSX;
             else {
-                fprintf(stderr, "chiso verify: unknown format '%s' (text, json, junit or github)\n", optarg);
+                fprintf(stderr, "chiso verify: unknown format '%s' (text, json, junit, github or xlsx)\n", optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -165,6 +192,11 @@ int cmd_verify(int argc, char **argv)
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
+    if (format == VF_XLSX && (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)) {
+        fputs("chiso verify: a workbook is not written to a terminal; use -o FILE.xlsx\n", stderr);
+        return CHISO_EXIT_USAGE;
+    }
+    if (format == VF_XLSX) cli_set_document_lang();
     const char *plan_path = argv[optind];
     json_t *reports = json_array();
     int code = CHISO_EXIT_OK;
@@ -222,7 +254,9 @@ int cmd_verify(int argc, char **argv)
         char *buf = NULL;
         size_t len = 0;
         FILE *mem = open_memstream(&buf, &len);
-        if (format == VF_TEXT) verify_print_text(mem, reports, flags);
+        if (format == VF_XLSX) {
+            if (!workbook(reports, mem)) code = CHISO_EXIT_USAGE;
+        } else if (format == VF_TEXT) verify_print_text(mem, reports, flags);
         else if (format == VF_JUNIT) verify_print_junit(mem, reports, flags);
         else if (format == VF_GITHUB) verify_print_github(mem, reports, flags);
         else {

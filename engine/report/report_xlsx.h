@@ -31,4 +31,10 @@ typedef struct {
 char *xlsx_write_scores(const chiso_program *prog, size_t index, json_t *results, const char *path,
                         const xlsx_opts_t *o);
 
+/* Writes the workbook of `chiso verify` (its reports as JSON): "Tổng hợp",
+ * a row per unit (or plan) with its counts and status; "Chỉ tiêu", a row per
+ * target of each unit with the actual value, the threshold and the result;
+ * "So với cấp trên" for reports of --against. NULL or why not (malloc'd). */
+char *xlsx_write_verify(json_t *reports, const char *path, const xlsx_opts_t *o);
+
 #endif

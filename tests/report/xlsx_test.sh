@@ -65,5 +65,16 @@ run score -q -f xlsx -o "$work/bad.xlsx" "$r" tests/batch/data/report/b-truncate
 check "all in error: exit 3" test $code -eq 3
 check "all in error: written" test -s "$work/bad.xlsx"
 
+# verify -f xlsx: every target of every unit read back and compared with the JSON
+"$chiso" verify -f xlsx -o "$work/v.xlsx" rules/plans/ha-tinh-2021.chiso fixtures/plans/actuals 2>/dev/null
+code=$?
+"$chiso" verify -f json rules/plans/ha-tinh-2021.chiso fixtures/plans/actuals > "$work/v.json" 2>/dev/null
+check "verify xlsx: the exit status of verify ($code)" test $code -eq $?
+python3 "$here/xlsx_verify_check.py" "$work/v.xlsx" "$work/v.json" > "$work/check.v"
+check "verify xlsx read back equals the JSON: $(tail -1 "$work/check.v")" test $? -eq 0
+grep FAIL "$work/check.v" | head -5
+"$chiso" verify -f xlsx -o "$work/a.xlsx" --against rules/plans/ha-tinh-2021.chiso rules/plans/duc-tho-2021.chiso 2>/dev/null
+check "verify --against xlsx: a sheet of checks" bash -c "python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); sys.exit(0 if \"So với cấp trên\" in z.read(\"xl/workbook.xml\").decode() else 1)' '$work/a.xlsx'"
+
 echo "xlsx: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
