@@ -5,6 +5,7 @@
  * shape of the index (fields and their criteria) from the rules. */
 #include "report_xlsx.h"
 
+#include "band_text.h"
 #include "xlsx_book.h"
 
 #include "engine/api/program_impl.h"
@@ -41,6 +42,7 @@ typedef struct {
     json_t **errors; /* results in error, in input order */
     size_t nerrors, caperrors;
     const char *provenance;
+    band_text_t bands; /* bands shown as the rules write them */
 } book_t;
 
 static const char *str(json_t *o, const char *key)
@@ -422,7 +424,8 @@ static int scorecard_rows(book_t *k, lxw_worksheet *ws, int row, json_t *nodes, 
         snprintf(indented, sizeof indented, "%*s%s", depth * 3, "", or_empty(str(n, "name")));
         xlsx_text(ws, row, 1, indented, name);
         value_cell(k, ws, row, n);
-        xlsx_text(ws, row, 3, str(n, "band"), k->b.text);
+        char band[256];
+        xlsx_text(ws, row, 3, band_text(&k->bands, str(n, "id"), str(n, "band"), band, sizeof band), k->b.text);
         number(ws, row, 4, json_object_get(n, "points"), group ? k->b.bold_points : k->b.points);
         number(ws, row, 5, json_object_get(n, "max"), k->b.points);
         const char *note = status_note(n), *reason = str(n, "reason");
@@ -501,6 +504,7 @@ char *xlsx_write_scores(const chiso_program *prog, size_t index, json_t *results
     book_t k = {0};
     k.index = prog->prog.indexes[index];
     k.provenance = chiso_program_provenance_json(prog);
+    band_text_init(&k.bands, prog, index);
     k.fields = xcalloc(k.index->nchildren ? k.index->nchildren : 1, sizeof *k.fields);
     k.nfields = k.index->nchildren;
     for (size_t f = 0; f < k.nfields; f++) {
@@ -540,6 +544,7 @@ char *xlsx_write_scores(const chiso_program *prog, size_t index, json_t *results
     for (size_t i = 0; i < k.nunits; i++) strmap_free(&k.units[i].nodes);
     for (size_t f = 0; f < k.nfields; f++) free(k.fields[f].leaves);
     free(k.fields);
+    band_text_free(&k.bands);
     free(k.units);
     free(k.errors);
     return err;

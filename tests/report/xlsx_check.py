@@ -229,6 +229,13 @@ check(p["rules"] in flat and p["rules_sha256"] in flat and p["engine"] in flat a
       "provenance: rules, SHA-256, engine, time")
 check(all(i["sha256"] in flat for i in p["includes"]), "provenance: each include")
 
+def band_form(b):
+    """A band as the workbook shows it (as the rules write it: ≥ 95%, còn lại)
+    and as the JSON labels it (>= 95%, otherwise), brought to one form."""
+    b = b.replace("≥", ">=").replace("≤", "<=").replace("còn lại", "otherwise").replace("đúng", "true")
+    return re.sub(r"(\d),(\d)", r"\1.\2", b.replace(" ", ""))
+
+
 # --- a scorecard per unit
 for u in ok:
     name = u["unit"]["id"][:31]
@@ -248,7 +255,7 @@ for u in ok:
         if r is not None and isinstance(n.get("value"), (int, float)) and not isinstance(n.get("value"), bool):
             check(near(c[(r, 2)][0], n["value"]), f"scorecard {name} {n['id']}: value")
         if r is not None and n.get("band"):
-            check(c[(r, 3)][0] == n["band"], f"scorecard {name} {n['id']}: band")
+            check(band_form(c[(r, 3)][0]) == band_form(n["band"]), f"scorecard {name} {n['id']}: band {c[(r, 3)][0]}")
     page_setup(name, True, True)
 check(len(order) == len(ok) + 4 + (1 if bad else 0), f"sheets: {len(order)}")
 
