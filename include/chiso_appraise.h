@@ -33,6 +33,10 @@ void chiso_appraise_print_text(json_t *report, FILE *out);
 void chiso_appraise_print_html(json_t *report, FILE *out);
 /* One row per unit: points, percent, grade and rank after each stage. */
 void chiso_appraise_print_csv(json_t *report, FILE *out);
+/* The report as an Excel workbook at `path`: each unit's totals at every
+ * step, every criterion's points at each step, the provenance. NULL, or
+ * why it could not be written (malloc'd). */
+char *chiso_appraise_write_xlsx(json_t *report, const char *path);
 
 /* The explanation packet (văn bản giải trình) of `unit` after round 1:
  * every node the appraisers cut or asked about, with their note, the

@@ -6,9 +6,13 @@
 
 #include "chiso_appraise.h"
 
+#include "engine/support/xalloc.h"
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(FILE *out)
 {
@@ -27,7 +31,10 @@ static void help(FILE *out)
           "engine version, stage reached, time; SOURCE_DATE_EPOCH fixes the time).\n"
           "\n"
           "Options:\n"
-          "  -f, --format F      text (default), json, html or csv (one row per unit)\n"
+          "  -f, --format F      text (default), json, html, csv (one row per unit) or\n"
+          "                      xlsx (an Excel workbook: totals at every step, every\n"
+          "                      criterion at each step, provenance; needs -o FILE on a\n"
+          "                      terminal)\n"
           "  -o, --output FILE   write to FILE, whole or not at all\n"
           "      --unit UNIT     report this unit only (its folder name or unit ID)\n"
           "      --packet UNIT   the explanation packet (văn bản giải trình) of UNIT after\n"
@@ -40,6 +47,26 @@ static void help(FILE *out)
           "\n"
           "Exit status: 0 ok, 1 the rules have errors, 2 usage or I/O problem,\n"
           "3 some units' files have errors (each is reported; the rest are appraised).\n", out);
+}
+
+/* The report as an Excel workbook, made in a temporary file (libxlsxwriter
+ * writes to a path) and copied into `out`. */
+static bool workbook(json_t *report, FILE *out)
+{
+    const char *dir = getenv("TMPDIR");
+    char *path = xasprintf("%s/chiso-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
+    int fd = mkstemp(path);
+    if (fd >= 0) close(fd);
+    char *err = fd >= 0 ? chiso_appraise_write_xlsx(report, path) : xstrdup(strerror(errno));
+    size_t len = 0;
+    char *bytes = err ? NULL : cli_read_file(path, &len);
+    if (err) fprintf(stderr, "chiso appraise: cannot write the workbook: %s\n", err);
+    bool ok = bytes && fwrite(bytes, 1, len, out) == len;
+    if (fd >= 0) unlink(path);
+    free(bytes);
+    free(err);
+    free(path);
+    return ok;
 }
 
 int cmd_appraise(int argc, char **argv)
@@ -65,8 +92,14 @@ int cmd_appraise(int argc, char **argv)
         default: help(stderr); return CHISO_EXIT_USAGE;
         }
     }
-    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html") && strcmp(format, "csv")) {
-        fprintf(stderr, "chiso appraise: unknown format '%s' (text, json, html or csv)\n", format);
+    if (!strcmp(format, "xlsx") && (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)) {
+        fputs("chiso appraise: a workbook is not written to a terminal; use -o FILE.xlsx\n", stderr);
+        return CHISO_EXIT_USAGE;
+    }
+    if (!strcmp(format, "xlsx")) cli_set_document_lang();
+    if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html") && strcmp(format, "csv") &&
+        strcmp(format, "xlsx")) {
+        fprintf(stderr, "chiso appraise: unknown format '%s' (text, json, html, csv or xlsx)\n", format);
         return CHISO_EXIT_USAGE;
     }
     int nargs = argc - optind;
@@ -151,6 +184,8 @@ int cmd_appraise(int argc, char **argv)
             chiso_appraise_print_html(report, mem);
         } else if (!strcmp(format, "csv")) {
             chiso_appraise_print_csv(report, mem);
+        } else if (!strcmp(format, "xlsx")) {
+            if (!workbook(report, mem)) code = CHISO_EXIT_USAGE;
         } else {
             chiso_appraise_print_text(report, mem);
         }

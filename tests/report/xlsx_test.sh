@@ -76,5 +76,15 @@ grep FAIL "$work/check.v" | head -5
 "$chiso" verify -f xlsx -o "$work/a.xlsx" --against rules/plans/ha-tinh-2021.chiso rules/plans/duc-tho-2021.chiso 2>/dev/null
 check "verify --against xlsx: a sheet of checks" bash -c "python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); sys.exit(0 if \"So với cấp trên\" in z.read(\"xl/workbook.xml\").decode() else 1)' '$work/a.xlsx'"
 
+# appraise -f xlsx: totals at every step and every criterion's points, compared with the JSON
+ap=(rules/cap-so/dak-nong-y-te-2020.chiso fixtures/cap-so/appraisal/2020)
+"$chiso" appraise -f xlsx -o "$work/ap.xlsx" "${ap[@]}" 2>/dev/null
+code=$?
+"$chiso" appraise -f json "${ap[@]}" > "$work/ap.json" 2>/dev/null
+check "appraise xlsx: the exit status of appraise ($code)" test $code -eq $?
+python3 "$here/xlsx_appraise_check.py" "$work/ap.xlsx" "$work/ap.json" > "$work/check.ap"
+check "appraise xlsx read back equals the JSON: $(tail -1 "$work/check.ap")" test $? -eq 0
+grep FAIL "$work/check.ap" | head -5
+
 echo "xlsx: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
