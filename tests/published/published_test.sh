@@ -52,7 +52,7 @@ check "html: summary" has_out '<li>Tăng điểm: 2 · giảm điểm: 1 · khô
 check "html: mean" has_out '<li>Trung bình: 87.00% (<span class="up">+2.00</span>) · trên trung bình: 3 đơn vị</li>'
 check "html: grades" has_out '<li>Xếp loại (nhóm): A: 3 · B: 0 · C: 2 · D: 0</li>'
 
-run score -f csv "$data/tinh.chiso" "$data/2022" "$data/2023"
+run score -f csv --decimal-point --lang en "$data/tinh.chiso" "$data/2022" "$data/2023"
 check "csv: the change columns" \
   has_out 'rank,"1 Chỉ đạo, điều hành",2 Thủ tục hành chính,1 rank,2 rank,previous period,percent change,rank change,1 change,1 rank change,2 change,2 rank change,status'
 check "csv: Ba against 2022" has_out 'u3,Tỉnh Ba,tỉnh,2023,9.5,10,95,A,3,4,5.5,1,3,2022,25,1,2,3,0.5,-1,ok'
@@ -61,7 +61,7 @@ check "csv: a new unit has no changes" has_out 'u5,Tỉnh Năm,tỉnh,2023,7,10,
 check "csv: 2022 rows have no changes" has_out 'u1,Tỉnh Một,tỉnh,2022,9,10,90,A,2,4,5,1,2,,,,,,,,ok'
 run score -f csv --decimal-comma "$data/tinh.chiso" "$data/2022" "$data/2023"
 check "csv ; and decimal comma" has_out 'u3;Tỉnh Ba;tỉnh;2023;9,5;10;95;A;3;4;5,5;1;3;2022;25;1;2;3;0,5;-1;ok'
-run score -f csv "$data/tinh.chiso" "$data/2023"
+run score -f csv --decimal-point --lang en "$data/tinh.chiso" "$data/2023"
 check "csv, one period: no change columns" bash -c "! grep -q 'percent change' '$work/out'"
 
 # one period only: no published table
