@@ -63,7 +63,7 @@ static source_t *source_take(const char *name, char *lf, size_t len, diag_list_t
 {
     source_t *src = xcalloc(1, sizeof *src);
     src->path = xstrdup(name);
-    sha256_hex(bytes, len, src->sha256);
+    sha256_hex(lf, len, src->sha256); /* the bytes as read, before any rewriting */
 
     if (len >= 3 && memcmp(lf, "\xEF\xBB\xBF", 3) == 0) {
         memmove(lf, lf + 3, len - 3);
