@@ -16,6 +16,9 @@ chiso_program *load_rules(const char *text);
  * ("error"/"warning") whose message contains `needle`. */
 void assert_diag(const chiso_program *prog, int line, int col, const char *severity,
                  const char *needle);
+/* Asserts that the program has a diagnostic at line:col whose hint
+ * contains `needle`. */
+void assert_hint(const chiso_program *prog, int line, int col, const char *needle);
 /* Scores a JSON submission text against the first index; the result JSON
  * (caller decrefs). The program must be free of errors. */
 json_t *score_json(const chiso_program *prog, const char *submission);

@@ -11,28 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void assert_hint(const chiso_program *prog, int line, int col, const char *needle)
-{
-    json_t *diags = chiso_program_diagnostics_json(prog);
-    size_t i;
-    json_t *d;
-    bool found = false;
-    json_array_foreach(diags, i, d) {
-        json_t *h = json_object_get(d, "hint");
-        if (json_integer_value(json_object_get(d, "line")) == line &&
-            json_integer_value(json_object_get(d, "column")) == col && h &&
-            strstr(json_string_value(h), needle))
-            found = true;
-    }
-    if (!found) {
-        char *s = json_dumps(diags, JSON_INDENT(1));
-        fprintf(stderr, "expected a hint at %d:%d containing \"%s\"; diagnostics:\n%s\n", line, col, needle, s);
-        free(s);
-    }
-    json_decref(diags);
-    assert_true(found);
-}
-
 static void folding(void **s)
 {
     (void)s;
