@@ -67,17 +67,17 @@ size_t chiso_parse_source_hooked(const source_t *src, arena_t *arena, diag_list_
     out->src = src;
 
     yyscan_t scanner;
-    if (yylex_init_extra(&ctx, &scanner) != 0) return 1;
+    if (chiso_yylex_init_extra(&ctx, &scanner) != 0) return 1;
     /* In place, without flex's copy of the whole text: the source ends in
      * the two NUL bytes flex needs, and flex restores every byte it
      * borrows while it scans. */
-    YY_BUFFER_STATE buf = yy_scan_buffer(src->text, src->len + 2, scanner);
+    YY_BUFFER_STATE buf = chiso_yy_scan_buffer(src->text, src->len + 2, scanner);
     if (!buf) {
-        yylex_destroy(scanner);
+        chiso_yylex_destroy(scanner);
         return 1;
     }
-    yyparse(scanner, &ctx);
-    yy_delete_buffer(buf, scanner);
-    yylex_destroy(scanner);
+    chiso_yyparse(scanner, &ctx);
+    chiso_yy_delete_buffer(buf, scanner);
+    chiso_yylex_destroy(scanner);
     return ctx.syntax_errors;
 }

@@ -7,6 +7,7 @@
  * syntax error in a file rather than only the first. */
 
 %define api.pure full
+%define api.prefix {chiso_yy}
 %define parse.error custom
 %locations
 %param {void *scanner} {parse_ctx_t *ctx}
@@ -18,7 +19,14 @@
 }
 
 %code provides {
-int yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner, parse_ctx_t *ctx);
+/* The parser's and scanner's symbols carry the chiso_yy prefix (api.prefix,
+ * flex's prefix option), so that a program embedding libchiso may have its
+ * own yyparse and yylex; the rest of the grammar code keeps the usual names. */
+#ifndef YYSTYPE
+#define YYSTYPE CHISO_YYSTYPE
+#define YYLTYPE CHISO_YYLTYPE
+#endif
+int chiso_yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner, parse_ctx_t *ctx);
 }
 
 %code {

@@ -91,15 +91,15 @@ size_t tokens_read(const source_t *src, diag_list_t *diags, token_list_t *out)
     ctx.file = &file;
     ctx.hooks = &hooks;
     yyscan_t scanner;
-    if (yylex_init_extra(&ctx, &scanner) == 0) {
-        YY_BUFFER_STATE buf = yy_scan_bytes(src->text, (int)src->len, scanner);
+    if (chiso_yylex_init_extra(&ctx, &scanner) == 0) {
+        YY_BUFFER_STATE buf = chiso_yy_scan_bytes(src->text, (int)src->len, scanner);
         YYSTYPE lval;
         YYLTYPE lloc = {1, 1, 1, 1};
         int kind;
-        while ((kind = yylex(&lval, &lloc, scanner, &ctx)) != 0)
+        while ((kind = chiso_yylex(&lval, &lloc, scanner, &ctx)) != 0)
             push(&c, kind, lloc.first_line, lloc.first_column, lloc.last_line, lloc.last_column);
-        yy_delete_buffer(buf, scanner);
-        yylex_destroy(scanner);
+        chiso_yy_delete_buffer(buf, scanner);
+        chiso_yylex_destroy(scanner);
     }
     diag_list_free(&lexdiags);
     arena_free(&arena);

@@ -17,6 +17,21 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#if defined(__GNUC__)
+/* Only what these headers declare is exported from libchiso.so. */
+#pragma GCC visibility push(default)
+#endif
+
+/* The version of this header; chiso_version() is the library's. The ABI
+ * version is the SONAME's number (libchiso.so.CHISO_ABI_VERSION): it
+ * changes only when a program built against an earlier header could no
+ * longer run against the library. */
+#define CHISO_VERSION_MAJOR 0
+#define CHISO_VERSION_MINOR 1
+#define CHISO_VERSION_PATCH 0
+#define CHISO_VERSION_STRING "0.1.0"
+#define CHISO_ABI_VERSION 1
+#define CHISO_VERSION_NUMBER (CHISO_VERSION_MAJOR * 10000 + CHISO_VERSION_MINOR * 100 + CHISO_VERSION_PATCH)
 
 /* Exit codes of the chiso command, also useful to embedders. */
 enum {
@@ -27,6 +42,14 @@ enum {
 };
 
 const char *chiso_version(void);
+
+/* Out of memory: libchiso allocates through checked functions that never
+ * return NULL to its code. When memory runs out it prints "chiso: out of
+ * memory" on stderr and calls `handler`, which must not return (the chiso
+ * command exits with status 2); without one, or should it return, the
+ * library calls abort(). It never calls exit() itself. Set it once, before
+ * any other call; not thread-safe against calls in progress. */
+void chiso_set_out_of_memory_handler(void (*handler)(void));
 
 typedef struct chiso_program chiso_program;
 typedef struct chiso_result chiso_result;
@@ -184,6 +207,10 @@ json_t *chiso_keyword_table(void);
 /* The commented skeleton of a new index that `chiso init` writes
  * (Vietnamese keywords; static text, *len its length). */
 const char *chiso_skeleton(size_t *len);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

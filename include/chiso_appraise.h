@@ -15,6 +15,10 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#if defined(__GNUC__)
+/* Only what these headers declare is exported from libchiso.so. */
+#pragma GCC visibility push(default)
+#endif
 
 /* Reads `folder` (one period: a folder per unit, see docs/appraisal.md),
  * scores every unit at every stage with index `index` of `prog`, runs every
@@ -60,6 +64,10 @@ const char *chiso_appraise_file_name(const char *kind);
 
 /* SHA-256 of a file as 64 lowercase hex digits; false when unreadable. */
 bool chiso_sha256_file(const char *path, char hex[65]);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

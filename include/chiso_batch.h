@@ -16,6 +16,10 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+#if defined(__GNUC__)
+/* Only what these headers declare is exported from libchiso.so. */
+#pragma GCC visibility push(default)
+#endif
 
 /* The largest submission read, from a file or as a line of standard input. */
 #define CHISO_MAX_SUBMISSION_BYTES (256u * 1024u * 1024u)
@@ -104,6 +108,10 @@ bool chiso_batch_stopped(const chiso_batch *b);
  * period. */
 void chiso_batch_print_summary(const chiso_batch *b, FILE *out);
 void chiso_batch_free(chiso_batch *b);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -180,8 +180,13 @@ static void guard_standard_fds(void)
     }
 }
 
+/* Out of memory: exit status 2 with atexit handlers run (a half-written
+ * output file is removed); libchiso has said so on stderr. */
+static void exit_out_of_memory(void) { exit(CHISO_EXIT_USAGE); }
+
 int main(int argc, char **argv)
 {
+    chiso_set_out_of_memory_handler(exit_out_of_memory);
     guard_standard_fds();
     /* jansson allocates through xalloc too: exhaustion is one clean error. */
     json_set_alloc_funcs(xmalloc, free);

@@ -1,6 +1,8 @@
 /* xalloc.c — checked allocation and the string buffer. */
 #include "xalloc.h"
 
+#include "chiso.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -9,18 +11,29 @@
 #include <string.h>
 #include <sys/mman.h>
 
-/* Exhausted memory ends the program with a message and exit status 2
- * (not abort(): no core dump, and atexit handlers run, so that a
- * half-written output file is removed). One thread reports; any other
- * that runs out meanwhile waits for the exit. */
+/* Exhausted memory: a message, then the handler the host program set
+ * (chiso_set_out_of_memory_handler); the library itself never calls exit().
+ * The chiso command's handler exits with status 2 (not abort(): no core
+ * dump, and atexit handlers run, so that a half-written output file is
+ * removed). Without a handler, or should it return, abort(). One thread
+ * reports; any other that runs out meanwhile waits for the end. */
+static void (*_Atomic oom_handler)(void);
+
+void chiso_set_out_of_memory_handler(void (*handler)(void)) { oom_handler = handler; }
+
+_Noreturn void xalloc_fail(const char *what)
+{
+    static pthread_mutex_t once = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&once);
+    fprintf(stderr, "chiso: %s\n", what);
+    void (*handler)(void) = oom_handler;
+    if (handler) handler();
+    abort();
+}
+
 static void *check(void *p)
 {
-    if (!p) {
-        static pthread_mutex_t once = PTHREAD_MUTEX_INITIALIZER;
-        pthread_mutex_lock(&once);
-        fputs("chiso: out of memory\n", stderr);
-        exit(2);
-    }
+    if (!p) xalloc_fail("out of memory");
     return p;
 }
 

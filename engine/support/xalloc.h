@@ -10,6 +10,9 @@
 #include <stddef.h>
 #include <string.h>
 
+/* Says "chiso: <what>" on stderr, then calls the host's out-of-memory
+ * handler (chiso_set_out_of_memory_handler), else abort(): never returns. */
+_Noreturn void xalloc_fail(const char *what);
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
