@@ -47,6 +47,9 @@ typedef struct chiso_inputs chiso_inputs;
 /* NULL (with a message on stderr) for a usage problem such as an empty
  * directory or "-" given twice. */
 chiso_inputs *chiso_inputs_open(char **args, int nargs);
+/* NDJSON submissions read from `in` (not closed) as "-" reads standard
+ * input: one a line, origins "<stdin>:LINE". */
+chiso_inputs *chiso_inputs_from_stream(FILE *in);
 /* Why standard input could not be read to its end; NULL if fine. */
 const char *chiso_inputs_error(const chiso_inputs *in);
 void chiso_inputs_close(chiso_inputs *in);

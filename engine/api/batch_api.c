@@ -20,6 +20,7 @@ struct chiso_batch {
 };
 
 chiso_inputs *chiso_inputs_open(char **args, int nargs) { return input_iter_open(args, nargs); }
+chiso_inputs *chiso_inputs_from_stream(FILE *in) { return input_iter_open_stream(in); }
 const char *chiso_inputs_error(const chiso_inputs *in) { return input_iter_error(in); }
 void chiso_inputs_close(chiso_inputs *in) { input_iter_close(in); }
 

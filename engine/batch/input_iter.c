@@ -28,6 +28,7 @@ struct chiso_inputs {
     bool stdin_eof;
     char *error;        /* standard input could not be read: the batch is incomplete */
     bool has_stdin;
+    FILE *in;           /* what "-" reads: standard input, or a stream given */
 };
 
 static int by_path(const void *a, const void *b)
@@ -39,6 +40,7 @@ static int by_path(const void *a, const void *b)
 input_iter_t *input_iter_open(char **args, int nargs)
 {
     input_iter_t *it = xcalloc(1, sizeof *it);
+    it->in = stdin;
     input_seen_t *seen = input_seen_new();
     for (int i = 0; i < nargs; i++) {
         const char *a = args[i];
@@ -80,6 +82,16 @@ input_iter_t *input_iter_open(char **args, int nargs)
     return it;
 }
 
+input_iter_t *input_iter_open_stream(FILE *in)
+{
+    input_iter_t *it = xcalloc(1, sizeof *it);
+    it->in = in;
+    it->has_stdin = true;
+    VEC_PUSH(it->sources, it->count, it->cap);
+    it->sources[it->count++] = (source_t_){NULL, NULL};
+    return it;
+}
+
 long input_iter_total(const input_iter_t *it) { return it->has_stdin ? -1 : (long)it->count; }
 
 const char *input_iter_error(const input_iter_t *it) { return it->error; }
@@ -115,9 +127,9 @@ static int stdin_next_line(input_iter_t *it, size_t *len, bool *too_long)
     for (;;) {
         if (it->chunk_pos == it->chunk_end) {
             if (it->stdin_eof) break;
-            size_t got = fread(it->chunk, 1, STDIN_CHUNK, stdin);
+            size_t got = fread(it->chunk, 1, STDIN_CHUNK, it->in);
             if (got == 0) {
-                if (ferror(stdin)) {
+                if (ferror(it->in)) {
                     it->error = xasprintf("cannot read standard input (after line %ld): %s", it->stdin_line,
                                           strerror(errno ? errno : EIO));
                     return -1;

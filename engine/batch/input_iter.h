@@ -13,6 +13,8 @@ typedef struct chiso_inputs input_iter_t;
 /* Expands the arguments; false (with a message on stderr) for a usage
  * problem such as an empty directory or "-" given twice. */
 input_iter_t *input_iter_open(char **args, int nargs);
+/* NDJSON read from `in` as "-" reads standard input (origins "<stdin>:LINE"). */
+input_iter_t *input_iter_open_stream(FILE *in);
 /* The next submission into *out, which is zeroed or recycled (free with
  * input_clear); false at the end. */
 bool input_iter_next(input_iter_t *it, chiso_input *out);

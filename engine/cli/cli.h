@@ -19,6 +19,7 @@ int cmd_fmt(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_lsp(int argc, char **argv);
 int cmd_appraise(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* `--lang vi|en` as given on the command line (NULL when not given). */
 extern const char *cli_lang_option;
@@ -38,6 +39,13 @@ chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_c
  * NULL with *exit_code set when either fails. */
 chiso_program *cli_load_rules_index(const char *path, const char *index_name, bool quiet_warnings,
                                     size_t *index, int *exit_code);
+
+/* A relative rules path that does not exist from here, found in
+ * $CHISO_RULES_PATH, the installed share/chiso/rules beside the command,
+ * or CHISO_DATADIR/rules (malloc'd); NULL: use the path as given. */
+char *cli_find_rules(const char *path);
+/* The installed share/chiso beside the command (malloc'd), or NULL. */
+char *cli_bundled_dir(void);
 
 /* The index called `name` (or the first when NULL); false with a message
  * on stderr when there is none. */

@@ -14,9 +14,9 @@ bool cli_color(FILE *f)
     return isatty(fileno(f)) && !(nc && *nc);
 }
 
-chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_code)
+/* Diagnostics of a loaded program; NULL (with *exit_code) when it cannot be used. */
+static chiso_program *finish_load(chiso_program *prog, const char *path, bool quiet_warnings, int *exit_code)
 {
-    chiso_program *prog = chiso_program_load(path);
     if (chiso_program_errors(prog) || !quiet_warnings)
         chiso_program_print_diagnostics(prog, stderr, cli_color(stderr));
     if (chiso_program_unreadable(prog)) {
@@ -37,6 +37,16 @@ chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_c
         chiso_program_free(prog);
         return NULL;
     }
+    return prog;
+}
+
+chiso_program *cli_load_rules(const char *given, bool quiet_warnings, int *exit_code)
+{
+    char *found = cli_find_rules(given);
+    const char *path = found ? found : given;
+    chiso_program *prog = chiso_program_load(path);
+    prog = finish_load(prog, path, quiet_warnings, exit_code);
+    free(found);
     return prog;
 }
 

@@ -79,7 +79,9 @@ int cmd_metrics(int argc, char **argv)
         fputs("chiso metrics: give exactly one rules file\n", stderr);
         return CHISO_EXIT_USAGE;
     }
-    chiso_program *prog = chiso_program_load(argv[optind]);
+    char *found = cli_find_rules(argv[optind]);
+    chiso_program *prog = chiso_program_load(found ? found : argv[optind]);
+    free(found);
     if (chiso_program_errors(prog)) chiso_program_print_diagnostics(prog, stderr, cli_color(stderr));
     int code = chiso_program_unreadable(prog) ? CHISO_EXIT_USAGE
              : chiso_program_errors(prog)     ? CHISO_EXIT_RULE_ERRORS : CHISO_EXIT_OK;

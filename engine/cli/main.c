@@ -32,6 +32,7 @@ static void usage(FILE *out)
           "  chiso init [--keywords vi|en] [FILE]\n"
           "  chiso lsp\n"
           "  chiso appraise RULES FOLDER\n"
+          "  chiso serve [options] RULES|DIR\n"
           "  chiso help [COMMAND]\n"
           "  chiso --version\n"
           "\n"
@@ -46,6 +47,7 @@ static void usage(FILE *out)
           "  init    start a new rules file from a commented skeleton\n"
           "  lsp     language server for editors (errors as you type, hover, completion)\n"
           "  appraise the appraisal process: self-assessment, rounds, explanation, final ranks\n"
+          "  serve   score over HTTP/JSON (check, score, explain) on 127.0.0.1\n"
           "\n"
           "Exit status:\n"
           "  0  success\n"
@@ -134,6 +136,7 @@ static int run(int argc, char **argv)
         if (!strcmp(argv[2], "init")) return cmd_init(2, help);
         if (!strcmp(argv[2], "lsp")) return cmd_lsp(2, help);
         if (!strcmp(argv[2], "appraise")) return cmd_appraise(2, help);
+        if (!strcmp(argv[2], "serve")) return cmd_serve(2, help);
         fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
         return CHISO_EXIT_USAGE;
     }
@@ -147,6 +150,7 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "fmt")) return cmd_fmt(argc - 1, argv + 1);
     if (!strcmp(cmd, "init")) return cmd_init(argc - 1, argv + 1);
     if (!strcmp(cmd, "lsp")) return cmd_lsp(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
     fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
     fputs("Run 'chiso --help' for the list of commands.\n", stderr);
     return CHISO_EXIT_USAGE;

@@ -35,7 +35,15 @@ static char *read_file(const char *path, size_t *len)
     char *buf = NULL;
     size_t cap = 0, n = 0, got;
     do {
-        if (n + 4096 > cap) buf = realloc(buf, cap = 2 * cap + 4096);
+        if (n + 4096 > cap) {
+            char *more = realloc(buf, cap = 2 * cap + 4096);
+            if (!more) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = more;
+        }
         got = fread(buf + n, 1, cap - n, f);
         n += got;
     } while (got > 0);

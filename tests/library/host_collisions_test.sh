@@ -24,7 +24,7 @@ for host in "$@"; do
     jq -cS . "$work/$name.raw" > "$work/$name.ndjson"
     if ! cmp -s "$work/cli.ndjson" "$work/$name.ndjson"; then
         echo "FAIL: $name's results differ from the command's"
-        diff "$work/cli.ndjson" "$work/$name.ndjson" | head -5
+        diff "$work/cli.ndjson" "$work/$name.ndjson" | head -4 | cut -c1-300
         fail=1
     fi
     grep -q '"rank":1,' "$work/$name.ndjson" || { echo "FAIL: $name: no unit ranked first"; fail=1; }
