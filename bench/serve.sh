@@ -26,9 +26,10 @@ result=$(build-bench/bench/serve_load "$port" "$sub" "$clients" "$requests")
 echo "$result"
 # Baseline: the same number of units through one `chiso score` process.
 line=$(jq -c . "$sub")
-yes "$line" | head -n "$requests" > "$work/batch.ndjson" || true
+# (each line its own unit ID: a batch of one unit repeated is reported as duplicates)
+{ yes "$line" || true; } | head -n "$requests" | awk '{ sub(/"id":"duc-tho"/, "\"id\":\"u" NR "\""); print }' > "$work/batch.ndjson"
 start=$(date +%s.%N)
-build-bench/chiso score -q -j 1 -f ndjson "$rules" - < "$work/batch.ndjson" > /dev/null
+build-bench/chiso score -q -j 1 -f ndjson "$rules" - < "$work/batch.ndjson" > /dev/null 2>&1
 end=$(date +%s.%N)
 rps=$(echo "$result" | sed -n 's/.* \([0-9]*\) requests\/s.*/\1/p')
 awk -v n="$requests" -v s="$start" -v e="$end" -v rps="$rps" \
