@@ -4,8 +4,26 @@
  * A program is loaded from a rules file (lexed, parsed, checked and compiled
  * in one call); it is then immutable and may score submissions from several
  * threads at once. A submission is one unit's JSON (contract §5); its result
- * is one JSON object (contract §6). Every function that returns an object
- * returns one the caller frees with the matching _free. */
+ * is one JSON object (contract §6).
+ *
+ * Ownership: every function that returns an object returns one the caller
+ * frees with the matching _free (chiso_program_free, chiso_result_free);
+ * a json_t * returned is a new reference the caller decrefs; a char *
+ * returned is malloc'd and the caller frees it; a const char * returned
+ * (names, chiso_version) belongs to the object it came from and lives as
+ * long as it. Arguments are borrowed for the call: the library keeps no
+ * pointer to them (a result copies what it needs of its submission).
+ *
+ * Threads: loading is independent per call (no shared state); a loaded
+ * program is read-only, so chiso_score*, chiso_verify_actuals*, and every
+ * getter may be called from several threads at once on one program. A
+ * result belongs to one thread at a time; chiso_rank* change the results
+ * they are given. Call json_object_seed(0) once before starting threads,
+ * as jansson asks. Printing calls write only to the FILE given.
+ * chiso_set_out_of_memory_handler is set once, before anything else.
+ *
+ * Text in, text out (no jansson needed): chiso_text.h. Whole batches as
+ * the command scores them: chiso_batch.h. */
 #ifndef CHISO_H
 #define CHISO_H
 

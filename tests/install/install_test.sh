@@ -36,8 +36,15 @@ for m in share/man/man1/chiso.1.gz share/man/man5/chiso-rules.5.gz; do
     warnings=$(zcat "$prefix/$m" | groff -k -man -Tutf8 -ww -z 2>&1)
     [ -z "$warnings" ] || { echo "FAIL: $m: $warnings"; fail=1; }
 done
-bash -c "source '$prefix/share/bash-completion/completions/chiso' && complete -p chiso" > /dev/null 2>&1 ||
-    { echo "FAIL: the bash completion does not load"; fail=1; }
+# The completion: commands, options, formats, rules files.
+complete_words() {
+    bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _chiso; printf "%s\n" "${COMPREPLY[@]}"' \
+        _ "$prefix/share/bash-completion/completions/chiso" "$@" 2> /dev/null | sort | tr '\n' ' '
+}
+[ "$(complete_words chiso sc)" = "score " ] || { echo "FAIL: completion of 'chiso sc': $(complete_words chiso sc)"; fail=1; }
+[ "$(complete_words chiso score -f "")" = "csv html json ndjson text " ] || { echo "FAIL: completion of formats: $(complete_words chiso score -f "")"; fail=1; }
+complete_words chiso serve --ma | grep -q -- "--max-body" || { echo "FAIL: completion of serve options"; fail=1; }
+(cd rules/cap-huyen && complete_words chiso check ha) | grep -q "ha-tinh-2021.chiso" || { echo "FAIL: completion of .chiso files"; fail=1; }
 
 # The installed command, run from elsewhere, finds the bundled rules.
 subs=("$prefix"/share/chiso/fixtures/cap-huyen/submissions/*.json)
