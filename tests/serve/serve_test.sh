@@ -35,13 +35,16 @@ status() { local out="$1" method="$2" url="$3"; shift 3; curl -s -o "$out" -w '%
 [ "$(status "$work/h" GET "$base/healthz")" = 200 ] || bad "healthz"
 jq -e '.status == "ok" and .rule_sets == 1 and (.rules_sha256 | length) == 64' "$work/h" > /dev/null || bad "healthz body: $(cat "$work/h")"
 [ "$(status "$work/i" GET "$base/v1/indexes")" = 200 ] || bad "indexes"
-jq -e --arg s "$file_sha" '.rules[0].name == "cap-huyen/ha-tinh-2021.chiso" and .rules[0].files[0].sha256 == $s
-    and .rules[0].indexes[0].name == "Chỉ số CCHC cấp huyện tỉnh Hà Tĩnh năm 2021" and (.rules[0].indexes[0].fields | length) == 7' \
+# The index and its fields as the command scores them.
+"$chiso" score -q -f json "$work/rules/cap-huyen/ha-tinh-2021.chiso" "${subs[@]}" > "$work/cli.json"
+jq -c '.[0] | {index, fields: [.nodes[] | {id, name, max}]}' "$work/cli.json" > "$work/fields.want"
+jq -c '.rules[0].indexes[0] | {index: .name, fields}' "$work/i" > "$work/fields.got"
+cmp -s "$work/fields.want" "$work/fields.got" || bad "the listed index and fields differ from the command's results"
+jq -e --arg s "$file_sha" '.rules[0].name == "cap-huyen/ha-tinh-2021.chiso" and .rules[0].files[0].sha256 == $s' \
     "$work/i" > /dev/null || bad "indexes body: $(head -c 400 "$work/i")"
 sha=$(jq -r '.rules_sha256' "$work/h")
 
 # One submission: the command's result (without ranks), plus provenance.
-"$chiso" score -q -f json "$work/rules/cap-huyen/ha-tinh-2021.chiso" "${subs[@]}" > "$work/cli.json"
 for s in "${subs[0]}" "${subs[5]}"; do
     code=$(status "$work/one" POST "$base/v1/score?$q&origin=$s" --data-binary "@$s" -H 'Content-Type: application/json')
     [ "$code" = 200 ] || bad "score $s: $code"
