@@ -91,6 +91,9 @@ int cmd_serve(int argc, char **argv)
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
+    /* libmicrohttpd shares the connection limit among its threads: a
+     * thread left with none would never stop. */
+    if (o.threads > o.max_connections) o.threads = o.max_connections;
     char *found = cli_find_rules(argv[optind]);
     o.rules = found ? found : argv[optind];
     int code = serve_run(&o);

@@ -135,6 +135,26 @@ code=$?
 pid=
 [ $code -eq 0 ] || bad "exit $code on SIGTERM"
 
+# --max-connections: a connection over the limit is refused, and served
+# again once one closes; the service still stops on SIGTERM.
+"$chiso" serve -q -p 0 --max-connections 1 --timeout 5 rules/cap-huyen/ha-tinh-2021.chiso > "$work/out2" 2>&1 &
+pid=$!
+for _ in $(seq 50); do grep -q listening "$work/out2" && break; sleep 0.1; done
+port2=$(sed -n 's/.*127\.0\.0\.1:\([0-9]*\)\/.*/\1/p' "$work/out2")
+exec 4<> "/dev/tcp/127.0.0.1/$port2"
+sleep 0.2
+code=$(curl -s -m 3 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port2/healthz")
+[ "$code" = 000 ] || bad "a connection over --max-connections was served ($code)"
+exec 4<&-
+sleep 0.2
+code=$(curl -s -m 3 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port2/healthz")
+[ "$code" = 200 ] || bad "not served again after the connection closed ($code)"
+kill -TERM "$pid"
+for _ in $(seq 50); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2> /dev/null; then bad "SIGTERM did not stop the service"; kill -9 "$pid"; fi
+wait "$pid" 2> /dev/null
+pid=
+
 # Usage errors: rules with errors, a bad address.
 "$chiso" serve -p 0 "$work/bad.chiso" > /dev/null 2> "$work/e1"
 [ $? -eq 1 ] || bad "rules with errors: not exit 1"
