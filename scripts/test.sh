@@ -32,7 +32,7 @@ echo "== fuzzing: each libFuzzer harness of tests/fuzz for 15 s (clang, ASan + U
 bash scripts/fuzz.sh 15
 
 echo "== valgrind"
-vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect)
+vg=(valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=scripts/valgrind.supp)
 "${vg[@]}" build/chiso check rules/examples/huyen-mini.chiso
 "${vg[@]}" build/chiso score -f text rules/examples/huyen-mini.chiso fixtures/examples/submissions >/dev/null
 for f in rules/*/*.chiso; do
@@ -54,9 +54,9 @@ done
   >/dev/null || [ $? -eq 3 ]
 # The threaded batch pipeline under helgrind: no data races.
 build/bench/gen_submissions rules/examples/huyen-mini.chiso 300 7 > build/helgrind.ndjson
-valgrind --quiet --tool=helgrind --error-exitcode=98 \
+valgrind --quiet --tool=helgrind --error-exitcode=98 --suppressions=scripts/valgrind.supp \
   build/chiso score -q -j 2 -f ndjson rules/examples/huyen-mini.chiso - < build/helgrind.ndjson > /dev/null
-valgrind --quiet --tool=helgrind --error-exitcode=98 \
+valgrind --quiet --tool=helgrind --error-exitcode=98 --suppressions=scripts/valgrind.supp \
   build/chiso score -q -j 2 -f text rules/examples/huyen-mini.chiso - < build/helgrind.ndjson > /dev/null
 echo "valgrind: clean (memcheck and helgrind)"
 echo "test.sh: all tests passed"
