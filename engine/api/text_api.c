@@ -151,7 +151,8 @@ char *chiso_score_batch_format(const chiso_program *cp, size_t index, const char
     FILE *in = fmemopen((void *)(ndjson && len ? ndjson : "\n"), ndjson && len ? len : 1, "r");
     if (!in) return NULL;
     chiso_inputs *inputs = chiso_inputs_from_stream(in);
-    chiso_batch_options o = {index, flags, 1, false, false, format, render};
+    chiso_batch_options o = {.index = index, .flags = flags, .jobs = 1, .format = format,
+                             .render = render, .round = -1, .frame = NULL};
     chiso_batch *b = chiso_batch_run(cp, &o, inputs);
     bool ok = chiso_batch_complete(b) && !chiso_inputs_error(inputs);
     chiso_inputs_close(inputs);
