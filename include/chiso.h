@@ -69,6 +69,19 @@ const char *chiso_version(void);
  * any other call; not thread-safe against calls in progress. */
 void chiso_set_out_of_memory_handler(void (*handler)(void));
 
+/* The language of every text the library writes: diagnostics, hints,
+ * reasons, findings and report labels. "vi" (the default, as the chiso
+ * command's reports) or "en"; locale names such as "vi_VN.UTF-8" are
+ * accepted too. The Vietnamese catalogue is found through the environment
+ * variable CHISO_LOCALEDIR, else beside libchiso (locale/ or
+ * ../share/locale), else where it was installed; without it texts stay
+ * English. Names and strings from the rules are never translated, nor are
+ * `code` fields. Process-wide: call before other threads use chiso.
+ * Returns 0, or -1 for a language chiso has no texts in (nothing changes). */
+int chiso_set_language(const char *lang);
+/* "vi" or "en": the language in use. */
+const char *chiso_language(void);
+
 typedef struct chiso_program chiso_program;
 typedef struct chiso_result chiso_result;
 

@@ -45,9 +45,13 @@ char *cli_bundled_dir(void)
     if (!slash) return NULL;
     *slash = '\0';
     char *dir = xasprintf("%s/../share/chiso", exe);
-    struct stat st;
-    if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) return dir;
+    /* the real path: results name the rules they were scored with, and
+     * "/usr/bin/../share" is no name for a reader */
+    char *real = realpath(dir, NULL);
     free(dir);
+    struct stat st;
+    if (real && stat(real, &st) == 0 && S_ISDIR(st.st_mode)) return real;
+    free(real);
     return NULL;
 }
 

@@ -39,6 +39,8 @@ static void help(FILE *out)
           "      --max-connections N  connections at once (default 256); more are refused\n"
           "      --timeout S       seconds a connection may stay idle, a slow client\n"
           "                        included (default 30)\n"
+          "      --lang vi|en      the language of reasons, diagnostics and reports\n"
+          "                        (default vi, as chiso score's reports)\n"
           "  -q, --quiet           no log on stderr\n"
           "  -h, --help            show this help\n"
           "\n"
@@ -94,6 +96,8 @@ int cmd_serve(int argc, char **argv)
     /* libmicrohttpd shares the connection limit among its threads: a
      * thread left with none would never stop. */
     if (o.threads > o.max_connections) o.threads = o.max_connections;
+    /* answers are documents, as score's: Vietnamese unless --lang says */
+    cli_set_document_lang();
     char *found = cli_find_rules(argv[optind]);
     o.rules = found ? found : argv[optind];
     int code = serve_run(&o);

@@ -88,17 +88,6 @@ static enum MHD_Result send_error(struct MHD_Connection *c, unsigned status, con
     return send_text(c, status, text, "application/json", set, NULL);
 }
 
-/* A JSON object's text with "provenance" added as its last member. */
-static char *with_provenance(char *object, const serve_set_t *set)
-{
-    size_t n = strlen(object);
-    while (n && object[n - 1] != '}') n--;
-    if (!n) return object;
-    char *out = xasprintf("%.*s%s\"provenance\":%s}\n", (int)(n - 1), object, n > 2 ? "," : "", set->provenance);
-    chiso_free(object);
-    return out;
-}
-
 static const char *arg(struct MHD_Connection *c, const char *name)
 {
     return MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
@@ -153,8 +142,8 @@ static enum MHD_Result score(struct MHD_Connection *c, const serve_rules_t *r, r
         json_t *j = json_loads(result, 0, NULL);
         bool ok = j && !strcmp(json_string_value(json_object_get(j, "status")) ?: "", "ok");
         json_decref(j);
-        return send_text(c, ok ? MHD_HTTP_OK : MHD_HTTP_UNPROCESSABLE_CONTENT, with_provenance(result, set),
-                         "application/json", set, NULL);
+        /* the result carries its provenance (rules, SHA-256s, engine, time) */
+        return send_text(c, ok ? MHD_HTTP_OK : MHD_HTTP_UNPROCESSABLE_CONTENT, result, "application/json", set, NULL);
     }
     const char *format = arg(c, "format") ? arg(c, "format") : "ndjson";
     if (!chiso_output_format_known(format))
@@ -196,7 +185,7 @@ static enum MHD_Result explain(struct MHD_Connection *c, const serve_rules_t *r,
     chiso_free(result);
     char *out = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(j);
-    return send_text(c, MHD_HTTP_OK, with_provenance(out, set), "application/json", set, NULL);
+    return send_text(c, MHD_HTTP_OK, out, "application/json", set, NULL);
 }
 
 static enum MHD_Result check(struct MHD_Connection *c, request_t *rq)

@@ -8,8 +8,17 @@
  * thread and every library), while chiso writes a Vietnamese report on a
  * computer whose locale is English, and keeps what it prints on stderr in
  * the user's language meanwhile. A loaded catalogue is read-only: lookups
- * are safe from any thread. */
+ * are safe from any thread.
+ *
+ * The library speaks Vietnamese until told otherwise, as the command's
+ * reports do, so a service or a binding gets the command's own texts. The
+ * catalogue is looked for beside the library itself (dladdr), which is not
+ * the program when libchiso.so is loaded by Python or a web server. */
+#define _GNU_SOURCE /* dladdr */
 #include "i18n.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
 
 #include <limits.h>
 #include <stdint.h>
@@ -26,13 +35,12 @@
 #define MO_MAGIC 0x950412deu
 #define MO_MAX_BYTES (16u << 20)
 
-static chiso_lang_t current = CHISO_LANG_EN;
-static bool missing;
+static chiso_lang_t current = CHISO_LANG_VI;
 static char dir[PATH_MAX];
 
-/* The Vietnamese catalogue, loaded once. */
+/* The Vietnamese catalogue, loaded once (through `loaded`). */
+static pthread_once_t loaded = PTHREAD_ONCE_INIT;
 static struct {
-    bool tried;
     unsigned char *data;
     size_t size;
     bool big_endian; /* msgfmt writes the byte order of the machine it ran on */
@@ -47,6 +55,23 @@ static bool has_catalogue(const char *d)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Whether the catalogue is beside the file `file` (a program or a
+ * library): in locale/ (the build tree's program), ../locale (the build
+ * tree's lib/libchiso.so) or ../share/locale (a prefix); sets dir to the
+ * one found. */
+static bool beside(const char *file)
+{
+    static const char *const places[] = {"locale", "../locale", "../share/locale"};
+    const char *slash = strrchr(file, '/');
+    if (!slash || slash - file >= PATH_MAX - 24) return false;
+    int len = (int)(slash - file);
+    for (size_t i = 0; i < sizeof places / sizeof *places; i++) {
+        snprintf(dir, sizeof dir, "%.*s/%s", len, file, places[i]);
+        if (has_catalogue(dir)) return true;
+    }
+    return false;
+}
+
 static void find_dir(void)
 {
     const char *env = getenv("CHISO_LOCALEDIR");
@@ -54,18 +79,17 @@ static void find_dir(void)
         snprintf(dir, sizeof dir, "%s", env);
         return;
     }
+    /* the library's own file first: libchiso.so in a build tree or a
+     * prefix; for the static library this is the program */
+    Dl_info info;
+    if (dladdr((void *)&find_dir, &info) && info.dli_fname && info.dli_fname[0] == '/' &&
+        beside(info.dli_fname))
+        return;
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
         exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            snprintf(dir, sizeof dir, "%.*s/locale", PATH_MAX - 16, exe);
-            if (has_catalogue(dir)) return;
-            snprintf(dir, sizeof dir, "%.*s/../share/locale", PATH_MAX - 24, exe);
-            if (has_catalogue(dir)) return;
-        }
+        if (beside(exe)) return;
     }
     snprintf(dir, sizeof dir, "%s", CHISO_LOCALEDIR);
 }
@@ -88,10 +112,8 @@ static const char *string_at(uint32_t table, uint32_t i)
 }
 
 /* Reads the catalogue; on any fault it stays unloaded (English). */
-static void load_catalogue(void)
+static void read_catalogue(void)
 {
-    if (mo.tried) return;
-    mo.tried = true;
     char path[PATH_MAX + 64];
     snprintf(path, sizeof path, "%s/vi/LC_MESSAGES/" DOMAIN ".mo", chiso_i18n_dir());
     FILE *f = fopen(path, "rb");
@@ -128,9 +150,12 @@ static void load_catalogue(void)
     mo.translations = word_at(16);
 }
 
+static void load_catalogue(void) { pthread_once(&loaded, read_catalogue); }
+
 /* Binary search of the sorted originals (msgfmt sorts them by bytes). */
 static const char *lookup(const char *msgid)
 {
+    load_catalogue();
     if (!mo.data) return NULL;
     uint32_t lo = 0, hi = mo.n;
     while (lo < hi) {
@@ -162,17 +187,17 @@ bool chiso_i18n_set(const char *lang)
     int l = lang_of(lang);
     if (l < 0) return false;
     current = (chiso_lang_t)l;
-    missing = false;
-    if (current == CHISO_LANG_VI) {
-        load_catalogue();
-        missing = !mo.data;
-    }
+    if (current == CHISO_LANG_VI) load_catalogue();
     return true;
 }
 
 chiso_lang_t chiso_i18n_lang(void) { return current; }
 
-bool chiso_i18n_catalogue_missing(void) { return missing; }
+bool chiso_i18n_catalogue_missing(void)
+{
+    if (current == CHISO_LANG_VI) load_catalogue();
+    return current == CHISO_LANG_VI && !mo.data;
+}
 
 const char *chiso_i18n_dir(void)
 {
@@ -214,3 +239,4 @@ const char *chiso_ngettext(const char *one, const char *many, unsigned long n)
     const char *t = lookup(one);
     return t ? t : n == 1 ? one : many;
 }
+

@@ -49,11 +49,15 @@ complete_words chiso serve --ma | grep -q -- "--max-body" || { echo "FAIL: compl
 # The installed command, run from elsewhere, finds the bundled rules.
 subs=("$prefix"/share/chiso/fixtures/cap-huyen/submissions/*.json)
 (cd "$work" && "$prefix/bin/chiso" score -q -f ndjson cap-huyen/ha-tinh-2021.chiso "${subs[@]}") |
-    jq -cS 'del(.file)' > "$work/installed.ndjson" || { echo "FAIL: the installed command did not score with the bundled rules"; fail=1; }
+    jq -cS 'del(.file) | .provenance |= (del(.rules, .scored_at) | .includes |= map(del(.file)))' > "$work/installed.ndjson" || { echo "FAIL: the installed command did not score with the bundled rules"; fail=1; }
 "$build/chiso" score -q -f ndjson rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/*.json |
-    jq -cS 'del(.file)' > "$work/build.ndjson"
+    jq -cS 'del(.file) | .provenance |= (del(.rules, .scored_at) | .includes |= map(del(.file)))' > "$work/build.ndjson"
 [ "$(wc -l < "$work/installed.ndjson")" -eq 13 ] || { echo "FAIL: the installed command scored $(wc -l < "$work/installed.ndjson") districts"; fail=1; }
 cmp -s "$work/installed.ndjson" "$work/build.ndjson" || { echo "FAIL: installed and build results differ"; fail=1; }
+# results name the installed rules by their real path
+(cd "$work" && "$prefix/bin/chiso" score -q -f ndjson cap-huyen/ha-tinh-2021.chiso "${subs[0]}") |
+    jq -e --arg r "$(realpath "$prefix")/share/chiso/rules/cap-huyen/ha-tinh-2021.chiso" '.provenance.rules == $r' > /dev/null ||
+    { echo "FAIL: the installed rules are not named by their real path"; fail=1; }
 (cd "$work" && CHISO_RULES_PATH="$src/tests/install/data" "$prefix/bin/chiso" check only-here.chiso > /dev/null 2>&1) ||
     { echo "FAIL: CHISO_RULES_PATH not searched"; fail=1; }
 (cd "$work" && "$prefix/bin/chiso" check no-such/rules.chiso > /dev/null 2> "$work/missing.err")
@@ -112,7 +116,7 @@ if [ "${DEB:-0}" = 1 ]; then
         dpkg-deb -x "$deb" "$work/root"
         (cd "$work" && LD_LIBRARY_PATH="$work/root/usr/lib:$(ls -d "$work"/root/usr/lib/*-linux-gnu 2>/dev/null | tr '\n' :)" \
             "$work/root/usr/bin/chiso" score -q -f ndjson cap-huyen/ha-tinh-2021.chiso "$work"/root/usr/share/chiso/fixtures/cap-huyen/submissions/*.json) |
-            jq -cS 'del(.file)' > "$work/deb.ndjson"
+            jq -cS 'del(.file) | .provenance |= (del(.rules, .scored_at) | .includes |= map(del(.file)))' > "$work/deb.ndjson"
         cmp -s "$work/deb.ndjson" "$work/build.ndjson" || { echo "FAIL: the packaged command scores otherwise"; fail=1; }
     else
         echo "FAIL: no .deb built"; fail=1

@@ -70,6 +70,8 @@ _check = _fn("chiso_check_json", _ptr, _c_char_p, _c_char_p, _size)
 _score = _fn("chiso_score_json", _ptr, _ptr, _size, _c_char_p, _size, _c_char_p, ctypes.c_uint)
 _score_batch = _fn("chiso_score_batch_format", _ptr, _ptr, _size, _c_char_p, _size, ctypes.c_int,
                    ctypes.c_uint, _c_char_p, ctypes.c_uint, ctypes.POINTER(_size))
+_set_language = _fn("chiso_set_language", ctypes.c_int, _c_char_p)
+_language = _fn("chiso_language", _c_char_p)
 _explain = _fn("chiso_explain_text", _ptr, _ptr, _size, _c_char_p, _size, _c_char_p, _c_char_p)
 
 if _abi_version() != ABI_VERSION:
@@ -118,6 +120,19 @@ def version():
 
 def abi_version():
     return _abi_version()
+
+
+def set_language(lang):
+    """The language of reasons, diagnostics and report labels: "vi" (the
+    default, as the chiso command's reports) or "en". Process-wide: call
+    it before threads use chiso. ValueError for any other language."""
+    if _set_language(_encode(lang)) != 0:
+        raise ValueError("chiso speaks vi or en, not %r" % (lang,))
+
+
+def language():
+    """The language in use: "vi" or "en"."""
+    return _language().decode("utf-8")
 
 
 def check(text, name="<rules>"):

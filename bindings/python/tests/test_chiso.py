@@ -24,6 +24,8 @@ BAD_RULES = 'index "x" {\n  total 10\n  field 1 "f" max 10 { criterion 1.1 "c" m
 
 
 def command(*args, stdin=None):
+    # the library speaks Vietnamese by default, as the command's reports
+    args = args if args and args[0] == "--lang" else ("--lang", "vi", *args)
     done = subprocess.run([CHISO, *args], input=stdin, capture_output=True)
     return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
 
@@ -102,7 +104,7 @@ class Binding(unittest.TestCase):
     def test_errors_in_a_submission(self):
         r = self.rules.score('{"unit": ')
         self.assertEqual(r["status"], "error")
-        self.assertTrue(any("line 1" in e or "1:" in e for e in r["errors"]), r["errors"])
+        self.assertTrue(any("dòng 1, cột 9" in e for e in r["errors"]), r["errors"])
         text, failed = self.rules.score_batch_text([self.subs[0], '{"unit": ', {"period": "2021"}])
         self.assertEqual(failed, 2)
         lines = [json.loads(line) for line in text.splitlines()]
@@ -143,8 +145,32 @@ class Binding(unittest.TestCase):
             self.assertEqual((got["diagnostics"][0]["line"], got["diagnostics"][0]["column"]), (3, 19))
             with self.assertRaises(chiso.ChisoError) as caught:
                 chiso.Rules(path)
-            self.assertIn("bad.chiso:3:19: error:", str(caught.exception))
-        self.assertEqual(chiso.check(open(RULES, encoding="utf-8").read(), name=RULES)["errors"], 0)
+            self.assertIn("bad.chiso:3:19: lỗi:", str(caught.exception))
+        with open(RULES, encoding="utf-8") as f:
+            self.assertEqual(chiso.check(f.read(), name=RULES)["errors"], 0)
+
+    def test_language(self):
+        self.assertEqual(chiso.language(), "vi")
+        with self.assertRaises(ValueError):
+            chiso.set_language("fr")
+        self.assertEqual(chiso.language(), "vi")
+        code, out, _ = command("--lang", "en", "score", "-q", "-f", "json", RULES, *SUBMISSIONS)
+        self.assertEqual(code, 0)
+        cli = json.loads(out)
+        chiso.set_language("en")
+        try:
+            self.assertEqual(chiso.language(), "en")
+            for path, sub, expected in zip(SUBMISSIONS, self.subs, cli):
+                got = self.rules.score(sub, origin=path)
+                expected = dict(expected)
+                del expected["rank"], expected["field_ranks"]
+                got.pop("rank", None)
+                self.assertEqual(got, expected, path)
+            self.assertIn("zero denominator", out)
+            message = chiso.check(BAD_RULES, name="bad.chiso")["diagnostics"][0]["message"]
+            self.assertIn("add up to 5", message)
+        finally:
+            chiso.set_language("vi")
 
     def test_threads_score_alike(self):
         expected = [self.rules.score(s) for s in self.subs]
@@ -162,7 +188,8 @@ class Binding(unittest.TestCase):
             self.assertEqual(g, expected)
 
     def test_rules_from_text_and_search_path(self):
-        text = open("rules/examples/huyen-mini.chiso", encoding="utf-8").read()
+        with open("rules/examples/huyen-mini.chiso", encoding="utf-8") as f:
+            text = f.read()
         with chiso.Rules(text=text, name="mini.chiso") as r:
             self.assertEqual(len(r.indexes), 1)
         old = os.environ.get("CHISO_RULES_PATH")
