@@ -14,7 +14,8 @@ fail=0
 
 # The command's results, without the ranks per field (chiso_rank gives
 # the overall rank only).
-"$chiso" score -q -f ndjson "$rules" "${subs[@]}" | jq -cS 'del(.field_ranks)' > "$work/cli.ndjson"
+# the library speaks Vietnamese by default, as the command's reports
+"$chiso" --lang vi score -q -f ndjson "$rules" "${subs[@]}" | jq -cS 'del(.field_ranks)' > "$work/cli.ndjson"
 [ "$(wc -l < "$work/cli.ndjson")" -eq 13 ] || { echo "FAIL: the command gave $(wc -l < "$work/cli.ndjson") results"; fail=1; }
 for host in "$@"; do
     name=$(basename "$host")
