@@ -232,7 +232,7 @@ static void finish(loader_t *L)
     diag_sort(&cp->diags);
     free(L->root);
     cp->scored_at = chiso_scoring_time();
-    provenance_build(cp);
+    if (!L->check_only) provenance_build(cp); /* a checked program is not scored: no hashing */
 }
 
 static int cmp_names(const void *a, const void *b)

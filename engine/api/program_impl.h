@@ -16,7 +16,8 @@ struct chiso_program {
 /* Lexed, parsed and checked like chiso_program_load(_string), but not
  * compiled: for `check` and the language server, which score nothing (the
  * bytecode of a large index costs as much memory as its tree). Such a
- * program must not be scored. */
+ * program must not be scored, and carries no provenance (its files are
+ * not hashed). */
 chiso_program *chiso_program_check_file(const char *path);
 chiso_program *chiso_program_check_string(const char *name, const char *text, size_t len);
 /* Builds cp->provenance from the sources and cp->scored_at. */

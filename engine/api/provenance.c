@@ -32,7 +32,7 @@ void provenance_build(chiso_program *cp)
     JW_KEY(&w, "rules");
     jw_string(&w, p->nsources ? p->sources[0]->path : NULL);
     JW_KEY(&w, "rules_sha256");
-    jw_string(&w, p->nsources ? p->sources[0]->sha256 : NULL);
+    jw_string(&w, p->nsources ? source_sha256(p->sources[0]) : NULL);
     JW_KEY(&w, "includes");
     jw_array(&w);
     for (size_t i = 1; i < p->nsources; i++) {
@@ -40,7 +40,7 @@ void provenance_build(chiso_program *cp)
         JW_KEY(&w, "file");
         jw_string(&w, p->sources[i]->path);
         JW_KEY(&w, "sha256");
-        jw_string(&w, p->sources[i]->sha256);
+        jw_string(&w, source_sha256(p->sources[i]));
         jw_end_object(&w);
     }
     jw_end_array(&w);

@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Chunks come zeroed (calloc, or fresh pages from the kernel), and an
+ * arena never reuses what it handed out: arena_alloc needs no memset. */
 struct arena_chunk {
     arena_chunk_t *next;
     size_t used, size;
+    size_t mapped; /* bytes mapped for a large chunk (xmap_large), 0 for calloc's */
     max_align_t data[];
 };
 
@@ -39,7 +42,8 @@ void arena_free(arena_t *a)
     arena_chunk_t *c = a->head;
     while (c) {
         arena_chunk_t *next = c->next;
-        free(c);
+        if (c->mapped) xunmap_large(c, c->mapped);
+        else free(c);
         c = next;
     }
     a->head = NULL;
@@ -54,8 +58,14 @@ static void *take(arena_t *a, size_t n, size_t align)
         if (!a->chunk_bytes && a->nchunks >= SMALL_CHUNKS) a->chunk_bytes = LARGE_CHUNK_BYTES;
         a->nchunks++;
         size_t chunk = a->chunk_bytes ? a->chunk_bytes - sizeof *c : CHUNK_BYTES;
-        size_t size = n > chunk ? n : chunk;
-        c = a->chunk_bytes ? xmalloc_large(sizeof *c + size) : xmalloc(sizeof *c + size);
+        size_t size = n > chunk ? n : chunk, mapped = 0;
+        if (a->chunk_bytes && size == chunk) {
+            mapped = a->chunk_bytes;
+            c = xmap_large(mapped);
+        } else {
+            c = xcalloc(1, sizeof *c + size);
+        }
+        c->mapped = mapped;
         c->size = size;
         c->used = 0;
         c->next = a->head;
@@ -69,12 +79,10 @@ static void *take(arena_t *a, size_t n, size_t align)
 
 void *arena_alloc(arena_t *a, size_t n)
 {
-    size_t align = sizeof(max_align_t);
+    size_t align = _Alignof(max_align_t);
     n = (n + align - 1) / align * align;
     if (n == 0) n = align;
-    void *p = take(a, n, align);
-    memset(p, 0, n);
-    return p;
+    return take(a, n, align); /* zero already: see arena_chunk */
 }
 
 char *arena_strndup(arena_t *a, const char *s, size_t n)

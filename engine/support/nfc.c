@@ -1,6 +1,7 @@
 /* nfc.c — NFC with a quick check first (see nfc.h). */
 #include "nfc.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -41,6 +42,27 @@ static bool quick_nfc(const unsigned char *s)
         s += n;
     }
     return true;
+}
+
+#define SYMBOLS_FROM 0x2000
+#define SYMBOLS_TO 0x2C00
+static uint8_t stable_symbols[(SYMBOLS_TO - SYMBOLS_FROM) / 8];
+static pthread_once_t symbols_once = PTHREAD_ONCE_INIT;
+
+static void make_symbol_table(void)
+{
+    for (int32_t cp = SYMBOLS_FROM; cp < SYMBOLS_TO; cp++) {
+        const utf8proc_property_t *p = utf8proc_get_property(cp);
+        if (p->combining_class == 0 && p->decomp_seqindex == UINT16_MAX)
+            stable_symbols[(cp - SYMBOLS_FROM) / 8] |= (uint8_t)(1u << (cp % 8));
+    }
+}
+
+bool nfc_stable_symbol(int32_t cp)
+{
+    if (cp < SYMBOLS_FROM || cp >= SYMBOLS_TO) return false;
+    pthread_once(&symbols_once, make_symbol_table);
+    return stable_symbols[(cp - SYMBOLS_FROM) / 8] >> (cp % 8) & 1;
 }
 
 bool nfc_quick_check(const char *s) { return quick_nfc((const unsigned char *)s); }

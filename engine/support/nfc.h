@@ -35,5 +35,9 @@ bool nfc_quick_bytes(const char *s, size_t n, size_t from, size_t to, size_t *ne
 /* True when s (valid UTF-8) is surely NFC already, by a quick scan; false
  * means "normalize to know". */
 bool nfc_quick_check(const char *s);
+/* True when the symbol cp of U+2000–U+2BFF (≥ ≤ ≠ → – “ ”) is one NFC
+ * leaves alone whatever surrounds it (no decomposition, no combining
+ * class): the check above, for one character, from a table made once. */
+bool nfc_stable_symbol(int32_t cp);
 
 #endif

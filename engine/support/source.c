@@ -36,9 +36,9 @@ int utf8_columns(const char *s, size_t nbytes)
 }
 
 /* Finds the first invalid UTF-8 sequence or NUL; returns its offset or -1. */
-static long find_bad_utf8(const unsigned char *s, size_t len, const char **why)
+static long find_bad_utf8(const unsigned char *s, size_t len, const char **why, int *maybe_not_nfc)
 {
-    size_t good = utf8_valid_prefix(s, len);
+    size_t good = utf8_valid_prefix_nfc(s, len, maybe_not_nfc);
     if (good == len) return -1;
     *why = s[good] == 0 ? "NUL byte in rules file" : "invalid UTF-8 byte sequence";
     return (long)good;
@@ -57,13 +57,28 @@ static void index_lines(source_t *src)
         src->line_starts[src->nlines++] = (uint32_t)(p - src->text) + 1;
 }
 
+static void hash_now(source_t *src, const char *bytes, size_t len)
+{
+    sha256_hex(bytes, len, src->sha256);
+    src->sha256_known = 1;
+}
+
+const char *source_sha256(source_t *src)
+{
+    if (!src->sha256_known) hash_now(src, src->text, src->len); /* the text is the bytes as read */
+    return src->sha256;
+}
+
 /* The source of `name` from `lf`, a malloc'd buffer of len bytes and room
  * for two more, which it takes over (and rewrites in place). */
 static source_t *source_take(const char *name, char *lf, size_t len, diag_list_t *diags)
 {
     source_t *src = xcalloc(1, sizeof *src);
     src->path = xstrdup(name);
-    sha256_hex(lf, len, src->sha256); /* the bytes as read, before any rewriting */
+    /* The text is rewritten below only when it has a BOM or CRs, bad
+     * UTF-8 or text not in NFC: the hash of the bytes as read is taken
+     * then, before the first change (source_sha256). */
+    if ((len >= 3 && memcmp(lf, "\xEF\xBB\xBF", 3) == 0) || memchr(lf, '\r', len)) hash_now(src, lf, len);
 
     if (len >= 3 && memcmp(lf, "\xEF\xBB\xBF", 3) == 0) {
         memmove(lf, lf + 3, len - 3);
@@ -88,7 +103,8 @@ static source_t *source_take(const char *name, char *lf, size_t len, diag_list_t
     lf[n + 1] = '\0';
 
     const char *why = NULL;
-    long bad = find_bad_utf8((const unsigned char *)lf, n, &why);
+    int maybe_not_nfc = 0;
+    long bad = find_bad_utf8((const unsigned char *)lf, n, &why, &maybe_not_nfc);
     if (bad >= 0) {
         /* Report against the raw text: count lines and columns up to `bad`. */
         int line = 1;
@@ -99,6 +115,7 @@ static source_t *source_take(const char *name, char *lf, size_t len, diag_list_t
                 line_start = (size_t)i + 1;
             }
         unsigned byte = (unsigned char)lf[bad];
+        if (!src->sha256_known) hash_now(src, lf, len);
         src->text = lf;
         src->len = (size_t)bad; /* only the valid prefix is printable */
         src->invalid = 1;
@@ -111,12 +128,13 @@ static source_t *source_take(const char *name, char *lf, size_t len, diag_list_t
         return src; /* caller checks diags->errors */
     }
 
-    if (nfc_quick_check(lf)) { /* nearly every rules file: no need to normalize */
+    if (!maybe_not_nfc || nfc_quick_check(lf)) { /* nearly every rules file: no need to normalize */
         src->text = lf;
         src->len = n;
         index_lines(src);
         return src;
     }
+    if (!src->sha256_known) hash_now(src, lf, len);
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)lf, (utf8proc_ssize_t)n, &nfc,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);

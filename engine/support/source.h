@@ -20,7 +20,12 @@ typedef struct source {
     uint32_t *line_starts; /* byte offset of each line */
     size_t nlines;
     int invalid;      /* not valid UTF-8: do not lex it */
-    char sha256[65];  /* of the bytes as read (provenance of results) */
+    /* SHA-256 of the bytes as read (provenance of results), in hex: taken
+     * when the loader rewrites the text (BOM, CR, NFC, bad UTF-8), else on
+     * first request from the text, which is then those bytes (`check`
+     * never asks: hashing is a tenth of checking a large file). */
+    char sha256[65];
+    int sha256_known;
 } source_t;
 
 /* Largest rules file accepted; bigger ones are refused with a message. */
@@ -34,6 +39,8 @@ source_t *source_load(const char *path, struct diag_list *diags);
 source_t *source_from_memory(const char *name, const char *bytes, size_t len,
                              struct diag_list *diags);
 void source_free(source_t *src);
+/* The SHA-256 of the file's bytes as read, in hex (see sha256 above). */
+const char *source_sha256(source_t *src);
 /* "a FIFO", "is a directory"... for messages about a file's type (st_mode). */
 const char *source_file_kind(unsigned mode);
 

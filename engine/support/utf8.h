@@ -33,7 +33,13 @@ static inline int utf8_decode_valid(const unsigned char *s, long len, int32_t *c
 }
 
 /* Length of the longest valid UTF-8 prefix of s[0..len) without NUL bytes
- * (len when the whole text is valid): ASCII is skipped eight bytes at a time. */
-size_t utf8_valid_prefix(const unsigned char *s, size_t len);
+ * (len when the whole text is valid): ASCII is skipped eight bytes at a time.
+ * Also sets *maybe_not_nfc when the text has a character
+ * other than ASCII, U+0080–U+02FF, U+1E00–U+1EFF (the precomposed
+ * Vietnamese letters) and the stable symbols of nfc_stable_symbol, which
+ * NFC leaves alone whatever surrounds them (as nfc_quick_check):
+ * only such a text needs the full check (nfc_quick_check). One pass for
+ * both, since a rules file is read once. */
+size_t utf8_valid_prefix_nfc(const unsigned char *s, size_t len, int *maybe_not_nfc);
 
 #endif

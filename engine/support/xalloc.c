@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,25 @@ void *xmalloc_large(size_t n)
 #endif
     return p;
 }
+
+void *xmap_large(size_t n)
+{
+    enum { HUGE_PAGE = 2 * 1024 * 1024 };
+    /* map a huge page more, then trim the ends to the alignment */
+    char *p = injected_failure() ? MAP_FAILED
+                                 : mmap(NULL, n + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    check(p == MAP_FAILED ? NULL : p);
+    size_t head = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+    if (head) munmap(p, head);
+    if (HUGE_PAGE - head) munmap(p + head + n, HUGE_PAGE - head);
+    p += head;
+#ifdef MADV_HUGEPAGE
+    (void)madvise(p, n, MADV_HUGEPAGE); /* a hint: fine if refused */
+#endif
+    return p;
+}
+
+void xunmap_large(void *p, size_t n) { munmap(p, n); }
 
 char *xstrdup(const char *s) { return check(injected_failure() ? NULL : strdup(s)); }
 char *xstrndup(const char *s, size_t n) { return check(injected_failure() ? NULL : strndup(s, n)); }

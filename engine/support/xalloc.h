@@ -21,6 +21,11 @@ void *xrealloc(void *p, size_t n);
  * asked to; page faults on a fresh small page each 4 KiB cost more than
  * the filling. Free with free(). Below 2 MiB, the same as xmalloc. */
 void *xmalloc_large(size_t n);
+/* n bytes (a multiple of 2 MiB) of fresh zeroed memory straight from the
+ * kernel, aligned and advised for huge pages like xmalloc_large: zero
+ * without being cleared twice. Free with xunmap_large(p, n). */
+void *xmap_large(size_t n);
+void xunmap_large(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

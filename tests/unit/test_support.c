@@ -1,11 +1,13 @@
 /* test_support.c — the support code that batch output is written with:
  * JSON string escaping (its eight-bytes-at-a-time fast path against
- * jansson reading the text back), numbers formatted without printf, and
- * the string buffer. */
+ * jansson reading the text back), numbers formatted without printf, the
+ * string buffer, and the one pass that validates a rules file's UTF-8 and
+ * tells whether it may need NFC. */
 #include "support.h"
 
 #include "engine/report/display.h"
 #include "engine/support/nfc.h"
+#include "engine/support/utf8.h"
 #include "engine/support/json_writer.h"
 #include "engine/support/rational.h"
 
@@ -199,6 +201,42 @@ static void texts_are_put_in_nfc_only_when_needed(void **state)
     free(n);
 }
 
+/* The valid prefix and the NFC flag of `text` (n bytes) at every offset
+ * it can start at within an eight-byte word, after `pad` ASCII bytes. */
+static void assert_validates(const char *text, size_t n, size_t valid, int maybe_not_nfc)
+{
+    for (size_t pad = 0; pad < 17; pad++) {
+        char buf[128];
+        memset(buf, 'a', pad);
+        memcpy(buf + pad, text, n);
+        int flag = -1;
+        assert_int_equal(utf8_valid_prefix_nfc((const unsigned char *)buf, pad + n, &flag), pad + valid);
+        if (valid == n) assert_int_equal(flag, maybe_not_nfc);
+    }
+}
+
+static void rules_text_is_validated_and_screened_for_nfc_in_one_pass(void **state)
+{
+    (void)state;
+    const char *plain[] = {"", "chỉ_số \"Đức Thọ\" { tổng 100 }", "Ữ ự ỹ ậ ẫ", "mức ≥ 98% -> 1 ≤ → – “x”",
+                           "Zürich · 2021"};
+    for (size_t i = 0; i < sizeof plain / sizeof *plain; i++) {
+        assert_validates(plain[i], strlen(plain[i]), strlen(plain[i]), 0);
+        assert_true(nfc_quick_check(plain[i]));
+    }
+    const char *maybe[] = {"a ≠ b", "huye\xcc\xa3\xcc\x82n", "\xe2\x84\xab", "\xe2\x83\x90", "日本", "\xf0\x9f\x98\x80"};
+    for (size_t i = 0; i < sizeof maybe / sizeof *maybe; i++)
+        assert_validates(maybe[i], strlen(maybe[i]), strlen(maybe[i]), 1);
+    /* the first bad byte, wherever it falls in a word of eight */
+    assert_validates("ab\0cd", 5, 2, 0);
+    assert_validates("ab\xff", 3, 2, 0);
+    assert_validates("xin chào\xc3", 10, 9, 0);             /* cut short */
+    assert_validates("\xe0\x80\x80", 3, 0, 0);            /* overlong */
+    assert_validates("\xed\xa0\x80", 3, 0, 0);            /* surrogate */
+    assert_validates("\xf4\x90\x80\x80", 4, 0, 0);       /* beyond U+10FFFF */
+    assert_validates("abcdefgh\x80", 9, 8, 0);              /* a lone continuation byte */
+}
+
 static void string_buffer_grows_and_stays_terminated(void **state)
 {
     (void)state;
@@ -228,6 +266,7 @@ int main(void)
         cmocka_unit_test(halves_round_away_from_zero_in_every_form),
         cmocka_unit_test(texts_are_put_in_nfc_only_when_needed),
         cmocka_unit_test(string_buffer_grows_and_stays_terminated),
+        cmocka_unit_test(rules_text_is_validated_and_screened_for_nfc_in_one_pass),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
