@@ -30,7 +30,10 @@ static void collect_target(const program_t *p, const expr_t *e, json_t **users, 
         add_user(users[e->metric], id);
         return;
     }
-    if (e->let) collect_target(p, e->let->value, users, id, depth + 1);
+    if (e->kind == EX_NAME || e->kind == EX_PATH) {
+        if (e->let) collect_target(p, e->let->value, users, id, depth + 1);
+        return;
+    }
     if (e->kind == EX_CALL) {
         for (int i = 0; i < e->nargs; i++) {
             const expr_t *a = e->args[i];
@@ -39,6 +42,7 @@ static void collect_target(const program_t *p, const expr_t *e, json_t **users, 
         }
         return;
     }
+    if (!expr_has_operands(e)) return;
     collect_target(p, e->a, users, id, depth + 1);
     collect_target(p, e->b, users, id, depth + 1);
     collect_target(p, e->c, users, id, depth + 1);

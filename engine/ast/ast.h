@@ -56,33 +56,45 @@ typedef struct {
 struct let_decl;
 
 typedef struct expr {
-    /* Packed: a large index has hundreds of thousands of expressions, and
-     * their size is most of a check's memory. */
+    /* Packed (80 bytes): a large index has hundreds of thousands of
+     * expressions, and their size is most of a check's memory. What only
+     * some kinds have shares a union: read a field of the union only for
+     * the kinds it names. The fields before it hold for every kind. */
     uint8_t kind;           /* expr_kind */
     uint8_t op;             /* op_kind */
     uint8_t type;           /* value_type, set by the checker */
     bool is_percent;
     bool boolean;
     uint16_t depth;         /* nesting, for the parser's limit (saturates) */
-    srcloc_t loc;
-    union {
-        rat_t num;          /* EX_NUMBER */
-        rat_t node_max;     /* EX_NODE_MAX, set by the checker */
-    };
+    int metric;             /* metric slot for EX_NAME/EX_PATH (-1 for every other kind) */
     union {
         int date;           /* EX_DATE: days since 1970-01-01 */
         int builtin;        /* EX_CALL: builtin id, set by the checker */
     };
-    int nsegs;              /* paths */
-    int nargs;              /* calls */
-    int metric;             /* metric slot for EX_NAME/EX_PATH (-1 if none) */
+    int nargs;              /* calls (0 for every other kind) */
+    int nsegs;              /* EX_NAME/EX_PATH */
+    srcloc_t loc;
     char *text;             /* literal text as written, string value, or name */
-    char **segs;            /* paths */
-    struct expr **args;     /* calls */
-    struct expr *a, *b, *c; /* operands; for EX_IF: cond, then, else */
-    struct let_decl *let;   /* EX_NAME bound to a let (checker) */
-    const struct metric_decl *decl; /* the declaration of the metric read (or NULL) */
+    union {
+        struct {            /* EX_UNARY, EX_BINARY, EX_IF (expr_has_operands) */
+            struct expr *a, *b, *c; /* operands; for EX_IF: cond, then, else */
+        };
+        rat_t num;          /* EX_NUMBER */
+        rat_t node_max;     /* EX_NODE_MAX, set by the checker */
+        struct {            /* EX_NAME, EX_PATH */
+            char **segs;
+            struct let_decl *let;           /* EX_NAME bound to a let (checker) */
+            const struct metric_decl *decl; /* the declaration of the metric read (or NULL) */
+        };
+        struct expr **args; /* EX_CALL */
+    };
 } expr_t;
+
+/* Does `e` have operands a, b, c (which other kinds do not)? */
+static inline bool expr_has_operands(const expr_t *e)
+{
+    return e->kind == EX_UNARY || e->kind == EX_BINARY || e->kind == EX_IF;
+}
 
 typedef struct let_decl {
     char *name;
@@ -141,7 +153,9 @@ typedef struct period_range {
 } period_range_t;
 
 typedef struct node {
-    /* the small fields first, so that no padding comes between them */
+    /* One per node of a large index: no field that nothing reads (the
+     * items' own positions serve their diagnostics), and the small fields
+     * first, so that no padding comes between them. */
     node_kind kind;
     na_policy na;
     missing_policy missing;
@@ -157,7 +171,6 @@ typedef struct node {
     srcloc_t max_loc;
     char *source;
     expr_t *applies_if;
-    srcloc_t policy_loc;
 
     let_t **lets;
     size_t nlets, caplets;
@@ -172,7 +185,6 @@ typedef struct node {
     band_t **bands;
     size_t nbands, capbands;
     expr_t *score;
-    srcloc_t score_loc;
 
     /* index only */
     grade_entry_t *grades;
@@ -185,15 +197,12 @@ typedef struct node {
     /* the appraisal process: evidence required, where the points come from */
     char **evidence;       /* `evidence "..." "..."` / `kiểm_chứng` titles */
     size_t nevidence, capevidence;
-    srcloc_t evidence_loc;
-    srcloc_t origin_loc;
 
     /* versions (engine/ast/ast_version.c): the periods an index applies to
      * (`áp_dụng`; none: every period), and the ID a node had in the
      * previous version (`trước_đây`), for the trend across versions */
     period_range_t *periods;
     size_t nperiods, capperiods;
-    srcloc_t periods_loc;
     char *previously;
     srcloc_t previously_loc;
 } node_t;

@@ -111,10 +111,9 @@ static bool word_is(const char *w, const char *a, const char *b, const char *c)
 }
 
 static void apply_policy(parse_ctx_t *ctx, item_t *it, na_policy *na, missing_policy *miss,
-                         srcloc_t *ploc, const char **na_word)
+                         const char **na_word)
 {
     const char *k = it->policy_key, *v = it->policy_value;
-    *ploc = it->loc;
     if (word_is(k, "not_applicable", "không_phát_sinh", "khong_phat_sinh")) {
         *na_word = v;
         if (word_is(v, "full", "đủ_điểm", "du_diem")) *na = NA_FULL;
@@ -221,7 +220,7 @@ static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items
             else n->source = it->str;
             break;
         case IT_POLICY:
-            apply_policy(ctx, it, &n->na, &n->missing, &n->policy_loc, &n->na_word);
+            apply_policy(ctx, it, &n->na, &n->missing, &n->na_word);
             break;
         case IT_GRADE:
             if (!is_index) misplaced(ctx, it, "'grade'", where, "grades belong to the index");
@@ -272,7 +271,6 @@ static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items
                          "a criterion has either 'value' with bands or 'score', not both");
             } else {
                 n->score = it->expr;
-                n->score_loc = it->loc;
             }
             break;
         case IT_BAND:

@@ -49,7 +49,6 @@ void apply_process_item(parse_ctx_t *ctx, node_t *n, item_t *it)
             ARENA_PUSH(ctx->arena, n->evidence, n->nevidence, n->capevidence);
             n->evidence[n->nevidence++] = it->strs[i];
         }
-        n->evidence_loc = it->loc;
         return;
     }
     /* IT_ORIGIN */
@@ -65,5 +64,4 @@ void apply_process_item(parse_ctx_t *ctx, node_t *n, item_t *it)
         return;
     }
     n->origin = o;
-    n->origin_loc = it->loc;
 }

@@ -105,7 +105,6 @@ void apply_version_item(parse_ctx_t *ctx, node_t *n, item_t *it)
             ARENA_PUSH(ctx->arena, n->periods, n->nperiods, n->capperiods);
             n->periods[n->nperiods++] = it->periods[i];
         }
-        n->periods_loc = it->loc;
         return;
     }
     /* IT_PREVIOUSLY */

@@ -239,7 +239,9 @@ static bool is_ratio(const expr_t *e, int depth)
             const metric_decl_t *d = e->a->decl;
             for (size_t i = 0; i < d->nconstraints; i++) {
                 const metric_constraint_t *c = &d->constraints[i];
-                if ((c->cmp == OP_LE || c->cmp == OP_LT) && c->rhs->decl == e->b->decl) return true;
+                if ((c->cmp == OP_LE || c->cmp == OP_LT) && (c->rhs->kind == EX_PATH || c->rhs->kind == EX_NAME) &&
+                    c->rhs->decl == e->b->decl)
+                    return true;
             }
         }
         return false;
@@ -329,6 +331,7 @@ static void walk_expr(uctx *c, expr_t *e, int depth)
         check_cmp(c, e->b, e->a);
     }
     for (int i = 0; i < e->nargs; i++) walk_expr(c, e->args[i], depth + 1);
+    if (!expr_has_operands(e)) return;
     walk_expr(c, e->a, depth + 1);
     walk_expr(c, e->b, depth + 1);
     walk_expr(c, e->c, depth + 1);

@@ -152,6 +152,7 @@ static void collect(intvec_t *v, const expr_t *e, intvec_t *let_slots)
         for (int i = 0; i < e->nargs; i++) collect(v, e->args[i], let_slots);
         break;
     default:
+        if (!expr_has_operands(e)) break;
         collect(v, e->a, let_slots);
         collect(v, e->b, let_slots);
         collect(v, e->c, let_slots);
@@ -188,7 +189,7 @@ static void count_parts(const expr_t *e, int *n)
         (e->kind == EX_UNARY && e->op == OP_NOT))
         (*n)++;
     for (int i = 0; e->kind == EX_CALL && i < e->nargs; i++) count_parts(e->args[i], n);
-    if (e->kind != EX_CALL) {
+    if (expr_has_operands(e)) {
         count_parts(e->a, n);
         count_parts(e->b, n);
         count_parts(e->c, n);
@@ -204,7 +205,7 @@ static void compile_parts(program_t *prog, const expr_t *e, cpart_t *parts, int 
         (*n)++;
     }
     for (int i = 0; e->kind == EX_CALL && i < e->nargs; i++) compile_parts(prog, e->args[i], parts, n);
-    if (e->kind != EX_CALL) {
+    if (expr_has_operands(e)) {
         compile_parts(prog, e->a, parts, n);
         compile_parts(prog, e->b, parts, n);
         compile_parts(prog, e->c, parts, n);

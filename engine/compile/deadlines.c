@@ -56,7 +56,7 @@ static void find(finder_t *f, const expr_t *e, int depth)
         else if (is_days(actual) && due->type == TY_NUMBER) add(f, e, NULL, true, strict, actual, due);
     }
     for (int i = 0; e->kind == EX_CALL && i < e->nargs; i++) find(f, e->args[i], depth + 1);
-    if (e->kind != EX_CALL) {
+    if (expr_has_operands(e)) {
         find(f, e->a, depth + 1);
         find(f, e->b, depth + 1);
         find(f, e->c, depth + 1);

@@ -37,6 +37,7 @@ static void widen(span_t *s, const expr_t *e, int depth)
         }
     }
     for (int i = 0; e->kind == EX_CALL && i < e->nargs; i++) widen(s, e->args[i], depth + 1);
+    if (!expr_has_operands(e)) return;
     widen(s, e->a, depth + 1);
     widen(s, e->b, depth + 1);
     widen(s, e->c, depth + 1);

@@ -277,10 +277,11 @@ static void walk_expr(walk_ctx_t *w, const expr_t *e)
             }
         }
     }
+    for (int i = 0; i < e->nargs; i++) walk_expr(w, e->args[i]);
+    if (!expr_has_operands(e)) return;
     walk_expr(w, e->a);
     walk_expr(w, e->b);
     walk_expr(w, e->c);
-    for (int i = 0; i < e->nargs; i++) walk_expr(w, e->args[i]);
 }
 
 static void walk_reads_node(const node_t *n, void *data)
