@@ -31,6 +31,7 @@
 typedef enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE } slot_state;
 
 #define CHUNK 64
+#define SPOOL_BUFFER (1 << 20)
 
 typedef struct {
     slot_state state;
@@ -362,6 +363,7 @@ static FILE *spool_open(void)
  * rewound for reading, or a message saying why not. */
 static bool spool_finish(batch_t *out)
 {
+    if (!out->spool) return true;
     errno = 0;
     if (!out->spool_errno && (fflush(out->spool) != 0 || ferror(out->spool)))
         out->spool_errno = errno ? errno : EIO;
@@ -431,10 +433,14 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 {
     json_arena_install();
     memset(out, 0, sizeof *out);
-    out->spool = spool_open();
-    if (!out->spool) return false;
-    /* Results pass through the spool twice: big buffers, few system calls. */
-    setvbuf(out->spool, NULL, _IOFBF, 1 << 20);
+    if (opts->need_results) { /* csv, say, is made from the summaries: no spool at all */
+        out->spool = spool_open();
+        if (!out->spool) return false;
+        /* Results pass through the spool twice: big buffers, few system
+         * calls. glibc takes the size only with a buffer given to it. */
+        out->spool_buf = xmalloc(SPOOL_BUFFER);
+        setvbuf(out->spool, out->spool_buf, _IOFBF, SPOOL_BUFFER);
+    }
     if (opts->need_criteria && node_count(opts)) {
         criteria_init(&out->criteria, opts->prog->prog.compiled[opts->index]);
         out->has_criteria = true;
@@ -539,5 +545,6 @@ void batch_free(batch_t *b)
     if (b->has_criteria) criteria_free(&b->criteria);
     free(b->arenas);
     if (b->spool) fclose(b->spool);
+    free(b->spool_buf); /* after fclose: the stream used it to the end */
     memset(b, 0, sizeof *b);
 }

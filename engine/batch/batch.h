@@ -55,7 +55,9 @@ typedef struct {
 typedef struct {
     unit_summary_t *units;
     size_t count, cap;
-    FILE *spool;          /* one compact result JSON per line, in input order */
+    FILE *spool;          /* one compact result JSON per line, in input order;
+                           * NULL when the format needs only the summaries */
+    char *spool_buf;      /* its stdio buffer */
     size_t spooled;       /* lines written to the spool (checked when read back) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
     arena_t *arenas;      /* the summaries' strings and arrays: one arena per worker */

@@ -63,8 +63,12 @@ bool cli_color(FILE *f);
 typedef struct {
     FILE *f;
     char *path, *tmp;
+    char *buf;            /* its stdio buffer, from cli_out_buffer */
 } cli_out_t;
 bool cli_out_open(cli_out_t *o, const char *path);
+/* A 1 MiB stdio buffer for a large output (a batch's results); called
+ * right after cli_out_open, before anything is written. */
+void cli_out_buffer(cli_out_t *o);
 bool cli_out_commit(cli_out_t *o);
 void cli_out_abort(cli_out_t *o);
 

@@ -142,6 +142,22 @@ bool cli_out_open(cli_out_t *o, const char *path)
     return true;
 }
 
+#define OUT_BUFFER (1 << 20)
+
+void cli_out_buffer(cli_out_t *o)
+{
+    /* glibc takes the size only with a buffer given to it: without one,
+     * a batch's results would go out in 4 KiB system calls. Standard
+     * output may be flushed as late as exit(): its buffer never goes away. */
+    static char stdout_buf[OUT_BUFFER];
+    if (o->f == stdout) { /* a terminal keeps its line buffering */
+        if (!isatty(STDOUT_FILENO)) setvbuf(stdout, stdout_buf, _IOFBF, OUT_BUFFER);
+        return;
+    }
+    o->buf = xmalloc(OUT_BUFFER);
+    setvbuf(o->f, o->buf, _IOFBF, OUT_BUFFER);
+}
+
 bool cli_out_commit(cli_out_t *o)
 {
     if (o->f == stdout) {
@@ -170,6 +186,7 @@ bool cli_out_commit(cli_out_t *o)
     }
     free(o->tmp);
     free(o->path);
+    free(o->buf); /* after fclose */
     memset(o, 0, sizeof *o);
     return ok;
 }
@@ -182,6 +199,7 @@ void cli_out_abort(cli_out_t *o)
     }
     free(o->tmp);
     free(o->path);
+    free(o->buf);
     memset(o, 0, sizeof *o);
 }
 

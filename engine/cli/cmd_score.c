@@ -197,6 +197,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
         chiso_program_free(prog);
         return CHISO_EXIT_USAGE;
     }
+    cli_out_buffer(&out);
     chiso_batch_options bo = {index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
                               !quiet && isatty(STDERR_FILENO), format, render, round, framed ? frame : NULL};
     chiso_batch *batch = chiso_batch_run(prog, &bo, inputs);

@@ -2,6 +2,7 @@
 #include "compile.h"
 
 #include "engine/check/builtins.h"
+#include "engine/support/json_writer.h"
 #include "engine/support/xalloc.h"
 
 #include <stdint.h>
@@ -303,6 +304,31 @@ static int compile_node(node_compiler_t *nc, const node_t *n, int parent, na_pol
     return me;
 }
 
+/* The members of a node's result that do not depend on the unit, as
+ * JSON text up to the key of its points (engine/eval/result_json.c). */
+static void prepare_json_head(program_t *prog, cnode_t *c)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    jw_t w;
+    jw_init(&w, &sb);
+    jw_object(&w);
+    JW_KEY(&w, "id");
+    jw_string(&w, c->src->id);
+    JW_KEY(&w, "name");
+    jw_string(&w, c->src->name);
+    JW_KEY(&w, "kind");
+    jw_string(&w, node_kind_name(c->src->kind));
+    if (c->src->previously) { /* its ID in the previous version of the index */
+        JW_KEY(&w, "previously");
+        jw_string(&w, c->src->previously);
+    }
+    JW_KEY(&w, "points");
+    c->json_head = arena_strdup(&prog->arena, sb.data);
+    c->json_head_len = sb.len;
+    sb_free(&sb);
+}
+
 void compile_program(program_t *prog)
 {
     compiled_program_t *cp = arena_alloc(&prog->arena, sizeof *cp);
@@ -330,6 +356,7 @@ void compile_program(program_t *prog)
         ci->index = prog->indexes[i];
         node_compiler_t nc = {prog, ci, let_slots, 0};
         compile_node(&nc, prog->indexes[i], -1, NA_FULL, MISS_ERROR, NULL);
+        for (int k = 0; k < ci->nnodes; k++) prepare_json_head(prog, &ci->nodes[k]);
         prog->compiled[i] = ci;
     }
     prog->cplans = arena_alloc(&prog->arena, sizeof(compiled_plan_t *) * (prog->nplans + 1));

@@ -55,6 +55,10 @@ typedef struct cnode {
     int nparts;
     struct cdeadline *deadlines; /* the deadlines its rule checks (deadlines.c) */
     int ndeadlines;
+    /* The start of its result JSON, the same for every unit, made once
+     * per program: {"id":…,"name":…,"kind":…[,"previously":…],"points": */
+    const char *json_head;
+    size_t json_head_len;
 } cnode_t;
 
 /* A deadline a leaf's rule checks: a date against its due date

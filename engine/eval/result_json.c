@@ -49,21 +49,22 @@ static void write_value(jw_t *w, value_t v)
 static void write_json_value(jw_t *w, json_t *j)
 {
     size_t flags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
-    size_t n = j ? json_dumpb(j, NULL, 0, flags) : 0;
+    jw_raw(w, ""); /* the separator; the value follows */
+    /* Dumped once, into the room the buffer has (a unit object fits in
+     * 512 bytes); only a longer value is dumped again into more room. */
+    sb_reserve(w->sb, 512);
+    size_t room = w->sb->cap - w->sb->len - 1;
+    size_t n = j ? json_dumpb(j, w->sb->data + w->sb->len, room, flags) : 0;
+    if (n > room) {
+        sb_reserve(w->sb, n);
+        n = json_dumpb(j, w->sb->data + w->sb->len, n, flags);
+    }
     if (n == 0) {
-        jw_raw(w, "null");
+        sb_adds(w->sb, "null");
         return;
     }
-    jw_raw(w, ""); /* the separator; the value follows */
-    sb_reserve(w->sb, n);
-    json_dumpb(j, w->sb->data + w->sb->len, n, flags);
     w->sb->len += n;
     w->sb->data[w->sb->len] = '\0';
-}
-
-static const char *status_name(node_status_t s)
-{
-    return s == NS_SCORED ? "scored" : s == NS_NOT_APPLICABLE ? "not_applicable" : "missing";
 }
 
 static const char *policy_name(na_policy p)
@@ -116,18 +117,8 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
 {
     const cnode_t *c = &r->ci->nodes[idx];
     const node_result_t *nr = &r->nodes[idx];
-    jw_object(w);
-    JW_KEY(w, "id");
-    jw_string(w, c->src->id);
-    JW_KEY(w, "name");
-    jw_string(w, c->src->name);
-    JW_KEY(w, "kind");
-    jw_string(w, node_kind_name(c->src->kind));
-    if (c->src->previously) { /* its ID in the previous version of the index */
-        JW_KEY(w, "previously");
-        jw_string(w, c->src->previously);
-    }
-    JW_KEY(w, "points");
+    /* id, name, kind (and the previous ID): prepared with the program */
+    jw_object_text(w, c->json_head, c->json_head_len);
     jw_rat(w, nr->points);
     JW_KEY(w, "max");
     jw_rat(w, nr->max);
@@ -136,7 +127,11 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
         jw_rat(w, c->max);
     }
     JW_KEY(w, "status");
-    jw_string(w, status_name(nr->status));
+    switch (nr->status) {
+    case NS_SCORED: JW_VALUE(w, "\"scored\""); break;
+    case NS_NOT_APPLICABLE: JW_VALUE(w, "\"not_applicable\""); break;
+    default: JW_VALUE(w, "\"missing\""); break;
+    }
     if (nr->has_value) {
         JW_KEY(w, "value");
         write_value(w, nr->value);

@@ -177,3 +177,17 @@ void jw_raw(jw_t *w, const char *json)
     sep(w);
     sb_adds(w->sb, json);
 }
+
+void jw_object_text(jw_t *w, const char *text, size_t len)
+{
+    open_(w, '{');
+    sb_add(w->sb, text + 1, len - 1); /* the brace is written by open_ */
+    w->first[w->depth] = false;
+    w->after_key = true;
+}
+
+void jw_value_text(jw_t *w, const char *text, size_t len)
+{
+    sep(w);
+    sb_add(w->sb, text, len);
+}

@@ -39,5 +39,12 @@ void jw_null(jw_t *w);
 void jw_rat(jw_t *w, rat_t v);
 /* Already-serialized JSON (a value). */
 void jw_raw(jw_t *w, const char *json);
+/* Opens an object whose first members and the key after them are
+ * already written as `text` ('{"id":"1","points":'): the constant start
+ * of a node's result, prepared once per program. The value comes next. */
+void jw_object_text(jw_t *w, const char *text, size_t len);
+/* A value whose JSON text is given (a string literal, say). */
+void jw_value_text(jw_t *w, const char *text, size_t len);
+#define JW_VALUE(w, literal) jw_value_text((w), literal, sizeof(literal) - 1)
 
 #endif
