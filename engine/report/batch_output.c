@@ -16,6 +16,7 @@
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,6 +423,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
     } else {
         char *line = NULL;
         size_t cap = 0;
+        int write_errno = 0;
         /* The field IDs as JSON strings, once for the batch. */
         char **field_keys = xcalloc((size_t)(nfields ? nfields : 1), sizeof *field_keys);
         for (int f = 0; f < nfields; f++) {
@@ -435,6 +437,12 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         bool whole = true;
         for (size_t i = 0; i < b->count && !(o->format == OUT_TEXT && o->no_scorecards); i++) {
             size_t n;
+            /* A write failed (a full disk): stop, and keep its errno for the
+             * message (reading the spool would clear it). */
+            if (ferror(out)) {
+                write_errno = errno;
+                break;
+            }
             if (!(whole = batch_spool_next(b, &line, &cap, &n))) break;
             const unit_summary_t *u = &b->units[i];
             if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !u->duplicate_of) {
@@ -510,6 +518,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             if (b->has_criteria) criteria_print_text(&b->criteria, o->decimal_comma, out);
         }
         if (o->format == OUT_TEXT) print_provenance(prog, out);
+        if (write_errno) errno = write_errno;
     }
     free(ids);
     free(names);
