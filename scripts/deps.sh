@@ -10,7 +10,7 @@
 set -euo pipefail
 
 packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-dev
-          libutf8proc-dev libgmp-dev nettle-dev gettext libxlsxwriter-dev libmicrohttpd-dev)
+          libutf8proc-dev libgmp-dev nettle-dev gettext libxlsxwriter-dev libmicrohttpd-dev libsimdjson-dev)
 if [ "${1:-}" = test ]; then
   packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev vim
              dpkg-dev file groff-base python3 curl poppler-utils)

@@ -25,7 +25,7 @@ jobs="${FUZZ_JOBS:-1}"
 
 command -v clang >/dev/null || { echo "fuzz.sh: clang is needed (scripts/deps.sh test installs it)" >&2; exit 2; }
 echo "== building the fuzzers (clang, ASan + UBSan) in $dir"
-CC=clang cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHISO_FUZZ=ON -DCHISO_WERROR=OFF > /dev/null
+CC=clang CXX=clang++ cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCHISO_FUZZ=ON -DCHISO_WERROR=OFF > /dev/null
 cmake --build "$dir" -j "$(nproc)" --target "${harnesses[@]/#/fuzz_}" > /dev/null
 
 # The dictionary: every keyword spelling of the table, built-in functions,

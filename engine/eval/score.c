@@ -14,6 +14,8 @@
 
 #include "engine/api/program_impl.h"
 #include "engine/support/i18n.h"
+#include "engine/support/json_arena.h"
+#include "engine/support/json_fast.h"
 #include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
@@ -693,7 +695,8 @@ json_t *submission_load_exact(const char *text, size_t len)
     size_t exact_len = 0;
     char *exact = submission_exact_numbers(text, len, &exact_len);
     if (!exact) return NULL;
-    json_t *sub = json_loadb(exact, exact_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    json_t *sub = json_fast_load(exact, exact_len, true);
+    if (!sub) sub = json_loadb(exact, exact_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
     free(exact);
     return sub;
 }
@@ -708,9 +711,20 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
         len -= 3;
     }
     json_error_t err;
-    json_t *sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    text_scan_t scan = submission_scan(text, len);
+    json_t *sub = NULL;
     bool exact = false;
-    if (!sub) { /* perhaps only a number beyond what jansson holds (1e400, 2^64) */
+    /* A number of 16 digits or more may lose digits as a double: such a
+     * text is read exactly at once, rather than scored twice (below). */
+    if (scan.long_numbers) {
+        sub = submission_load_exact(text, len);
+        exact = sub != NULL;
+    }
+    /* simdjson first; jansson reads what it gives up on, and says why a
+     * text is not JSON (see json_fast.h) */
+    if (!sub) sub = json_fast_load(text, len, false);
+    if (!sub) sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    if (!sub && !scan.long_numbers) { /* perhaps only a number beyond what jansson holds (1e400, 2^64) */
         sub = submission_load_exact(text, len);
         exact = sub != NULL;
     }
@@ -721,9 +735,8 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
                               err.text);
         return r;
     }
-    text_scan_t scan = submission_scan(text, len);
     chiso_result *r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
-    json_decref(sub);
+    json_arena_release(sub); /* in a batch, the arena takes it back whole */
     /* A number may have lost digits as a double: near or past a double's
      * range (binding says so), or of more than 15 digits (the text does). */
     if ((r->reread || scan.long_numbers) && !exact) {
@@ -731,7 +744,7 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
         if (sub) {
             chiso_result_free(r);
             r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
-            json_decref(sub);
+            json_arena_release(sub);
         }
     }
     return r;

@@ -94,6 +94,12 @@ static void csv_number(strbuf_t *row, rat_t v, bool comma, int round)
 /* A criterion's points as kept in the summary ("0.5"), as csv_number writes them. */
 static void csv_number_text(strbuf_t *row, const char *text, size_t len, bool comma, int round)
 {
+    if (round < 0) { /* kept as csv_number writes it (rat_format, 6 decimals): copied */
+        size_t at = row->len;
+        sb_add(row, text, len);
+        if (comma) rat_decimal_comma(row->data + at);
+        return;
+    }
     rat_t v;
     if (!rat_parse(text, len, &v)) { /* not read back: as it is */
         sb_add(row, text, len);

@@ -25,6 +25,7 @@ typedef struct chunk {
 struct json_arena {
     chunk_t *chunks;  /* the first is the one being filled */
     char *at;         /* next free byte of the first chunk */
+    bool spilled;     /* a block of this session came from malloc */
 };
 
 static _Thread_local json_arena_t *active;
@@ -48,7 +49,11 @@ static bool owns(const json_arena_t *a, const void *p)
 static void *arena_malloc(size_t n)
 {
     json_arena_t *a = active;
-    if (!a || n > CHUNK_BYTES / 4) return xmalloc(n);
+    if (!a) return xmalloc(n);
+    if (n > CHUNK_BYTES / 4) {
+        a->spilled = true; /* jansson must free it: trees are released again */
+        return xmalloc(n);
+    }
     n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if ((size_t)(a->chunks->end - a->at) < n) {
         a->chunks = chunk_new(a->chunks);
@@ -73,6 +78,7 @@ json_arena_t *json_arena_new(void)
     json_arena_t *a = xmalloc(sizeof *a);
     a->chunks = chunk_new(NULL);
     a->at = a->chunks->start;
+    a->spilled = false;
     return a;
 }
 
@@ -89,7 +95,17 @@ void json_arena_free(json_arena_t *a)
     free(a);
 }
 
-void json_arena_begin(json_arena_t *a) { active = a; }
+void json_arena_begin(json_arena_t *a)
+{
+    active = a;
+    a->spilled = false;
+}
+
+void json_arena_release(json_t *j)
+{
+    if (active && !active->spilled) return;
+    json_decref(j);
+}
 
 void json_arena_end(json_arena_t *a)
 {

@@ -1,0 +1,125 @@
+// json_fast.cpp — simdjson's DOM reader behind a C function (see
+// json_fast.h). The DOM API, not On-Demand: the whole text is checked
+// (UTF-8, structure, every number) before any jansson value is made, so a
+// text simdjson refuses costs no tree; and the values are then walked once,
+// in document order, which is the order jansson keeps keys in. Errors are
+// returned, never thrown (the library is built without exceptions).
+#include "json_fast.h"
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+// Texts larger than this go to jansson: a parser keeps the capacity of
+// the largest text it read, for the life of its thread.
+constexpr size_t MAX_FAST = 4u << 20;
+
+struct reader {
+    simdjson::dom::parser parser;
+    char *padded = nullptr; // the text copied with SIMDJSON_PADDING bytes after it
+    size_t cap = 0;
+    ~reader() { std::free(padded); }
+};
+
+thread_local reader local;
+
+// A string as jansson would hold it, or nothing: NUL bytes are refused by
+// jansson in keys, and in values without JSON_ALLOW_NUL; a lone surrogate
+// escape ("\udc00") must be refused as jansson refuses it (its UTF-8 form
+// starts 0xED 0xA0 to 0xED 0xBF; Vietnamese letters never start with 0xED).
+bool plain(std::string_view s, bool allow_nul)
+{
+    if (!allow_nul && std::memchr(s.data(), 0, s.size())) return false;
+    const char *p = s.data(), *end = p + s.size();
+    while ((p = static_cast<const char *>(std::memchr(p, 0xED, static_cast<size_t>(end - p))))) {
+        if (p + 1 < end && static_cast<unsigned char>(p[1]) >= 0xA0) return false;
+        p++;
+    }
+    return true;
+}
+
+json_t *build(element e, bool allow_nul)
+{
+    switch (e.type()) {
+    case element_type::OBJECT: {
+        simdjson::dom::object members;
+        json_t *object = e.get_object().get(members) == simdjson::SUCCESS ? json_object() : nullptr;
+        if (!object) return nullptr;
+        for (simdjson::dom::key_value_pair kv : members) {
+            json_t *value = plain(kv.key, false) ? build(kv.value, allow_nul) : nullptr;
+            size_t before = json_object_size(object);
+            // A key given twice leaves the size as it was: jansson names it.
+            if (!value || json_object_setn_new_nocheck(object, kv.key.data(), kv.key.size(), value) != 0 ||
+                json_object_size(object) == before) {
+                json_decref(object);
+                return nullptr;
+            }
+        }
+        return object;
+    }
+    case element_type::ARRAY: {
+        simdjson::dom::array items;
+        json_t *array = e.get_array().get(items) == simdjson::SUCCESS ? json_array() : nullptr;
+        if (!array) return nullptr;
+        for (element item : items) {
+            json_t *value = build(item, allow_nul);
+            if (!value || json_array_append_new(array, value) != 0) {
+                json_decref(array);
+                return nullptr;
+            }
+        }
+        return array;
+    }
+    case element_type::STRING: {
+        std::string_view s;
+        if (e.get_string().get(s) != simdjson::SUCCESS || !plain(s, allow_nul)) return nullptr;
+        return json_stringn_nocheck(s.data(), s.size());
+    }
+    case element_type::INT64: {
+        int64_t k;
+        return e.get_int64().get(k) == simdjson::SUCCESS ? json_integer(k) : nullptr;
+    }
+    case element_type::DOUBLE: {
+        // jansson reads "-0" as the integer 0 and is the judge of the
+        // edges of a double's range: zero and the extremes go to it.
+        double d;
+        if (e.get_double().get(d) != simdjson::SUCCESS || d == 0 || std::fabs(d) < 1e-300 || std::fabs(d) > 1e300) return nullptr;
+        return json_real(d);
+    }
+    case element_type::BOOL: {
+        bool b;
+        return e.get_bool().get(b) == simdjson::SUCCESS ? json_boolean(b) : nullptr;
+    }
+    case element_type::NULL_VALUE:
+        return json_null();
+    default: // UINT64: beyond jansson's integers (it reads the text exactly)
+        return nullptr;
+    }
+}
+
+} // namespace
+
+extern "C" json_t *json_fast_load(const char *text, size_t len, bool allow_nul)
+{
+    if (len == 0 || len > MAX_FAST) return nullptr;
+    reader &r = local;
+    if (r.cap < len + simdjson::SIMDJSON_PADDING) {
+        size_t cap = (len + simdjson::SIMDJSON_PADDING) * 2;
+        char *padded = static_cast<char *>(std::realloc(r.padded, cap));
+        if (!padded) return nullptr;
+        r.padded = padded;
+        r.cap = cap;
+    }
+    std::memcpy(r.padded, text, len);
+    std::memset(r.padded + len, 0, simdjson::SIMDJSON_PADDING);
+    element root;
+    if (r.parser.parse(r.padded, len, false).get(root) != simdjson::SUCCESS) return nullptr;
+    return build(root, allow_nul);
+}
