@@ -4,8 +4,9 @@
  * and a writer puts each result, in input order, into a spool file on disk,
  * keeping in memory only the small summary ranking needs. Ranks (per unit
  * level and period, overall and per field) are computed at the end, and the
- * output is rendered from the spool in the chosen format. Memory stays flat
- * as the batch grows; the output is the same for any number of threads. */
+ * output is rendered from the spool in the chosen format. Memory grows
+ * only by each unit's summary (docs/batch-scoring.md says how much); the
+ * output is the same for any number of threads. */
 #ifndef CHISO_BATCH_H
 #define CHISO_BATCH_H
 
