@@ -17,6 +17,7 @@
 #include "engine/api/program_impl.h"
 #include "engine/eval/result.h"
 #include "engine/support/json_arena.h"
+#include "engine/support/json_fast.h"
 #include "engine/support/xalloc.h"
 
 #include <errno.h>
@@ -477,6 +478,7 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     /* jansson seeds its hash function on first use; seed it before threads
      * start, as its documentation asks of multithreaded programs. */
     json_object_seed(0);
+    json_fast_init(); /* simdjson, too, chooses its code on first use */
     pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
     worker_arg *args = xcalloc((size_t)jobs, sizeof *args);
     out->arenas = xcalloc((size_t)jobs, sizeof *out->arenas);

@@ -106,6 +106,8 @@ json_t *build(element e, bool allow_nul)
 
 } // namespace
 
+extern "C" void json_fast_init(void) { (void)simdjson::get_active_implementation()->name(); }
+
 extern "C" json_t *json_fast_load(const char *text, size_t len, bool allow_nul)
 {
     if (len == 0 || len > MAX_FAST) return nullptr;

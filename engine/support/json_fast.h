@@ -31,6 +31,9 @@ extern "C" {
  * largest text it read). allow_nul: strings may hold NUL bytes, as with
  * JSON_ALLOW_NUL (the marked exact numbers of submission_numbers.c). */
 json_t *json_fast_load(const char *text, size_t len, bool allow_nul);
+/* Picks simdjson's implementation for this processor (AVX2, SSE4.2…),
+ * which it otherwise does on first use: called before threads start. */
+void json_fast_init(void);
 
 #ifdef __cplusplus
 }
