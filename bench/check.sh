@@ -12,7 +12,8 @@
 # on a shared machine the steadier figure) are kept; the peak resident size
 # is the largest seen. Prints each against the budgets — 10 µs of CPU per
 # criterion (100 ms for 10 000, 1 s for 100 000) and a peak of 10 times the
-# file's size — and as a multiple of jansson's CPU and peak.
+# file's size — as ratios with "met" or "missed", and as a multiple of
+# jansson's CPU.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -23,7 +24,7 @@ measure=build-bench/bench/measure
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-printf '%-30s %7s %9s %9s %9s %8s %9s %9s\n' "run" "MB" "wall ms" "CPU ms" "budget" "peak MB" "peak/file" "CPU ×json"
+printf '%-30s %7s %9s %9s %14s %8s %16s %9s\n' "run" "MB" "wall ms" "CPU ms" "CPU/budget" "peak MB" "peak/file" "CPU ×json"
 for n in "${sizes[@]}"; do
   bash bench/gen_rules.sh "$n" 0 > "$work/plain.chiso"
   bash bench/gen_rules.sh "$n" 1 > "$work/declared.chiso"
@@ -60,11 +61,13 @@ for n in "${sizes[@]}"; do
         -v budget="$budget" -v jc="${cpu[json]}" -v chk="$run" \
       'BEGIN {
         over = (chk == "plain" || chk == "declared");
-        printf "%-30s %7.1f %9d %9d %9s %8.1f %9.1f %9s\n", name, b / 1048576, w, c,
-          over ? sprintf("%.2f×", c / budget) : "", p / 1024, p * 1024 / b,
+        ratio = p * 1024 / b;
+        printf "%-30s %7.1f %9d %9d %14s %8.1f %16s %9s\n", name, b / 1048576, w, c,
+          over ? sprintf("%.2f× %s", c / budget, c <= budget ? "met" : "missed") : "", p / 1024,
+          over ? sprintf("%.1f× %s", ratio, ratio < 10 ? "met" : "missed") : sprintf("%.1f×", ratio),
           (jc > 0 ? sprintf("%.2f", c / jc) : "-")
       }'
   done
   echo
 done
-echo "budget: CPU as a multiple of 10 µs per criterion (met when ≤ 1.00); peak/file: peak resident size over the file's size (met when < 10)"
+echo "CPU/budget: CPU as a multiple of 10 µs per criterion (met when ≤ 1.00×); peak/file: peak resident size over the file's size (met when < 10×)"

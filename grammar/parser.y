@@ -199,7 +199,7 @@ item
     | SCORE expr { $$ = item_new(ctx, IT_SCORE, LOC(@1)); $$->expr = $2; }
     | BAND cmp expr ARROW expr {
           $$ = item_new(ctx, IT_BAND, LOC(@1));
-          band_t *b = arena_alloc(ctx->arena, sizeof *b);
+          band_t *b = arena_alloc8(ctx->arena, sizeof *b);
           b->loc = LOC_SPAN(@1, @5); b->cmp = $2; b->threshold = $3; b->points = $5;
           char *t = expr_to_text(ctx->arena, $3);
           const char *op = op_text($2);
@@ -215,9 +215,9 @@ item
     | BAND FALSE ARROW expr { $$ = bool_band(ctx, false, LOC(@2), LOC_SPAN(@1, @4), $4); }
     | BAND OTHERWISE ARROW expr {
           $$ = item_new(ctx, IT_BAND, LOC(@1));
-          band_t *b = arena_alloc(ctx->arena, sizeof *b);
+          band_t *b = arena_alloc8(ctx->arena, sizeof *b);
           b->loc = LOC_SPAN(@1, @4); b->cmp = OP_NONE; b->points = $4;
-          b->label = arena_strdup(ctx->arena, "otherwise");
+          b->label = (char *)"otherwise"; /* never written to */
           $$->band = b;
       }
     | TARGET node_id STRING target_opts expr {

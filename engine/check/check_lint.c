@@ -182,7 +182,7 @@ static dentry_t *dfind(const dindex_t *x, uint64_t h, const variant_t *v)
 static void dadd(dindex_t *x, uint64_t h, const variant_t *v, size_t metric)
 {
     if ((x->count + 1) * 2 > x->cap) {
-        dindex_t bigger = {xcalloc(x->cap ? x->cap * 2 : 1024, sizeof(dentry_t)), x->cap ? x->cap * 2 : 1024,
+        dindex_t bigger = {xcalloc_large((x->cap ? x->cap * 2 : 1024) * sizeof(dentry_t)), x->cap ? x->cap * 2 : 1024,
                            x->count, x->folded, NULL, 0};
         for (size_t i = 0; i < x->cap; i++) {
             if (!x->slots[i].metric) continue;

@@ -46,7 +46,14 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
     if (found) {
         slot = (int)(intptr_t)found - 1;
     } else {
-        VEC_PUSH(p->metrics, p->nmetrics, p->capmetrics);
+        if (p->nmetrics == p->capmetrics) { /* a large array on huge pages (xmalloc_large) */
+            size_t cap = p->capmetrics ? p->capmetrics * 2 : 8;
+            metric_slot_t *bigger = xmalloc_large(cap * sizeof *bigger);
+            if (p->nmetrics) memcpy(bigger, p->metrics, p->nmetrics * sizeof *bigger);
+            free(p->metrics);
+            p->metrics = bigger;
+            p->capmetrics = cap;
+        }
         slot = (int)p->nmetrics++;
         metric_slot_t *m = &p->metrics[slot];
         memset(m, 0, sizeof *m);

@@ -17,11 +17,11 @@ struct arena_chunk {
 
 #define CHUNK_BYTES (64 * 1024)
 #define LARGE_CHUNK_BYTES (4 * 1024 * 1024)
-/* A default arena that has taken this many small chunks (4 MiB) holds a
+/* A default arena that has taken this many small chunks (512 KiB) holds a
  * large tree: it goes on in large chunks on huge pages, where touching
  * fresh memory costs one page fault per 2 MiB instead of one per 4 KiB
  * (most of the time of checking a generated index of 100 000 criteria). */
-#define SMALL_CHUNKS 64
+#define SMALL_CHUNKS 8
 
 void arena_init(arena_t *a)
 {
@@ -83,6 +83,13 @@ void *arena_alloc(arena_t *a, size_t n)
     n = (n + align - 1) / align * align;
     if (n == 0) n = align;
     return take(a, n, align); /* zero already: see arena_chunk */
+}
+
+void *arena_alloc8(arena_t *a, size_t n)
+{
+    n = (n + 7) / 8 * 8;
+    if (n == 0) n = 8;
+    return take(a, n, 8);
 }
 
 char *arena_strndup(arena_t *a, const char *s, size_t n)

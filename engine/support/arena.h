@@ -18,6 +18,9 @@ void arena_init(arena_t *a);
 void arena_init_large(arena_t *a);
 void arena_free(arena_t *a);
 void *arena_alloc(arena_t *a, size_t n); /* zeroed */
+/* Zeroed and aligned to 8 bytes only, not 16: for the many small structs
+ * of a syntax tree (pointers, ints, 64-bit rationals), packed closer. */
+void *arena_alloc8(arena_t *a, size_t n);
 char *arena_strdup(arena_t *a, const char *s);
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 /* Grows an arena array: returns a copy of `old` with room for `newcap`. */

@@ -8,10 +8,17 @@
 
 #include <stdint.h>
 
+/* One slot: the key's hash, the key (NULL when empty) and its value side
+ * by side, so that a probe touches one cache line, not three arrays
+ * (maps of a hundred thousand node IDs miss the cache on nearly every probe). */
+typedef struct strmap_entry {
+    uint64_t hash;
+    char *key;
+    void *value;
+} strmap_entry_t;
+
 typedef struct strmap {
-    char **keys;
-    void **values;
-    uint64_t *hashes; /* of each key */
+    strmap_entry_t *slots;
     size_t cap, count;
     int borrowed;     /* keys are the caller's (they outlive the map), not copies */
 } strmap_t;

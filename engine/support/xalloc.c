@@ -76,6 +76,15 @@ void *xmalloc_large(size_t n)
     return p;
 }
 
+void *xcalloc_large(size_t n)
+{
+    enum { HUGE_PAGE = 2 * 1024 * 1024 };
+    if (n < HUGE_PAGE) return xcalloc(1, n);
+    void *p = xmalloc_large(n);
+    memset(p, 0, n);
+    return p;
+}
+
 void *xmap_large(size_t n)
 {
     enum { HUGE_PAGE = 2 * 1024 * 1024 };

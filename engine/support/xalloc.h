@@ -21,6 +21,9 @@ void *xrealloc(void *p, size_t n);
  * asked to; page faults on a fresh small page each 4 KiB cost more than
  * the filling. Free with free(). Below 2 MiB, the same as xmalloc. */
 void *xmalloc_large(size_t n);
+/* The same, zeroed (calloc below 2 MiB): for the hash tables of a large
+ * rules file, which are touched all over at once. Free with free(). */
+void *xcalloc_large(size_t n);
 /* n bytes (a multiple of 2 MiB) of fresh zeroed memory straight from the
  * kernel, aligned and advised for huge pages like xmalloc_large: zero
  * without being cleared twice. Free with xunmap_large(p, n). */
