@@ -203,7 +203,7 @@ void check_declarations(program_t *prog, diag_list_t *diags)
             d->typed = metric_decl_range(d, false); /* once: every submission checks against it */
             m->decl = d;
             m->type = kind_type(d->kind);
-            m->type_loc = d->loc;
+            m->type_line = d->loc.line;
             prog->ndecls++;
         }
     }

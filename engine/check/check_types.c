@@ -101,11 +101,11 @@ static value_type use_metric(tctx *c, expr_t *e, value_type expected)
     if (expected != TY_UNKNOWN && expected != TY_ERROR) {
         if (m->type == TY_UNKNOWN) {
             m->type = expected;
-            m->type_loc = e->loc;
+            m->type_line = e->loc.line;
         } else if (m->type != expected) {
             diag_t *d = diag_add(c->diags, DIAG_ERROR, e->loc, "metric-type",
                                  "metric '%s' is used as a %s here, but as a %s on line %d",
-                                 m->text, type_name(expected), type_name(m->type), m->type_loc.line);
+                                 m->text, type_name(expected), type_name(m->type), m->type_line);
             diag_hint(d, "a metric has one type in every rule that reads it");
             return TY_ERROR;
         }
@@ -311,7 +311,7 @@ static value_type infer_binary(tctx *c, expr_t *e, value_type expected)
                               slot->decl->loc.line);
                 else
                     diag_hint(d, "metric '%s' is a %s because of its use on line %d", slot->text,
-                              type_name(slot->type), slot->type_loc.line);
+                              type_name(slot->type), slot->type_line);
             } else if (ta == TY_DATE || tb == TY_DATE) {
                 diag_hint(d, "dates are written 2021-12-31; days_between(d1, d2) gives a number of days");
             }

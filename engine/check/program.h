@@ -16,11 +16,11 @@ typedef struct metric_slot {
     int nsegs;
     value_type type;  /* inferred from use; TY_UNKNOWN if only used in present() */
     srcloc_t first_use;
-    srcloc_t type_loc; /* where its type was decided */
+    int type_line;    /* the line where its type was decided (messages name only the line) */
     int uses;
     int node_uses;    /* how many nodes (or targets) read it */
-    const void *last_user;
     int shared;       /* leading segments equal to the previous slot's: binding reuses their lookups */
+    const void *last_user;
     const metric_decl_t *decl; /* its declaration, or NULL */
 } metric_slot_t;
 
