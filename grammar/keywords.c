@@ -42,6 +42,8 @@ static const keyword_t keywords[] = {
     {"bonus", "thưởng", "thuong", BONUS},       {"cap", "tối_đa_thưởng", "toi_da_thuong", CAP},
     /* versions of an index by decision and period */
     {"applies_to", "áp_dụng", "ap_dung", APPLIES_TO}, {"previously", "trước_đây", "truoc_day", PREVIOUSLY},
+    /* a maximum that no source gives: `tối_đa 2 giả_định` */
+    {"assumed", "giả_định", "gia_dinh", ASSUMED},
 };
 #define NKEYWORDS (sizeof keywords / sizeof keywords[0])
 
@@ -237,6 +239,39 @@ const char *policy_word_spelling(const char *word, size_t len, bool vietnamese)
         for (int f = 0; f < 3; f++)
             if (strlen(forms[f]) == len && memcmp(forms[f], word, len) == 0)
                 return vietnamese ? policy_words[i].vi : policy_words[i].en;
+    }
+    return NULL;
+}
+
+/* Words read by their place, not reserved: the span words of `áp_dụng 2022
+ * đến 2030` / `áp_dụng từ 2031` and the origins after `nguồn`. fmt
+ * --keywords translates them like keywords. */
+static const struct { const char *en, *vi, *ascii; } context_words[] = {
+    {"to", "đến", "den"},
+    {"from", "từ", "tu"},
+    {"appraisal", "thẩm_định", "tham_dinh"},
+    {"survey", "điều_tra", "dieu_tra"},
+};
+#define NCONTEXT_WORDS (sizeof context_words / sizeof context_words[0])
+
+size_t context_word_count(void) { return NCONTEXT_WORDS; }
+
+bool context_word_at(size_t i, const char **en, const char **vi, const char **ascii)
+{
+    if (i >= NCONTEXT_WORDS) return false;
+    if (en) *en = context_words[i].en;
+    if (vi) *vi = context_words[i].vi;
+    if (ascii) *ascii = context_words[i].ascii;
+    return true;
+}
+
+const char *context_word_spelling(const char *word, size_t len, bool vietnamese)
+{
+    for (size_t i = 0; i < NCONTEXT_WORDS; i++) {
+        const char *forms[] = {context_words[i].en, context_words[i].vi, context_words[i].ascii};
+        for (int f = 0; f < 3; f++)
+            if (strlen(forms[f]) == len && memcmp(forms[f], word, len) == 0)
+                return vietnamese ? context_words[i].vi : context_words[i].en;
     }
     return NULL;
 }

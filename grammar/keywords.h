@@ -38,4 +38,11 @@ size_t policy_word_count(void);
 bool policy_word_at(size_t i, const char **en, const char **vi, const char **ascii);
 const char *policy_word_spelling(const char *word, size_t len, bool vietnamese);
 
+/* The words read by their place (`đến`/`từ` in a span of years, the
+ * origins `thẩm_định`/`điều_tra`): the spelling of `word` in the other
+ * language, or NULL. */
+size_t context_word_count(void);
+bool context_word_at(size_t i, const char **en, const char **vi, const char **ascii);
+const char *context_word_spelling(const char *word, size_t len, bool vietnamese);
+
 #endif

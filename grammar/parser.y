@@ -81,6 +81,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %token METRIC "metric"
 %token EVIDENCE "evidence" ORIGIN "origin" BONUS "bonus"
 %token APPLIES_TO "applies_to" PREVIOUSLY "previously"
+%token ASSUMED "assumed"
 %token <num> NUMBER "number" PERCENT "percent"
 %token <date> DATE "date"
 %token <str> STRING "string" IDENT "identifier" DOTTED_ID "node ID"
@@ -365,6 +366,11 @@ grade_entries
 node
     : node_kw node_id STRING MAX NUMBER '{' items '}' {
           $$ = build_node(ctx, $1, $2, LOC(@2), $3, $5.value, LOC(@5), LOC(@1), $7);
+      }
+    /* `tối_đa 2 giả_định`: a maximum no source gives, said so (check_sources.c) */
+    | node_kw node_id STRING MAX NUMBER ASSUMED '{' items '}' {
+          $$ = build_node(ctx, $1, $2, LOC(@2), $3, $5.value, LOC(@5), LOC(@1), $8);
+          $$->max_assumed = true;
       }
     | node_kw error '{' items '}' {
           /* A broken header: parse the body anyway, so that errors in it are reported. */

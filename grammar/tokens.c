@@ -165,3 +165,5 @@ int token_policy(void) { return POLICY; }
 int token_string(void) { return STRING; }
 int token_path(void) { return PATH; }
 int token_metric(void) { return METRIC; }
+int token_applies_to(void) { return APPLIES_TO; }
+int token_origin(void) { return ORIGIN; }

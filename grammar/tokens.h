@@ -47,5 +47,7 @@ int token_policy(void);
 int token_string(void);
 int token_path(void);
 int token_metric(void);            /* `metric` / `số_liệu` */
+int token_applies_to(void);        /* `applies_to` / `áp_dụng` */
+int token_origin(void);            /* `origin` / `nguồn` */
 
 #endif

@@ -110,6 +110,20 @@ bool chiso_batch_stopped(const chiso_batch *b);
 /* Counts, mean, median, min and max percent and the grades per level and
  * period. */
 void chiso_batch_print_summary(const chiso_batch *b, FILE *out);
+/* The published tables of a ranked batch (bảng công bố), as `chiso score
+ * -f published` writes them: an array with an object per unit level and
+ * period that has an earlier period in the batch — "level", "period",
+ * "previous", "version" and "previous_version" ({applies_to, source}, or
+ * null for an unversioned index), "units" (by rank: id, name, rank, new,
+ * percent, change, places_gained, and per top-level field id, points,
+ * change, places_gained, new), "rose", "fell", "same", "largest_rise" and
+ * "largest_fall" ({id, name, change} or null), "mean", "previous_mean",
+ * "mean_change", "above_mean", "grades" ([{grade, units}]), "no_grade",
+ * "new_nodes", "gone_nodes" ([{id, name}]) and "renamed" ([{from, to}]).
+ * A change that cannot be told (no earlier result, an unranked unit, a
+ * field new in this version) is null. Empty when no level has two
+ * periods. The caller owns the reference. Call after chiso_batch_rank. */
+json_t *chiso_batch_published_json(const chiso_batch *b);
 void chiso_batch_free(chiso_batch *b);
 
 #if defined(__GNUC__)

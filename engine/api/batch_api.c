@@ -4,6 +4,7 @@
 #include "chiso_batch.h"
 
 #include "engine/batch/batch.h"
+#include "engine/batch/batch_published.h"
 #include "engine/report/batch_output.h"
 #include "engine/support/safe_text.h"
 #include "engine/support/xalloc.h"
@@ -25,7 +26,7 @@ const char *chiso_inputs_error(const chiso_inputs *in) { return input_iter_error
 void chiso_inputs_close(chiso_inputs *in) { input_iter_close(in); }
 
 /* The formats by name, in the order of out_format. */
-static const char *const format_names[] = {"json", "ndjson", "text", "csv", "html", "xlsx"};
+static const char *const format_names[] = {"json", "ndjson", "text", "csv", "html", "xlsx", "published"};
 
 static int format_of(const char *name)
 {
@@ -52,7 +53,8 @@ chiso_batch *chiso_batch_run(const chiso_program *prog, const chiso_batch_option
     /* What the format needs decides what is kept: csv is made from the
      * summaries alone; text and html show statistics per criterion. */
     batch_opts_t bo = {prog, opts->index, opts->flags, opts->jobs > 0 ? opts->jobs : 1, opts->fail_fast,
-                       opts->progress, ro->format != OUT_CSV && !(ro->format == OUT_TEXT && ro->no_scorecards),
+                       opts->progress,
+                       ro->format != OUT_CSV && ro->format != OUT_PUBLISHED && !(ro->format == OUT_TEXT && ro->no_scorecards),
                        ro->format == OUT_TEXT || ro->format == OUT_HTML, ro->format == OUT_CSV};
     b->complete = batch_run(&bo, inputs, &b->batch);
     return b;
@@ -88,6 +90,15 @@ bool chiso_batch_render(chiso_batch *b, FILE *out)
     bool rendered = batch_render(&b->batch, b->prog, b->index, &b->render, text ? text : out);
     if (text && fclose(text) != 0) rendered = false;
     return rendered;
+}
+
+json_t *chiso_batch_published_json(const chiso_batch *b)
+{
+    published_t p;
+    published_build(&b->batch, &p);
+    json_t *j = published_to_json(&p);
+    published_free(&p);
+    return j;
 }
 
 void chiso_batch_free(chiso_batch *b)

@@ -205,6 +205,10 @@ typedef struct node {
     size_t nperiods, capperiods;
     char *previously;
     srcloc_t previously_loc;
+
+    /* `tối_đa N giả_định` (`max N assumed`): no source gives this maximum,
+     * and the file says so (engine/check/check_sources.c) */
+    bool max_assumed;
 } node_t;
 
 /* Does the index apply to `year` (an index without periods applies to all)? */

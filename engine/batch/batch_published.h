@@ -13,6 +13,7 @@
 
 #include "engine/compile/compile.h"
 
+#include <jansson.h>
 #include <limits.h>
 
 #define PUBLISHED_NO_PLACES LONG_MIN
@@ -63,6 +64,8 @@ typedef struct {
 /* Builds the tables of a ranked batch; none when no level has two periods. */
 void published_build(const batch_t *b, published_t *p);
 void published_free(published_t *p);
+/* The tables as a JSON array, one object per group (batch_published_json.c). */
+json_t *published_to_json(const published_t *p);
 
 
 #endif

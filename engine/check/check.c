@@ -46,4 +46,5 @@ void check_program(program_t *prog, diag_list_t *diags)
     check_metric_use(prog, diags);
     for (size_t i = 0; i < prog->nindexes; i++) check_bands(prog, prog->indexes[i], diags);
     check_lint(prog, diags);
+    check_sources(prog, diags);
 }

@@ -59,6 +59,9 @@ void check_structure(program_t *prog, node_t *index, diag_list_t *diags);
 void check_versions(program_t *prog, diag_list_t *diags);
 /* The version of index `family` (any index of that name) whose periods
  * contain `year`, or -1; an unversioned index applies to every year. */
+/* Maxima of an index with a legal basis: each cited by its node, or marked
+ * `giả_định` (check_sources.c). */
+void check_sources(program_t *prog, diag_list_t *diags);
 long program_version_for_year(const program_t *prog, size_t family, int year);
 /* The version that comes just before `index` (the latest whose last year
  * is before its first), or -1. */

@@ -37,8 +37,12 @@ static void help(FILE *out)
           "                    trend, bar chart, heat map by field, statistics per\n"
           "                    criterion, scorecards) or xlsx (an Excel workbook: ranking,\n"
           "                    a column per criterion, statistics, units in error,\n"
-          "                    provenance, a scorecard sheet per unit; needs -o FILE on\n"
-          "                    a terminal)\n"
+          "                    provenance, a scorecard sheet per unit, the published\n"
+          "                    tables; needs -o FILE on a terminal), or published (the\n"
+          "                    published tables alone as JSON: per level and period\n"
+          "                    against the one before, each unit's change in percent,\n"
+          "                    places and per field, rose / fell, largest rise and fall,\n"
+          "                    the mean, units per grade)\n"
           "      --round N     decimals of the published figures (0 to 6), halves away\n"
           "                    from zero: csv writes them rounded (default: exact, 6\n"
           "                    decimals at most); xlsx shows N decimals and keeps the\n"
@@ -114,7 +118,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
         case 'f':
             if (chiso_output_format_known(optarg)) format = optarg;
             else {
-                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text, csv, html or xlsx)\n", optarg);
+                fprintf(stderr, "chiso score: unknown format '%s' (json, ndjson, text, csv, html, xlsx or published)\n", optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;

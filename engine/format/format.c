@@ -135,10 +135,14 @@ static void decide_breaks(fmt_t *f)
 /* The text of each token: as written, or respelled by --keywords. */
 static void choose_pieces(fmt_t *f, fmt_keywords kw)
 {
-    bool in_decl = false; /* within a metric declaration */
+    bool in_decl = false;    /* within a metric declaration */
+    bool in_periods = false; /* within `applies_to …` */
     for (size_t i = 0; i < f->n; i++) {
         const lex_token_t *t = &f->t[i];
-        if (t->statement) in_decl = t->kind == token_metric();
+        if (t->statement) {
+            in_decl = t->kind == token_metric();
+            in_periods = t->kind == token_applies_to();
+        }
         f->piece[i].text = f->src->text + t->start;
         f->piece[i].len = t->end - t->start;
         if (t->kind == TOKEN_COMMENT) { /* trailing blanks go */
@@ -166,6 +170,15 @@ static void choose_pieces(fmt_t *f, fmt_keywords kw)
         if (in_decl && t->kind == token_ident() && prev >= 0 && !token_is_operator(pk) && pk != '(' &&
             pk != ',' && pk != token_metric()) {
             const char *s = metric_decl_word_spelling(f->piece[i].text, f->piece[i].len, vi);
+            if (s) {
+                f->piece[i].text = s;
+                f->piece[i].len = strlen(s);
+            }
+            continue;
+        }
+        /* the span words of `applies_to 2022 to 2030`, the word after `origin` */
+        if (t->kind == token_ident() && (in_periods || pk == token_origin())) {
+            const char *s = context_word_spelling(f->piece[i].text, f->piece[i].len, vi);
             if (s) {
                 f->piece[i].text = s;
                 f->piece[i].len = strlen(s);

@@ -64,5 +64,17 @@ json_t *chiso_keyword_table(void)
         policy_word_at(i, &en, &vi, &ascii);
         json_array_append_new(pol, json_pack("{s:s, s:s, s:s}", "en", en, "vi", vi, "ascii", ascii));
     }
-    return json_pack("{s:o, s:o}", "keywords", kw, "policy_words", pol);
+    /* the words read by their place: spans of years, origins, declarations */
+    json_t *ctx = json_array();
+    for (size_t i = 0; i < context_word_count(); i++) {
+        const char *en, *vi, *ascii;
+        context_word_at(i, &en, &vi, &ascii);
+        json_array_append_new(ctx, json_pack("{s:s, s:s, s:s}", "en", en, "vi", vi, "ascii", ascii));
+    }
+    for (size_t i = 0; i < metric_decl_word_count(); i++) {
+        const char *en, *vi, *ascii;
+        metric_decl_word_at(i, &en, &vi, &ascii, NULL);
+        json_array_append_new(ctx, json_pack("{s:s, s:s, s:s}", "en", en, "vi", vi, "ascii", ascii));
+    }
+    return json_pack("{s:o, s:o, s:o}", "keywords", kw, "policy_words", pol, "context_words", ctx);
 }

@@ -8,6 +8,7 @@
 #include "criteria_text.h"
 #include "trend_text.h"
 #include "published_text.h"
+#include "csv_versions.h"
 
 #include "engine/api/program_impl.h"
 #include "engine/compile/compile.h"
@@ -146,28 +147,37 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         if (i) sb_addc(&row, sep);
         sb_adds(&row, head[i]);
     }
-    for (int f = 0; f < nfields; f++) {
-        char *col = xasprintf("%s %s", ids[f], names[f]);
-        sb_addc(&row, sep);
-        csv_field(&row, col, sep);
-        free(col);
-    }
-    for (int f = 0; f < nfields; f++) {
-        char *rk = xasprintf(vi ? "Hạng %s" : "%s rank", ids[f]);
-        sb_addc(&row, sep);
-        csv_field(&row, rk, sep);
-        free(rk);
-    }
+    /* the fields' and criteria's columns: a block per version of the index
+     * that scored units (csv_versions.c) */
+    const compiled_index_t *ci = index < prog->prog.nindexes && prog->prog.compiled ? prog->prog.compiled[index] : NULL;
+    csv_versions_t cv;
+    csv_versions_build(b, ci, &cv);
+    (void)ids;
+    (void)names;
+    (void)nfields;
+    for (int v = 0; v < cv.n; v++)
+        for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
+            const node_t *n = csv_version_field(cv.v[v], f);
+            char *col = xasprintf("%s%s %s", cv.prefix[v], n->id, n->name ? n->name : "");
+            sb_addc(&row, sep);
+            csv_field(&row, col, sep);
+            free(col);
+        }
+    for (int v = 0; v < cv.n; v++)
+        for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
+            const char *id = csv_version_field(cv.v[v], f)->id;
+            char *rk = vi ? xasprintf("%sHạng %s", cv.prefix[v], id) : xasprintf("%s%s rank", cv.prefix[v], id);
+            sb_addc(&row, sep);
+            csv_field(&row, rk, sep);
+            free(rk);
+        }
     /* against the previous period, when the batch holds several (the published table) */
     published_t pub;
     published_build(b, &pub);
     const published_row_t **against = xcalloc(b->count ? b->count : 1, sizeof *against);
-    int pfields = 0; /* field columns of the changes: the most of any group */
-    for (size_t g = 0; g < pub.ngroups; g++) {
-        if (pub.groups[g].nfields > pfields) pfields = pub.groups[g].nfields;
+    for (size_t g = 0; g < pub.ngroups; g++)
         for (size_t r = 0; r < pub.groups[g].nrows; r++)
             against[pub.groups[g].rows[r].now - b->units] = &pub.groups[g].rows[r];
-    }
     if (pub.ngroups) {
         const char *chead[] = {"previous period", "percent change", "rank change"};
         const char *chead_vi[] = {"Kỳ trước", "Thay đổi tỷ lệ", "Thay đổi hạng"};
@@ -175,18 +185,18 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
             sb_addc(&row, sep);
             sb_adds(&row, vi ? chead_vi[i] : chead[i]);
         }
-        for (int f = 0; f < pfields; f++) {
-            char *col = f < nfields ? xasprintf(vi ? "Thay đổi %s" : "%s change", ids[f])
-                                    : xasprintf(vi ? "Thay đổi lĩnh vực %d" : "field %d change", f + 1);
-            char *rk = f < nfields ? xasprintf(vi ? "Thay đổi hạng %s" : "%s rank change", ids[f])
-                                   : xasprintf(vi ? "Thay đổi hạng lĩnh vực %d" : "field %d rank change", f + 1);
-            sb_addc(&row, sep);
-            csv_field(&row, col, sep);
-            sb_addc(&row, sep);
-            csv_field(&row, rk, sep);
-            free(col);
-            free(rk);
-        }
+        for (int v = 0; v < cv.n; v++)
+            for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
+                const char *id = csv_version_field(cv.v[v], f)->id, *pre = cv.prefix[v];
+                char *col = vi ? xasprintf("%sThay đổi %s", pre, id) : xasprintf("%s%s change", pre, id);
+                char *rk = vi ? xasprintf("%sThay đổi hạng %s", pre, id) : xasprintf("%s%s rank change", pre, id);
+                sb_addc(&row, sep);
+                csv_field(&row, col, sep);
+                sb_addc(&row, sep);
+                csv_field(&row, rk, sep);
+                free(col);
+                free(rk);
+            }
     }
     /* points by origin, when the rules say where points come from */
     bool origins = false;
@@ -204,14 +214,15 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         sb_adds(&row, vi ? tail_vi[i] : tail[i]);
     }
     /* then a column per criterion (the leaves, in the order of the rules) */
-    const compiled_index_t *ci = index < prog->prog.nindexes && prog->prog.compiled ? prog->prog.compiled[index] : NULL;
-    for (int i = 1; ci && i < ci->nnodes; i++) {
-        if (ci->nodes[i].nchildren) continue;
-        char *col = xasprintf("%s %s", ci->nodes[i].src->id, ci->nodes[i].src->name ? ci->nodes[i].src->name : "");
-        sb_addc(&row, sep);
-        csv_field(&row, col, sep);
-        free(col);
-    }
+    for (int v = 0; v < cv.n; v++)
+        for (int i = 1; i < cv.v[v]->nnodes; i++) {
+            const cnode_t *c = &cv.v[v]->nodes[i];
+            if (c->nchildren) continue;
+            char *col = xasprintf("%s%s %s", cv.prefix[v], c->src->id, c->src->name ? c->src->name : "");
+            sb_addc(&row, sep);
+            csv_field(&row, col, sep);
+            free(col);
+        }
     sb_add(&row, "\r\n", 2);
     fwrite(row.data, 1, row.len, out);
     /* The units scored, in input order, then those in error. */
@@ -240,14 +251,17 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         } else {
             for (int e = 0; e < 4; e++) sb_addc(&row, sep); /* 5 empty columns */
         }
-        for (int f = 0; f < nfields; f++) {
-            sb_addc(&row, sep);
-            if (u->ok && f < u->nfields) csv_number(&row, u->fpoints[f], comma, round);
-        }
-        for (int f = 0; f < nfields; f++) {
-            sb_addc(&row, sep);
-            if (u->ok && f < u->nfields) csv_rank(&row, u->frank[f]);
-        }
+        /* a unit fills the block of the version that scored it */
+        for (int v = 0; v < cv.n; v++)
+            for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
+                sb_addc(&row, sep);
+                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_number(&row, u->fpoints[f], comma, round);
+            }
+        for (int v = 0; v < cv.n; v++)
+            for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
+                sb_addc(&row, sep);
+                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_rank(&row, u->frank[f]);
+            }
         if (pub.ngroups) { /* places gained: + rose, - fell */
             const published_row_t *pr = against[k % b->count];
             arena_t *outer = rat_big_arena(&pub.arena);
@@ -257,13 +271,15 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
             if (pr && pr->changed) csv_number(&row, pr->dpercent, comma, round);
             sb_addc(&row, sep);
             if (pr && pr->has_dplaces) sb_printf(&row, "%ld", pr->dplaces);
-            for (int f = 0; f < pfields; f++) {
-                bool both = pr && pr->before && f < u->nfields && pr->field_compared[f];
-                sb_addc(&row, sep);
-                if (both) csv_number(&row, pr->dfield[f], comma, round);
-                sb_addc(&row, sep);
-                if (both && pr->dfield_places[f] != PUBLISHED_NO_PLACES) sb_printf(&row, "%ld", pr->dfield_places[f]);
-            }
+            for (int v = 0; v < cv.n; v++)
+                for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
+                    bool both = pr && pr->before && u->ci == cv.v[v] && f < u->nfields && pr->field_compared[f];
+                    sb_addc(&row, sep);
+                    if (both) csv_number(&row, pr->dfield[f], comma, round);
+                    sb_addc(&row, sep);
+                    if (both && pr->dfield_places[f] != PUBLISHED_NO_PLACES)
+                        sb_printf(&row, "%ld", pr->dfield_places[f]);
+                }
             rat_big_arena(outer);
         }
         for (int oi = 0; origins && oi < 4; oi++) {
@@ -289,15 +305,15 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         }
         sb_addc(&row, sep);
         csv_field(&row, u->note, sep);
-        int leaves = 0;
-        for (int i = 1; ci && i < ci->nnodes; i++) leaves += !ci->nodes[i].nchildren;
-        /* a unit scored by another version of the index has other criteria: none shown */
-        const char *l = u->ok && u->leaves && (!u->ci || u->ci == ci) ? u->leaves : "";
-        for (int li = 0; li < leaves; li++) {
-            sb_addc(&row, sep);
-            size_t n = strcspn(l, " ");
-            if (n) csv_number_text(&row, l, n, comma, round);
-            l += n + (l[n] == ' ');
+        for (int v = 0; v < cv.n; v++) {
+            int leaves = csv_version_leaves(cv.v[v]);
+            const char *l = u->ok && u->leaves && u->ci == cv.v[v] ? u->leaves : "";
+            for (int li = 0; li < leaves; li++) {
+                sb_addc(&row, sep);
+                size_t n = strcspn(l, " ");
+                if (n) csv_number_text(&row, l, n, comma, round);
+                l += n + (l[n] == ' ');
+            }
         }
         sb_add(&row, "\r\n", 2);
         fwrite(row.data, 1, row.len, out);
@@ -305,6 +321,7 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
     sb_free(&row);
     free(against);
     published_free(&pub);
+    csv_versions_free(&cv);
 }
 
 /* One table per (level, period) of the units scored, with who leads each
@@ -422,6 +439,16 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
 {
     if (o->format == OUT_HTML) return batch_render_html(b, prog, index, o, out);
     if (o->format == OUT_XLSX) return batch_render_xlsx(b, prog, index, o, out);
+    if (o->format == OUT_PUBLISHED) { /* the published tables alone, as JSON */
+        published_t pub;
+        published_build(b, &pub);
+        json_t *j = published_to_json(&pub);
+        published_free(&pub);
+        json_dumpf(j, out, JSON_REAL_PRECISION(15) | (o->pretty ? JSON_INDENT(2) : JSON_COMPACT));
+        fputc('\n', out);
+        json_decref(j);
+        return !ferror(out);
+    }
     const char **ids, **names;
     int nfields = batch_fields(prog, index, &ids, &names);
     if (o->format == OUT_CSV) {

@@ -5,7 +5,7 @@
 
 #include "engine/batch/batch.h"
 
-typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV, OUT_HTML, OUT_XLSX } out_format;
+typedef enum { OUT_JSON, OUT_NDJSON, OUT_TEXT, OUT_CSV, OUT_HTML, OUT_XLSX, OUT_PUBLISHED } out_format;
 
 typedef struct {
     out_format format;

@@ -4,6 +4,7 @@
  * copied to the output, which is written whole or not at all. */
 #include "batch_output.h"
 
+#include "engine/batch/batch_published.h"
 #include "engine/report/report_xlsx.h"
 #include "engine/support/xalloc.h"
 
@@ -66,8 +67,12 @@ bool batch_render_xlsx(batch_t *b, const chiso_program *prog, size_t index, cons
         return false;
     }
     close(fd);
-    xlsx_opts_t xo = {.decimals = o->round >= 0 ? o->round : 2};
+    published_t pub; /* the sheet "Công bố" when the batch has several periods */
+    published_build(b, &pub);
+    xlsx_opts_t xo = {.decimals = o->round >= 0 ? o->round : 2, .published = published_to_json(&pub)};
+    published_free(&pub);
     char *err = xlsx_write_scores(prog, index, all, path, &xo);
+    json_decref(xo.published);
     json_decref(all);
     bool ok = !err && copy_file(path, out);
     if (err) fprintf(stderr, "chiso: cannot write the workbook: %s\n", err);

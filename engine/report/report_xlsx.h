@@ -18,6 +18,7 @@
 
 typedef struct {
     int decimals; /* decimals shown for points and percents (the published rounding); 2 by default */
+    json_t *published; /* the published tables (published_to_json), or NULL: the sheet "Công bố" */
 } xlsx_opts_t;
 
 /* Writes the workbook of a batch scored against index `index` to `path`:
@@ -25,7 +26,8 @@ typedef struct {
  * "Điểm theo tiêu chí" (a column per criterion under its field: two header
  * rows), "Thống kê tiêu chí" (per criterion and group), "Đơn vị lỗi" when
  * units are in error, "Nguồn gốc" (the provenance) and a scorecard sheet
- * per unit. `results`: the results as JSON (with rank and field_ranks), in
+ * per unit; "Công bố" (xlsx_published.c) when `o->published` holds a
+ * table (the batch has several periods). `results`: the results as JSON (with rank and field_ranks), in
  * input order. Returns NULL, or why the workbook could not be written
  * (malloc'd). */
 char *xlsx_write_scores(const chiso_program *prog, size_t index, json_t *results, const char *path,

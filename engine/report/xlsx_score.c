@@ -7,6 +7,7 @@
 
 #include "band_text.h"
 #include "xlsx_book.h"
+#include "xlsx_published.h"
 
 #include "engine/api/program_impl.h"
 #include "engine/support/i18n.h"
@@ -538,6 +539,7 @@ char *xlsx_write_scores(const chiso_program *prog, size_t index, json_t *results
         statistics_sheet(&k);
         errors_sheet(&k);
         provenance_sheet(&k);
+        if (o && o->published) xlsx_published_sheet(&k.b, o->published, k.index->id);
         for (size_t i = 0; i < k.nunits; i++) scorecard_sheet(&k, &k.units[i]);
         err = xlsx_book_close(&k.b);
     }

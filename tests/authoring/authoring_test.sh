@@ -92,7 +92,7 @@ cp rules/examples/huyen-mini.chiso "$work/w/r.chiso"
 watcher=$!
 check "watch: first check" wait_for "r.chiso: 0 errors, 0 warnings" "$work/watch.err"
 check "watch: then waits" wait_for "watching; Ctrl-C to stop" "$work/watch.err"
-sed 's/tối_đa 6 {/tối_đa 7 {/' "$work/w/r.chiso" > "$work/w/r.chiso.new" && mv "$work/w/r.chiso.new" "$work/w/r.chiso"
+sed 's/tối_đa 6 giả_định {/tối_đa 7 giả_định {/' "$work/w/r.chiso" > "$work/w/r.chiso.new" && mv "$work/w/r.chiso.new" "$work/w/r.chiso"
 check "watch: a save by rename is seen" wait_for "r.chiso changed, checking again" "$work/watch.err"
 check "watch: the new error" wait_for "error: the fields add up to 11, not to the total 10" "$work/watch.err"
 cp rules/examples/huyen-mini.chiso "$work/w/r.chiso"

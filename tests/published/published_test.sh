@@ -79,5 +79,34 @@ check "versions: a criterion gone" has_out "  Bỏ (gone): 1.2 Báo cáo CCHC"
 check "versions: fields compared through previously" \
   has_out "   1      =  Hà Tĩnh        55.00    -35.00            2.50 -0.50 =            3.00 -3.00 ="
 
+# ---- the same tables as JSON (-f published), the same figures as above
+run score -f published "$data/tinh.chiso" "$data/2022" "$data/2023"
+check "published json: exit 3 (one unit in error)" test $code -eq 3
+jqt() { jq -e "$1" "$work/out" > /dev/null; }
+check "published json: one table, 2023 against 2022" \
+  jqt 'length == 1 and (.[0] | .level == "tỉnh" and .period == "2023" and .previous == "2022" and .version == null)'
+check "published json: units by rank" \
+  jqt '[.[0].units[] | [.id, .rank]] == [["u4", 1], ["u1", 1], ["u3", 3], ["u2", 4], ["u5", 4]]'
+check "published json: Ba +25, up 1; field 1 +2 up 3, field 2 +0.5 down 1" \
+  jqt '.[0].units[2] | .percent == 95 and .change == 25 and .places_gained == 1 and .new == false and .fields == [{"id": "1", "points": 4, "change": 2, "places_gained": 3, "new": false}, {"id": "2", "points": 5.5, "change": 0.5, "places_gained": -1, "new": false}]'
+check "published json: Hai -10, down 1" jqt '.[0].units[3] | .id == "u2" and .change == -10 and .places_gained == -1'
+check "published json: Năm is new, no changes" \
+  jqt '.[0].units[4] | .new and .change == null and .places_gained == null and ([.fields[].change] == [null, null]) and ([.fields[].points] == [3, 4])'
+check "published json: rose 2, fell 1, same 1" jqt '.[0] | .rose == 2 and .fell == 1 and .same == 1'
+check "published json: largest rise and fall" \
+  jqt '.[0] | .largest_rise == {"id": "u3", "name": "Tỉnh Ba", "change": 25} and .largest_fall == {"id": "u2", "name": "Tỉnh Hai", "change": -10}'
+check "published json: mean 87 (+2 on 85), 3 above" \
+  jqt '.[0] | .mean == 87 and .previous_mean == 85 and .mean_change == 2 and .above_mean == 3'
+check "published json: grades A 3, B 0, C 2, D 0" \
+  jqt '.[0] | .grades == [{"grade": "A", "units": 3}, {"grade": "B", "units": 0}, {"grade": "C", "units": 2}, {"grade": "D", "units": 0}] and .no_grade == 0'
+check "published json: Sáu (in error) left out" jqt '[.[0].units[].id] | index("u6") == null'
+run score -f published "$data/tinh.chiso" "$data/2023"
+check "published json, one period: an empty array" test "$(cat "$work/out")" = "[]"
+run score -f published "$v/par" "$v/submissions/a-2017.json" "$v/submissions/a-2023.json"
+check "published json: versions, new, gone, renamed" \
+  jqt '.[0] | .version == {"applies_to": "2022 đến 2030", "source": "876/QĐ-BNV"} and .previous_version == {"applies_to": "2017", "source": "2948/QĐ-BNV"} and .renamed == [{"from": "1.1", "to": "1.2"}, {"from": "2", "to": "3"}, {"from": "2.1", "to": "3.1"}] and ([.new_nodes[].id] == ["1.1"]) and ([.gone_nodes[].id] == ["1.2"])'
+check "published json: fields compared through previously" \
+  jqt '.[0].units[0] | .change == -35 and ([.fields[] | [.id, .points, .change]] == [["1", 2.5, -0.5], ["3", 3, -3]])'
+
 echo "published: $passed passed, $failed failed"
 test "$failed" -eq 0

@@ -32,6 +32,17 @@ python3 "$here/xlsx_check.py" "$work/en.xlsx" "$work/en.json" en > "$work/check.
 check "xlsx --lang en read back equals the JSON: $(tail -1 "$work/check.en")" test $? -eq 0
 grep FAIL "$work/check.en" | head -5
 
+# the published tables: a sheet "Công bố" when the batch has two periods,
+# read back and compared with -f published and the figures worked by hand
+pd=tests/published/data
+"$chiso" score -q -f xlsx -o "$work/pub.xlsx" "$pd/tinh.chiso" "$pd/2022" "$pd/2023" 2>/dev/null
+"$chiso" score -q -f published "$pd/tinh.chiso" "$pd/2022" "$pd/2023" > "$work/pub.json" 2>/dev/null
+python3 "$here/xlsx_published_check.py" "$work/pub.xlsx" "$work/pub.json" > "$work/check.pub"
+pubcode=$?
+check "xlsx: the published sheet read back: $(tail -1 "$work/check.pub")" test $pubcode -eq 0
+grep FAIL "$work/check.pub" | head -5
+check "xlsx, one period: no published sheet" python3 -c "import sys, zipfile; sys.exit('Công bố' in zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode())" "$work/vi.xlsx"
+
 # the same run gives the same bytes (SOURCE_DATE_EPOCH), to stdout as to -o
 "$chiso" score -q -f xlsx "$r" "${subs[@]}" > "$work/stdout.xlsx" 2>/dev/null
 check "reproducible, and the same on stdout" cmp -s "$work/vi.xlsx" "$work/stdout.xlsx"

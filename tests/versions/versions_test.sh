@@ -57,6 +57,25 @@ check "text: 2017 criteria under their 2017 IDs" has_out "2.1      Hồ sơ đú
 run score -f html "$data/par" "$data/submissions/a-2017.json" "$data/submissions/a-2023.json"
 check "html: the scorecard names its version" has_out " · phiên bản 876/QĐ-BNV, áp dụng 2022 đến 2030</summary>"
 
+# --- csv of a batch mixing versions: one block of columns per version, each
+# header prefixed by its years; a unit fills its own version's block (values
+# by hand above: 2017 fields 1 + 2 = 3 and 6, criteria 1, 2, 6; 2023 fields
+# 1 + 1.5 = 2.5 and 3, criteria 1, 1.5, 3, changes -0.5 and -3)
+run score -f csv --decimal-point --lang en "$data/par" "$data/submissions/a-2017.json" "$data/submissions/a-2023.json"
+head -1 "$work/out" | sed 's/^\xEF\xBB\xBF//' | tr -d '\r' > "$work/csv.head"
+check "csv mixed: field columns per version" \
+  grep -qF 'rank,"[2017] 1 Chỉ đạo, điều hành",[2017] 2 Thủ tục hành chính,"[2022 đến 2030] 1 Chỉ đạo, điều hành",[2022 đến 2030] 3 Thủ tục hành chính,[2017] 1 rank,[2017] 2 rank,[2022 đến 2030] 1 rank,[2022 đến 2030] 3 rank,previous period' "$work/csv.head"
+check "csv mixed: criterion columns per version (1.1 is another criterion in 2023)" \
+  grep -qF 'note,[2017] 1.1 Kế hoạch CCHC,[2017] 1.2 Báo cáo CCHC,[2017] 2.1 Hồ sơ đúng hạn,[2022 đến 2030] 1.1 Kiểm tra CCHC,[2022 đến 2030] 1.2 Kế hoạch CCHC,[2022 đến 2030] 3.1 Hồ sơ đúng hạn' "$work/csv.head"
+check "csv mixed: 2017 in its block" \
+  has_out 'ht,Hà Tĩnh,tỉnh,2017,9,10,90,,1,3,6,,,1,1,,,,,,,,,,,,,,ok,tests/versions/data/submissions/a-2017.json,,,1,2,6,,,'
+check "csv mixed: 2023 in its block, its changes under its fields" \
+  has_out 'ht,Hà Tĩnh,tỉnh,2023-Q4,5.5,10,55,,1,,,2.5,3,,,1,1,2017,-35,0,,,,,-0.5,0,-3,0,ok,tests/versions/data/submissions/a-2023.json,,,,,,1,1.5,3'
+run score -f csv --decimal-point --lang en "$data/par" "$data/submissions/a-2023.json"
+check "csv one version: its own columns, no prefix" \
+  has_out 'rank,"1 Chỉ đạo, điều hành",3 Thủ tục hành chính,1 rank,3 rank,status,file,error,note,1.1 Kiểm tra CCHC,1.2 Kế hoạch CCHC,3.1 Hồ sơ đúng hạn'
+check "csv one version: the 2023 unit's criteria shown" has_out 'a-2023.json,,,1,1.5,3'
+
 run explain "$data/par" "$data/submissions/a-2023.json"
 check "explain: the version in the heading" \
   has_out "== Hà Tĩnh [ht] · kỳ 2023-Q4 — Chỉ số CCHC cấp tỉnh · phiên bản 876/QĐ-BNV, áp dụng 2022 đến 2030 =="
