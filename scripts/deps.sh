@@ -4,7 +4,7 @@
 # chromium for the HTML report test, clang with its sanitizer and
 # libFuzzer runtimes for scripts/fuzz.sh, nodejs and npm to run the
 # editors' highlighting grammar in VS Code's engine, vim for its syntax
-# file; dpkg-dev, file and groff-base for the install and .deb test), when
+# file; dpkg-dev, file, groff-base and man-db for the install and .deb tests), when
 # any is missing. Used by scripts/demo.sh,
 # scripts/test.sh and .ci/run.
 set -euo pipefail
@@ -13,7 +13,7 @@ packages=(build-essential cmake pkg-config flex bison libjansson-dev libcmocka-d
           libutf8proc-dev libgmp-dev nettle-dev gettext libxlsxwriter-dev libmicrohttpd-dev libsimdjson-dev)
 if [ "${1:-}" = test ]; then
   packages+=(valgrind chromium jq cppcheck clang libclang-rt-14-dev vim
-             dpkg-dev file groff-base python3 curl poppler-utils)
+             dpkg-dev file groff-base man-db python3 curl poppler-utils)
   # node and npm may come from elsewhere than Debian (nodesource): only when absent
   command -v node > /dev/null || packages+=(nodejs)
   command -v npm > /dev/null || packages+=(npm)

@@ -4,6 +4,7 @@
 
 #include "engine/serve/serve.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,8 @@ static void help(FILE *out)
           "      --max-connections N  connections at once (default 256); more are refused\n"
           "      --timeout S       seconds a connection may stay idle, a slow client\n"
           "                        included (default 30)\n"
+          "      --max-time S      seconds a batch may take to score (default 60;\n"
+          "                        decimals allowed); longer: 503, send smaller parts\n"
           "      --lang vi|en      the language of reasons, diagnostics and reports\n"
           "                        (default vi, as chiso score's reports)\n"
           "  -q, --quiet           no log on stderr\n"
@@ -61,17 +64,32 @@ static bool number(const char *opt, const char *s, unsigned long lo, unsigned lo
     return true;
 }
 
+/* A duration in seconds, decimals allowed: 0.001 to a day. */
+static bool seconds(const char *opt, const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || !(v >= 0.001 && v <= 86400)) {
+        fprintf(stderr, "chiso serve: %s takes seconds from 0.001 to 86400, not %s\n", opt, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
 int cmd_serve(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"address", required_argument, NULL, 'a'}, {"port", required_argument, NULL, 'p'},
         {"max-body", required_argument, NULL, 'b'}, {"threads", required_argument, NULL, 't'},
         {"max-connections", required_argument, NULL, 'c'}, {"timeout", required_argument, NULL, 'T'},
+        {"max-time", required_argument, NULL, 'M'},
         {"quiet", no_argument, NULL, 'q'},          {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    serve_opts_t o = {NULL, "127.0.0.1", 8080, 16u << 20, (unsigned)(cores > 0 ? cores : 1), 256, 30, false};
+    serve_opts_t o = {NULL, "127.0.0.1", 8080, 16u << 20, (unsigned)(cores > 0 ? cores : 1), 256, 30, 60, false};
     unsigned long v;
     int c;
     optind = 1;
@@ -83,6 +101,7 @@ int cmd_serve(int argc, char **argv)
         case 't': if (!number("--threads", optarg, 1, 256, &v)) return CHISO_EXIT_USAGE; o.threads = (unsigned)v; break;
         case 'c': if (!number("--max-connections", optarg, 1, 65536, &v)) return CHISO_EXIT_USAGE; o.max_connections = (unsigned)v; break;
         case 'T': if (!number("--timeout", optarg, 1, 86400, &v)) return CHISO_EXIT_USAGE; o.timeout = (unsigned)v; break;
+        case 'M': if (!seconds("--max-time", optarg, &o.max_time)) return CHISO_EXIT_USAGE; break;
         case 'q': o.quiet = true; break;
         case 'h': help(stdout); return CHISO_EXIT_OK;
         default: help(stderr); return CHISO_EXIT_USAGE;

@@ -16,6 +16,7 @@ typedef struct {
     unsigned threads;       /* worker threads */
     unsigned max_connections;
     unsigned timeout;       /* seconds a connection may stay idle */
+    double max_time;        /* seconds a batch may take to score */
     bool quiet;
 } serve_opts_t;
 
@@ -45,6 +46,13 @@ typedef struct serve_set {
     char sha256[65];               /* rules_sha256 */
     char *provenance;              /* {"engine", "rules", "rules_sha256"} as JSON text */
 } serve_set_t;
+
+/* A batch (NDJSON) scored and rendered in `format` as chiso score does,
+ * within `max_time` seconds: NULL with *timed_out when it took longer,
+ * NULL alone when its temporary file could not be written. */
+char *serve_score_batch(const struct chiso_program *prog, size_t index, const char *body, size_t len,
+                        int rank_decimals, unsigned flags, const char *format, double max_time,
+                        size_t *failed, bool *timed_out);
 
 /* Runs the service until SIGINT or SIGTERM; SIGHUP reloads the rules.
  * Returns the exit code. */

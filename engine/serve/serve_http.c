@@ -48,6 +48,7 @@ typedef struct {
     size_t len, cap;
     bool too_large;
     bool answered;
+    double max_time;  /* --max-time */
 } request_t;
 
 static enum MHD_Result send_text(struct MHD_Connection *c, unsigned status, char *text, const char *type,
@@ -157,7 +158,13 @@ static enum MHD_Result score(struct MHD_Connection *c, const serve_rules_t *r, r
             return send_error(c, MHD_HTTP_BAD_REQUEST, set, "rank_decimals takes a number from 0 to 6");
     }
     size_t failed = 0;
-    char *out = chiso_score_batch_format(set->prog, index, rq->body, rq->len, (int)decimals, flags, format, 0, &failed);
+    bool timed_out;
+    char *out = serve_score_batch(set->prog, index, rq->body, rq->len, (int)decimals, flags, format, rq->max_time,
+                                  &failed, &timed_out);
+    if (!out && timed_out)
+        return send_error(c, MHD_HTTP_SERVICE_UNAVAILABLE, set,
+                          "scoring the batch took longer than the limit of %g s per request: send it in smaller parts",
+                          rq->max_time);
     if (!out) return send_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, set, "the batch could not be completed (no room for its temporary file)");
     char nfailed[32];
     snprintf(nfailed, sizeof nfailed, "%zu", failed);
@@ -254,6 +261,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     request_t *rq = *con_cls;
     if (!rq) {
         rq = xcalloc(1, sizeof *rq);
+        rq->max_time = o->max_time;
         *con_cls = rq;
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && strtoull(cl, NULL, 10) > o->max_body) {

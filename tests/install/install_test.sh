@@ -98,6 +98,23 @@ if cmake -S "$work/cmake-example" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$p
 else
     echo "FAIL: the example does not build with find_package(chiso)"; tail -20 "$work/cmake.log"; fail=1
 fi
+# The installed Python binding (no PYTHONPATH into the sources, no
+# LD_LIBRARY_PATH): it finds the library of its own prefix and scores the
+# 13 districts as the installed command does.
+(cd "$work" && "$prefix/bin/chiso" --lang vi score -q -f ndjson cap-huyen/ha-tinh-2021.chiso "${subs[@]}") > "$work/py.want"
+(cd "$work" && PYTHONPATH="$prefix/lib/python3/dist-packages" PYTHONDONTWRITEBYTECODE=1 python3 - "$prefix" "${subs[@]}" > "$work/py.got") <<'PY' ||
+import json, sys
+import chiso
+rules = chiso.Rules(sys.argv[1] + "/share/chiso/rules/cap-huyen/ha-tinh-2021.chiso")
+subs = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
+text, failed = rules.score_batch_text(subs, format="ndjson")
+sys.stdout.write(text)
+PY
+    { echo "FAIL: the installed Python binding did not score"; fail=1; }
+jq -cS 'del(.file) | .provenance |= del(.rules, .scored_at, .includes)' "$work/py.want" > "$work/py.want.n"
+jq -cS 'del(.file) | .provenance |= del(.rules, .scored_at, .includes)' "$work/py.got" > "$work/py.got.n"
+[ "$(wc -l < "$work/py.got.n")" -eq 13 ] && cmp -s "$work/py.want.n" "$work/py.got.n" ||
+    { echo "FAIL: the installed Python binding scores otherwise than the installed command"; fail=1; }
 [ "$(wc -l < "$work/expected.tsv")" -eq 13 ] || { echo "FAIL: the example ranked $(wc -l < "$work/expected.tsv") districts"; fail=1; }
 
 if [ "${DEB:-0}" = 1 ]; then

@@ -14,6 +14,7 @@ The library is found through ``CHISO_LIBRARY`` (a path), else as
 """
 
 import ctypes
+import glob
 import ctypes.util
 import json
 import os
@@ -32,6 +33,11 @@ def _load_library():
     if os.environ.get("CHISO_LIBRARY"):
         candidates.append(os.environ["CHISO_LIBRARY"])
     candidates.append("libchiso.so.%d" % ABI_VERSION)
+    # installed under a prefix (PREFIX/lib/python3/dist-packages/chiso):
+    # the library of the same prefix, in lib/ or lib/<multiarch>/
+    prefix_lib = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
+    name = "libchiso.so.%d" % ABI_VERSION
+    candidates += sorted(glob.glob(os.path.join(prefix_lib, name)) + glob.glob(os.path.join(prefix_lib, "*", name)))
     found = ctypes.util.find_library("chiso")
     if found:
         candidates.append(found)
