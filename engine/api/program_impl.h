@@ -1,17 +1,9 @@
-/* program_impl.h — what stands behind the public chiso_program handle. */
+/* program_impl.h — the library's own calls on a program, for the command
+ * and the language server (the handle itself: engine/compile/loaded_program.h). */
 #ifndef CHISO_PROGRAM_IMPL_H
 #define CHISO_PROGRAM_IMPL_H
 
-#include "chiso.h"
-#include "engine/check/program.h"
-
-struct chiso_program {
-    program_t prog;
-    diag_list_t diags;
-    bool io_error; /* the top file could not be read */
-    long long scored_at; /* provenance: seconds since 1970 UTC */
-    char *provenance;    /* provenance of results as compact JSON (provenance.c) */
-};
+#include "engine/compile/loaded_program.h"
 
 /* Lexed, parsed and checked like chiso_program_load(_string), but not
  * compiled: for `check` and the language server, which score nothing (the

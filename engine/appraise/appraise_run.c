@@ -12,7 +12,7 @@
  * scored has a total and a rank at every stage. */
 #include "appraise.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 #include "engine/support/xalloc.h"
 
 #include <stdint.h>

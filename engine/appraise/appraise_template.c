@@ -6,7 +6,7 @@
  * are ignored when the file is read back. */
 #include "appraise.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 
 #include <string.h>
 

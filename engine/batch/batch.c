@@ -14,7 +14,7 @@
  * also gathers the statistics per criterion, in input order. */
 #include "batch.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 #include "engine/eval/result.h"
 #include "engine/support/json_arena.h"
 #include "engine/support/json_fast.h"

@@ -6,7 +6,7 @@
  * period) appeared earlier in the batch: both are kept and reported. */
 #include "batch.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 #include "engine/compile/compile.h"
 #include "engine/eval/ranking.h"
 #include "engine/support/strmap.h"

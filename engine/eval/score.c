@@ -12,7 +12,7 @@
 #include "formula.h"
 #include "result.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 #include "engine/support/i18n.h"
 #include "engine/support/json_arena.h"
 #include "engine/support/json_fast.h"

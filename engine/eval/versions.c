@@ -4,7 +4,7 @@
  * gives an error result naming the period when no version applies. */
 #include "result.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 
 #include <ctype.h>
 #include <stdlib.h>

@@ -3,7 +3,7 @@
  * comparison in mathematical signs and the keywords as words. */
 #include "band_text.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 
 #include <stdio.h>
 #include <string.h>

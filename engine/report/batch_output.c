@@ -10,7 +10,7 @@
 #include "published_text.h"
 #include "csv_versions.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 #include "engine/compile/compile.h"
 #include "engine/report/display.h"
 #include "engine/support/i18n.h"

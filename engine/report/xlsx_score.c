@@ -9,7 +9,7 @@
 #include "xlsx_book.h"
 #include "xlsx_published.h"
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 #include "engine/support/i18n.h"
 #include "engine/support/strmap.h"
 #include "engine/support/xalloc.h"

@@ -2,7 +2,7 @@
 #ifndef CHISO_VERIFY_COMMON_H
 #define CHISO_VERIFY_COMMON_H
 
-#include "engine/api/program_impl.h"
+#include "engine/compile/loaded_program.h"
 #include "engine/eval/result.h"
 
 /* {"file": ..., "line": ..., "column": ...} of a source position. */
