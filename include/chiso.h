@@ -82,6 +82,14 @@ int chiso_set_language(const char *lang);
 /* "vi" or "en": the language in use. */
 const char *chiso_language(void);
 
+/* Where the rules file called `path` is, when `path` is relative and does
+ * not exist from the current directory: in each directory of
+ * $CHISO_RULES_PATH (':' between them), then in the bundled rules
+ * installed with chiso (share/chiso/rules beside the program or the
+ * library), then in the directory chiso was installed for. A malloc'd
+ * path (free it), or NULL when `path` is to be used as given. */
+char *chiso_find_rules(const char *path);
+
 typedef struct chiso_program chiso_program;
 typedef struct chiso_result chiso_result;
 

@@ -63,7 +63,9 @@ grep -q "bad.chiso:3:19: lỗi" bad.err || bad "the installed catalogue is not u
 PYTHONDONTWRITEBYTECODE=1 /usr/bin/python3 - "${subs[@]}" > python.ndjson <<'PY' || bad "the installed Python binding does not score"
 import sys
 import chiso
-rules = chiso.Rules("/usr/share/chiso/rules/cap-huyen/ha-tinh-2021.chiso")
+found = chiso.find_rules("cap-huyen/ha-tinh-2021.chiso")
+assert found == "/usr/share/chiso/rules/cap-huyen/ha-tinh-2021.chiso", found
+rules = chiso.Rules(found)
 text, failed = rules.score_batch_text([open(p, encoding="utf-8").read() for p in sys.argv[1:]])
 sys.stdout.write(text)
 PY

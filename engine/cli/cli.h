@@ -40,12 +40,6 @@ chiso_program *cli_load_rules(const char *path, bool quiet_warnings, int *exit_c
 chiso_program *cli_load_rules_index(const char *path, const char *index_name, bool quiet_warnings,
                                     size_t *index, int *exit_code);
 
-/* A relative rules path that does not exist from here, found in
- * $CHISO_RULES_PATH, the installed share/chiso/rules beside the command,
- * or CHISO_DATADIR/rules (malloc'd); NULL: use the path as given. */
-char *cli_find_rules(const char *path);
-/* The installed share/chiso beside the command (malloc'd), or NULL. */
-char *cli_bundled_dir(void);
 
 /* The index called `name` (or the first when NULL); false with a message
  * on stderr when there is none. */

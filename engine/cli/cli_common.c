@@ -42,7 +42,7 @@ static chiso_program *finish_load(chiso_program *prog, const char *path, bool qu
 
 chiso_program *cli_load_rules(const char *given, bool quiet_warnings, int *exit_code)
 {
-    char *found = cli_find_rules(given);
+    char *found = chiso_find_rules(given);
     const char *path = found ? found : given;
     chiso_program *prog = chiso_program_load(path);
     prog = finish_load(prog, path, quiet_warnings, exit_code);

@@ -71,7 +71,7 @@ bool cli_rules_paths(char **args, int nargs, const char *cmd, cli_paths_t *out)
             out->dirs[out->ndirs++] = xstrdup(args[i]);
             continue;
         }
-        char *found = cli_find_rules(args[i]); /* a bundled rules file, when not here */
+        char *found = chiso_find_rules(args[i]); /* a bundled rules file, when not here */
         VEC_PUSH(out->items, out->count, out->cap);
         out->items[out->count++] = found ? found : xstrdup(args[i]);
     }

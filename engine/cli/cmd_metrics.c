@@ -79,7 +79,7 @@ int cmd_metrics(int argc, char **argv)
         fputs("chiso metrics: give exactly one rules file\n", stderr);
         return CHISO_EXIT_USAGE;
     }
-    char *found = cli_find_rules(argv[optind]);
+    char *found = chiso_find_rules(argv[optind]);
     chiso_program *prog = chiso_program_load(found ? found : argv[optind]);
     free(found);
     if (chiso_program_errors(prog)) chiso_program_print_diagnostics(prog, stderr, cli_color(stderr));

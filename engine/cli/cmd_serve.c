@@ -117,7 +117,7 @@ int cmd_serve(int argc, char **argv)
     if (o.threads > o.max_connections) o.threads = o.max_connections;
     /* answers are documents, as score's: Vietnamese unless --lang says */
     cli_set_document_lang();
-    char *found = cli_find_rules(argv[optind]);
+    char *found = chiso_find_rules(argv[optind]);
     o.rules = found ? found : argv[optind];
     int code = serve_run(&o);
     free(found);

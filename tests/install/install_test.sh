@@ -103,9 +103,12 @@ fi
 # 13 districts as the installed command does.
 (cd "$work" && "$prefix/bin/chiso" --lang vi score -q -f ndjson cap-huyen/ha-tinh-2021.chiso "${subs[@]}") > "$work/py.want"
 (cd "$work" && PYTHONPATH="$prefix/lib/python3/dist-packages" PYTHONDONTWRITEBYTECODE=1 python3 - "$prefix" "${subs[@]}" > "$work/py.got") <<'PY' ||
-import json, sys
+import os, sys
 import chiso
-rules = chiso.Rules(sys.argv[1] + "/share/chiso/rules/cap-huyen/ha-tinh-2021.chiso")
+# found beside the installed library, as the command finds it
+found = chiso.find_rules("cap-huyen/ha-tinh-2021.chiso")
+assert found == os.path.realpath(sys.argv[1]) + "/share/chiso/rules/cap-huyen/ha-tinh-2021.chiso", found
+rules = chiso.Rules(found)
 subs = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
 text, failed = rules.score_batch_text(subs, format="ndjson")
 sys.stdout.write(text)

@@ -77,6 +77,7 @@ _score = _fn("chiso_score_json", _ptr, _ptr, _size, _c_char_p, _size, _c_char_p,
 _score_batch = _fn("chiso_score_batch_format", _ptr, _ptr, _size, _c_char_p, _size, ctypes.c_int,
                    ctypes.c_uint, _c_char_p, ctypes.c_uint, ctypes.POINTER(_size))
 _set_language = _fn("chiso_set_language", ctypes.c_int, _c_char_p)
+_find_rules = _fn("chiso_find_rules", _ptr, _c_char_p)
 _language = _fn("chiso_language", _c_char_p)
 _explain = _fn("chiso_explain_text", _ptr, _ptr, _size, _c_char_p, _size, _c_char_p, _c_char_p)
 
@@ -151,16 +152,10 @@ def check(text, name="<rules>"):
 
 def find_rules(path):
     """A rules path as the command finds it: as given when it exists, else
-    in CHISO_RULES_PATH, else in the installed share/chiso/rules."""
-    if os.path.isabs(path) or os.path.exists(path):
-        return path
-    dirs = [d for d in os.environ.get("CHISO_RULES_PATH", "").split(":") if d]
-    dirs += ["/usr/share/chiso/rules", "/usr/local/share/chiso/rules"]
-    for d in dirs:
-        candidate = os.path.join(d, path)
-        if os.path.isfile(candidate):
-            return candidate
-    return path
+    in CHISO_RULES_PATH, else in the installed share/chiso/rules
+    (chiso_find_rules)."""
+    found = _take(_find_rules(_encode(os.fspath(path))))
+    return found if found is not None else path
 
 
 class Rules:
