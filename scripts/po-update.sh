@@ -7,7 +7,7 @@
 #
 # Messages are found where they are made: the functions that take one
 # translate their format themselves (diag_add, diag_hint, result_add_error,
-# result_add_finding, lex_error, ...), _() marks any other text and N_() a
+# result_add_finding, lex_error, aunit_finding, aunit_error, fail (chiso test), ...), _() marks any other text and N_() a
 # constant translated where it is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,7 @@ xgettext --from-code=UTF-8 --language=C --no-wrap --sort-by-file --add-location=
   --package-name=chiso --msgid-bugs-address= \
   -k_ -kN_ -kchiso_ngettext:1,2 \
   -kdiag_add:5 -kdiag_hint:2 -kresult_add_error:2 -kresult_add_finding:4 \
-  -klex_error:5 -kexpect:4 -kmisplaced:5 \
+  -klex_error:5 -kexpect:4 -kmisplaced:5 -kaunit_finding:5 -kaunit_error:4 -kfail:3 \
   -D "$tmp" -D . -o "$pot" "${sources[@]}"
 if [ $merge = 1 ]; then
   msgmerge --quiet --update --backup=none --no-wrap --add-location=file po/vi.po "$pot"

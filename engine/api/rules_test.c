@@ -17,6 +17,7 @@
 #include "engine/api/program_impl.h"
 #include "engine/eval/result.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <math.h>
@@ -85,7 +86,7 @@ static void fail(rules_test_case *c, bool broken, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    char *msg = xvasprintf(_(fmt), ap); /* in the language of messages */
     va_end(ap);
     c->messages = xrealloc(c->messages, sizeof *c->messages * (c->nmessages + 1));
     c->messages[c->nmessages++] = msg;
@@ -117,8 +118,8 @@ static void expect_field(rules_test_case *c, const char *what, json_t *expected,
                  : true;
     if (!type_ok) {
         char *e = show(expected);
-        fail(c, true, "expect.%s must be a %s, not %s", what,
-             kind == JSON_REAL ? "number" : "string", e);
+        if (kind == JSON_REAL) fail(c, true, "expect.%s must be a number, not %s", what, e);
+        else fail(c, true, "expect.%s must be a string, not %s", what, e);
         free(e);
         return;
     }
@@ -277,8 +278,8 @@ static void run_case(rules_test_run *run, rules_test_case *c, json_t *tc, const 
         json_t *got = find_node_json(json_object_get(res, "nodes"), id);
         if (!got && chiso_result_ok(r)) {
             const char *near = chiso_result_closest_node(r, id);
-            fail(c, true, "no node '%s' in the index%s%s%s", id, near ? "; did you mean '" : "",
-                 near ? near : "", near ? "'?" : "");
+            if (near) fail(c, true, "no node '%s' in the index; did you mean '%s'?", id, near);
+            else fail(c, true, "no node '%s' in the index", id);
             continue;
         }
         if (!got) continue;
@@ -320,8 +321,10 @@ static void run_case(rules_test_run *run, rules_test_case *c, json_t *tc, const 
             const char *gk = json_string_value(json_object_get(g, "kind"));
             if ((!node || (gn && !strcmp(gn, node))) && (!kind || (gk && !strcmp(gk, kind)))) hit = true;
         }
-        if (!hit) fail(c, false, "expected a finding%s%s%s%s, found none", kind ? " of kind " : "",
-                       kind ? kind : "", node ? " on node " : "", node ? node : "");
+        if (!hit && kind && node) fail(c, false, "expected a finding of kind %s on node %s, found none", kind, node);
+        else if (!hit && kind) fail(c, false, "expected a finding of kind %s, found none", kind);
+        else if (!hit && node) fail(c, false, "expected a finding on node %s, found none", node);
+        else if (!hit) fail(c, false, "expected a finding, found none");
     }
     json_t *errors = json_object_get(expect, "errors");
     json_array_foreach(errors, i, f) {

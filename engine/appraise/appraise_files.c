@@ -16,6 +16,7 @@
 
 #include "engine/support/date.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <dirent.h>
 #include <stdarg.h>
@@ -31,9 +32,9 @@ void aunit_error(aunit_t *u, afile_t f, const char *node, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    char *msg = xvasprintf(_(fmt), ap); /* in the language of messages */
     va_end(ap);
-    char *line = node ? xasprintf("%s: node %s: %s", appraise_file_names[f], node, msg)
+    char *line = node ? xasprintf(_("%s: node %s: %s"), appraise_file_names[f], node, msg)
                       : xasprintf("%s: %s", appraise_file_names[f], msg);
     json_array_append_new(u->errors, json_string(line));
     free(line);
@@ -44,7 +45,7 @@ void aunit_finding(aunit_t *u, const char *stage, const char *node, const char *
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(fmt, ap);
+    char *msg = xvasprintf(_(fmt), ap); /* in the language of messages */
     va_end(ap);
     json_array_append_new(u->findings, json_pack("{s:s,s:s?,s:s,s:s}", "stage", stage, "node", node, "kind",
                                                  kind, "message", msg));

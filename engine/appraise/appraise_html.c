@@ -5,6 +5,7 @@
 
 #include "engine/support/xml.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <string.h>
 
@@ -54,7 +55,8 @@ static void rank_cell(FILE *out, json_t *t)
 
 static void head(FILE *out, const char *title)
 {
-    fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>", out);
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\"><title>",
+            chiso_i18n_lang() == CHISO_LANG_VI ? "vi" : "en");
     esc(out, title);
     fputs("</title>\n<style>body{font-family:sans-serif;margin:1.5em;max-width:75em}"
           "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}.n{white-space:nowrap}"
@@ -65,15 +67,15 @@ static void head(FILE *out, const char *title)
 static void provenance(FILE *out, json_t *report)
 {
     json_t *p = json_object_get(report, "provenance");
-    fputs("<p class=\"provenance\">Tệp quy tắc: <code>", out);
+    fprintf(out, "<p class=\"provenance\">%s: <code>", _("Rules file"));
     esc(out, txt(p, "rules"));
     fputs("</code> · SHA-256 <code>", out);
     esc(out, txt(p, "rules_sha256"));
     fputs("</code> · ", out);
     esc(out, txt(p, "engine"));
-    fputs(" · đến bước: ", out);
+    fprintf(out, " · %s: ", _("up to the stage"));
     esc(out, appraise_stage_label(txt(p, "round")));
-    fputs(" · lập lúc ", out);
+    fprintf(out, " · %s ", _("made at"));
     esc(out, txt(p, "generated_at"));
     fputs("</p>\n", out);
 }
@@ -81,7 +83,8 @@ static void provenance(FILE *out, json_t *report)
 void chiso_appraise_print_html(json_t *report, FILE *out)
 {
     json_t *p = json_object_get(report, "provenance");
-    char *title = xasprintf("Kết quả thẩm định — %s · kỳ %s", txt(p, "index"), txt(p, "period"));
+    char *title = xasprintf("%s — %s · %s %s", _("Results of the appraisal"), txt(p, "index"), _("period"),
+                            txt(p, "period"));
     head(out, title);
     fputs("<h1>", out);
     esc(out, title);
@@ -90,27 +93,28 @@ void chiso_appraise_print_html(json_t *report, FILE *out)
     provenance(out, report);
     size_t n;
     json_t **order = appraise_units_by_rank(report, &n);
-    fputs("<h2>Bảng xếp hạng qua các bước</h2>\n<table class=\"ranking\"><thead><tr><th>Đơn vị</th>", out);
+    fprintf(out, "<h2>%s</h2>\n<table class=\"ranking\"><thead><tr><th>%s</th>", _("Ranking after each stage"),
+            _("Unit"));
     for (int s = 0; s < NST; s++) {
         fputs("<th>", out);
         esc(out, appraise_stage_label(STAGES[s]));
         fputs("</th>", out);
     }
-    fputs("<th>Xếp loại</th></tr></thead><tbody>\n", out);
+    fprintf(out, "<th>%s</th></tr></thead><tbody>\n", _("Grade"));
     for (size_t i = 0; i < n; i++) {
         json_t *u = order[i], *totals = json_object_get(u, "totals");
         fputs("<tr><td>", out);
         esc(out, label(u));
         fputs("</td>", out);
         if (!totals) {
-            fputs("<td colspan=\"5\" class=\"err\">lỗi trong tệp: xem bên dưới</td></tr>\n", out);
+            fprintf(out, "<td colspan=\"5\" class=\"err\">%s</td></tr>\n", _("errors in the files: see below"));
             continue;
         }
         for (int s = 0; s < NST; s++) {
             json_t *t = json_object_get(totals, STAGES[s]);
             fputs("<td class=\"n\">", out);
             num(out, json_object_get(t, "percent"));
-            fputs("% · hạng ", out);
+            fprintf(out, "%% · %s ", _("rank"));
             rank_cell(out, t);
             fputs("</td>", out);
         }
@@ -139,23 +143,24 @@ void chiso_appraise_print_html(json_t *report, FILE *out)
         } else {
             json_t *src = json_object_get(json_object_get(json_object_get(u, "totals"), "final"), "sources");
             if (src) {
-                fputs("<p>Kết quả trong đó: thẩm định ", out);
+                fprintf(out, "<p>%s: %s ", _("Of which, in the result"), _("appraisal"));
                 num(out, json_object_get(json_object_get(src, "appraisal"), "points"));
                 fputs(" / ", out);
                 num(out, json_object_get(json_object_get(src, "appraisal"), "max"));
-                fputs(" · điều tra xã hội học ", out);
+                fprintf(out, " · %s ", _("social survey"));
                 num(out, json_object_get(json_object_get(src, "survey"), "points"));
                 fputs(" / ", out);
                 num(out, json_object_get(json_object_get(src, "survey"), "max"));
                 fputs("</p>\n", out);
             }
-            fputs("<table><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Tối đa</th>", out);
+            fprintf(out, "<table><thead><tr><th>%s</th><th>%s</th><th>%s</th>", _("Code"), _("Criterion"),
+                    _("Maximum"));
             for (int s = 0; s < NST; s++) {
                 fputs("<th>", out);
                 esc(out, appraise_stage_label(STAGES[s]));
                 fputs("</th>", out);
             }
-            fputs("<th>Lý do thay đổi, giải trình</th></tr></thead><tbody>\n", out);
+            fprintf(out, "<th>%s</th></tr></thead><tbody>\n", _("Why changed, explanation"));
             size_t k;
             json_t *nd;
             json_array_foreach(json_object_get(u, "nodes"), k, nd) {
@@ -187,9 +192,12 @@ void chiso_appraise_print_html(json_t *report, FILE *out)
                 }
                 json_t *ans = json_object_get(nd, "answer");
                 if (ans) {
-                    fputs("<li>Giải trình: ", out);
+                    fprintf(out, "<li>%s: ", _("Explanation"));
                     esc(out, txt(ans, "text"));
-                    fprintf(out, " (%zu tài liệu bổ sung)</li>", json_array_size(json_object_get(ans, "evidence")));
+                    size_t docs = json_array_size(json_object_get(ans, "evidence"));
+                    fputs(" (", out);
+                    fprintf(out, chiso_ngettext("%zu further document", "%zu further documents", docs), docs);
+                    fputs(")</li>", out);
                 }
                 fputs("</ul></td></tr>\n", out);
             }
@@ -197,7 +205,7 @@ void chiso_appraise_print_html(json_t *report, FILE *out)
         }
         json_t *findings = json_object_get(u, "findings");
         if (json_array_size(findings)) {
-            fputs("<p>Ghi nhận:</p><ul>", out);
+            fprintf(out, "<p>%s:</p><ul>", _("Findings noted"));
             size_t k;
             json_t *f;
             json_array_foreach(findings, k, f) {
@@ -292,24 +300,28 @@ bool chiso_appraise_print_packet_html(json_t *report, const char *unit, FILE *ou
     json_t *u = appraise_find_unit(report, unit);
     if (!u) return false;
     json_t *p = json_object_get(report, "provenance");
-    char *title = xasprintf("Văn bản giải trình — %s", label(u));
+    char *title = xasprintf("%s — %s", _("Explanation form"), label(u));
     head(out, title);
     fputs("<h1>", out);
     esc(out, title);
     fputs("</h1>\n<p>", out);
     free(title);
     esc(out, txt(p, "index"));
-    fputs(" · kỳ ", out);
+    fprintf(out, " · %s ", _("period"));
     esc(out, txt(p, "period"));
-    fputs("</p>\n<p>Sau thẩm định lần 1: các tiêu chí bị trừ điểm so với điểm tự chấm hoặc được yêu cầu giải "
-          "trình. Đơn vị ghi nội dung giải trình và tài liệu bổ sung.</p>\n", out);
+    fprintf(out, "</p>\n<p>%s</p>\n", _("After appraisal round 1: the criteria given fewer points than the "
+                                         "self-assessment, or asked about. The unit writes its explanation and "
+                                         "further documents."));
     if (strcmp(txt(u, "status"), "ok") != 0) {
-        fputs("<p class=\"err\">Đơn vị đang có lỗi trong các tệp; sửa lỗi trước.</p></body></html>\n", out);
+        fprintf(out, "<p class=\"err\">%s.</p></body></html>\n", _("The unit's files have errors; correct them first"));
         return true;
     }
-    fputs("<table><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Tối đa</th><th>Tự chấm</th><th>Thẩm định lần 1</th>"
-          "<th>Ý kiến thẩm định</th><th>Tài liệu còn thiếu</th><th>Nội dung giải trình, tài liệu bổ sung</th>"
-          "</tr></thead><tbody>\n", out);
+    fputs("<table><thead><tr>", out);
+    static const char *const heads[] = {N_("Code"), N_("Criterion"), N_("Maximum"), N_("Self-assessment"),
+                                        N_("Appraisal round 1"), N_("The appraisers' opinion"),
+                                        N_("Documents missing"), N_("Explanation, further documents")};
+    for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) fprintf(out, "<th>%s</th>", _(heads[h]));
+    fputs("</tr></thead><tbody>\n", out);
     size_t i, k = 0;
     json_t *n;
     json_array_foreach(json_object_get(u, "nodes"), i, n) {
@@ -326,7 +338,7 @@ bool chiso_appraise_print_packet_html(json_t *report, const char *unit, FILE *ou
                           sizeof a);
         fprintf(out, "</td><td class=\"n\">%s</td><td class=\"n\">%s", a, b);
         if (json_is_true(json_object_get(json_object_get(n, "round1"), "explanation_required")))
-            fputs("<br>yêu cầu giải trình", out);
+            fprintf(out, "<br>%s", _("explanation asked for"));
         fputs("</td><td>", out);
         esc(out, appraise_round1_reason(n));
         fputs("</td><td>", out);
@@ -339,7 +351,7 @@ bool chiso_appraise_print_packet_html(json_t *report, const char *unit, FILE *ou
         fputs("</td><td class=\"answer\"></td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
-    if (!k) fputs("<p>Không có tiêu chí nào cần giải trình.</p>\n", out);
+    if (!k) fprintf(out, "<p>%s</p>\n", _("No criterion needs an explanation."));
     fputs("</body></html>\n", out);
     return true;
 }

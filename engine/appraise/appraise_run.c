@@ -14,6 +14,7 @@
 
 #include "engine/compile/loaded_program.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -159,7 +160,7 @@ static void date_findings(const actx_t *a, aunit_t *u, const char *stage, const 
                           "evidence '%s' is dated %s, outside the period's evidence window", title, date);
         if (deadline && d > deadline)
             aunit_finding(u, stage, node, "evidence_late", "evidence '%s' is dated %s, after the %s", title, date,
-                          deadline_name);
+                          _(deadline_name));
     }
 }
 
@@ -268,10 +269,9 @@ static void self_findings(awork_t *w, const actx_t *a)
         if (node_origin(n) == ORIGIN_SURVEY) {
             fmt_rat(c, b1, sizeof b1);
             aunit_finding(u, "self", n->id, "survey_self_scored",
-                          "claims %s points on a node scored by the survey (điều tra xã hội học), which is never "
-                          "self-scored", b1);
+                          "claims %s points on a node scored by the social survey, which is never self-scored", b1);
         }
-        if (ev) date_findings(a, u, "self", n->id, ev, deadline, "self-assessment deadline");
+        if (ev) date_findings(a, u, "self", n->id, ev, deadline, N_("self-assessment deadline"));
         if (!n->nevidence || rat_is_zero(c)) continue;
         json_t *missing = missing_evidence(n, ev);
         if (json_array_size(missing)) {
@@ -346,12 +346,12 @@ static char *auto_reason(const actx_t *a, const chiso_result *r, int idx, json_t
     for (int k = 0; k < c->nmetrics; k++) {
         const char *path = a->prog->prog.metrics[c->metrics[k]].text;
         json_t *by = json_object_get(corrected, path);
-        if (by) return xasprintf("số liệu %s được sửa (tại tiêu chí %s)", path, json_string_value(by));
+        if (by) return xasprintf(_("metric %s corrected (at criterion %s)"), path, json_string_value(by));
     }
     const node_result_t *nr = &r->nodes[idx];
-    if (nr->band >= 0) return xasprintf("chấm theo số liệu: mức %s", c->bands[nr->band].label);
-    if (nr->status == NS_NOT_APPLICABLE) return xstrdup("chấm theo số liệu: không phát sinh");
-    return xstrdup("chấm theo số liệu");
+    if (nr->band >= 0) return xasprintf(_("scored by the data: band %s"), c->bands[nr->band].label);
+    if (nr->status == NS_NOT_APPLICABLE) return xstrdup(_("scored by the data: did not arise"));
+    return xstrdup(_("scored by the data"));
 }
 
 static void read_round(awork_t *w, const actx_t *a, int stage)
@@ -476,7 +476,7 @@ static void read_round(awork_t *w, const actx_t *a, int stage)
         if (changed) {
             fmt_rat(before, b1, sizeof b1);
             fmt_rat(after, b2, sizeof b2);
-            char *reason = note && note[0] ? xstrdup(note) : entry ? xstrdup("(không có ghi chú)") : auto_reason(a, r, i, corrected);
+            char *reason = note && note[0] ? xstrdup(note) : entry ? xstrdup(_("(no note)")) : auto_reason(a, r, i, corrected);
             json_t *changes = json_object_get(rec, "changes");
             if (!changes) {
                 changes = json_array();
@@ -541,7 +541,7 @@ static void read_explanation(awork_t *w, const actx_t *a)
         if (!w->asked[idx])
             aunit_finding(u, "explanation", key, "answer_unasked",
                           "an answer to a node round 1 did not ask about");
-        if (ev) date_findings(a, u, "explanation", key, ev, a->period->explanation_deadline, "explanation deadline");
+        if (ev) date_findings(a, u, "explanation", key, ev, a->period->explanation_deadline, N_("explanation deadline"));
     }
     for (int i = 1; i < a->ci->nnodes; i++) {
         if (!w->asked[i]) continue;
@@ -549,8 +549,8 @@ static void read_explanation(awork_t *w, const actx_t *a)
         json_t *rec = json_object_get(w->nodes, id);
         if (!json_object_get(rec, "answer"))
             aunit_finding(u, "explanation", id, "explanation_missing",
-                          file ? "round 1 asked for an explanation; giai-trinh.json gives no answer"
-                               : "round 1 asked for an explanation; there is no giai-trinh.json");
+                          "%s", file ? _("round 1 asked for an explanation; giai-trinh.json gives no answer")
+                                     : _("round 1 asked for an explanation; there is no giai-trinh.json"));
     }
 }
 

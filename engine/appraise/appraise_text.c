@@ -7,6 +7,7 @@
 
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <string.h>
 
@@ -49,11 +50,11 @@ void appraise_fmt_pair(json_t *x, json_t *y, char *a, char *b, size_t size)
 const char *appraise_stage_label(const char *stage)
 {
     if (!stage) return "";
-    if (!strcmp(stage, "claimed") || !strcmp(stage, "self")) return "Tự chấm";
-    if (!strcmp(stage, "round1")) return "Thẩm định lần 1";
-    if (!strcmp(stage, "explanation")) return "Giải trình";
-    if (!strcmp(stage, "round2")) return "Thẩm định lần 2";
-    if (!strcmp(stage, "final")) return "Hội đồng (kết quả)";
+    if (!strcmp(stage, "claimed") || !strcmp(stage, "self")) return _("Self-assessment");
+    if (!strcmp(stage, "round1")) return _("Appraisal round 1");
+    if (!strcmp(stage, "explanation")) return _("Explanation");
+    if (!strcmp(stage, "round2")) return _("Appraisal round 2");
+    if (!strcmp(stage, "final")) return _("Council (result)");
     return stage;
 }
 
@@ -81,13 +82,13 @@ static void rank_text(json_t *t, char *buf, size_t n)
 static void print_provenance(json_t *report, FILE *out)
 {
     json_t *p = json_object_get(report, "provenance");
-    fprintf(out, "KẾT QUẢ THẨM ĐỊNH — %s", txt(p, "index"));
-    if (s_of(p, "period")) fprintf(out, " · kỳ %s", txt(p, "period"));
+    fprintf(out, "%s — %s", _("RESULTS OF THE APPRAISAL"), txt(p, "index"));
+    if (s_of(p, "period")) fprintf(out, " · %s %s", _("period"), txt(p, "period"));
     fputc('\n', out);
-    fprintf(out, "Tệp quy tắc: %s (SHA-256 %s)\n", txt(p, "rules"),
-            s_of(p, "rules_sha256") ? txt(p, "rules_sha256") : "không đọc được");
-    fprintf(out, "%s · đến bước: %s · lập lúc %s\n\n", txt(p, "engine"),
-            appraise_stage_label(s_of(p, "round")), txt(p, "generated_at"));
+    fprintf(out, "%s: %s (SHA-256 %s)\n", _("Rules file"), txt(p, "rules"),
+            s_of(p, "rules_sha256") ? txt(p, "rules_sha256") : _("could not be read"));
+    fprintf(out, "%s · %s: %s · %s %s\n\n", txt(p, "engine"), _("up to the stage"),
+            appraise_stage_label(s_of(p, "round")), _("made at"), txt(p, "generated_at"));
 }
 
 static void print_evidence_list(json_t *ev, const char *indent, FILE *out)
@@ -96,8 +97,8 @@ static void print_evidence_list(json_t *ev, const char *indent, FILE *out)
     json_t *e;
     json_array_foreach(ev, i, e) {
         fprintf(out, "%s· %s", indent, txt(e, "title"));
-        if (s_of(e, "number") && s_of(e, "number")[0]) fprintf(out, ", số %s", s_of(e, "number"));
-        if (s_of(e, "date") && s_of(e, "date")[0]) fprintf(out, ", ngày %s", s_of(e, "date"));
+        if (s_of(e, "number") && s_of(e, "number")[0]) fprintf(out, ", %s %s", _("no."), s_of(e, "number"));
+        if (s_of(e, "date") && s_of(e, "date")[0]) fprintf(out, ", %s %s", _("dated"), s_of(e, "date"));
         const char *where = s_of(e, "path") && s_of(e, "path")[0] ? s_of(e, "path") : s_of(e, "url");
         if (where && where[0]) fprintf(out, " (%s)", where);
         fputc('\n', out);
@@ -107,7 +108,7 @@ static void print_evidence_list(json_t *ev, const char *indent, FILE *out)
 static void print_findings(json_t *findings, FILE *out)
 {
     if (!json_array_size(findings)) return;
-    fputs("Ghi nhận (findings):\n", out);
+    fprintf(out, "%s:\n", _("Findings of the scoring"));
     size_t i;
     json_t *f;
     json_array_foreach(findings, i, f)
@@ -127,11 +128,11 @@ static void print_node_story(json_t *n, FILE *out)
     appraise_fmt2(json_object_get(n, "max"), a, sizeof a);
     fprintf(out, "  %s  ", txt(n, "id"));
     print_padded(out, txt(n, "name"), 60);
-    fprintf(out, " tối đa %s\n", a);
+    fprintf(out, " %s %s\n", _("max"), a);
     if (json_object_get(n, "claimed")) {
         appraise_fmt2(json_object_get(n, "claimed"), a, sizeof a);
         appraise_fmt2(json_object_get(n, "computed"), b, sizeof b);
-        fprintf(out, "      Tự chấm %s (theo số liệu: %s)\n", a, b);
+        fprintf(out, "      %s %s (%s: %s)\n", _("Self-assessment"), a, _("by the data"), b);
     }
     size_t i;
     json_t *c;
@@ -140,11 +141,11 @@ static void print_node_story(json_t *n, FILE *out)
         appraise_fmt_pair(json_object_get(c, "from"), json_object_get(c, "to"), a, b, sizeof a);
         fprintf(out, "      %s: %s → %s — %s", appraise_stage_label(st), a, b, txt(c, "reason"));
         if (json_is_true(json_object_get(json_object_get(n, st), "explanation_required")))
-            fputs(" [yêu cầu giải trình]", out);
+            fprintf(out, " [%s]", _("explanation asked for"));
         fputc('\n', out);
         if (st && !strcmp(st, "round1") && json_object_get(n, "answer")) {
             json_t *ans = json_object_get(n, "answer");
-            fprintf(out, "      Giải trình: %s\n", s_of(ans, "text") ? txt(ans, "text") : "(chỉ bổ sung tài liệu)");
+            fprintf(out, "      %s: %s\n", _("Explanation"), s_of(ans, "text") ? txt(ans, "text") : _("(documents only)"));
             print_evidence_list(json_object_get(ans, "evidence"), "        ", out);
         }
     }
@@ -157,15 +158,15 @@ static void print_node_story(json_t *n, FILE *out)
             if (!strcmp(txt(c, "stage"), STAGES[s])) changed_here = true;
         if (changed_here) continue;
         appraise_fmt2(json_object_get(st, "points"), a, sizeof a);
-        fprintf(out, "      %s: giữ %s — %s\n", appraise_stage_label(STAGES[s]), a, txt(st, "note"));
+        fprintf(out, "      %s: %s %s — %s\n", appraise_stage_label(STAGES[s]), _("kept"), a, txt(st, "note"));
     }
     if (!json_array_size(json_object_get(n, "changes"))) {
         if (json_is_true(json_object_get(json_object_get(n, "round1"), "explanation_required")))
-            fprintf(out, "      Thẩm định lần 1: yêu cầu giải trình — %s\n",
+            fprintf(out, "      %s: %s — %s\n", _("Appraisal round 1"), _("explanation asked for"),
                     txt(json_object_get(n, "round1"), "note"));
         if (json_object_get(n, "answer")) {
             json_t *ans = json_object_get(n, "answer");
-            fprintf(out, "      Giải trình: %s\n", s_of(ans, "text") ? txt(ans, "text") : "(chỉ bổ sung tài liệu)");
+            fprintf(out, "      %s: %s\n", _("Explanation"), s_of(ans, "text") ? txt(ans, "text") : _("(documents only)"));
             print_evidence_list(json_object_get(ans, "evidence"), "        ", out);
         }
     }
@@ -176,9 +177,9 @@ static void print_unit(json_t *u, FILE *out)
     json_t *unit = json_object_get(u, "unit");
     fprintf(out, "== %s", unit_label(u));
     if (s_of(unit, "id") && s_of(unit, "name")) fprintf(out, " [%s]", txt(unit, "id"));
-    fprintf(out, " · đến bước: %s ==\n", appraise_stage_label(s_of(u, "reached")));
+    fprintf(out, " · %s: %s ==\n", _("up to the stage"), appraise_stage_label(s_of(u, "reached")));
     if (strcmp(txt(u, "status"), "ok") != 0) {
-        fputs("LỖI — không thẩm định được (error):\n", out);
+        fprintf(out, "%s:\n", _("ERROR — could not be appraised"));
         size_t i;
         json_t *e;
         json_array_foreach(json_object_get(u, "errors"), i, e) fprintf(out, "  - %s\n", json_string_value(e));
@@ -190,9 +191,9 @@ static void print_unit(json_t *u, FILE *out)
     print_padded(out, "", 10);
     for (int s = 0; s < NST; s++) print_padded_right(out, appraise_stage_label(STAGES[s]), 20);
     fputs("\n", out);
-    const char *rows[] = {"Điểm", "Tỷ lệ %", "Xếp loại", "Hạng"};
+    const char *rows[] = {N_("Points"), N_("Percent %"), N_("Grade"), N_("Rank")};
     for (int r = 0; r < 4; r++) {
-        print_padded(out, rows[r], 10);
+        print_padded(out, _(rows[r]), 10);
         for (int s = 0; s < NST; s++) {
             json_t *t = json_object_get(totals, STAGES[s]);
             char buf[64];
@@ -212,9 +213,9 @@ static void print_unit(json_t *u, FILE *out)
         appraise_fmt2(json_object_get(json_object_get(src, "appraisal"), "max"), b, sizeof b);
         appraise_fmt2(json_object_get(json_object_get(src, "survey"), "points"), c, sizeof c);
         appraise_fmt2(json_object_get(json_object_get(src, "survey"), "max"), d, sizeof d);
-        fprintf(out, "Kết quả trong đó: thẩm định %s / %s · điều tra xã hội học %s / %s\n", a, b, c, d);
+        fprintf(out, "%s: %s %s / %s · %s %s / %s\n", _("Of which, in the result"), _("appraisal"), a, b, _("social survey"), c, d);
     }
-    fputs("(* bước chưa có tệp: giữ kết quả bước trước)\n", out);
+    fprintf(out, "(%s)\n", _("* a stage without its file: the previous stage's result kept"));
     size_t i;
     json_t *n;
     bool header = false;
@@ -222,7 +223,7 @@ static void print_unit(json_t *u, FILE *out)
         bool any = json_array_size(json_object_get(n, "changes")) || json_object_get(n, "answer") ||
                    json_is_true(json_object_get(json_object_get(n, "round1"), "explanation_required"));
         if (!any) continue;
-        if (!header) fputs("Thay đổi theo tiêu chí (changes):\n", out);
+        if (!header) fprintf(out, "%s:\n", _("Changes per criterion"));
         header = true;
         print_node_story(n, out);
     }
@@ -264,8 +265,8 @@ void chiso_appraise_print_text(json_t *report, FILE *out)
     json_array_foreach(json_object_get(report, "units"), i, u) print_unit(u, out);
     size_t n;
     json_t **order = appraise_units_by_rank(report, &n);
-    fputs("BẢNG XẾP HẠNG QUA CÁC BƯỚC (ranking after each stage)\n", out);
-    print_padded(out, "Đơn vị", 36);
+    fprintf(out, "%s\n", _("RANKING AFTER EACH STAGE"));
+    print_padded(out, _("Unit"), 36);
     for (int s = 0; s < NST; s++) print_padded_right(out, appraise_stage_label(STAGES[s]), 24);
     fputc('\n', out);
     for (size_t k = 0; k < n; k++) {
@@ -275,7 +276,7 @@ void chiso_appraise_print_text(json_t *report, FILE *out)
             json_t *t = json_object_get(totals, STAGES[s]);
             char pct[48], rk[48], cell[100];
             if (!t) {
-                print_padded_right(out, "lỗi", 24);
+                print_padded_right(out, _("error"), 24);
                 continue;
             }
             appraise_fmt2(json_object_get(t, "percent"), pct, sizeof pct);
@@ -333,13 +334,13 @@ bool chiso_appraise_print_packet_text(json_t *report, const char *unit, FILE *ou
     json_t *u = appraise_find_unit(report, unit);
     if (!u) return false;
     json_t *p = json_object_get(report, "provenance");
-    fprintf(out, "VĂN BẢN GIẢI TRÌNH — %s\n", unit_label(u));
-    fprintf(out, "%s · kỳ %s\n", txt(p, "index"), txt(p, "period"));
-    fputs("Sau thẩm định lần 1: các tiêu chí bị trừ điểm so với điểm tự chấm hoặc được yêu cầu giải trình.\n"
-          "Đơn vị ghi nội dung giải trình và tài liệu bổ sung vào giai-trinh.json (chiso appraise --packet "
-          "-f json cho tệp mẫu).\n\n", out);
+    fprintf(out, "%s — %s\n", _("EXPLANATION"), unit_label(u));
+    fprintf(out, "%s · %s %s\n", txt(p, "index"), _("period"), txt(p, "period"));
+    fprintf(out, "%s\n\n", _("After appraisal round 1: the criteria given fewer points than the self-assessment, or asked "
+                              "about.\nThe unit writes its explanation and further documents into giai-trinh.json "
+                              "(chiso appraise --packet -f json for the form)."));
     if (strcmp(txt(u, "status"), "ok") != 0) {
-        fputs("Đơn vị đang có lỗi trong các tệp; sửa lỗi trước:\n", out);
+        fprintf(out, "%s:\n", _("The unit's files have errors; correct them first"));
         size_t i;
         json_t *e;
         json_array_foreach(json_object_get(u, "errors"), i, e) fprintf(out, "  - %s\n", json_string_value(e));
@@ -354,22 +355,24 @@ bool chiso_appraise_print_packet_text(json_t *report, const char *unit, FILE *ou
         appraise_fmt_pair(json_object_get(n, "claimed"), json_object_get(json_object_get(n, "round1"), "points"), a, b,
                           sizeof a);
         appraise_fmt2(json_object_get(n, "max"), m, sizeof m);
-        fprintf(out, "%zu. %s  %s (tối đa %s)\n", k, txt(n, "id"), txt(n, "name"), m);
-        fprintf(out, "   Điểm tự chấm: %s · điểm thẩm định lần 1: %s%s\n", a, b,
-                json_is_true(json_object_get(json_object_get(n, "round1"), "explanation_required"))
-                    ? " · yêu cầu giải trình" : "");
-        fprintf(out, "   Ý kiến thẩm định: %s\n", appraise_round1_reason(n));
+        fprintf(out, "%zu. %s  %s (%s %s)\n", k, txt(n, "id"), txt(n, "name"), _("max"), m);
+        fprintf(out, _("   Self-assessed points: %s · points of appraisal round 1: %s"), a, b);
+        if (json_is_true(json_object_get(json_object_get(n, "round1"), "explanation_required")))
+            fprintf(out, " · %s", _("explanation asked for"));
+        fputc('\n', out);
+        fprintf(out, "   %s: %s\n", _("The appraisers' opinion"), appraise_round1_reason(n));
         json_t *missing = json_object_get(n, "evidence_missing");
         if (json_array_size(missing)) {
-            fputs("   Tài liệu kiểm chứng còn thiếu:\n", out);
+            fprintf(out, "   %s:\n", _("Evidence still missing"));
             size_t j;
             json_t *mm;
             json_array_foreach(missing, j, mm) fprintf(out, "     · %s\n", json_string_value(mm));
         }
-        fputs("   Nội dung giải trình của đơn vị: ......................................................\n"
-              "   ......................................................................................\n"
-              "   Tài liệu bổ sung (tên, số, ngày, đường dẫn): ..........................................\n\n", out);
+        fprintf(out, "   %s: ......................................................\n"
+                     "   ......................................................................................\n"
+                     "   %s: ..........................................\n\n",
+                _("The unit's explanation"), _("Further documents (title, number, date, path)"));
     }
-    if (!k) fputs("Không có tiêu chí nào cần giải trình.\n", out);
+    if (!k) fprintf(out, "%s\n", _("No criterion needs an explanation."));
     return true;
 }

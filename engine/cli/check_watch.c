@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -106,21 +107,21 @@ int check_watch(char **args, int nargs, const check_opts_t *o)
             struct tm tm;
             char when[16];
             strftime(when, sizeof when, "%H:%M:%S", localtime_r(&now, &tm));
-            fprintf(stderr, "\n== %s: %s changed, checking again\n", when, changed[0] ? changed : "a file");
+            fprintf(stderr, _("\n== %s: %s changed, checking again\n"), when, changed[0] ? changed : _("a file"));
         }
         first = false;
         cli_paths_t paths;
         if (!cli_rules_paths(args, nargs, "check", &paths)) return CHISO_EXIT_USAGE;
         code = check_files(&paths, o);
         if (fflush(stdout) != 0) {
-            fprintf(stderr, "chiso check: cannot write the output: %s\n", strerror(errno));
+            fprintf(stderr, _("chiso check: cannot write the output: %s\n"), strerror(errno));
             cli_paths_free(&paths);
             return CHISO_EXIT_USAGE;
         }
         fflush(stderr);
         int fd = inotify_init1(IN_CLOEXEC);
         if (fd < 0) {
-            fprintf(stderr, "chiso check: cannot watch the files: %s\n", strerror(errno));
+            fprintf(stderr, _("chiso check: cannot watch the files: %s\n"), strerror(errno));
             cli_paths_free(&paths);
             return CHISO_EXIT_USAGE;
         }
@@ -135,7 +136,7 @@ int check_watch(char **args, int nargs, const check_opts_t *o)
             free(dir);
         }
         cli_paths_free(&paths);
-        fprintf(stderr, "chiso check: watching; Ctrl-C to stop\n");
+        fprintf(stderr, _("chiso check: watching; Ctrl-C to stop\n"));
         changed[0] = '\0';
         bool again = wait_for_change(fd, changed, sizeof changed);
         close(fd);

@@ -26,6 +26,9 @@ extern const char *cli_lang_option;
 /* A report for people is Vietnamese unless `--lang en`: sets the language
  * of messages to Vietnamese when no --lang was given. */
 void cli_set_document_lang(void);
+/* Back to the language of messages (--lang, else the locale, else English),
+ * for what goes to stderr after a report was written in Vietnamese. */
+void cli_set_message_lang(void);
 
 /* Prints `file:line:col: error: message` with the source line and a caret. */
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)

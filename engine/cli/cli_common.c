@@ -1,5 +1,8 @@
-/* cli_common.c — loading rules with diagnostics, colors, positioned errors. */
+/* cli_common.c — loading rules with diagnostics, colors, positioned errors,
+ * the language of messages. */
 #include "cli.h"
+
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -7,6 +10,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+void cli_set_message_lang(void)
+{
+    const char *lang = cli_lang_option ? cli_lang_option : chiso_i18n_locale_lang();
+    chiso_i18n_set(lang ? lang : "en");
+}
 
 bool cli_color(FILE *f)
 {
@@ -25,14 +34,15 @@ static chiso_program *finish_load(chiso_program *prog, const char *path, bool qu
         return NULL;
     }
     if (chiso_program_errors(prog)) {
-        fprintf(stderr, "chiso: %s: %zu error%s in the rules; nothing scored\n", path,
-                chiso_program_errors(prog), chiso_program_errors(prog) == 1 ? "" : "s");
+        fprintf(stderr, chiso_ngettext("chiso: %s: %zu error in the rules; nothing scored\n",
+                                       "chiso: %s: %zu errors in the rules; nothing scored\n", chiso_program_errors(prog)),
+                path, chiso_program_errors(prog));
         *exit_code = CHISO_EXIT_RULE_ERRORS;
         chiso_program_free(prog);
         return NULL;
     }
     if (chiso_program_index_count(prog) == 0) {
-        fprintf(stderr, "chiso: %s: no index to score with\n", path);
+        fprintf(stderr, _("chiso: %s: no index to score with\n"), path);
         *exit_code = CHISO_EXIT_USAGE;
         chiso_program_free(prog);
         return NULL;
@@ -56,7 +66,7 @@ bool cli_select_index(const chiso_program *prog, const char *path, const char *n
     if (!name) return true;
     long found = chiso_program_find_index(prog, name);
     if (found < 0) {
-        fprintf(stderr, "chiso: %s has no index named \"%s\"\n", path, name);
+        fprintf(stderr, _("chiso: %s has no index named \"%s\"\n"), path, name);
         return false;
     }
     *index = (size_t)found;
@@ -78,7 +88,7 @@ chiso_program *cli_load_rules_index(const char *path, const char *index_name, bo
 void cli_error_at(const char *file, int line, int col, const char *fmt, ...)
 {
     bool color = cli_color(stderr);
-    fprintf(stderr, "%s:%d:%d: %serror:%s ", file, line, col, color ? "\033[1;31m" : "",
+    fprintf(stderr, "%s:%d:%d: %s%s:%s ", file, line, col, color ? "\033[1;31m" : "", _("error"),
             color ? "\033[0m" : "");
     va_list ap;
     va_start(ap, fmt);

@@ -13,6 +13,7 @@
 
 #include "engine/support/safe_text.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -84,7 +85,7 @@ bool cli_out_open(cli_out_t *o, const char *path)
     if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
         char real[PATH_MAX];
         if (!realpath(path, real)) {
-            fprintf(stderr, "chiso: cannot write '%s': a symbolic link to a missing file\n", path);
+            fprintf(stderr, _("chiso: cannot write '%s': a symbolic link to a missing file\n"), path);
             return false;
         }
         target = xstrdup(real);
@@ -93,14 +94,14 @@ bool cli_out_open(cli_out_t *o, const char *path)
     }
     bool exists = stat(target, &st) == 0;
     if (exists && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "chiso: cannot write '%s': Is a directory\n", path);
+        fprintf(stderr, _("chiso: cannot write '%s': Is a directory\n"), path);
         free(target);
         return false;
     }
     if (exists && !S_ISREG(st.st_mode)) { /* a device or a FIFO: written directly, never replaced */
         int fd = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
         if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-            fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
+            fprintf(stderr, _("chiso: cannot write '%s': %s\n"), path, strerror(errno));
             if (fd >= 0) close(fd);
             free(target);
             return false;
@@ -109,7 +110,7 @@ bool cli_out_open(cli_out_t *o, const char *path)
         return true;
     }
     if (exists && access(target, W_OK) != 0) { /* what `>` would refuse */
-        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, _("chiso: cannot write '%s': %s\n"), path, strerror(errno));
         free(target);
         return false;
     }
@@ -128,7 +129,7 @@ bool cli_out_open(cli_out_t *o, const char *path)
         if (fchmod(fd, exists ? (st.st_mode & 07777) : (0666 & ~mask)) != 0) { /* 0600 is safe */ }
     }
     if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
-        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno));
+        fprintf(stderr, _("chiso: cannot write '%s': %s\n"), path, strerror(errno));
         if (fd >= 0) {
             close(fd);
             remove_pending();
@@ -162,7 +163,7 @@ bool cli_out_commit(cli_out_t *o)
 {
     if (o->f == stdout) {
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            fprintf(stderr, "chiso: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+            fprintf(stderr, _("chiso: cannot write the output: %s\n"), strerror(errno ? errno : EIO));
             return false;
         }
         return true;
@@ -179,7 +180,7 @@ bool cli_out_commit(cli_out_t *o)
         ok = false;
         saved = errno;
     }
-    if (!ok) fprintf(stderr, "chiso: cannot write '%s': %s\n", o->path, strerror(saved ? saved : EIO));
+    if (!ok) fprintf(stderr, _("chiso: cannot write '%s': %s\n"), o->path, strerror(saved ? saved : EIO));
     if (o->tmp) {
         if (!ok) unlink(o->tmp);
         has_pending = 0;
@@ -209,10 +210,10 @@ bool cli_write_output(const char *path, const char *data, size_t len)
     if (!cli_out_open(&o, path)) return false;
     if (len && fwrite(data, 1, len, o.f) != len) {
         if (o.f == stdout) {
-            fprintf(stderr, "chiso: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+            fprintf(stderr, _("chiso: cannot write the output: %s\n"), strerror(errno ? errno : EIO));
             return false;
         }
-        fprintf(stderr, "chiso: cannot write '%s': %s\n", path, strerror(errno ? errno : EIO));
+        fprintf(stderr, _("chiso: cannot write '%s': %s\n"), path, strerror(errno ? errno : EIO));
         cli_out_abort(&o);
         return false;
     }

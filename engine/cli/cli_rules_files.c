@@ -5,6 +5,7 @@
 #include "cli.h"
 
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -62,7 +63,7 @@ bool cli_rules_paths(char **args, int nargs, const char *cmd, cli_paths_t *out)
             walk(dir, out, 0);
             free(dir);
             if (out->count == before) {
-                fprintf(stderr, "chiso %s: no *.chiso file in %s\n", cmd, args[i]);
+                fprintf(stderr, _("chiso %s: no *.chiso file in %s\n"), cmd, args[i]);
                 cli_paths_free(out);
                 return false;
             }
@@ -95,14 +96,14 @@ char *cli_read_all(FILE *f, const char *name, size_t *len)
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
         if (sb.len + n > MAX_RULES_BYTES) {
-            fprintf(stderr, "chiso: %s: larger than %u MiB\n", name, MAX_RULES_BYTES >> 20);
+            fprintf(stderr, _("chiso: %s: larger than %u MiB\n"), name, MAX_RULES_BYTES >> 20);
             sb_free(&sb);
             return NULL;
         }
         sb_add(&sb, buf, n);
     }
     if (ferror(f)) {
-        fprintf(stderr, "chiso: cannot read %s: %s\n", name, strerror(errno));
+        fprintf(stderr, _("chiso: cannot read %s: %s\n"), name, strerror(errno));
         sb_free(&sb);
         return NULL;
     }
@@ -115,12 +116,12 @@ char *cli_read_file(const char *path, size_t *len)
     if (!strcmp(path, "-")) return cli_read_all(stdin, "standard input", len);
     FILE *f = fopen(path, "rb");
     if (!f) {
-        fprintf(stderr, "chiso: cannot read %s: %s\n", path, strerror(errno));
+        fprintf(stderr, _("chiso: cannot read %s: %s\n"), path, strerror(errno));
         return NULL;
     }
     struct stat st;
     if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "chiso: cannot read %s: it is a directory\n", path);
+        fprintf(stderr, _("chiso: cannot read %s: it is a directory\n"), path);
         fclose(f);
         return NULL;
     }

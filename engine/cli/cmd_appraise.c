@@ -7,6 +7,7 @@
 #include "chiso_appraise.h"
 
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -60,7 +61,7 @@ static bool workbook(json_t *report, FILE *out)
     char *err = fd >= 0 ? chiso_appraise_write_xlsx(report, path) : xstrdup(strerror(errno));
     size_t len = 0;
     char *bytes = err ? NULL : cli_read_file(path, &len);
-    if (err) fprintf(stderr, "chiso appraise: cannot write the workbook: %s\n", err);
+    if (err) fprintf(stderr, _("chiso appraise: cannot write the workbook: %s\n"), err);
     bool ok = bytes && fwrite(bytes, 1, len, out) == len;
     if (fd >= 0) unlink(path);
     free(bytes);
@@ -93,28 +94,27 @@ int cmd_appraise(int argc, char **argv)
         }
     }
     if (!strcmp(format, "xlsx") && (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)) {
-        fputs("chiso appraise: a workbook is not written to a terminal; use -o FILE.xlsx\n", stderr);
+        fputs(_("chiso appraise: a workbook is not written to a terminal; use -o FILE.xlsx\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
-    if (!strcmp(format, "xlsx")) cli_set_document_lang();
     if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html") && strcmp(format, "csv") &&
         strcmp(format, "xlsx")) {
-        fprintf(stderr, "chiso appraise: unknown format '%s' (text, json, html, csv or xlsx)\n", format);
+        fprintf(stderr, _("chiso appraise: unknown format '%s' (text, json, html, csv or xlsx)\n"), format);
         return CHISO_EXIT_USAGE;
     }
     int nargs = argc - optind;
     if (template ? (nargs < 1 || nargs > 2) : nargs != 2) {
-        fputs(template ? "chiso appraise: --template takes RULES and, optionally, FOLDER\n"
-                       : "chiso appraise: give a rules file and a period folder\n", stderr);
+        fputs(template ? _("chiso appraise: --template takes RULES and, optionally, FOLDER\n")
+                       : _("chiso appraise: give a rules file and a period folder\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     if (template && !chiso_appraise_file_name(template)) {
-        fprintf(stderr, "chiso appraise: unknown template '%s' (period, self, round1, explanation, round2, final)\n",
+        fprintf(stderr, _("chiso appraise: unknown template '%s' (period, self, round1, explanation, round2, final)\n"),
                 template);
         return CHISO_EXIT_USAGE;
     }
     if (packet && !strcmp(format, "csv")) {
-        fputs("chiso appraise: the packet is text, html or json\n", stderr);
+        fputs(_("chiso appraise: the packet is text, html or json\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     const char *rules = argv[optind], *folder = nargs == 2 ? argv[optind + 1] : NULL;
@@ -122,13 +122,18 @@ int cmd_appraise(int argc, char **argv)
     size_t index;
     chiso_program *prog = cli_load_rules_index(rules, index_name, true, &index, &code);
     if (!prog) return code;
+    /* a report for people (text, html, csv, xlsx; a packet but the JSON one):
+     * Vietnamese unless --lang en, its reasons and findings too */
+    bool document = !template && strcmp(format, "json") != 0;
+    if (document) cli_set_document_lang();
     code = CHISO_EXIT_OK;
     json_t *report = NULL;
     if (folder) {
         char err[512];
         report = chiso_appraise_folder(prog, index, rules, folder, packet ? NULL : unit, err, sizeof err);
         if (!report) {
-            fprintf(stderr, "chiso appraise: %s\n", err);
+            cli_set_message_lang();
+            fprintf(stderr, _("chiso appraise: %s\n"), err);
             chiso_program_free(prog);
             return CHISO_EXIT_USAGE;
         }
@@ -138,12 +143,12 @@ int cmd_appraise(int argc, char **argv)
     FILE *mem = open_memstream(&buf, &len);
     if (template) {
         if (unit && !report) {
-            fputs("chiso appraise: --template with --unit needs the FOLDER\n", stderr);
+            fputs(_("chiso appraise: --template with --unit needs the FOLDER\n"), stderr);
             code = CHISO_EXIT_USAGE;
         } else {
             json_t *t = chiso_appraise_template(prog, index, template, report, unit);
             if (!t) {
-                fprintf(stderr, "chiso appraise: no unit '%s' in %s\n", unit ? unit : "", folder);
+                fprintf(stderr, _("chiso appraise: no unit '%s' in %s\n"), unit ? unit : "", folder);
                 code = CHISO_EXIT_USAGE;
             } else {
                 char *s = json_dumps(t, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
@@ -169,12 +174,14 @@ int cmd_appraise(int argc, char **argv)
             found = chiso_appraise_print_packet_text(report, packet, mem);
         }
         if (!found) {
-            fprintf(stderr, "chiso appraise: no unit '%s' in %s\n", packet, folder);
+            cli_set_message_lang();
+            fprintf(stderr, _("chiso appraise: no unit '%s' in %s\n"), packet, folder);
             code = CHISO_EXIT_USAGE;
         }
     } else {
         if (unit && !json_array_size(json_object_get(report, "units"))) {
-            fprintf(stderr, "chiso appraise: no unit '%s' in %s\n", unit, folder);
+            cli_set_message_lang();
+            fprintf(stderr, _("chiso appraise: no unit '%s' in %s\n"), unit, folder);
             code = CHISO_EXIT_USAGE;
         } else if (!strcmp(format, "json")) {
             char *s = json_dumps(report, JSON_INDENT(1) | JSON_REAL_PRECISION(15));
@@ -192,6 +199,7 @@ int cmd_appraise(int argc, char **argv)
         if (code == CHISO_EXIT_OK && chiso_appraise_has_errors(report)) code = CHISO_EXIT_UNIT_ERRORS;
     }
     fclose(mem);
+    cli_set_message_lang();
     if (code != CHISO_EXIT_USAGE && !cli_write_output(output, buf, len)) code = CHISO_EXIT_USAGE;
     free(buf);
     json_decref(report);

@@ -7,9 +7,21 @@
 
 #include "engine/api/program_impl.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <getopt.h>
 #include <string.h>
+
+/* "quy-tac.chiso: 2 lỗi, 1 cảnh báo" after the diagnostics of a file or,
+ * `together`, of a directory's files checked as one program. */
+static void print_counts(const char *name, bool together, size_t errors, size_t warnings)
+{
+    fprintf(stderr, "%s%s: ", name, together ? _(" (its files together)") : "");
+    fprintf(stderr, chiso_ngettext("%zu error", "%zu errors", errors), errors);
+    fputs(", ", stderr);
+    fprintf(stderr, chiso_ngettext("%zu warning", "%zu warnings", warnings), warnings);
+    fputc('\n', stderr);
+}
 
 static void help(FILE *out)
 {
@@ -132,8 +144,7 @@ static int check_directory(const char *dir, const check_opts_t *o, json_t *repor
     } else if (some.count && (!o->quiet || some.errors)) {
         diag_print_all(stderr, &some, cli_color(stderr));
         if (!o->quiet)
-            fprintf(stderr, "%s (its files together): %zu error%s, %zu warning%s\n", dir, some.errors,
-                    some.errors == 1 ? "" : "s", some.warnings, some.warnings == 1 ? "" : "s");
+            print_counts(dir, true, some.errors, some.warnings);
     }
     json_decref(kept);
     json_decref(diags);
@@ -170,8 +181,7 @@ int check_files(const cli_paths_t *paths, const check_opts_t *o)
         } else if (!o->quiet || errors) {
             chiso_program_print_diagnostics(prog, stderr, cli_color(stderr));
             if (!o->quiet)
-                fprintf(stderr, "%s: %zu error%s, %zu warning%s\n", name, errors,
-                        errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+                print_counts(name, false, errors, warnings);
         }
         int code = CHISO_EXIT_OK;
         if (chiso_program_unreadable(prog)) code = CHISO_EXIT_USAGE;
@@ -216,7 +226,7 @@ int cmd_check(int argc, char **argv)
             if (!strcmp(optarg, "json")) o.format = CHECK_JSON;
             else if (!strcmp(optarg, "github")) o.format = CHECK_GITHUB;
             else if (strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "chiso check: unknown format '%s' (text, json or github)\n", optarg);
+                fprintf(stderr, _("chiso check: unknown format '%s' (text, json or github)\n"), optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -225,15 +235,15 @@ int cmd_check(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fputs("chiso check: no rules file given\n", stderr);
+        fputs(_("chiso check: no rules file given\n"), stderr);
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
     int stdins = 0;
     for (int i = optind; i < argc; i++) stdins += !strcmp(argv[i], "-");
     if (stdins > 1 || (stdins && watch)) {
-        fputs(watch ? "chiso check: --watch needs files, not standard input\n"
-                    : "chiso check: standard input ('-') can be read once\n", stderr);
+        fputs(watch ? _("chiso check: --watch needs files, not standard input\n")
+                    : _("chiso check: standard input ('-') can be read once\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     if (watch) return check_watch(argv + optind, argc - optind, &o);

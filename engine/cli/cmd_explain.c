@@ -2,6 +2,7 @@
  * unit why it got its score. */
 #include "cli.h"
 #include "engine/support/json_exact.h"
+#include "engine/support/i18n.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -46,7 +47,7 @@ int cmd_explain(int argc, char **argv)
         case 'f':
             if (!strcmp(optarg, "json")) json = true;
             else if (strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "chiso explain: unknown format '%s' (text or json)\n", optarg);
+                fprintf(stderr, _("chiso explain: unknown format '%s' (text or json)\n"), optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -55,7 +56,7 @@ int cmd_explain(int argc, char **argv)
         }
     }
     if (argc - optind != 2) {
-        fputs("chiso explain: give a rules file and one submission\n", stderr);
+        fputs(_("chiso explain: give a rules file and one submission\n"), stderr);
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
@@ -63,9 +64,10 @@ int cmd_explain(int argc, char **argv)
     size_t index;
     chiso_program *prog = cli_load_rules_index(argv[optind], index_name, true, &index, &code);
     if (!prog) return code;
+    if (!json) cli_set_document_lang(); /* an explanation for people: Vietnamese unless --lang en */
     chiso_input_list inputs = {0};
     if (!chiso_inputs_collect(argv + optind + 1, 1, &inputs) || inputs.count != 1) {
-        if (inputs.count > 1) fputs("chiso explain: explain one submission at a time\n", stderr);
+        if (inputs.count > 1) fputs(_("chiso explain: explain one submission at a time\n"), stderr);
         chiso_input_list_free(&inputs);
         chiso_program_free(prog);
         return CHISO_EXIT_USAGE;
@@ -90,10 +92,11 @@ int cmd_explain(int argc, char **argv)
         found = chiso_result_print_explain(r, node, mem);
     }
     fclose(mem);
+    cli_set_message_lang(); /* stderr: the user's language */
     if (!found) {
         const char *near = chiso_result_closest_node(r, node);
-        fprintf(stderr, "chiso explain: no node '%s' in the index", node);
-        if (near) fprintf(stderr, "; did you mean '%s'?", near);
+        fprintf(stderr, _("chiso explain: no node '%s' in the index"), node);
+        if (near) fprintf(stderr, _("; did you mean '%s'?"), near);
         fputc('\n', stderr);
         code = CHISO_EXIT_USAGE;
     } else {

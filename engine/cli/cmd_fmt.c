@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -56,7 +57,7 @@ static char *temp_file(const char *data, size_t len)
     char *path = xasprintf("%s/chiso-fmt.XXXXXX", dir && *dir ? dir : "/tmp");
     int fd = mkstemp(path);
     if (fd < 0) {
-        fprintf(stderr, "chiso fmt: cannot create a temporary file: %s\n", strerror(errno));
+        fprintf(stderr, _("chiso fmt: cannot create a temporary file: %s\n"), strerror(errno));
         free(path);
         return NULL;
     }
@@ -69,7 +70,7 @@ static char *temp_file(const char *data, size_t len)
     }
     if (close(fd) != 0) ok = false;
     if (!ok) {
-        fprintf(stderr, "chiso fmt: cannot write a temporary file: %s\n", strerror(errno));
+        fprintf(stderr, _("chiso fmt: cannot write a temporary file: %s\n"), strerror(errno));
         unlink(path);
         free(path);
         return NULL;
@@ -95,7 +96,7 @@ static bool show_diff(const char *name, const char *before, size_t blen, const c
         int status = 0;
         if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
             WEXITSTATUS(status) > 1) {
-            fprintf(stderr, "chiso fmt: could not run diff (diffutils) for %s\n", name);
+            fprintf(stderr, _("chiso fmt: could not run diff (diffutils) for %s\n"), name);
             ok = false;
         }
         free(la);
@@ -115,18 +116,18 @@ static bool write_in_place(const char *path, const char *data, size_t len)
 {
     char real[PATH_MAX];
     if (!realpath(path, real)) {
-        fprintf(stderr, "chiso fmt: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, _("chiso fmt: cannot write %s: %s\n"), path, strerror(errno));
         return false;
     }
     struct stat st;
     if (stat(real, &st) != 0) {
-        fprintf(stderr, "chiso fmt: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, _("chiso fmt: cannot write %s: %s\n"), path, strerror(errno));
         return false;
     }
     char *tmp = xasprintf("%s.fmtXXXXXX", real);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        fprintf(stderr, "chiso fmt: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, _("chiso fmt: cannot write %s: %s\n"), path, strerror(errno));
         free(tmp);
         return false;
     }
@@ -141,7 +142,7 @@ static bool write_in_place(const char *path, const char *data, size_t len)
     if (close(fd) != 0) ok = false;
     if (ok && rename(tmp, real) != 0) ok = false;
     if (!ok) {
-        fprintf(stderr, "chiso fmt: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, _("chiso fmt: cannot write %s: %s\n"), path, strerror(errno));
         unlink(tmp);
     }
     free(tmp);
@@ -159,7 +160,7 @@ static int fmt_one(const char *path, const fmt_opts_t *o)
     size_t flen = 0;
     char *out = chiso_format(name, text, len, o->keywords, &flen, stderr, cli_color(stderr));
     if (!out) {
-        fprintf(stderr, "chiso fmt: %s not formatted: it has errors\n", name);
+        fprintf(stderr, _("chiso fmt: %s not formatted: it has errors\n"), name);
         free(text);
         return CHISO_EXIT_RULE_ERRORS;
     }
@@ -174,7 +175,7 @@ static int fmt_one(const char *path, const fmt_opts_t *o)
     } else if (o->write) {
         if (changed && !write_in_place(path, out, flen)) code = CHISO_EXIT_USAGE;
     } else if (fwrite(out, 1, flen, stdout) != flen) {
-        fprintf(stderr, "chiso fmt: cannot write the output: %s\n", strerror(errno));
+        fprintf(stderr, _("chiso fmt: cannot write the output: %s\n"), strerror(errno));
         code = CHISO_EXIT_USAGE;
     }
     free(out);
@@ -207,7 +208,7 @@ int cmd_fmt(int argc, char **argv)
             if (!strcmp(optarg, "vi")) o.keywords = CHISO_FMT_VIETNAMESE;
             else if (!strcmp(optarg, "en")) o.keywords = CHISO_FMT_ENGLISH;
             else {
-                fprintf(stderr, "chiso fmt: --keywords is vi or en, not '%s'\n", optarg);
+                fprintf(stderr, _("chiso fmt: --keywords is vi or en, not '%s'\n"), optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -216,7 +217,7 @@ int cmd_fmt(int argc, char **argv)
         }
     }
     if (o.write && (o.check || o.diff)) {
-        fputs("chiso fmt: -w writes the files; --check and --diff only look at them\n", stderr);
+        fputs(_("chiso fmt: -w writes the files; --check and --diff only look at them\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     char *dash[] = {"-"};
@@ -227,7 +228,7 @@ int cmd_fmt(int argc, char **argv)
     int worst = CHISO_EXIT_OK;
     for (size_t i = 0; i < paths.count; i++) {
         if (o.write && !strcmp(paths.items[i], "-")) {
-            fputs("chiso fmt: -w cannot rewrite standard input\n", stderr);
+            fputs(_("chiso fmt: -w cannot rewrite standard input\n"), stderr);
             worst = CHISO_EXIT_USAGE;
             continue;
         }

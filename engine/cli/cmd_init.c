@@ -2,6 +2,7 @@
  * chiso_skeleton), in Vietnamese or, through the formatter, English
  * keywords; never over an existing file. */
 #include "cli.h"
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -45,7 +46,7 @@ int cmd_init(int argc, char **argv)
             if (!strcmp(optarg, "vi")) keywords = CHISO_FMT_VIETNAMESE;
             else if (!strcmp(optarg, "en")) keywords = CHISO_FMT_ENGLISH;
             else {
-                fprintf(stderr, "chiso init: --keywords is vi or en, not '%s'\n", optarg);
+                fprintf(stderr, _("chiso init: --keywords is vi or en, not '%s'\n"), optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -54,7 +55,7 @@ int cmd_init(int argc, char **argv)
         }
     }
     if (argc - optind > 1) {
-        fputs("chiso init: one file at a time\n", stderr);
+        fputs(_("chiso init: one file at a time\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     const char *path = optind < argc ? argv[optind] : "-";
@@ -69,7 +70,7 @@ int cmd_init(int argc, char **argv)
         /* O_EXCL: an existing file (or a link planted in its place) is left alone */
         int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd < 0) {
-            fprintf(stderr, "chiso init: cannot create %s: %s\n", path,
+            fprintf(stderr, _("chiso init: cannot create %s: %s\n"), path,
                     errno == EEXIST ? "it exists already (chiso init never overwrites a file)"
                                     : strerror(errno));
             code = CHISO_EXIT_USAGE;
@@ -82,11 +83,11 @@ int cmd_init(int argc, char **argv)
                 done += (size_t)n;
             }
             if (close(fd) != 0 || done < len) {
-                fprintf(stderr, "chiso init: cannot write %s: %s\n", path, strerror(errno));
+                fprintf(stderr, _("chiso init: cannot write %s: %s\n"), path, strerror(errno));
                 unlink(path);
                 code = CHISO_EXIT_USAGE;
             } else {
-                fprintf(stderr, "chiso init: wrote %s; next: chiso check --strict %s\n", path, path);
+                fprintf(stderr, _("chiso init: wrote %s; next: chiso check --strict %s\n"), path, path);
             }
         }
     }

@@ -1,6 +1,7 @@
 /* cmd_lsp.c — `chiso lsp`: the language server on stdio (library:
  * chiso_lsp_serve), and the data editor grammars are built from. */
 #include "cli.h"
+#include "engine/support/i18n.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -70,7 +71,7 @@ int cmd_lsp(int argc, char **argv)
         }
     }
     if (optind < argc) {
-        fprintf(stderr, "chiso lsp: unexpected argument '%s'\n", argv[optind]);
+        fprintf(stderr, _("chiso lsp: unexpected argument '%s'\n"), argv[optind]);
         return CHISO_EXIT_USAGE;
     }
     return chiso_lsp_serve(stdin, stdout);

@@ -4,6 +4,7 @@
 #include "cli.h"
 
 #include "engine/support/textwidth.h"
+#include "engine/support/i18n.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ static void describe_declaration(FILE *out, json_t *m, int indent)
         free(a);
         free(b);
     }
-    fputs(json_is_false(json_object_get(m, "null_allowed")) ? " · bắt buộc" : "", out);
+    if (json_is_false(json_object_get(m, "null_allowed"))) fprintf(out, " · %s", _("required"));
     fputc('\n', out);
 }
 
@@ -66,7 +67,7 @@ int cmd_metrics(int argc, char **argv)
         case 'f':
             if (!strcmp(optarg, "json")) json = true;
             else if (strcmp(optarg, "text") != 0) {
-                fprintf(stderr, "chiso metrics: unknown format '%s' (text or json)\n", optarg);
+                fprintf(stderr, _("chiso metrics: unknown format '%s' (text or json)\n"), optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -76,7 +77,7 @@ int cmd_metrics(int argc, char **argv)
         }
     }
     if (argc - optind != 1) {
-        fputs("chiso metrics: give exactly one rules file\n", stderr);
+        fputs(_("chiso metrics: give exactly one rules file\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     char *found = chiso_find_rules(argv[optind]);
@@ -108,8 +109,10 @@ int cmd_metrics(int argc, char **argv)
             if (pw > w) w = pw;
         }
         if (w > 50) w = 50;
-        print_padded(mem, "Số liệu (metric)", w);
-        fputs("  Kiểu     Dùng ở (used by)\n", mem);
+        print_padded(mem, _("Metric"), w);
+        fputs("  ", mem);
+        print_padded(mem, _("Type"), 7);
+        fprintf(mem, "  %s\n", _("Used by"));
         json_array_foreach(list, i, m) {
             print_padded(mem, json_string_value(json_object_get(m, "path")), w);
             fputs("  ", mem);
@@ -124,7 +127,8 @@ int cmd_metrics(int argc, char **argv)
             fputc('\n', mem);
             describe_declaration(mem, m, w);
         }
-        fprintf(mem, "%zu metric paths\n", json_array_size(list));
+        fprintf(mem, chiso_ngettext("%zu metric path\n", "%zu metric paths\n", json_array_size(list)),
+                json_array_size(list));
         json_decref(list);
     }
     fclose(mem);

@@ -6,6 +6,7 @@
  * the formats in engine/report/); this only reads the command line. */
 #include "cli.h"
 #include "engine/report/doc_frame.h"
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -136,7 +137,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
             char *end;
             jobs = strtol(optarg, &end, 10);
             if (*end || jobs < 1 || jobs > 256) {
-                fprintf(stderr, "chiso score: --jobs takes a number from 1 to 256\n");
+                fprintf(stderr, _("chiso score: --jobs takes a number from 1 to 256\n"));
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -145,7 +146,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
         case 'S': {
             char *why = NULL;
             if (!(c == 'M' ? doc_frame_load(frame, optarg, &why) : doc_frame_set(frame, optarg, &why))) {
-                fprintf(stderr, "chiso score: --%s: %s\n", c == 'M' ? "frame" : "frame-set", why);
+                fprintf(stderr, _("chiso score: --%s: %s\n"), c == 'M' ? "frame" : "frame-set", why);
                 free(why);
                 return CHISO_EXIT_USAGE;
             }
@@ -156,7 +157,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
             char *end;
             long n = strtol(optarg, &end, 10);
             if (!*optarg || *end || n < 0 || n > 6) {
-                fprintf(stderr, "chiso score: --round takes a number from 0 to 6\n");
+                fprintf(stderr, _("chiso score: --round takes a number from 0 to 6\n"));
                 return CHISO_EXIT_USAGE;
             }
             round = (int)n;
@@ -166,7 +167,7 @@ static int score(int argc, char **argv, doc_frame_t *frame)
             char *end;
             rank_decimals = strtol(optarg, &end, 10);
             if (!*optarg || *end || rank_decimals < 0 || rank_decimals > 6) {
-                fprintf(stderr, "chiso score: --rank-decimals takes a number from 0 to 6\n");
+                fprintf(stderr, _("chiso score: --rank-decimals takes a number from 0 to 6\n"));
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -176,17 +177,17 @@ static int score(int argc, char **argv, doc_frame_t *frame)
         }
     }
     if (argc - optind < 2) {
-        fputs(argc - optind < 1 ? "chiso score: no rules file given\n"
-                                : "chiso score: no submission given\n", stderr);
+        fputs(argc - optind < 1 ? _("chiso score: no rules file given\n")
+                                : _("chiso score: no submission given\n"), stderr);
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
     if ((render & CHISO_RENDER_DECIMAL_COMMA) && (render & CHISO_RENDER_DECIMAL_POINT)) {
-        fputs("chiso score: --decimal-comma and --decimal-point contradict each other\n", stderr);
+        fputs(_("chiso score: --decimal-comma and --decimal-point contradict each other\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     if (!strcmp(format, "xlsx") && (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)) {
-        fputs("chiso score: a workbook is not written to a terminal; use -o FILE.xlsx\n", stderr);
+        fputs(_("chiso score: a workbook is not written to a terminal; use -o FILE.xlsx\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
     int code = CHISO_EXIT_OK;
@@ -205,11 +206,12 @@ static int score(int argc, char **argv, doc_frame_t *frame)
     chiso_batch_options bo = {index, flags, (int)(jobs > 0 ? jobs : 1), fail_fast,
                               !quiet && isatty(STDERR_FILENO), format, render, round, framed ? frame : NULL};
     chiso_batch *batch = chiso_batch_run(prog, &bo, inputs);
+    cli_set_message_lang(); /* stderr: the user's language */
     const char *read_error = chiso_inputs_error(inputs);
     if (!chiso_batch_complete(batch) || read_error) {
         /* A full disk or unreadable standard input: the results would not
          * account for every unit, so none are written. */
-        if (read_error) fprintf(stderr, "chiso score: %s; nothing written\n", read_error);
+        if (read_error) fprintf(stderr, _("chiso score: %s; nothing written\n"), read_error);
         cli_out_abort(&out);
         chiso_inputs_close(inputs);
         chiso_batch_free(batch);
@@ -219,10 +221,13 @@ static int score(int argc, char **argv, doc_frame_t *frame)
     chiso_inputs_close(inputs);
     chiso_batch_rank(batch, (int)rank_decimals);
     chiso_batch_warn_duplicates(batch, stderr);
-    if (!chiso_batch_render(batch, out.f)) {
+    if (strcmp(format, "json") && strcmp(format, "ndjson")) cli_set_document_lang();
+    bool rendered = chiso_batch_render(batch, out.f);
+    cli_set_message_lang();
+    if (!rendered) {
         if (ferror(out.f))
-            fprintf(stderr, "chiso score: cannot write %s: %s; the output is incomplete\n",
-                    output && strcmp(output, "-") ? output : "the output", strerror(errno ? errno : EIO));
+            fprintf(stderr, _("chiso score: cannot write %s: %s; the output is incomplete\n"),
+                    output && strcmp(output, "-") ? output : _("the output"), strerror(errno ? errno : EIO));
         cli_out_abort(&out);
         code = CHISO_EXIT_USAGE;
     } else if (!cli_out_commit(&out)) {
@@ -230,8 +235,10 @@ static int score(int argc, char **argv, doc_frame_t *frame)
     } else if (chiso_batch_failed(batch)) {
         code = CHISO_EXIT_UNIT_ERRORS;
         size_t count = chiso_batch_count(batch);
-        fprintf(stderr, "chiso score: %zu of %zu unit%s could not be scored%s\n", chiso_batch_failed(batch),
-                count, count == 1 ? "" : "s", chiso_batch_stopped(batch) ? " (stopped at the first: --fail-fast)" : "");
+        fprintf(stderr, chiso_ngettext("chiso score: %zu of %zu unit could not be scored",
+                                       "chiso score: %zu of %zu units could not be scored", count),
+                chiso_batch_failed(batch), count);
+        fprintf(stderr, "%s\n", chiso_batch_stopped(batch) ? _(" (stopped at the first: --fail-fast)") : "");
     }
     if (summary) chiso_batch_print_summary(batch, stderr);
     chiso_batch_free(batch);

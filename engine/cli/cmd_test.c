@@ -8,6 +8,7 @@
 #include "engine/api/rules_test.h"
 #include "engine/support/xalloc.h"
 #include "engine/support/xml.h"
+#include "engine/support/i18n.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -133,7 +134,7 @@ int cmd_test(int argc, char **argv)
         case 'f':
             if (!strcmp(optarg, "junit")) junit = true;
             else if (strcmp(optarg, "tap") != 0) {
-                fprintf(stderr, "chiso test: unknown format '%s' (tap or junit)\n", optarg);
+                fprintf(stderr, _("chiso test: unknown format '%s' (tap or junit)\n"), optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -145,7 +146,7 @@ int cmd_test(int argc, char **argv)
         }
     }
     if (argc - optind < 2) {
-        fputs("chiso test: give a rules file and at least one test file\n", stderr);
+        fputs(_("chiso test: give a rules file and at least one test file\n"), stderr);
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
@@ -158,7 +159,7 @@ int cmd_test(int argc, char **argv)
     for (int i = optind + 1; i < argc; i++) {
         char *error = NULL;
         if (!rules_test_file(run, argv[i], &error)) {
-            fprintf(stderr, "chiso test: %s\n", error);
+            fprintf(stderr, _("chiso test: %s\n"), error);
             free(error);
             file_errors = true;
         }

@@ -13,6 +13,7 @@
 #include "engine/support/json_exact.h"
 #include "engine/support/xalloc.h"
 #include "engine/verify/verify_common.h"
+#include "engine/support/i18n.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -57,6 +58,19 @@ static void help(FILE *out)
 }
 
 /* Loads a file that must hold a plan; prints diagnostics. */
+/* A text or workbook report is written in the document's language (its
+ * reasons and findings made in it too); the plans' diagnostics and what
+ * goes to stderr stay in the language of messages. */
+static bool document;
+
+static json_t *against_report(const chiso_program *child, size_t plan, const chiso_program *parent, size_t pplan)
+{
+    if (document) cli_set_document_lang();
+    json_t *r = chiso_verify_against(child, plan, parent, pplan);
+    cli_set_message_lang();
+    return r;
+}
+
 static chiso_program *load_plan(const char *path, const char *plan_name, size_t *plan, int *code)
 {
     chiso_program *prog = chiso_program_load(path);
@@ -69,8 +83,8 @@ static chiso_program *load_plan(const char *path, const char *plan_name, size_t 
     long found = plan_name ? chiso_program_find_plan(prog, plan_name)
                            : (chiso_program_plan_count(prog) ? 0 : -1);
     if (found < 0) {
-        if (plan_name) fprintf(stderr, "chiso verify: %s has no plan named \"%s\"\n", path, plan_name);
-        else fprintf(stderr, "chiso verify: %s holds no plan\n", path);
+        if (plan_name) fprintf(stderr, _("chiso verify: %s has no plan named \"%s\"\n"), path, plan_name);
+        else fprintf(stderr, _("chiso verify: %s holds no plan\n"), path);
         *code = CHISO_EXIT_USAGE;
         chiso_program_free(prog);
         return NULL;
@@ -98,7 +112,7 @@ static int verify_chain(const char *path, const char *plan_name, json_t *reports
         if (!parent_path) break;
         any = true;
         if (!realpath(parent_path, real)) {
-            cli_error_at(file, line, col, "parent plan \"%s\" cannot be read", parent_path);
+            cli_error_at(file, line, col, _("parent plan \"%s\" cannot be read"), parent_path);
             code = CHISO_EXIT_USAGE;
             free(parent_path);
             break;
@@ -107,7 +121,7 @@ static int verify_chain(const char *path, const char *plan_name, json_t *reports
         for (int i = 0; i < nseen; i++)
             if (!strcmp(seen[i], real)) cycle = true;
         if (cycle || nseen == 64) {
-            cli_error_at(file, line, col, "the chain of parent plans comes back to \"%s\"", parent_path);
+            cli_error_at(file, line, col, _("the chain of parent plans comes back to \"%s\""), parent_path);
             code = CHISO_EXIT_USAGE;
             free(parent_path);
             break;
@@ -117,7 +131,7 @@ static int verify_chain(const char *path, const char *plan_name, json_t *reports
         chiso_program *parent = load_plan(parent_path, NULL, &pplan, &code);
         free(parent_path);
         if (!parent) break;
-        json_array_append_new(reports, chiso_verify_against(child, plan, parent, pplan));
+        json_array_append_new(reports, against_report(child, plan, parent, pplan));
         chiso_program_free(child);
         child = parent;
         plan = pplan;
@@ -125,7 +139,7 @@ static int verify_chain(const char *path, const char *plan_name, json_t *reports
     if (child) chiso_program_free(child);
     for (int i = 0; i < nseen; i++) free(seen[i]);
     if (!any && code == CHISO_EXIT_OK) {
-        fprintf(stderr, "chiso verify: %s declares no parent plan; give --against PARENT or actuals\n",
+        fprintf(stderr, _("chiso verify: %s declares no parent plan; give --against PARENT or actuals\n"),
                 path);
         code = CHISO_EXIT_USAGE;
     }
@@ -144,7 +158,7 @@ static bool workbook(json_t *reports, FILE *out)
     char *err = ok ? xlsx_write_verify(reports, path, NULL) : xstrdup(strerror(errno));
     size_t len = 0;
     char *bytes = err ? NULL : cli_read_file(path, &len);
-    if (err) fprintf(stderr, "chiso verify: cannot write the workbook: %s\n", err);
+    if (err) fprintf(stderr, _("chiso verify: cannot write the workbook: %s\n"), err);
     ok = bytes && fwrite(bytes, 1, len, out) == len;
     if (fd >= 0) unlink(path);
     free(bytes);
@@ -175,7 +189,7 @@ int cmd_verify(int argc, char **argv)
             else if (!strcmp(optarg, "github")) format = VF_GITHUB;
             else if (!strcmp(optarg, "xlsx")) format = VF_XLSX;
             else {
-                fprintf(stderr, "chiso verify: unknown format '%s' (text, json, junit, github or xlsx)\n", optarg);
+                fprintf(stderr, _("chiso verify: unknown format '%s' (text, json, junit, github or xlsx)\n"), optarg);
                 return CHISO_EXIT_USAGE;
             }
             break;
@@ -188,29 +202,29 @@ int cmd_verify(int argc, char **argv)
         }
     }
     if (optind >= argc) {
-        fputs("chiso verify: no plan given\n", stderr);
+        fputs(_("chiso verify: no plan given\n"), stderr);
         help(stderr);
         return CHISO_EXIT_USAGE;
     }
     if (format == VF_XLSX && (!output || !strcmp(output, "-")) && isatty(STDOUT_FILENO)) {
-        fputs("chiso verify: a workbook is not written to a terminal; use -o FILE.xlsx\n", stderr);
+        fputs(_("chiso verify: a workbook is not written to a terminal; use -o FILE.xlsx\n"), stderr);
         return CHISO_EXIT_USAGE;
     }
-    if (format == VF_XLSX) cli_set_document_lang();
+    document = format == VF_XLSX || format == VF_TEXT; /* a report for people: Vietnamese unless --lang en */
     const char *plan_path = argv[optind];
     json_t *reports = json_array();
     int code = CHISO_EXIT_OK;
 
     if (against) {
         if (argc - optind > 1) {
-            fputs("chiso verify: --against compares two plans; give no actuals with it\n", stderr);
+            fputs(_("chiso verify: --against compares two plans; give no actuals with it\n"), stderr);
             json_decref(reports);
             return CHISO_EXIT_USAGE;
         }
         size_t plan, pplan;
         chiso_program *child = load_plan(plan_path, plan_name, &plan, &code);
         chiso_program *parent = child ? load_plan(against, NULL, &pplan, &code) : NULL;
-        if (child && parent) json_array_append_new(reports, chiso_verify_against(child, plan, parent, pplan));
+        if (child && parent) json_array_append_new(reports, against_report(child, plan, parent, pplan));
         chiso_program_free(child);
         chiso_program_free(parent);
     } else if (argc - optind == 1) {
@@ -222,6 +236,7 @@ int cmd_verify(int argc, char **argv)
         if (prog && !chiso_inputs_collect(argv + optind + 1, argc - optind - 1, &inputs))
             code = CHISO_EXIT_USAGE;
         else if (prog) {
+            if (document) cli_set_document_lang();
             for (size_t i = 0; i < inputs.count; i++) {
                 chiso_input *in = &inputs.items[i];
                 json_t *r;
@@ -237,6 +252,7 @@ int cmd_verify(int argc, char **argv)
                 }
                 json_array_append_new(reports, r);
             }
+            cli_set_message_lang();
         }
         chiso_input_list_free(&inputs);
         chiso_program_free(prog);
@@ -254,6 +270,7 @@ int cmd_verify(int argc, char **argv)
         char *buf = NULL;
         size_t len = 0;
         FILE *mem = open_memstream(&buf, &len);
+        if (document) cli_set_document_lang();
         if (format == VF_XLSX) {
             if (!workbook(reports, mem)) code = CHISO_EXIT_USAGE;
         } else if (format == VF_TEXT) verify_print_text(mem, reports, flags);
@@ -265,6 +282,7 @@ int cmd_verify(int argc, char **argv)
             free(s);
         }
         fclose(mem);
+        cli_set_message_lang();
         if (!(format == VF_TEXT ? cli_write_text_output(output, buf, len) : cli_write_output(output, buf, len)))
             code = CHISO_EXIT_USAGE;
         free(buf);

@@ -137,7 +137,7 @@ static int run(int argc, char **argv)
         if (!strcmp(argv[2], "lsp")) return cmd_lsp(2, help);
         if (!strcmp(argv[2], "appraise")) return cmd_appraise(2, help);
         if (!strcmp(argv[2], "serve")) return cmd_serve(2, help);
-        fprintf(stderr, "chiso: no command '%s'\n", argv[2]);
+        fprintf(stderr, _("chiso: no command '%s'\n"), argv[2]);
         return CHISO_EXIT_USAGE;
     }
     if (!strcmp(cmd, "check")) return cmd_check(argc - 1, argv + 1);
@@ -151,8 +151,8 @@ static int run(int argc, char **argv)
     if (!strcmp(cmd, "init")) return cmd_init(argc - 1, argv + 1);
     if (!strcmp(cmd, "lsp")) return cmd_lsp(argc - 1, argv + 1);
     if (!strcmp(cmd, "serve")) return cmd_serve(argc - 1, argv + 1);
-    fprintf(stderr, "chiso: unknown command '%s'\n", cmd);
-    fputs("Run 'chiso --help' for the list of commands.\n", stderr);
+    fprintf(stderr, _("chiso: unknown command '%s'\n"), cmd);
+    fputs(_("Run 'chiso --help' for the list of commands.\n"), stderr);
     return CHISO_EXIT_USAGE;
 }
 
@@ -201,7 +201,7 @@ int main(int argc, char **argv)
     errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (code != CHISO_EXIT_USAGE) /* else the command has said why already */
-            fprintf(stderr, "chiso: cannot write the standard output: %s\n", strerror(errno ? errno : EIO));
+            fprintf(stderr, _("chiso: cannot write the standard output: %s\n"), strerror(errno ? errno : EIO));
         code = CHISO_EXIT_USAGE;
     }
     return code;

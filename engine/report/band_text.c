@@ -2,6 +2,7 @@
  * the text of the band's line between its keyword and its arrow, with the
  * comparison in mathematical signs and the keywords as words. */
 #include "band_text.h"
+#include "engine/support/i18n.h"
 
 #include "engine/compile/loaded_program.h"
 
@@ -44,10 +45,11 @@ static bool name_char(char c)
 /* Rewrites the words and signs of a band for reading, into out. */
 static void for_reading(const char *s, size_t n, char *out, size_t size)
 {
+    /* the keywords in the language of the report: "còn lại" / "otherwise" */
     static const struct { const char *from, *to; } words[] = {
         {">=", "≥"}, {"<=", "≤"}, {"!=", "≠"}, {"==", "="},
-        {"còn_lại", "còn lại"}, {"con_lai", "còn lại"}, {"otherwise", "còn lại"},
-        {"true", "đúng"}, {"dung", "đúng"}, {"false", "sai"},
+        {"còn_lại", N_("otherwise")}, {"con_lai", N_("otherwise")}, {"otherwise", N_("otherwise")},
+        {"true", N_("true")}, {"đúng", N_("true")}, {"dung", N_("true")}, {"false", N_("false")}, {"sai", N_("false")},
     };
     size_t o = 0;
     for (size_t i = 0; i < n && o + 1 < size;) {
@@ -59,9 +61,10 @@ static void for_reading(const char *s, size_t n, char *out, size_t size)
             if (i + k > n || memcmp(s + i, words[w].from, k)) continue;
             if (word && ((i > 0 && name_char(s[i - 1])) || (i + k < n && name_char(s[i + k]))))
                 continue; /* part of a longer name */
-            size_t t = strlen(words[w].to);
+            const char *to = word ? _(words[w].to) : words[w].to;
+            size_t t = strlen(to);
             if (o + t + 1 >= size) break;
-            memcpy(out + o, words[w].to, t);
+            memcpy(out + o, to, t);
             o += t;
             i += k;
             done = true;

@@ -12,9 +12,11 @@
 #include "engine/report/band_text.h"
 #include "engine/report/display.h"
 #include "engine/report/doc_frame.h"
+#include "engine/support/i18n.h"
 #include "engine/support/xalloc.h"
 #include "engine/support/xml.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +30,18 @@ static const char *or_empty(const char *s) { return s ? s : ""; }
 
 /* HTML text and attribute values escape like XML. */
 #define esc xml_escape
+
+/* A formatted text (a message with figures), escaped. */
+static void esc_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void esc_printf(FILE *out, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    esc(out, buf);
+}
 
 static double pct_of(rat_t points, rat_t max)
 {
@@ -52,8 +66,9 @@ static void bar_chart(FILE *out, unit_summary_t **order, size_t n, const page_t 
     size_t shown = 0;
     for (size_t i = 0; i < n; i++) shown += order[i]->ok && order[i]->has_percent;
     int row = 22, left = 260, width = 460, height = (int)shown * row + 30;
-    fprintf(out, "<svg class=\"chart\" role=\"img\" aria-label=\"Tỷ lệ điểm của từng đơn vị\" "
-                 "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n",
+    fputs("<svg class=\"chart\" role=\"img\" aria-label=\"", out);
+    esc(out, _("Percent of each unit"));
+    fprintf(out, "\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n",
             left + width + 70, height, left + width + 70, height);
     for (int g = 0; g <= 100; g += 25)
         fprintf(out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#d1d5db\"/>"
@@ -87,7 +102,9 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
     size_t rows = 0;
     for (size_t i = 0; i < n; i++) rows += order[i]->ok;
     int w = left + cell * nfields + 10, h = top + (int)rows * rowh + 10;
-    fprintf(out, "<svg class=\"heatmap\" role=\"img\" aria-label=\"Bản đồ nhiệt theo lĩnh vực\" width=\"%d\" "
+    fputs("<svg class=\"heatmap\" role=\"img\" aria-label=\"", out);
+    esc(out, _("Heat map by field"));
+    fprintf(out, "\" width=\"%d\" "
                  "height=\"%d\" viewBox=\"0 0 %d %d\" xmlns=\"http://www.w3.org/2000/svg\">\n", w, h, w, h);
     for (int f = 0; f < nfields; f++) {
         fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" font-weight=\"bold\"><title>",
@@ -124,7 +141,11 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
                 display_rat(rat_mul(share, rat_int(100), &of), DISPLAY_WHOLE, whole, sizeof whole);
             }
             if (p >= 0) fprintf(out, ": %s</title></rect>", tip);
-            else fputs(": không áp dụng</title></rect>", out);
+            else {
+                fputs(": ", out);
+                esc(out, _("not applicable"));
+                fputs("</title></rect>", out);
+            }
             if (p >= 0)
                 fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">%s</text>",
                         left + f * cell + cell / 2, y + 15, whole);
@@ -143,20 +164,29 @@ static void criteria_html(const criteria_t *c, FILE *out, const page_t *pg)
         const criteria_group_t *g = &c->groups[gi];
         int *order;
         int n = criteria_order(c, g, &order);
-        fputs("<h2>Thống kê theo tiêu chí", out);
+        fputs("<h2>", out);
+        esc(out, _("Statistics by criterion"));
         if (g->level) {
-            fputs(" · cấp ", out);
+            fprintf(out, " · %s ", _("level"));
             esc(out, g->level);
         }
         if (g->period) {
-            fputs(" · kỳ ", out);
+            fprintf(out, " · %s ", _("period"));
             esc(out, g->period);
         }
-        fprintf(out, "</h2>\n<p>%ld đơn vị; tiêu chí mất điểm nhiều nhất trước.</p>\n"
-                     "<table class=\"criteria\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Điểm TB</th>"
-                     "<th>Tối đa</th><th>Mất</th><th>Đủ điểm</th><th>0 điểm</th><th>Không áp dụng</th>"
-                     "</tr></thead><tbody>\n",
+        fputs("</h2>\n<p>", out);
+        fprintf(out, chiso_ngettext("%ld unit; the criteria losing the most points first.",
+                                    "%ld units; the criteria losing the most points first.", (unsigned long)g->units),
                 g->units);
+        fputs("</p>\n<table class=\"criteria\"><thead><tr>", out);
+        static const char *const heads[] = {N_("Code"), N_("Criterion"), N_("Mean points"), N_("Maximum"),
+                                            N_("Lost"), N_("Full points"), N_("Zero points"), N_("Not applicable")};
+        for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
+            fputs("<th>", out);
+            esc(out, _(heads[h]));
+            fputs("</th>", out);
+        }
+        fputs("</tr></thead><tbody>\n", out);
         for (int k = 0; k < n; k++) {
             const cnode_t *cn = &g->ci->nodes[order[k]];
             const node_stat_t *s = &g->nodes[order[k]];
@@ -190,8 +220,12 @@ static void errors_html(const batch_t *b, FILE *out)
     size_t failed = 0;
     for (size_t i = 0; i < b->count; i++) failed += !b->units[i].ok;
     if (!failed) return;
-    fprintf(out, "<h2 class=\"err\">Đơn vị không chấm được · %zu đơn vị</h2>\n<table class=\"errors\"><thead><tr>"
-                 "<th>Đơn vị</th><th>Cấp</th><th>Kỳ</th><th>Tệp</th><th>Lỗi</th></tr></thead><tbody>\n", failed);
+    fputs("<h2 class=\"err\">", out);
+    esc(out, _("Units not scored"));
+    fputs(" · ", out);
+    fprintf(out, chiso_ngettext("%zu unit", "%zu units", failed), failed);
+    fprintf(out, "</h2>\n<table class=\"errors\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                 "</tr></thead><tbody>\n", _("Unit"), _("Level"), _("Period"), _("File"), _("Error"));
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
         if (u->ok) continue;
@@ -225,18 +259,19 @@ static void trend_html(const batch_t *b, FILE *out, const page_t *pg)
     trend_build(b, &t);
     for (size_t l = 0; l < t.nlevels; l++) {
         const trend_level_t *lv = &t.levels[l];
-        fputs("<h2>Diễn biến qua các kỳ", out);
+        fputs("<h2>", out);
+        esc(out, _("Trend"));
         if (lv->level) {
-            fputs(" · cấp ", out);
+            fprintf(out, " · %s ", _("level"));
             esc(out, lv->level);
         }
-        fputs("</h2>\n<table class=\"trend\"><thead><tr><th>Đơn vị</th>", out);
+        fprintf(out, "</h2>\n<table class=\"trend\"><thead><tr><th>%s</th>", _("Unit"));
         for (int p = 0; p < lv->nperiods; p++) {
-            fputs("<th>Kỳ ", out);
+            fprintf(out, "<th>%s ", _("Period"));
             esc(out, lv->periods[p]);
-            fputs(" (hạng)</th>", out);
+            fprintf(out, " (%s)</th>", _("rank"));
         }
-        fputs("<th>Thay đổi</th></tr></thead><tbody>\n", out);
+        fprintf(out, "<th>%s</th></tr></thead><tbody>\n", _("Change"));
         for (size_t r = 0; r < lv->nrows; r++) {
             const trend_row_t *row = &lv->rows[r];
             fputs("<tr><td>", out);
@@ -261,12 +296,6 @@ static void trend_html(const batch_t *b, FILE *out, const page_t *pg)
         fputs("</tbody></table>\n", out);
     }
     trend_free(&t);
-}
-
-static void num(FILE *out, json_t *v, unsigned flags)
-{
-    char buf[256];
-    esc(out, display_value(v, flags, "", buf, sizeof buf));
 }
 
 /* A number rounded as published (2 decimals, a whole number as it is),
@@ -314,7 +343,8 @@ static void node_rows(FILE *out, json_t *node, int depth, const page_t *pg)
     esc(out, band_text(&pg->bands, json_string_value(json_object_get(node, "id")),
                        json_string_value(json_object_get(node, "band")), band, sizeof band));
     if (status && strcmp(status, "scored")) {
-        fputs(status[0] == 'n' ? " không áp dụng" : " thiếu số liệu", out);
+        fputc(' ', out);
+        esc(out, status[0] == 'n' ? _("not applicable") : _("missing data"));
         const char *reason = json_string_value(json_object_get(node, "reason"));
         if (reason) {
             fputs(" <small>(", out);
@@ -326,19 +356,17 @@ static void node_rows(FILE *out, json_t *node, int depth, const page_t *pg)
     json_array_foreach(json_object_get(node, "late"), i, late) { /* deadlines missed */
         bool days = json_object_get(late, "days_taken") != NULL;
         fputs(" <small class=\"late\">", out);
-        fputs(days ? "quá hạn " : "trễ hạn ", out);
-        num(out, json_object_get(late, "days_late"), 0);
+        char late_days[256], taken[256], limit[256];
+        display_value(json_object_get(late, "days_late"), 0, "", late_days, sizeof late_days);
         if (days) {
-            fputs(" ngày: ", out);
-            num(out, json_object_get(late, "days_taken"), 0);
-            fputs(" ngày, hạn ", out);
-            num(out, json_object_get(late, "limit_days"), 0);
-            fputs(" ngày", out);
+            display_value(json_object_get(late, "days_taken"), 0, "", taken, sizeof taken);
+            display_value(json_object_get(late, "limit_days"), 0, "", limit, sizeof limit);
+            esc_printf(out, _("%s days over the time allowed: %s days taken, %s days allowed"), late_days, taken,
+                       limit);
         } else {
-            fputs(" ngày: ", out);
-            esc(out, json_string_value(json_object_get(late, "date")));
-            fputs(", hạn ", out);
-            esc(out, json_string_value(json_object_get(late, "due")));
+            esc_printf(out, _("%s days late: %s, due %s"), late_days,
+                       or_empty(json_string_value(json_object_get(late, "date"))),
+                       or_empty(json_string_value(json_object_get(late, "due"))));
         }
         fputs("</small>", out);
     }
@@ -357,11 +385,13 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u, const page_
     fputs("<details class=\"card\" open><summary>", out);
     esc(out, batch_unit_label(u));
     if (u->period) {
-        fputs(" · kỳ ", out);
+        fprintf(out, " · %s ", _("period"));
         esc(out, u->period);
     }
     if (!u->ok) {
-        fputs(" — <b class=\"err\">lỗi</b></summary><ul>", out);
+        fputs(" — <b class=\"err\">", out);
+        esc(out, _("error"));
+        fputs("</b></summary><ul>", out);
         size_t i;
         json_t *e;
         json_array_foreach(json_object_get(r, "errors"), i, e) {
@@ -384,35 +414,35 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u, const page_
         fputs(" · ", out);
         esc(out, u->grade);
     }
-    if (u->rank) fprintf(out, " · hạng %ld", u->rank);
+    if (u->rank) fprintf(out, " · %s %ld", _("rank"), u->rank);
     if (u->origins) {
         char a[48], am[48], sv[48], sm[48];
-        fprintf(out, " · thẩm định %s / %s · điều tra xã hội học %s / %s",
+        fprintf(out, " · %s %s / %s · %s %s / %s", _("appraisal"),
                 display_rat(u->origins[0], DISPLAY_FIXED | pg->comma, a, sizeof a),
-                display_rat(u->origins[1], DISPLAY_FIXED | pg->comma, am, sizeof am),
+                display_rat(u->origins[1], DISPLAY_FIXED | pg->comma, am, sizeof am), _("social survey"),
                 display_rat(u->origins[2], DISPLAY_FIXED | pg->comma, sv, sizeof sv),
                 display_rat(u->origins[3], DISPLAY_FIXED | pg->comma, sm, sizeof sm));
     }
     json_t *version = json_object_get(r, "version"); /* the version of the index that scored it */
     if (version) {
-        fputs(" · phiên bản ", out);
+        fprintf(out, " · %s ", _("version"));
         const char *src = json_string_value(json_object_get(version, "source"));
         if (src) {
             esc(out, src);
             fputs(", ", out);
         }
-        fputs("áp dụng ", out);
+        fprintf(out, "%s ", _("applies to"));
         esc(out, json_string_value(json_object_get(version, "applies_to")));
     }
-    fputs("</summary>\n<table class=\"card\"><thead><tr><th>Mã</th><th>Tiêu chí</th><th>Giá trị</th>"
-          "<th>Mức</th><th>Điểm</th></tr></thead><tbody>\n", out);
+    fprintf(out, "</summary>\n<table class=\"card\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+                 "<th>%s</th></tr></thead><tbody>\n", _("Code"), _("Criterion"), _("Value"), _("Band"), _("Points"));
     size_t i;
     json_t *n;
     json_array_foreach(json_object_get(r, "nodes"), i, n) node_rows(out, n, 0, pg);
     fputs("</tbody></table>\n", out);
     json_t *findings = json_object_get(r, "findings");
     if (json_array_size(findings)) {
-        fputs("<p>Ghi nhận:</p><ul>", out);
+        fprintf(out, "<p>%s:</p><ul>", _("Findings noted"));
         json_array_foreach(findings, i, n) {
             fputs("<li>", out);
             esc(out, json_string_value(json_object_get(n, "node")));
@@ -439,11 +469,11 @@ static void frame_head(FILE *out, const doc_frame_t *f)
     esc(out, v[FRAME_ISSUER]);
     fputs("</b>", out);
     if (v[FRAME_NUMBER]) {
-        fputs("<hr class=\"short\">Số: ", out);
+        fprintf(out, "<hr class=\"short\">%s: ", _("No."));
         esc(out, v[FRAME_NUMBER]);
     }
-    fputs("</td><td class=\"motto\"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b class=\"u\">Độc lập - Tự do - "
-          "Hạnh phúc</b>", out);
+    fprintf(out, "</td><td class=\"motto\"><b>%s</b><br><b class=\"u\">%s</b>", _("SOCIALIST REPUBLIC OF VIET NAM"),
+            _("Independence - Freedom - Happiness"));
     if (v[FRAME_PLACE] || v[FRAME_DATE]) {
         char date[128];
         doc_frame_date(v[FRAME_DATE], date, sizeof date);
@@ -469,7 +499,7 @@ static void frame_signature(FILE *out, const doc_frame_t *f)
     if (!v[FRAME_SIGNER] && !v[FRAME_SIGNER_TITLE] && !v[FRAME_AUTHORITY] && !v[FRAME_RECIPIENTS]) return;
     fputs("<table class=\"frame signature\"><tr><td class=\"recipients\">", out);
     if (v[FRAME_RECIPIENTS]) {
-        fputs("<b><i>Nơi nhận:</i></b><ul>", out);
+        fprintf(out, "<b><i>%s:</i></b><ul>", _("Recipients"));
         for (const char *r = v[FRAME_RECIPIENTS]; *r;) {
             size_t n = strcspn(r, ";");
             char *one = xstrndup(r, n);
@@ -504,16 +534,30 @@ static void legend(FILE *out)
     heat_color(0, lo, sizeof lo);
     heat_color(50, mid, sizeof mid);
     heat_color(100, hi, sizeof hi);
-    fprintf(out, "<div class=\"legend\"><b>Chú giải màu:</b> "
-                 "<span class=\"sw\" style=\"background:linear-gradient(90deg,%s,%s,%s)\"></span> "
-                 "tỷ lệ điểm đạt được trên điểm tối đa, từ 0%% (đỏ) qua 50%% (vàng cam) đến 100%% (xanh lá) — "
-                 "trong biểu đồ cột và bản đồ nhiệt · "
-                 "<span class=\"sw\" style=\"background:#e5e7eb\"></span> lĩnh vực không áp dụng · "
-                 "<span class=\"sw\" style=\"background:#dc2626\"></span> thanh tỷ lệ điểm bị mất (thống kê) · "
-                 "<span class=\"err\">chữ đỏ</span>: lỗi, hạng giảm · <span class=\"up\">chữ xanh</span>: hạng tăng · "
-                 "<span class=\"muted\">chữ xám</span>: tiêu chí không áp dụng hoặc thiếu số liệu · "
-                 "dòng nền xám: lĩnh vực, nhóm tiêu chí</div>\n",
-            lo, mid, hi);
+    fprintf(out, "<div class=\"legend\"><b>%s:</b> "
+                 "<span class=\"sw\" style=\"background:linear-gradient(90deg,%s,%s,%s)\"></span> ",
+            _("Colours"), lo, mid, hi);
+    esc(out, _("points as a share of the maximum, from 0% (red) through 50% (amber) to 100% (green) — in the bar "
+               "chart and the heat map"));
+    fputs(" · <span class=\"sw\" style=\"background:#e5e7eb\"></span> ", out);
+    esc(out, _("field not applicable"));
+    fputs(" · <span class=\"sw\" style=\"background:#dc2626\"></span> ", out);
+    esc(out, _("bar of the share of points lost (statistics)"));
+    fputs(" · <span class=\"err\">", out);
+    esc(out, _("red text"));
+    fputs("</span>: ", out);
+    esc(out, _("errors, rank fell"));
+    fputs(" · <span class=\"up\">", out);
+    esc(out, _("green text"));
+    fputs("</span>: ", out);
+    esc(out, _("rank rose"));
+    fputs(" · <span class=\"muted\">", out);
+    esc(out, _("grey text"));
+    fputs("</span>: ", out);
+    esc(out, _("criterion not applicable or data missing"));
+    fputs(" · ", out);
+    esc(out, _("rows on grey: fields, groups of criteria"));
+    fputs("</div>\n", out);
 }
 
 /* The provenance of the results, at the foot of the page (and of each printed page). */
@@ -528,9 +572,11 @@ static void provenance_footer(FILE *out, const chiso_program *prog, char *page_n
     int y, m, d, hh, mm;
     if (when && sscanf(when, "%4d-%2d-%2dT%2d:%2d", &y, &m, &d, &hh, &mm) == 5)
         snprintf(date, sizeof date, "%02d/%02d/%d %02d:%02d UTC", d, m, y, hh, mm);
-    fputs("<footer class=\"provenance\">Chấm điểm lúc ", out);
+    fputs("<footer class=\"provenance\">", out);
+    esc(out, _("Scored at"));
+    fputc(' ', out);
     esc(out, date);
-    fputs(" · tệp quy tắc <code>", out);
+    fprintf(out, " · %s <code>", _("rules file"));
     esc(out, rules);
     fputs("</code> (SHA-256 <code>", out);
     esc(out, sha);
@@ -538,7 +584,7 @@ static void provenance_footer(FILE *out, const chiso_program *prog, char *page_n
     size_t i;
     json_t *inc;
     json_array_foreach(json_object_get(p, "includes"), i, inc) {
-        fputs(" · gồm <code>", out);
+        fprintf(out, " · %s <code>", _("includes"));
         esc(out, json_string_value(json_object_get(inc, "file")));
         fputs("</code> (SHA-256 <code>", out);
         esc(out, json_string_value(json_object_get(inc, "sha256")));
@@ -586,7 +632,8 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
     provenance_footer(devnull ? devnull : out, prog, page_note, sizeof page_note);
     if (devnull) fclose(devnull);
 
-    fputs("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<title>", out);
+    fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\"><head>", chiso_i18n_lang() == CHISO_LANG_VI ? "vi" : "en");
+    fputs("<meta charset=\"utf-8\">\n<title>", out);
     esc(out, title);
     fputs("</title>\n<style>\n"
           "body{font-family:'Times New Roman','Liberation Serif','DejaVu Serif',serif;margin:2em;color:#111827}\n"
@@ -609,7 +656,11 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
           "margin:0}td.signer{text-align:center;vertical-align:top}.sign-space{height:6em}\n"
           "@page{size:A4;margin:15mm 12mm 18mm 12mm;@bottom-center{content:", out);
     css_string(out, page_note);
-    fputs(" \" · trang \" counter(page) \"/\" counter(pages);font-size:8pt;color:#4b5563}}\n"
+    fputc(' ', out);
+    char page_word[64];
+    snprintf(page_word, sizeof page_word, " · %s ", _("page"));
+    css_string(out, page_word);
+    fputs(" counter(page) \"/\" counter(pages);font-size:8pt;color:#4b5563}}\n"
           "@media print{body{margin:0;font-size:11pt}summary{list-style:none;font-weight:bold;font-size:1.1em}"
           "summary::-webkit-details-marker{display:none}"
           "details.card{break-before:page}table{page-break-inside:auto}tr{break-inside:avoid}"
@@ -623,24 +674,32 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
     if (o->frame && o->frame->any) frame_head(out, o->frame);
     fputs("<h1>", out);
     esc(out, title);
-    fprintf(out, "</h1>\n<p>%zu đơn vị được chấm điểm, %zu đơn vị lỗi. Xếp hạng theo tỷ lệ điểm đạt được "
-                 "trên điểm tối đa, riêng từng cấp và từng kỳ. Số liệu làm tròn 2 chữ số thập phân (nửa làm tròn "
-                 "ra xa số 0); di chuột lên một số để xem giá trị chính xác.</p>\n", ok, b->count - ok);
-
-    fputs("<h2>Bảng xếp hạng</h2>\n<table class=\"ranking\"><thead><tr><th>Hạng</th><th>Đơn vị</th>"
-          "<th>Cấp</th><th>Kỳ</th><th>Điểm</th><th>Tối đa</th><th>Tỷ lệ</th><th>Xếp loại</th></tr></thead><tbody>\n",
-          out);
+    fputs("</h1>\n<p>", out);
+    esc_printf(out, _("%zu units scored, %zu units in error. Ranked by points as a share of the maximum, separately "
+                      "for each level and period. Figures rounded to 2 decimals (halves away from zero); hover over "
+                      "a number to see its exact value."), ok, b->count - ok);
+    fputs("</p>\n<h2>", out);
+    esc(out, _("Ranking table"));
+    fputs("</h2>\n<table class=\"ranking\"><thead><tr>", out);
+    static const char *const heads[] = {N_("Rank"), N_("Unit"), N_("Level"), N_("Period"), N_("Points"),
+                                        N_("Maximum"), N_("Percent"), N_("Grade")};
+    for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
+        fputs("<th>", out);
+        esc(out, _(heads[h]));
+        fputs("</th>", out);
+    }
+    fputs("</tr></thead><tbody>\n", out);
     for (size_t i = 0; i < ok; i++) {
         const unit_summary_t *u = order[i];
         if (i == 0 || strcmp(or_empty(u->level), or_empty(order[i - 1]->level)) ||
             strcmp(or_empty(u->period), or_empty(order[i - 1]->period))) {
             fputs("<tr class=\"group\"><td colspan=\"8\">", out);
-            fputs(u->level ? "Cấp " : "", out);
+            if (u->level) fprintf(out, "%s ", _("Level"));
             esc(out, u->level);
             fputs(u->level && u->period ? " · " : "", out);
-            fputs(u->period ? "Kỳ " : "", out);
+            if (u->period) fprintf(out, "%s ", _("Period"));
             esc(out, u->period);
-            if (!u->level && !u->period) fputs("Đơn vị", out);
+            if (!u->level && !u->period) esc(out, _("Unit"));
             fputs("</td></tr>\n", out);
         }
         if (u->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td>", u->rank);
@@ -666,7 +725,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
         }
         fputs("</td><td>", out);
         esc(out, u->grade);
-        if (u->unranked) fputs(" (không xếp hạng)", out);
+        if (u->unranked) fprintf(out, " (%s)", _("not ranked"));
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
@@ -677,9 +736,14 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
     published_print_html(&published, out);
     published_free(&published);
     legend(out);
-    fputs("<h2>Tỷ lệ điểm của từng đơn vị</h2>\n", out);
+    fputs("<h2>", out);
+    esc(out, _("Percent of each unit"));
+    fputs("</h2>\n", out);
     bar_chart(out, order, ok, &pg);
-    fputs("<h2>Kết quả theo lĩnh vực (% điểm tối đa của lĩnh vực)</h2>\n<p>", out);
+    fputs("<h2>", out);
+    /* xgettext:no-c-format */
+    esc(out, _("Results by field (% of the field's maximum)"));
+    fputs("</h2>\n<p>", out);
     for (int f = 0; f < nfields; f++) {
         fputs(f ? " · " : "", out);
         esc(out, ids[f]);
@@ -691,7 +755,9 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
 
     if (b->has_criteria) criteria_html(&b->criteria, out, &pg);
     if (o->frame && o->frame->any) frame_signature(out, o->frame);
-    fputs("<h2>Phiếu điểm chi tiết</h2>\n", out);
+    fputs("<h2>", out);
+    esc(out, _("Scorecards"));
+    fputs("</h2>\n", out);
     char *line = NULL;
     size_t cap = 0;
     bool whole = true;

@@ -5,6 +5,7 @@
  * period; CSV (one row per unit, UTF-8 with BOM so that Excel shows
  * Vietnamese correctly, RFC 4180 quoting) is made from the summaries. */
 #include "batch_output.h"
+#include "result_text.h"
 #include "criteria_text.h"
 #include "trend_text.h"
 #include "published_text.h"
@@ -346,13 +347,22 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
         while (j < n && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
                !strcmp(or_empty(order[j]->period), or_empty(order[i]->period)))
             j++;
-        fputs("Xếp hạng (ranking)", out);
-        if (order[i]->level) fprintf(out, " · cấp %s", order[i]->level);
-        if (order[i]->period) fprintf(out, " · kỳ %s", order[i]->period);
-        fprintf(out, " · %zu đơn vị\n", j - i);
-        fputs("Hạng  ", out);
-        print_padded(out, "Đơn vị", namew);
-        fputs("      Điểm   Tối đa   Tỷ lệ %  Xếp loại\n", out);
+        fputs(_("Ranking by percent"), out);
+        if (order[i]->level) fprintf(out, " · %s %s", _("level"), order[i]->level);
+        if (order[i]->period) fprintf(out, " · %s %s", _("period"), order[i]->period);
+        fputs(" · ", out);
+        fprintf(out, chiso_ngettext("%zu unit", "%zu units", j - i), j - i);
+        fputc('\n', out);
+        print_padded(out, _("Rank"), 4);
+        fputs("  ", out);
+        print_padded(out, _("Unit"), namew);
+        fputs("  ", out);
+        print_padded_right(out, _("Points"), 8);
+        fputc(' ', out);
+        print_padded_right(out, _("Maximum"), 8);
+        fputc(' ', out);
+        print_padded_right(out, _("Percent %"), 9);
+        fprintf(out, "  %s\n", _("Grade"));
         for (size_t k = i; k < j; k++) {
             const unit_summary_t *u = order[k];
             char rk[16];
@@ -372,14 +382,19 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             print_padded_right(out, mx, 8);
             fputc(' ', out);
             print_padded_right(out, pct, 9);
-            fprintf(out, "  %s%s%s\n", or_empty(u->grade), u->unranked ? "  (không xếp hạng)" : "",
-                    u->duplicate_of ? "  (trùng mã đơn vị)" : "");
+            fprintf(out, "  %s", or_empty(u->grade));
+            if (u->unranked) fprintf(out, "  (%s)", _("not ranked"));
+            if (u->duplicate_of) fprintf(out, "  (%s)", _("unit ID repeated"));
+            fputc('\n', out);
         }
         for (int f = 0; f < nfields; f++) {
             int shown = 0;
             for (size_t k = i; k < j; k++)
                 if (order[k]->ok && f < order[k]->nfields && order[k]->frank[f] == 1) {
-                    if (!shown++) fprintf(out, "  Dẫn đầu lĩnh vực %s (%s): ", ids[f], names[f]);
+                    if (!shown++) {
+                        fputs("  ", out);
+                        fprintf(out, _("Leading field %s (%s): "), ids[f], names[f]);
+                    }
                     else fputs(", ", out);
                     fputs(batch_unit_label(order[k]), out);
                 }
@@ -397,15 +412,15 @@ static void print_provenance(const chiso_program *prog, FILE *out)
 {
     json_t *p = json_loads(or_empty(chiso_program_provenance_json(prog)), 0, NULL);
     if (!p) return;
-    fprintf(out, "Nguồn gốc (provenance): tệp quy tắc %s · SHA-256 %s",
+    fprintf(out, "%s: %s %s · SHA-256 %s", _("Scored with"), _("rules file"),
             or_empty(json_string_value(json_object_get(p, "rules"))),
             or_empty(json_string_value(json_object_get(p, "rules_sha256"))));
     size_t i;
     json_t *inc;
     json_array_foreach(json_object_get(p, "includes"), i, inc)
-        fprintf(out, " · gồm %s · SHA-256 %s", or_empty(json_string_value(json_object_get(inc, "file"))),
+        fprintf(out, " · %s %s · SHA-256 %s", _("includes"), or_empty(json_string_value(json_object_get(inc, "file"))),
                 or_empty(json_string_value(json_object_get(inc, "sha256"))));
-    fprintf(out, " · %s · chấm lúc %s\n", or_empty(json_string_value(json_object_get(p, "engine"))),
+    fprintf(out, " · %s · %s %s\n", or_empty(json_string_value(json_object_get(p, "engine"))), _("scored at"),
             or_empty(json_string_value(json_object_get(p, "scored_at"))));
     json_decref(p);
 }
@@ -415,17 +430,21 @@ void batch_print_errors(const batch_t *b, FILE *out)
     size_t failed = 0;
     for (size_t i = 0; i < b->count; i++) failed += !b->units[i].ok;
     if (!failed) return;
-    fprintf(out, "Đơn vị không chấm được (units in error) · %zu đơn vị\n", failed);
+    fprintf(out, "%s · ", _("Units that could not be scored"));
+    fprintf(out, chiso_ngettext("%zu unit", "%zu units", failed), failed);
+    fputc('\n', out);
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
         if (u->ok) continue;
         const char *label = batch_unit_label(u);
         fprintf(out, "  %s", label);
         if (u->id && label != u->id) fprintf(out, " [%s]", u->id);
-        if (u->level) fprintf(out, " · cấp %s", u->level);
-        if (u->period) fprintf(out, " · kỳ %s", u->period);
-        if (u->origin && label != u->origin) fprintf(out, " · tệp %s", u->origin);
-        fprintf(out, " · %zu lỗi\n", u->nerrors);
+        if (u->level) fprintf(out, " · %s %s", _("level"), u->level);
+        if (u->period) fprintf(out, " · %s %s", _("period"), u->period);
+        if (u->origin && label != u->origin) fprintf(out, " · %s %s", _("file"), u->origin);
+        fputs(" · ", out);
+        fprintf(out, chiso_ngettext("%zu error", "%zu errors", u->nerrors), u->nerrors);
+        fputc('\n', out);
         for (const char *e = or_empty(u->error); *e;) {
             size_t len = strcspn(e, "\n");
             fprintf(out, "    - %.*s\n", (int)len, e);
@@ -457,6 +476,8 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         char *line = NULL;
         size_t cap = 0;
         int write_errno = 0;
+        band_text_t bands; /* scorecards show bands as the rules write them */
+        band_text_init(&bands, o->format == OUT_TEXT ? prog : NULL, index);
         /* The field IDs as JSON strings, once for the batch. */
         char **field_keys = xcalloc((size_t)(nfields ? nfields : 1), sizeof *field_keys);
         for (int f = 0; f < nfields; f++) {
@@ -519,7 +540,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             }
             batch_decorate(j, &b->units[i], ids);
             if (o->format == OUT_TEXT) {
-                chiso_print_scorecard_ex(j, out, o->decimal_comma ? CHISO_TEXT_DECIMAL_COMMA : 0);
+                scorecard_print(j, out, o->decimal_comma ? CHISO_TEXT_DECIMAL_COMMA : 0, &bands);
             } else {
                 size_t flags = JSON_REAL_PRECISION(15) | (o->pretty && o->format == OUT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
                 if (o->format == OUT_JSON && i) fputs(o->pretty ? ",\n" : ",", out);
@@ -532,6 +553,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
         sb_free(&tail);
         for (int f = 0; f < nfields; f++) free(field_keys[f]);
         free(field_keys);
+        band_text_free(&bands);
         if (!whole) {
             free(ids);
             free(names);
@@ -570,8 +592,7 @@ void batch_print_summary(const batch_t *b, FILE *out)
     for (size_t i = 0; i < b->count; i++) ok += b->units[i].ok;
     struct rusage usage;
     long peak_kb = getrusage(RUSAGE_SELF, &usage) == 0 ? usage.ru_maxrss : 0; /* Linux: KiB */
-    fprintf(out, "Tổng hợp (summary): %zu đơn vị chấm được (scored), %zu lỗi (in error), %.2f s, "
-                 "bộ nhớ tối đa (peak memory) %ld MB\n",
+    fprintf(out, _("Summary: %zu units scored, %zu in error, %.2f s, peak memory %ld MB\n"),
             ok, b->count - ok, b->seconds, (peak_kb + 1023) / 1024);
     unit_summary_t **order = xmalloc(sizeof *order * (b->count ? b->count : 1));
     for (size_t i = 0; i < b->count; i++) order[i] = &b->units[i];
@@ -592,10 +613,24 @@ void batch_print_summary(const batch_t *b, FILE *out)
             i = j;
             continue;
         }
-        fprintf(out, "  %s%s · %s%s: %zu đơn vị", order[i]->level ? "cấp " : "", order[i]->level ? order[i]->level : "(không rõ cấp)",
-                order[i]->period ? "kỳ " : "", order[i]->period ? order[i]->period : "(không rõ kỳ)", j - i);
-        if (errors) fprintf(out, " (%zu lỗi)", errors);
-        if (unranked) fprintf(out, " (%zu không xếp hạng)", unranked);
+        fputs("  ", out);
+        if (order[i]->level) fprintf(out, "%s %s", _("level"), order[i]->level);
+        else fputs(_("(level unknown)"), out);
+        fputs(" · ", out);
+        if (order[i]->period) fprintf(out, "%s %s", _("period"), order[i]->period);
+        else fputs(_("(period unknown)"), out);
+        fputs(": ", out);
+        fprintf(out, chiso_ngettext("%zu unit", "%zu units", j - i), j - i);
+        if (errors) {
+            fputs(" (", out);
+            fprintf(out, chiso_ngettext("%zu error", "%zu errors", errors), errors);
+            fputc(')', out);
+        }
+        if (unranked) {
+            fputs(" (", out);
+            fprintf(out, _("%zu not ranked"), unranked);
+            fputc(')', out);
+        }
         if (n) {
             qsort(pcts, n, sizeof *pcts, cmp_double);
             double sum = 0;
@@ -604,7 +639,7 @@ void batch_print_summary(const batch_t *b, FILE *out)
             char f[4][48];
             double v[4] = {sum / (double)n, median, pcts[0], pcts[n - 1]};
             for (int k = 0; k < 4; k++) display_double(v[k], DISPLAY_FIXED, f[k], sizeof f[k]);
-            fprintf(out, " · trung bình (mean) %s%% · trung vị (median) %s%% · thấp nhất (min) %s%% · cao nhất (max) %s%%",
+            fprintf(out, _(" · mean %s%% · median %s%% · min %s%% · max %s%%"),
                     f[0], f[1], f[2], f[3]);
         }
         fputc('\n', out);
@@ -622,15 +657,15 @@ void batch_print_summary(const batch_t *b, FILE *out)
             if (g < ng) counts[g]++;
         }
         if (ng) {
-            fputs("    xếp loại (grades):", out);
+            fprintf(out, "    %s:", _("grades"));
             for (size_t g = 0; g < ng; g++) fprintf(out, "%s %s: %zu", g ? " ·" : "", grades[g], counts[g]);
             fputc('\n', out);
         }
         i = j;
     }
     if (unplaced)
-        fprintf(out, "  %zu đơn vị lỗi không rõ cấp, kỳ (units in error with no level or period: "
-                     "see \"Đơn vị không chấm được\")\n", unplaced);
+        fprintf(out, _("  %zu units in error with no level or period (see \"Units that could not be scored\")\n"),
+                unplaced);
     free(pcts);
     free(order);
 }

@@ -5,6 +5,7 @@
 
 #include "engine/report/display.h"
 #include "engine/support/textwidth.h"
+#include "engine/support/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,13 +41,28 @@ void criteria_print_text(const criteria_t *c, bool comma, FILE *out)
         const criteria_group_t *g = &c->groups[gi];
         int *order;
         int n = criteria_order(c, g, &order);
-        fputs("Thống kê theo tiêu chí (criteria)", out);
-        if (g->level) fprintf(out, " · cấp %s", g->level);
-        if (g->period) fprintf(out, " · kỳ %s", g->period);
-        fprintf(out, " · %ld đơn vị · mất điểm nhiều nhất trước\n", g->units);
-        fputs("Mã       ", out);
-        print_padded(out, "Tiêu chí", 40);
-        fputs("  Điểm TB  Tối đa  Mất %  Đủ điểm  0 điểm  Không áp dụng\n", out);
+        fputs(_("Statistics per criterion"), out);
+        if (g->level) fprintf(out, " · %s %s", _("level"), g->level);
+        if (g->period) fprintf(out, " · %s %s", _("period"), g->period);
+        fputs(" · ", out);
+        fprintf(out, chiso_ngettext("%ld unit", "%ld units", (unsigned long)g->units), g->units);
+        fprintf(out, " · %s\n", _("most points lost first"));
+        print_padded(out, _("Code"), 8);
+        fputc(' ', out);
+        print_padded(out, _("Criterion"), 40);
+        fputs("  ", out);
+        print_padded_right(out, _("Average"), 7);
+        fputc(' ', out);
+        print_padded_right(out, _("Maximum"), 7);
+        fputc(' ', out);
+        print_padded_right(out, _("Lost %"), 6);
+        fputs("  ", out);
+        print_padded_right(out, _("Full"), 7);
+        fputs("  ", out);
+        print_padded_right(out, _("Zero"), 6);
+        fputs("  ", out);
+        print_padded_right(out, _("Not applicable"), 13);
+        fputc('\n', out);
         for (int k = 0; k < n; k++) {
             const cnode_t *cn = &g->ci->nodes[order[k]];
             const node_stat_t *s = &g->nodes[order[k]];

@@ -4,6 +4,7 @@
  * rounded there, halves away from zero. */
 #include "display.h"
 
+#include "engine/support/i18n.h"
 #include "engine/support/rational.h"
 
 #include <stdio.h>
@@ -21,7 +22,7 @@ char *display_value(json_t *v, unsigned flags, const char *absent, char *buf, si
         return buf;
     }
     if (json_is_boolean(v)) {
-        snprintf(buf, size, "%s", json_is_true(v) ? "đúng" : "sai");
+        snprintf(buf, size, "%s", json_is_true(v) ? _("true") : _("false"));
         return buf;
     }
     if (!json_is_number(v)) {

@@ -25,7 +25,7 @@ enum {
 };
 
 /* Writes v into buf and returns buf. Strings as they are; true and false
- * as "đúng" and "sai"; null (or no value) as `absent`; anything else "?". */
+ * as "đúng" and "sai" (true and false in English); null (or no value) as `absent`; anything else "?". */
 char *display_value(json_t *v, unsigned flags, const char *absent, char *buf, size_t size);
 
 /* An exact number, by the same rule and flags. */

@@ -2,6 +2,7 @@
  * doc_frame.h). */
 #include "doc_frame.h"
 
+#include "engine/support/i18n.h"
 #include "engine/support/xalloc.h"
 
 #include <errno.h>
@@ -104,7 +105,7 @@ void doc_frame_date(const char *date, char *buf, size_t size)
     int y, m, d;
     char rest;
     if (date && sscanf(date, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-        snprintf(buf, size, "ngày %02d tháng %02d năm %d", d, m, y);
+        snprintf(buf, size, _("%02d/%02d/%d"), d, m, y); /* ngày 20 tháng 01 năm 2022 */
     else
         snprintf(buf, size, "%s", date ? date : "");
 }

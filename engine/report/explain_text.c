@@ -14,6 +14,7 @@
 #include "engine/support/source.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,10 +32,18 @@ static bool is_percent_leaf(const cnode_t *c)
 /* A value as the explanation shows it: null means "did not arise". */
 static void fmt_json(json_t *v, bool percent, char *buf, size_t size)
 {
-    display_value(v, percent ? DISPLAY_PERCENT | DISPLAY_FIXED : 0, "null (không phát sinh)", buf, size);
+    display_value(v, percent ? DISPLAY_PERCENT | DISPLAY_FIXED : 0, _("null (did not arise)"), buf, size);
 }
 
 static void fmt_rat2(rat_t r, char *buf, size_t size) { rat_format(r, 6, buf, size); }
+
+/* "      đọc:      " — a line's label, its colon and the values aligned. */
+static void field(FILE *out, const char *label, int width)
+{
+    fprintf(out, "      %s:", label);
+    int used = text_width(label) + 1;
+    fprintf(out, "%*s", used < width ? width - used : 1, ""); /* a longer label is not cut */
+}
 
 /* Is the index written with Vietnamese keywords (chỉ_số / chi_so rather
  * than index)? Then a policy the file leaves at its default is named in
@@ -57,8 +66,8 @@ static bool written_in_vietnamese(const chiso_result *r)
  * loai_tru, full), with what it means. */
 static void policy_words(const chiso_result *r, const cnode_t *c, char *buf, size_t size)
 {
-    const char *meaning = c->na == NA_EXCLUDE ? "loại khỏi tổng điểm tối đa"
-                        : c->na == NA_ZERO    ? "0 điểm" : "đủ điểm tối đa";
+    const char *meaning = c->na == NA_EXCLUDE ? _("taken out of the maximum")
+                        : c->na == NA_ZERO    ? _("0 points") : _("the full points");
     if (c->na_word) {
         snprintf(buf, size, "%s: %s", c->na_word, meaning);
         return;
@@ -66,7 +75,7 @@ static void policy_words(const chiso_result *r, const cnode_t *c, char *buf, siz
     bool vi = written_in_vietnamese(r);
     const char *word = c->na == NA_EXCLUDE ? (vi ? "loại_trừ" : "exclude")
                      : c->na == NA_ZERO    ? (vi ? "không_điểm" : "zero") : (vi ? "đủ_điểm" : "full");
-    snprintf(buf, size, "%s (mặc định): %s", word, meaning);
+    snprintf(buf, size, "%s (%s): %s", word, _("default"), meaning);
 }
 
 static void explain_leaf(const chiso_result *r, int idx, FILE *out)
@@ -84,12 +93,12 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
     if (!nr->evaluated) {
         char pw[128];
         policy_words(r, c, pw, sizeof pw);
-        fprintf(out, "      không áp dụng: %s (%s)\n", nr->reason ? nr->reason : "", pw);
+        fprintf(out, "      %s: %s (%s)\n", _("not applicable"), nr->reason ? nr->reason : "", pw);
         return;
     }
     json_t *reads = t ? json_object_get(t, "reads") : NULL;
     if (reads && json_object_size(reads)) {
-        fputs("      đọc:      ", out);
+        field(out, _("read"), 10);
         const char *key;
         json_t *v;
         int k = 0;
@@ -101,16 +110,16 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
     }
     json_t *missing = t ? json_object_get(t, "missing") : NULL;
     if (missing && json_array_size(missing)) {
-        fputs("      thiếu:    ", out);
+        field(out, _("absent"), 10);
         size_t i;
         json_t *m;
         json_array_foreach(missing, i, m) fprintf(out, "%s%s", i ? ", " : "", json_string_value(m));
-        fputs(" (không có trong số liệu nộp / absent from the submission)\n", out);
+        fprintf(out, " (%s)\n", _("not in the submission"));
     }
     json_t *ai = t ? json_object_get(t, "applies_if") : NULL;
     if (ai) {
         fmt_json(ai, false, a, sizeof a);
-        fprintf(out, "      áp dụng khi: %s\n", a);
+        fprintf(out, "      %s: %s\n", _("applies if"), a);
     }
     /* The rule as written and with the values put in: the formula of a
      * score, the expression of a value (a plain ratio shows its parts). */
@@ -118,8 +127,12 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
     const char *written = json_is_string(formula) && json_string_length(formula) ? json_string_value(formula) : NULL;
     const char *with_values = json_is_string(filled) ? json_string_value(filled) : NULL;
     if (written && c->has_score) {
-        fprintf(out, "      công thức: %s\n", written);
-        if (with_values) fprintf(out, "      thay số:   %s\n", with_values);
+        field(out, _("formula"), 11);
+        fprintf(out, "%s\n", written);
+        if (with_values) {
+            field(out, _("with values"), 11);
+            fprintf(out, "%s\n", with_values);
+        }
     }
     bool pct = is_percent_leaf(c);
     if (nr->has_value && c->has_value) {
@@ -128,7 +141,7 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         json_t *vj = json_from_value(nr->value);
         fmt_json(vj, pct, val, sizeof val);
         json_decref(vj);
-        fputs("      giá trị:  ", out);
+        field(out, _("value"), 10);
         bool substituted = !(num && den) && with_values && written && strcmp(with_values, written) != 0;
         if (written) fprintf(out, "%s%s", written, substituted ? " → " : " = ");
         if (num && den) {
@@ -141,13 +154,15 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
             fprintf(out, "%s\n", val);
         }
     } else if (c->has_value && written && with_values) { /* not applicable or missing: what was put in */
-        fprintf(out, "      giá trị:  %s → %s\n", written, with_values);
+        field(out, _("value"), 10);
+        fprintf(out, "%s → %s\n", written, with_values);
     } else if (nr->has_value && !written) {
         char val[64];
         json_t *vj = json_from_value(nr->value);
         fmt_json(vj, pct, val, sizeof val);
         json_decref(vj);
-        fprintf(out, "      giá trị:  %s\n", val);
+        field(out, _("value"), 10);
+        fprintf(out, "%s\n", val);
     }
     json_t *bands = t ? json_object_get(t, "bands") : NULL;
     if (bands) {
@@ -155,35 +170,38 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         json_t *bj;
         json_array_foreach(bands, i, bj) {
             bool holds = json_is_true(json_object_get(bj, "holds"));
-            fprintf(out, "      %s", i ? "          " : "mức:      ");
+            if (i) fputs("                ", out);
+            else field(out, _("band"), 10);
             print_padded(out, json_string_value(json_object_get(bj, "band")), 16);
             if (holds && (int)i == nr->band) {
                 fmt_rat2(nr->points, a, sizeof a);
                 json_t *raw = json_object_get(t, "raw_points");
                 if (raw) fmt_json(raw, false, a, sizeof a);
-                fprintf(out, "có → %s điểm\n", a);
+                fprintf(out, "%s → ", _("yes"));
+                fprintf(out, _("%s points"), a);
+                fputc('\n', out);
             } else {
-                fputs(holds ? "có\n" : "không\n", out);
+                fprintf(out, "%s\n", holds ? _("yes") : _("no"));
             }
         }
         if (nr->band < 0 && nr->status == NS_SCORED)
-            fputs("                không mức nào khớp → 0 điểm\n", out);
+            fprintf(out, "                %s\n", _("no band holds → 0 points"));
     }
     if (nr->status == NS_NOT_APPLICABLE) {
         char pw[128];
         policy_words(r, c, pw, sizeof pw);
-        fprintf(out, "      không áp dụng: %s → quy tắc %s\n", nr->reason ? nr->reason : "", pw);
+        fprintf(out, "      %s: %s → %s %s\n", _("not applicable"), nr->reason ? nr->reason : "", _("rule"), pw);
     } else if (nr->status == NS_MISSING) {
         bool vi = written_in_vietnamese(r);
-        fprintf(out, "      thiếu số liệu: %s → quy tắc %s = %s\n", nr->reason ? nr->reason : "",
+        fprintf(out, "      %s: %s → %s %s = %s: %s\n", _("missing data"), nr->reason ? nr->reason : "", _("rule"),
                 vi ? "thiếu" : "missing",
-                c->missing == MISS_ZERO ? (vi ? "không_điểm: 0 điểm" : "zero: 0 điểm")
-                                        : (vi ? "lỗi: đơn vị bị lỗi" : "error: đơn vị bị lỗi"));
+                c->missing == MISS_ZERO ? (vi ? "không_điểm" : "zero") : (vi ? "lỗi" : "error"),
+                c->missing == MISS_ZERO ? _("0 points") : _("the unit is in error"));
     }
     for (size_t i = 0; i < r->nfindings; i++)
         if (r->findings[i].node && !strcmp(r->findings[i].node, c->src->id) &&
             strcmp(r->findings[i].kind, "missing") != 0)
-            fprintf(out, "      ghi nhận: %s\n", r->findings[i].message);
+            fprintf(out, "      %s: %s\n", _("noted"), r->findings[i].message);
     for (size_t i = 0; i < nr->nlate; i++) { /* deadlines missed */
         const late_result_t *l = &nr->late[i];
         char days[48], act[48], due[48];
@@ -191,21 +209,24 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
         if (l->days) {
             fmt_rat2(l->actual.u.num, act, sizeof act);
             fmt_rat2(l->due.u.num, due, sizeof due);
-            fprintf(out, "      quá hạn:  %s ngày (%s ngày, hạn %s ngày: %s)\n", days, act, due,
-                    l->rule ? l->rule : l->band);
+            field(out, _("overdue"), 10);
+            fprintf(out, _("%s days (%s days, %s days allowed: %s)"), days, act, due, l->rule ? l->rule : l->band);
+            fputc('\n', out);
         } else {
             date_format(l->actual.u.date, act, sizeof act);
             date_format(l->due.u.date, due, sizeof due);
-            fprintf(out, "      trễ hạn:  %s ngày (%s, hạn %s: %s)\n", days, act, due, l->rule ? l->rule : l->band);
+            field(out, _("late"), 10);
+            fprintf(out, _("%s days (%s, due %s: %s)"), days, act, due, l->rule ? l->rule : l->band);
+            fputc('\n', out);
         }
     }
     for (int i = 0; i < nr->ndeducts; i++) {
         const deduct_result_t *d = &nr->deducts[i];
         fmt_rat2(d->applied, a, sizeof a);
-        if (d->bonus)
-            fprintf(out, "      thưởng:   %s: +%s%s\n", d->reason, a, d->capped ? " (chạm mức thưởng tối đa)" : "");
-        else
-            fprintf(out, "      trừ:      %s: −%s%s\n", d->reason, a, d->capped ? " (chạm mức trừ tối đa)" : "");
+        field(out, d->bonus ? _("plus") : _("minus"), 10);
+        fprintf(out, "%s: %s%s", d->reason, d->bonus ? "+" : "−", a);
+        if (d->capped) fprintf(out, " (%s)", d->bonus ? _("at the most bonus") : _("at the most deduction"));
+        fputc('\n', out);
     }
 }
 
@@ -231,19 +252,19 @@ static void explain_sum_ex(const chiso_result *r, int idx, bool deep, FILE *out)
     for (int i = 0; deep && i < c->nchildren; i++) explain_sum_ex(r, c->children[i], true, out);
     char a[64], b[64];
     fputs("  ", out);
-    print_padded(out, c->src->kind == NODE_INDEX ? "Tổng" : c->src->id, 8);
+    print_padded(out, c->src->kind == NODE_INDEX ? _("Total") : c->src->id, 8);
     fputs(" = ", out);
     if (nr->status == NS_NOT_APPLICABLE && !nr->evaluated) {
         char pw[128];
         policy_words(r, c, pw, sizeof pw);
-        fprintf(out, "không áp dụng (%s)\n", pw);
+        fprintf(out, "%s (%s)\n", _("not applicable"), pw);
         return;
     }
     for (int i = 0; i < c->nchildren; i++) {
         const node_result_t *k = &r->nodes[c->children[i]];
         fmt_rat2(k->points, a, sizeof a);
         bool excluded = rat_is_zero(k->max) && k->status == NS_NOT_APPLICABLE;
-        fprintf(out, "%s%s%s", i ? " + " : "", excluded ? "(loại) " : "", a);
+        fprintf(out, "%s%s%s%s", i ? " + " : "", excluded ? _("(out)") : "", excluded ? " " : "", a);
     }
     for (int i = 0; i < nr->ndeducts; i++) {
         const deduct_result_t *d = &nr->deducts[i];
@@ -257,7 +278,9 @@ static void explain_sum_ex(const chiso_result *r, int idx, bool deep, FILE *out)
     if (rat_cmp(nr->max, c->max) != 0) {
         char m[64];
         fmt_rat2(c->max, m, sizeof m);
-        fprintf(out, " (tối đa %s, đã trừ phần không áp dụng)", m);
+        fputs(" (", out);
+        fprintf(out, _("max %s, less what is not applicable"), m);
+        fputc(')', out);
     }
     if (c->src->kind == NODE_INDEX && r->has_percent) {
         char p[64];
@@ -299,19 +322,19 @@ bool chiso_result_print_explain(const chiso_result *r, const char *node, FILE *o
     const char *uid = json_is_object(unit) ? json_string_value(json_object_get(unit, "id")) : NULL;
     fprintf(out, "== %s", name ? name : uid ? uid : r->origin ? r->origin : "?");
     if (name && uid) fprintf(out, " [%s]", uid);
-    if (r->period) fprintf(out, " · kỳ %s", r->period);
+    if (r->period) fprintf(out, " · %s %s", _("period"), r->period);
     if (r->ci) fprintf(out, " — %s", r->ci->index->name);
     if (r->ok && r->ci && r->ci->index->nperiods) { /* the version that scored it */
         char *periods = index_periods_text(r->ci->index);
-        fprintf(out, " · phiên bản %s%sáp dụng %s", r->ci->index->source ? r->ci->index->source : "",
-                r->ci->index->source ? ", " : "", periods);
+        fprintf(out, " · %s %s%s%s %s", _("version"), r->ci->index->source ? r->ci->index->source : "",
+                r->ci->index->source ? ", " : "", _("applies to"), periods);
         free(periods);
     }
     fputs(" ==\n", out);
     if (!r->ok) {
-        fputs("Không chấm được điểm vì (cannot be scored because):\n", out);
+        fprintf(out, "%s:\n", _("Could not be scored because"));
         for (size_t i = 0; i < r->nerrors; i++) fprintf(out, "  - %s\n", r->errors[i]);
-        if (r->origin) fprintf(out, "  (tệp / file: %s)\n", r->origin);
+        if (r->origin) fprintf(out, "  (%s: %s)\n", _("in file"), r->origin);
         return true;
     }
     int root = 0;
@@ -319,11 +342,10 @@ bool chiso_result_print_explain(const chiso_result *r, const char *node, FILE *o
         root = find_node(r, node);
         if (root < 0) return false;
     }
-    fputs("đọc = số liệu đã đọc (values read) · giá trị = value · mức = bands tried · "
-          "điểm = points\n\n", out);
+    fprintf(out, "%s\n\n", _("read = the values read · value · band = the bands tried · points"));
     explain_leaves(r, root, out);
     if (!r->ci->nodes[root].is_leaf) {
-        fputs("\nCộng điểm (how the totals add up):\n", out);
+        fprintf(out, "\n%s:\n", _("How the totals add up"));
         explain_sum(r, root, out);
     }
     fputc('\n', out);
@@ -345,12 +367,12 @@ void explain_print_failing(const chiso_result *r, const char *const *nodes, size
                 explain_leaf(r, idx, out);
                 continue;
             }
-            if (!header) fputs("Cộng điểm (how the totals add up):\n", out);
+            if (!header) fprintf(out, "%s:\n", _("How the totals add up"));
             header = true;
             explain_sum_ex(r, idx, false, out);
         }
     if (totals) {
-        if (!header) fputs("Cộng điểm (how the totals add up):\n", out);
+        if (!header) fprintf(out, "%s:\n", _("How the totals add up"));
         explain_sum_ex(r, 0, false, out);
     }
 }

@@ -8,6 +8,7 @@
 #include "engine/report/display.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xml.h"
+#include "engine/support/i18n.h"
 
 #include <string.h>
 
@@ -39,20 +40,25 @@ static void print_nodes(const char *what, const published_node_t *nodes, size_t 
 static void print_group(const published_group_t *g, bool comma, FILE *out)
 {
     unsigned flags = DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0);
-    fputs("Bảng công bố (published table)", out);
-    if (g->level) fprintf(out, " · cấp %s", g->level);
-    fprintf(out, " · kỳ %s so với kỳ %s · %zu đơn vị\n", g->period, g->previous, g->nrows);
+    fputs(_("Published results"), out);
+    if (g->level) fprintf(out, " · %s %s", _("level"), g->level);
+    fputs(" · ", out);
+    fprintf(out, _("period %s against period %s"), g->period, g->previous);
+    fputs(" · ", out);
+    fprintf(out, chiso_ngettext("%zu unit", "%zu units", g->nrows), g->nrows);
+    fputc('\n', out);
     if (g->prev_ci && g->prev_ci != g->ci) {
-        fprintf(out, "  Phiên bản mới: %s%s%s (kỳ trước: %s)\n", or_empty(g->ci->index->source),
-                g->ci->index->source ? ", " : "", g->ci->index->name, or_empty(g->prev_ci->index->source));
+        fprintf(out, "  %s: %s%s%s (%s: %s)\n", _("New version"), or_empty(g->ci->index->source),
+                g->ci->index->source ? ", " : "", g->ci->index->name, _("previous period"),
+                or_empty(g->prev_ci->index->source));
         if (g->nrenamed) {
-            fputs("  Đổi mã:", out);
+            fprintf(out, "  %s:", _("Renamed"));
             for (size_t i = 0; i < g->nrenamed; i++)
                 fprintf(out, "%s %s → %s", i ? "," : "", g->renamed_from[i], g->renamed_to[i]);
             fputc('\n', out);
         }
-        print_nodes("Mới (new)", g->added, g->nadded, out);
-        print_nodes("Bỏ (gone)", g->gone, g->ngone, out);
+        print_nodes(_("New criteria"), g->added, g->nadded, out);
+        print_nodes(_("Criteria gone"), g->gone, g->ngone, out);
     }
     int namew = 10;
     for (size_t r = 0; r < g->nrows; r++) {
@@ -60,13 +66,19 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
         if (w > namew) namew = w;
     }
     if (namew > 36) namew = 36;
-    fputs("Hạng  ±hạng  ", out);
-    print_padded(out, "Đơn vị", namew);
-    fputs("   Tỷ lệ %   ±điểm %", out);
+    print_padded_right(out, _("Rank"), 4);
+    fputs("  ", out);
+    print_padded_right(out, _("±rank"), 5);
+    fputs("  ", out);
+    print_padded(out, _("Unit"), namew);
+    fputs("  ", out);
+    print_padded_right(out, _("Percent %"), 8);
+    fputs("  ", out);
+    print_padded_right(out, _("±points %"), 8);
     const cnode_t *root = &g->ci->nodes[0];
     for (int f = 0; f < g->nfields; f++) {
         char head[64];
-        snprintf(head, sizeof head, "LV %s: điểm ±", g->ci->nodes[root->children[f]].src->id);
+        snprintf(head, sizeof head, _("F %s: points ±"), g->ci->nodes[root->children[f]].src->id);
         fputs("  ", out);
         print_padded_right(out, head, 22);
     }
@@ -77,7 +89,7 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
         if (row->now->rank) snprintf(rank, sizeof rank, "%ld", row->now->rank);
         else snprintf(rank, sizeof rank, "-");
         places_text(row->dplaces, row->has_dplaces, moved, sizeof moved);
-        if (!row->before) snprintf(moved, sizeof moved, "mới");
+        if (!row->before) snprintf(moved, sizeof moved, "%s", _("NEW"));
         print_padded_right(out, rank, 4);
         fputs("  ", out);
         print_padded_right(out, moved, 5);
@@ -100,7 +112,7 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
                 places_text(row->dfield_places[f], row->dfield_places[f] != PUBLISHED_NO_PLACES, pl, sizeof pl);
                 snprintf(cell, sizeof cell, "%s %s %s", pts, d, pl);
             } else {
-                snprintf(cell, sizeof cell, "%s %s", pts, g->field_before[f] < 0 ? "(mới)" : "-");
+                snprintf(cell, sizeof cell, "%s %s", pts, g->field_before[f] < 0 ? _("(new)") : "-");
             }
             fputs("  ", out);
             print_padded_right(out, cell, 22);
@@ -108,31 +120,35 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
         fputc('\n', out);
     }
     char a[48], bb[48];
-    fprintf(out, "  Tăng điểm: %ld · giảm điểm: %ld · không đổi: %ld\n", g->rose, g->fell, g->same);
+    fputs("  ", out);
+    fprintf(out, _("Rose: %ld · fell: %ld · unchanged: %ld"), g->rose, g->fell, g->same);
+    fputc('\n', out);
     if (g->largest_rise) {
         signed_number(g->largest_rise->dpercent, comma, a, sizeof a);
-        fprintf(out, "  Tăng nhiều nhất: %s %s", batch_unit_label(g->largest_rise->now), a);
+        fprintf(out, "  %s: %s %s", _("Rose the most"), batch_unit_label(g->largest_rise->now), a);
     }
     if (g->largest_fall) {
         signed_number(g->largest_fall->dpercent, comma, a, sizeof a);
-        fprintf(out, "%sGiảm nhiều nhất: %s %s", g->largest_rise ? " · " : "  ", batch_unit_label(g->largest_fall->now),
-                a);
+        fprintf(out, "%s%s: %s %s", g->largest_rise ? " · " : "  ", _("Fell the most"),
+                batch_unit_label(g->largest_fall->now), a);
     }
     if (g->largest_rise || g->largest_fall) fputc('\n', out);
     if (g->has_mean) {
         display_rat(g->mean, flags, a, sizeof a);
-        fprintf(out, "  Trung bình: %s%%", a);
+        fprintf(out, "  %s: %s%%", _("Mean percent"), a);
         if (g->has_previous_mean) {
             bool of = false;
             signed_number(rat_sub(g->mean, g->previous_mean, &of), comma, bb, sizeof bb);
             if (!of) fprintf(out, " (%s)", bb);
         }
-        fprintf(out, " · trên trung bình: %ld đơn vị\n", g->above_mean);
+        fprintf(out, " · %s: ", _("above the mean"));
+        fprintf(out, chiso_ngettext("%ld unit", "%ld units", (unsigned long)g->above_mean), g->above_mean);
+        fputc('\n', out);
     }
     if (g->ngrades) {
-        fputs("  Xếp loại (nhóm):", out);
+        fprintf(out, "  %s:", _("Grades (groups)"));
         for (int i = 0; i < g->ngrades; i++) fprintf(out, "%s %s: %ld", i ? " ·" : "", g->grades[i], g->grade_counts[i]);
-        if (g->no_grade) fprintf(out, " · không xếp loại: %ld", g->no_grade);
+        if (g->no_grade) fprintf(out, " · %s: %ld", _("no grade"), g->no_grade);
         fputc('\n', out);
     }
     fputc('\n', out);
@@ -174,24 +190,25 @@ static void html_nodes(FILE *out, const char *what, const published_node_t *node
 static void html_group(const published_group_t *g, FILE *out)
 {
     char a[64], b[64];
-    fputs("<h2>Bảng công bố", out);
+    fputs("<h2>", out);
+    html_text(out, _("Results as published"));
     if (g->level) {
-        fputs(" · cấp ", out);
+        fprintf(out, " · %s ", _("level"));
         html_text(out, g->level);
     }
-    fputs(" · kỳ ", out);
+    fprintf(out, " · %s ", _("period"));
     html_text(out, g->period);
-    fputs(" so với kỳ ", out);
+    fprintf(out, " %s ", _("against period"));
     html_text(out, g->previous);
     fputs("</h2>\n", out);
     if (g->prev_ci && g->prev_ci != g->ci) {
-        fputs("<p>Phiên bản mới: ", out);
+        fprintf(out, "<p>%s: ", _("New version"));
         html_text(out, g->ci->index->source);
-        fputs(" (kỳ trước: ", out);
+        fprintf(out, " (%s: ", _("previous period"));
         html_text(out, g->prev_ci->index->source);
         fputs(")</p>\n", out);
         if (g->nrenamed) {
-            fputs("<p>Đổi mã: ", out);
+            fprintf(out, "<p>%s: ", _("Renamed"));
             for (size_t i = 0; i < g->nrenamed; i++) {
                 if (i) fputs(", ", out);
                 html_text(out, g->renamed_from[i]);
@@ -200,12 +217,11 @@ static void html_group(const published_group_t *g, FILE *out)
             }
             fputs("</p>\n", out);
         }
-        html_nodes(out, "Mới", g->added, g->nadded);
-        html_nodes(out, "Bỏ", g->gone, g->ngone);
+        html_nodes(out, _("New"), g->added, g->nadded);
+        html_nodes(out, _("Gone"), g->gone, g->ngone);
     }
-    fputs("<table class=\"published\"><thead><tr><th>Hạng</th><th>± hạng</th><th>Đơn vị</th><th>Tỷ lệ %</th>"
-          "<th>± điểm %</th>",
-          out);
+    fprintf(out, "<table class=\"published\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>",
+            _("Rank"), _("± rank"), _("Unit"), _("Percent %"), _("± points %"));
     const cnode_t *root = &g->ci->nodes[0];
     for (int f = 0; f < g->nfields; f++) {
         const node_t *field = g->ci->nodes[root->children[f]].src;
@@ -213,7 +229,7 @@ static void html_group(const published_group_t *g, FILE *out)
         html_text(out, field->id);
         fputs(" ", out);
         html_text(out, field->name);
-        fputs("<br><small>điểm · ± điểm · ± hạng</small></th>", out);
+        fprintf(out, "<br><small>%s</small></th>", _("points · ± points · ± rank"));
     }
     fputs("</tr></thead><tbody>\n", out);
     for (size_t r = 0; r < g->nrows; r++) {
@@ -221,7 +237,7 @@ static void html_group(const published_group_t *g, FILE *out)
         if (row->now->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td class=\"n\">", row->now->rank);
         else fputs("<tr><td class=\"n\">-</td><td class=\"n\">", out);
         places_text(row->dplaces, row->has_dplaces, a, sizeof a);
-        if (!row->before) fputs("mới", out);
+        if (!row->before) fputs(_("NEW"), out);
         else html_change(out, a);
         fputs("</td><td>", out);
         html_text(out, batch_unit_label(row->now));
@@ -244,17 +260,19 @@ static void html_group(const published_group_t *g, FILE *out)
                 fputs(" · ", out);
                 html_change(out, b);
             } else if (g->field_before[f] < 0) {
-                fputs(" (mới)", out);
+                fprintf(out, " %s", _("(new)"));
             }
             fputs("</td>", out);
         }
         fputs("</tr>\n", out);
     }
     fputs("</tbody></table>\n<ul class=\"published-summary\">\n", out);
-    fprintf(out, "<li>Tăng điểm: %ld · giảm điểm: %ld · không đổi: %ld</li>\n", g->rose, g->fell, g->same);
+    fputs("<li>", out);
+    fprintf(out, _("Rose: %ld · fell: %ld · unchanged: %ld"), g->rose, g->fell, g->same);
+    fputs("</li>\n", out);
     if (g->largest_rise) {
         signed_number(g->largest_rise->dpercent, false, a, sizeof a);
-        fputs("<li>Tăng nhiều nhất: ", out);
+        fprintf(out, "<li>%s: ", _("Rose the most"));
         html_text(out, batch_unit_label(g->largest_rise->now));
         fputc(' ', out);
         html_change(out, a);
@@ -262,7 +280,7 @@ static void html_group(const published_group_t *g, FILE *out)
     }
     if (g->largest_fall) {
         signed_number(g->largest_fall->dpercent, false, a, sizeof a);
-        fputs("<li>Giảm nhiều nhất: ", out);
+        fprintf(out, "<li>%s: ", _("Fell the most"));
         html_text(out, batch_unit_label(g->largest_fall->now));
         fputc(' ', out);
         html_change(out, a);
@@ -270,7 +288,7 @@ static void html_group(const published_group_t *g, FILE *out)
     }
     if (g->has_mean) {
         display_rat(g->mean, DISPLAY_FIXED, a, sizeof a);
-        fprintf(out, "<li>Trung bình: %s%%", a);
+        fprintf(out, "<li>%s: %s%%", _("Mean percent"), a);
         if (g->has_previous_mean) {
             bool of = false;
             rat_t d = rat_sub(g->mean, g->previous_mean, &of);
@@ -281,16 +299,18 @@ static void html_group(const published_group_t *g, FILE *out)
                 fputs(")", out);
             }
         }
-        fprintf(out, " · trên trung bình: %ld đơn vị</li>\n", g->above_mean);
+        fprintf(out, " · %s: ", _("above the mean"));
+        fprintf(out, chiso_ngettext("%ld unit", "%ld units", (unsigned long)g->above_mean), g->above_mean);
+        fputs("</li>\n", out);
     }
     if (g->ngrades) {
-        fputs("<li>Xếp loại (nhóm):", out);
+        fprintf(out, "<li>%s:", _("Grades (groups)"));
         for (int i = 0; i < g->ngrades; i++) {
             fputs(i ? " · " : " ", out);
             html_text(out, g->grades[i]);
             fprintf(out, ": %ld", g->grade_counts[i]);
         }
-        if (g->no_grade) fprintf(out, " · không xếp loại: %ld", g->no_grade);
+        if (g->no_grade) fprintf(out, " · %s: %ld", _("no grade"), g->no_grade);
         fputs("</li>\n", out);
     }
     fputs("</ul>\n", out);

@@ -1,10 +1,14 @@
 /* result_text.c — the scorecard people read, rendered from a result's
  * JSON: the node tree with points and maxima rounded to 2 decimals, the
  * value and band of each leaf, what was not applicable and why, deductions,
- * findings and self-assessment differences. Labels are Vietnamese, the
- * language of the people who read these cards. */
+ * findings and self-assessment differences. Labels are in the language
+ * of messages (i18n.h): Vietnamese for a report unless `--lang en`; bands
+ * as the rules file writes them when the program is at hand. */
+#include "result_text.h"
+
 #include "engine/eval/result.h"
 #include "engine/report/display.h"
+#include "engine/support/i18n.h"
 
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
@@ -50,9 +54,9 @@ static void value_text(json_t *node, char *buf, size_t size, bool comma)
                   (percent ? DISPLAY_PERCENT | DISPLAY_FIXED : 0) | (comma ? DISPLAY_COMMA : 0), "", buf, size);
 }
 
-static const char *policy_vi(const char *p)
+static const char *policy_text(const char *p)
 {
-    return !p ? "" : !strcmp(p, "exclude") ? "loại khỏi tổng điểm" : !strcmp(p, "zero") ? "0 điểm" : "đủ điểm";
+    return !p ? "" : !strcmp(p, "exclude") ? _("excluded from the total") : !strcmp(p, "zero") ? _("0 points") : _("full points");
 }
 
 static void print_deductions(json_t *node, int indent, bool comma, FILE *out)
@@ -62,12 +66,12 @@ static void print_deductions(json_t *node, int indent, bool comma, FILE *out)
     json_array_foreach(json_object_get(node, "bonuses"), i, d) {
         char amt[48];
         fixed2(json_object_get(d, "points"), amt, sizeof amt, comma);
-        fprintf(out, "%*s+ điểm thưởng: %s: ", indent, "", text(d, "reason"));
+        fprintf(out, "%*s+ %s: %s: ", indent, "", _("bonus"), text(d, "reason"));
         const char *st = str(d, "status");
-        if (st && !strcmp(st, "not_applicable")) fputs("không phát sinh\n", out);
-        else if (st && !strcmp(st, "missing")) fputs("thiếu số liệu\n", out);
-        else fprintf(out, "+%s%s\n", amt,
-                     json_is_true(json_object_get(d, "capped")) ? " (đã chạm mức thưởng tối đa)" : "");
+        if (st && !strcmp(st, "not_applicable")) fprintf(out, "%s\n", _("did not arise"));
+        else if (st && !strcmp(st, "missing")) fprintf(out, "%s\n", _("missing data"));
+        else if (json_is_true(json_object_get(d, "capped"))) fprintf(out, "+%s (%s)\n", amt, _("bonus cap reached"));
+        else fprintf(out, "+%s\n", amt);
     }
     json_array_foreach(json_object_get(node, "deductions"), i, d) {
         char amt[48];
@@ -77,11 +81,11 @@ static void print_deductions(json_t *node, int indent, bool comma, FILE *out)
         if (!st && (!json_is_number(pts) || json_number_value(pts) == 0) &&
             !json_is_true(json_object_get(d, "capped")))
             continue; /* nothing deducted: no line */
-        fprintf(out, "%*s− trừ điểm: %s: ", indent, "", text(d, "reason"));
-        if (st && !strcmp(st, "not_applicable")) fputs("không phát sinh\n", out);
-        else if (st && !strcmp(st, "missing")) fputs("thiếu số liệu\n", out);
-        else fprintf(out, "−%s%s\n", amt,
-                     json_is_true(json_object_get(d, "capped")) ? " (đã chạm mức trừ tối đa)" : "");
+        fprintf(out, "%*s− %s: %s: ", indent, "", _("deduction"), text(d, "reason"));
+        if (st && !strcmp(st, "not_applicable")) fprintf(out, "%s\n", _("did not arise"));
+        else if (st && !strcmp(st, "missing")) fprintf(out, "%s\n", _("missing data"));
+        else if (json_is_true(json_object_get(d, "capped"))) fprintf(out, "−%s (%s)\n", amt, _("deduction cap reached"));
+        else fprintf(out, "−%s\n", amt);
     }
 }
 
@@ -91,7 +95,7 @@ static void print_sources(json_t *r, bool comma, FILE *out)
 {
     json_t *sources = json_object_get(r, "sources");
     if (!json_array_size(sources)) return;
-    fputs("Trong đó:", out);
+    fprintf(out, "%s:", _("Of which"));
     size_t i;
     json_t *s;
     json_array_foreach(sources, i, s) {
@@ -99,7 +103,7 @@ static void print_sources(json_t *r, bool comma, FILE *out)
         fixed2(json_object_get(s, "points"), p, sizeof p, comma);
         fixed2(json_object_get(s, "max"), m, sizeof m, comma);
         const char *o = text(s, "origin");
-        fprintf(out, "%s %s %s / %s", i ? " ·" : "", !strcmp(o, "survey") ? "điều tra xã hội học" : "thẩm định",
+        fprintf(out, "%s %s %s / %s", i ? " ·" : "", !strcmp(o, "survey") ? _("social survey") : _("appraisal"),
                 p, m);
     }
     fputc('\n', out);
@@ -118,16 +122,19 @@ static void print_lateness(json_t *node, int indent, bool comma, FILE *out)
             char taken[48], limit[48];
             fixed_or_whole(json_object_get(l, "days_taken"), taken, sizeof taken, comma);
             fixed_or_whole(json_object_get(l, "limit_days"), limit, sizeof limit, comma);
-            fprintf(out, "%*s! quá hạn %s ngày: %s ngày, hạn %s ngày (%s)\n", indent, "", days, taken, limit,
+            fprintf(out, "%*s! ", indent, "");
+            fprintf(out, _("%s days over the time allowed: %s days taken, %s days allowed (%s)"), days, taken, limit,
                     what ? what : "");
+            fputc('\n', out);
         } else {
-            fprintf(out, "%*s! trễ hạn %s ngày: %s, hạn %s (%s)\n", indent, "", days, text(l, "date"),
-                    text(l, "due"), what ? what : "");
+            fprintf(out, "%*s! ", indent, "");
+            fprintf(out, _("%s days late: %s, due %s (%s)"), days, text(l, "date"), text(l, "due"), what ? what : "");
+            fputc('\n', out);
         }
     }
 }
 
-static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE *out)
+static void print_node(json_t *node, int depth, bool parent_na, bool comma, const band_text_t *bands, FILE *out)
 {
     char label[512], pts[48], mx[48];
     snprintf(label, sizeof label, "%*s%s  %s", depth * 2, "", text(node, "id"), text(node, "name"));
@@ -143,16 +150,18 @@ static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE
     json_t *kids = json_object_get(node, "children");
     bool na = status && !strcmp(status, "not_applicable");
     if (na && !parent_na) {
-        fprintf(out, "  không áp dụng (%s): %s", policy_vi(str(node, "policy")),
+        fprintf(out, "  %s (%s): %s", _("not applicable"), policy_text(str(node, "policy")),
                 str(node, "reason") ? str(node, "reason") : "");
     } else if (status && !strcmp(status, "missing")) {
-        fprintf(out, "  thiếu số liệu: %s", str(node, "reason") ? str(node, "reason") : "");
+        fprintf(out, "  %s: %s", _("missing data"), str(node, "reason") ? str(node, "reason") : "");
     } else if (json_object_get(node, "value") && !kids) {
-        char val[96];
+        char val[96], band[256];
         value_text(node, val, sizeof val, comma);
         if (str(node, "band"))
-            fprintf(out, "  %s → %s%s", val, json_is_boolean(json_object_get(node, "value")) ? "mức " : "",
-                    text(node, "band")); /* a yes/no value: "đúng → mức đúng" */
+            fprintf(out, "  %s → %s%s%s", val, json_is_boolean(json_object_get(node, "value")) ? _("band") : "",
+                    json_is_boolean(json_object_get(node, "value")) ? " " : "",
+                    bands ? band_text(bands, text(node, "id"), str(node, "band"), band, sizeof band)
+                          : text(node, "band")); /* a yes/no value: "đúng → mức đúng" */
         else fprintf(out, "  = %s", val);
     }
     fputc('\n', out);
@@ -162,68 +171,74 @@ static void print_node(json_t *node, int depth, bool parent_na, bool comma, FILE
         return;
     size_t i;
     json_t *k;
-    json_array_foreach(kids, i, k) print_node(k, depth + 1, na || parent_na, comma, out);
+    json_array_foreach(kids, i, k) print_node(k, depth + 1, na || parent_na, comma, bands, out);
 }
 
-void chiso_print_scorecard_ex(json_t *r, FILE *out, unsigned flags)
+void scorecard_print(json_t *r, FILE *out, unsigned flags, const band_text_t *bands)
 {
     bool comma = (flags & CHISO_TEXT_DECIMAL_COMMA) != 0;
     json_t *unit = json_object_get(r, "unit");
     const char *name = str(unit, "name"), *id = str(unit, "id");
     const char *file = str(r, "file");
-    fprintf(out, "== %s", name ? name : id ? id : file ? file : "(không rõ đơn vị)");
+    fprintf(out, "== %s", name ? name : id ? id : file ? file : _("(unknown unit)"));
     if (id && name) fprintf(out, " [%s]", id);
-    if (str(r, "period")) fprintf(out, " · kỳ %s", text(r, "period"));
+    if (str(r, "period")) fprintf(out, " · %s %s", _("period"), text(r, "period"));
     fputs(" ==\n", out);
     json_t *version = json_object_get(r, "version"); /* the version of the index that scored it */
     if (str(r, "index") && version)
-        fprintf(out, "%s · phiên bản %s%s%s\n", text(r, "index"), str(version, "source") ? text(version, "source") : "",
-                str(version, "source") ? ", áp dụng " : "áp dụng ", text(version, "applies_to"));
+        fprintf(out, "%s · %s %s%s%s %s\n", text(r, "index"), _("version"),
+                str(version, "source") ? text(version, "source") : "", str(version, "source") ? ", " : "",
+                _("applies to"), text(version, "applies_to"));
     else if (str(r, "index")) fprintf(out, "%s\n", text(r, "index"));
     if (strcmp(str(r, "status") ? str(r, "status") : "", "ok") != 0) {
-        fputs("LỖI — không chấm được điểm (error):\n", out);
+        fprintf(out, "%s:\n", _("ERROR — could not be scored"));
         size_t i;
         json_t *e;
         json_array_foreach(json_object_get(r, "errors"), i, e) fprintf(out, "  - %s\n", json_string_value(e));
-        if (file) fprintf(out, "  (tệp: %s)\n", file);
+        if (file) fprintf(out, "  (%s: %s)\n", _("file"), file);
         fputc('\n', out);
         return;
     }
     char pts[48], mx[48], pct[48];
     fixed2(json_object_get(r, "points"), pts, sizeof pts, comma);
     fixed2(json_object_get(r, "max"), mx, sizeof mx, comma);
-    fprintf(out, "Tổng điểm: %s / %s", pts, mx);
+    fprintf(out, "%s: %s / %s", _("Total points"), pts, mx);
     if (json_is_number(json_object_get(r, "percent"))) {
         fixed2(json_object_get(r, "percent"), pct, sizeof pct, comma);
         fprintf(out, " (%s%%)", pct);
     }
-    if (str(r, "grade")) fprintf(out, " · Xếp loại: %s", str(r, "grade"));
+    if (str(r, "grade")) fprintf(out, " · %s: %s", _("Grade"), str(r, "grade"));
     json_t *rank = json_object_get(r, "rank");
-    if (json_is_integer(rank)) fprintf(out, " · Hạng: %lld", (long long)json_integer_value(rank));
+    if (json_is_integer(rank)) fprintf(out, " · %s: %lld", _("Rank"), (long long)json_integer_value(rank));
     fputc('\n', out);
     print_sources(r, comma, out);
     fputc('\n', out);
     size_t i;
     json_t *n;
-    json_array_foreach(json_object_get(r, "nodes"), i, n) print_node(n, 0, false, comma, out);
+    json_array_foreach(json_object_get(r, "nodes"), i, n) print_node(n, 0, false, comma, bands, out);
     print_deductions(r, 2, comma, out);
     json_t *findings = json_object_get(r, "findings");
     if (json_array_size(findings)) {
-        fputs("\nGhi nhận (findings):\n", out);
+        fprintf(out, "\n%s:\n", _("Findings of the scoring"));
         json_array_foreach(findings, i, n)
             fprintf(out, "  - %s%s%s\n", text(n, "node"), str(n, "node") ? ": " : "", text(n, "message"));
     }
     json_t *claims = json_object_get(r, "self_assessment");
     if (json_array_size(claims)) {
-        fputs("\nTự chấm khác kết quả thẩm định (self-assessment differs):\n", out);
+        fprintf(out, "\n%s:\n", _("Self-assessment differs from the appraisal"));
         json_array_foreach(claims, i, n) {
             char a[48], b[48];
             fixed2(json_object_get(n, "claimed"), a, sizeof a, comma);
             fixed2(json_object_get(n, "computed"), b, sizeof b, comma);
-            fprintf(out, "  - %s: tự chấm %s, thẩm định %s\n", text(n, "node"), a, b);
+            fprintf(out, "  - %s: %s %s, %s %s\n", text(n, "node"), _("self-assessed"), a, _("appraised"), b);
         }
     }
     fputc('\n', out);
+}
+
+void chiso_print_scorecard_ex(json_t *r, FILE *out, unsigned flags)
+{
+    scorecard_print(r, out, flags, NULL);
 }
 
 void chiso_print_scorecard(json_t *r, FILE *out)

@@ -6,6 +6,7 @@
 #include "engine/report/display.h"
 #include "engine/support/arena.h"
 #include "engine/support/textwidth.h"
+#include "engine/support/i18n.h"
 
 #include <stdio.h>
 
@@ -40,7 +41,7 @@ void trend_cell_text(const unit_summary_t *u, bool comma, char *buf, size_t size
         return;
     }
     if (!u->ok) {
-        snprintf(buf, size, "lỗi");
+        snprintf(buf, size, "%s", _("error"));
         return;
     }
     char pct[48] = "-";
@@ -59,15 +60,17 @@ void trend_print_text(const trend_t *t, bool comma, FILE *out)
             if (w > namew) namew = w;
         }
         if (namew > 44) namew = 44;
-        fputs("Diễn biến qua các kỳ (trend)", out);
-        if (lv->level) fprintf(out, " · cấp %s", lv->level);
-        fprintf(out, " · %zu đơn vị\n", lv->nrows);
-        print_padded(out, "Đơn vị", namew);
+        fputs(_("Trend across periods"), out);
+        if (lv->level) fprintf(out, " · %s %s", _("level"), lv->level);
+        fputs(" · ", out);
+        fprintf(out, chiso_ngettext("%zu unit", "%zu units", lv->nrows), lv->nrows);
+        fputc('\n', out);
+        print_padded(out, _("Unit"), namew);
         for (int p = 0; p < lv->nperiods; p++) {
             fputs("  ", out);
             print_padded_right(out, lv->periods[p], 14);
         }
-        fputs("   Thay đổi (điểm %, hạng)\n", out);
+        fprintf(out, "   %s\n", _("Change (points of %, places)"));
         for (size_t r = 0; r < lv->nrows; r++) {
             const trend_row_t *row = &lv->rows[r];
             print_padded(out, row->label, namew);

@@ -8,6 +8,7 @@
 #include "engine/support/textwidth.h"
 #include "engine/support/xml.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -38,10 +39,10 @@ static const char *op_symbol(const char *op, bool negate)
 }
 
 /* "97.1% < 98%: còn thiếu 0.9%" and the like, for a target of an actuals
- * report. "Thiếu" is said of a shortfall below a floor only ("còn thiếu");
- * above a ceiling the actual "vượt" (exceeds) it; missing data is "thiếu
- * số liệu", never plain "thiếu". */
-static char *target_detail(json_t *t, bool vietnamese)
+ * report, in the language of messages. "Thiếu" is said of a shortfall below
+ * a floor only ("còn thiếu"); above a ceiling the actual "vượt" (exceeds)
+ * it; missing data is "thiếu số liệu", never plain "thiếu". */
+static char *target_detail(json_t *t)
 {
     const char *status = str(t, "status");
     bool percent = json_is_true(json_object_get(t, "percent"));
@@ -55,23 +56,20 @@ static char *target_detail(json_t *t, bool vietnamese)
             format_value(gap, percent, s, sizeof s);
             const char *op = str(t, "op") ? str(t, "op") : "";
             bool floor = op[0] == '>', ceiling = op[0] == '<';
-            const char *words = floor ? (vietnamese ? "còn thiếu" : "short by")
-                              : ceiling ? (vietnamese ? "vượt" : "over by")
-                                        : (vietnamese ? "chênh lệch" : "off by");
+            const char *words = floor ? _("short by") : ceiling ? _("over by") : _("off by");
             json_t *actual = json_object_get(t, "actual");
             bool date = json_is_string(actual) && json_string_length(actual) == 10 && json_string_value(actual)[4] == '-';
             if (date && (floor || ceiling)) /* a deadline: days late (or early) */
                 return xasprintf("%s %s %s: %s %s %s", a, op_symbol(str(t, "op"), true), b,
-                                 ceiling ? (vietnamese ? "trễ" : "late by") : (vietnamese ? "sớm" : "early by"), s,
-                                 vietnamese ? "ngày" : "days");
+                                 ceiling ? _("late by") : _("early by"), s, _("days"));
             return xasprintf("%s %s %s: %s %s", a, op_symbol(str(t, "op"), true), b, words, s);
         }
         return xasprintf("%s %s %s", a, op_symbol(str(t, "op"), missed), b);
     }
     const char *reason = str(t, "reason");
     if (!strcmp(status, "not_applicable"))
-        return xasprintf("%s: %s", vietnamese ? "không áp dụng" : "not applicable", reason ? reason : "");
-    return xasprintf("%s: %s", vietnamese ? "thiếu số liệu" : "cannot verify", reason ? reason : "");
+        return xasprintf("%s: %s", _("not applicable"), reason ? reason : "");
+    return xasprintf("%s: %s", _("cannot verify"), reason ? reason : "");
 }
 
 static const char *mark(const char *status)
@@ -88,7 +86,7 @@ static void unit_heading(FILE *out, json_t *r)
     const char *id = json_is_object(unit) ? str(unit, "id") : NULL;
     fprintf(out, "== %s", name ? name : id ? id : str(r, "file") ? str(r, "file") : "?");
     if (name && id) fprintf(out, " [%s]", id);
-    if (str(r, "period")) fprintf(out, " · kỳ %s", str(r, "period"));
+    if (str(r, "period")) fprintf(out, " · %s %s", _("period"), str(r, "period"));
     if (str(r, "plan")) fprintf(out, " — %s", str(r, "plan"));
     fputs(" ==\n", out);
 }
@@ -99,7 +97,7 @@ static void print_actuals_text(FILE *out, json_t *r)
     if (!strcmp(str(r, "status"), "error")) {
         size_t i;
         json_t *e;
-        fputs("  LỖI (error):\n", out);
+        fprintf(out, "  %s:\n", _("ERROR"));
         json_array_foreach(json_object_get(r, "errors"), i, e)
             fprintf(out, "    - %s\n", json_string_value(e));
         fputc('\n', out);
@@ -112,12 +110,12 @@ static void print_actuals_text(FILE *out, json_t *r)
         snprintf(label, sizeof label, "%s %s  %s", mark(str(t, "status")), str(t, "id"), str(t, "title"));
         fputs("  ", out);
         print_padded(out, label, 64);
-        char *detail = target_detail(t, true);
+        char *detail = target_detail(t);
         fprintf(out, "  %s\n", detail);
         free(detail);
     }
     json_t *s = json_object_get(r, "summary");
-    fprintf(out, "  %lld chỉ tiêu: %lld đạt, %lld không đạt, %lld không áp dụng, %lld thiếu số liệu\n\n",
+    fprintf(out, _("  %lld targets: %lld met, %lld missed, %lld not applicable, %lld missing data\n\n"),
             (long long)json_array_size(json_object_get(r, "targets")),
             (long long)json_integer_value(json_object_get(s, "met")),
             (long long)json_integer_value(json_object_get(s, "missed")),
@@ -136,12 +134,12 @@ static void print_against_text(FILE *out, json_t *r)
     if (str(r, "status") && !strcmp(str(r, "status"), "error") && !json_object_get(r, "checks")) {
         size_t i;
         json_t *e;
-        fputs("LỖI (error):\n", out);
+        fprintf(out, "%s:\n", _("ERROR"));
         json_array_foreach(json_object_get(r, "errors"), i, e)
             fprintf(out, "  - %s\n", json_string_value(e));
         return;
     }
-    fprintf(out, "== %s (%s)\n   so với cấp trên / against the parent: %s (%s) ==\n", str(r, "plan"),
+    fprintf(out, _("== %s (%s)\n   against the parent: %s (%s) ==\n"), str(r, "plan"),
             str(r, "file"), str(r, "parent"), str(r, "parent_file"));
     size_t i;
     json_t *c;
@@ -156,29 +154,29 @@ static void print_against_text(FILE *out, json_t *r)
             fputs("      ", out);
             if (json_object_get(c, "child_location")) {
                 print_loc(out, json_object_get(c, "child_location"));
-                fputs(" (kế hoạch / plan) vs ", out);
+                fprintf(out, " (%s) vs ", _("plan"));
             }
             print_loc(out, json_object_get(c, "parent_location"));
-            fputs(" (cấp trên / parent)\n", out);
+            fprintf(out, " (%s)\n", _("parent"));
         }
     }
     json_t *f;
     json_array_foreach(json_object_get(r, "fields"), i, f) {
         bool covered = json_is_true(json_object_get(f, "covered"));
-        fprintf(out, "  %s lĩnh vực %s: %s\n", covered ? "✓" : "✗", str(f, "field"),
-                covered ? "có chỉ tiêu" : "không có chỉ tiêu nào (no target covers this field)");
+        fprintf(out, "  %s %s %s: %s\n", covered ? "✓" : "✗", _("field"), str(f, "field"),
+                covered ? _("has targets") : _("no target covers this field"));
     }
     json_t *e;
     json_array_foreach(json_object_get(r, "extra"), i, e) {
-        fprintf(out, "  + %s  %s (chỉ tiêu bổ sung / extra target)\n", str(e, "target"), str(e, "title"));
+        fprintf(out, "  + %s  %s (%s)\n", str(e, "target"), str(e, "title"), _("extra target"));
     }
     json_array_foreach(json_object_get(r, "unknown_links"), i, e) {
-        fprintf(out, "  ✗ %s thực hiện %s: cấp trên không có chỉ tiêu này (the parent plan has no target %s)\n      ",
+        fprintf(out, _("  ✗ %s implements %s: the parent plan has no target %s\n      "),
                 str(e, "target"), str(e, "implements"), str(e, "implements"));
         print_loc(out, json_object_get(e, "location"));
-        fputs(" (kế hoạch / plan)\n", out);
+        fprintf(out, " (%s)\n", _("plan"));
     }
-    fprintf(out, "  => %s\n\n", !strcmp(str(r, "status"), "ok") ? "đạt (ok)" : "KHÔNG ĐẠT (failed)");
+    fprintf(out, "  => %s\n\n", !strcmp(str(r, "status"), "ok") ? _("passed") : _("FAILED"));
 }
 
 void verify_print_text(FILE *out, json_t *reports, unsigned flags)
@@ -278,7 +276,7 @@ void verify_print_junit(FILE *out, json_t *reports, unsigned flags)
         json_array_foreach(targets, k, t) {
             char *name = xasprintf("%s %s", str(t, "id"), str(t, "title"));
             const char *s = str(t, "status");
-            char *detail = target_detail(t, false);
+            char *detail = target_detail(t);
             const char *outcome = !strcmp(s, "met") ? NULL : !strcmp(s, "not_applicable") ? "skipped" : "failure";
             junit_case(out, plan, name, json_object_get(t, "location"), outcome, detail);
             free(detail);
@@ -360,7 +358,7 @@ void verify_print_github(FILE *out, json_t *reports, unsigned flags)
             const char *s = str(t, "status");
             if (!strcmp(s, "met") || !strcmp(s, "not_applicable")) continue;
             char *title = xasprintf("%s %s (%s)", str(t, "id"), s, who);
-            char *detail = target_detail(t, false);
+            char *detail = target_detail(t);
             char *msg = xasprintf("%s: %s", str(t, "title"), detail);
             gh_annotation(out, "error", json_object_get(t, "location"), title, msg);
             free(msg);

@@ -108,10 +108,16 @@ static void heads(lxw_worksheet *ws, int row, const char *const *labels, int n, 
     for (int i = 0; i < n; i++) xlsx_text(ws, row, i, _(labels[i]), f);
 }
 
+/* The index as a title names it: its ID, else its name. */
+static const char *index_title(const book_t *k)
+{
+    return k->index->id && *k->index->id ? k->index->id : or_empty(k->index->name);
+}
+
 static void title(book_t *k, lxw_worksheet *ws, const char *what)
 {
     char text[512];
-    snprintf(text, sizeof text, "%s — %s", what, or_empty(k->index->id));
+    snprintf(text, sizeof text, "%s — %s", what, index_title(k));
     xlsx_text(ws, 0, 0, text, k->b.title);
 }
 
@@ -462,7 +468,7 @@ static void scorecard_sheet(book_t *k, const unit_t *u)
 {
     lxw_worksheet *ws = xlsx_book_sheet(&k->b, u->id ? u->id : or_empty(u->name));
     char text[1024];
-    snprintf(text, sizeof text, "%s — %s", or_empty(u->name), or_empty(k->index->id));
+    snprintf(text, sizeof text, "%s — %s", or_empty(u->name), index_title(k));
     xlsx_text(ws, 0, 0, text, k->b.title);
     snprintf(text, sizeof text, "%s: %s · %s: %s · %s: %s", _("Unit ID"), or_empty(u->id), _("Level"),
              or_empty(u->level), _("Period"), or_empty(u->period));

@@ -9,6 +9,7 @@
 
 #include "engine/ast/ast_build.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <string.h>
 
@@ -71,18 +72,20 @@ static json_t *verify_target(eval_t *ev, const ctarget_t *ct, arena_t *scratch, 
     const char *status;
     if (a.tag == V_MISSING || b.tag == V_MISSING) {
         char *names = eval_missing_metrics(ev, ct->metrics, ct->nmetrics, a.tag == V_MISSING ? a : b);
-        json_object_set_new(o, "reason", json_pack("s+", "missing ", names));
+        char *why = xasprintf(_("missing %s"), names);
+        json_object_set_new(o, "reason", json_string(why));
+        free(why);
         free(names);
         status = "missing";
         (*missing)++;
     } else if (a.tag == V_ERROR || b.tag == V_ERROR) {
-        json_object_set_new(o, "reason", json_string("the numbers are too large to compute with"));
+        json_object_set_new(o, "reason", json_string(_("the numbers are too large to compute with")));
         status = "error";
         (*missing)++;
     } else if (a.tag == V_NA || b.tag == V_NA) {
         value_t v = a.tag == V_NA ? a : b;
-        char *why = v.aux >= 0 ? xasprintf("metric '%s' did not arise (null)", ev->prog->metrics[v.aux].text)
-                               : xstrdup("a ratio or division has a zero denominator");
+        char *why = v.aux >= 0 ? xasprintf(_("metric '%s' did not arise (null)"), ev->prog->metrics[v.aux].text)
+                               : xstrdup(_("a ratio or division has a zero denominator"));
         json_object_set_new(o, "reason", json_string(why));
         free(why);
         status = "not_applicable";
@@ -204,8 +207,8 @@ json_t *verify_actuals_text_marked(const chiso_program *cp, size_t plan, const c
                                                                    : json_null());
         if (origin) json_object_set_new(report, "file", json_string(origin));
         json_object_set_new(report, "status", json_string("error"));
-        char *msg = len == 0 ? xstrdup("the submission is empty")
-                             : xasprintf("invalid JSON at line %d, column %d: %s", err.line,
+        char *msg = len == 0 ? xstrdup(_("the submission is empty"))
+                             : xasprintf(_("invalid JSON at line %d, column %d: %s"), err.line,
                                          err.column, err.text);
         json_object_set_new(report, "errors", json_pack("[s]", msg));
         free(msg);

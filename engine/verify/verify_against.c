@@ -11,6 +11,7 @@
 
 #include "engine/ast/ast_build.h"
 #include "engine/support/xalloc.h"
+#include "engine/support/i18n.h"
 
 #include <string.h>
 
@@ -100,7 +101,7 @@ static json_t *check_target(const plan_t *child, const target_t *pt, arena_t *sc
     char *message;
     if (!ct) {
         status = "absent";
-        message = xasprintf("the plan has no target %s, nor one on %s", pt->id,
+        message = xasprintf(_("the plan has no target %s, nor one on %s"), pt->id,
                             expr_to_text(scratch, pt->expr->a));
     } else {
         for (size_t i = 0; i < child->ntargets; i++)
@@ -116,31 +117,31 @@ static json_t *check_target(const plan_t *child, const target_t *pt, arena_t *sc
                         strcmp(expr_to_text(scratch, pt->expr->a), expr_to_text(scratch, ct->expr->a)) == 0;
         if (opposite || !same_direction(pt->expr->op, ct->expr->op)) {
             status = "opposite";
-            message = xasprintf("%s bounds %s from the other side (%s %s vs %s %s)", ct->id,
+            message = xasprintf(_("%s bounds %s from the other side (%s %s vs %s %s)"), ct->id,
                                 expr_to_text(scratch, ct->expr->a), op_text(ct->expr->op),
                                 expr_to_text(scratch, ct->expr->b), op_text(pt->expr->op),
                                 expr_to_text(scratch, pt->expr->b));
         } else if (!same_lhs) {
             status = "not_comparable";
-            message = xasprintf("%s measures %s, the parent target measures %s", ct->id,
+            message = xasprintf(_("%s measures %s, the parent target measures %s"), ct->id,
                                 expr_to_text(scratch, ct->expr->a), expr_to_text(scratch, pt->expr->a));
         } else if (!expr_constant(pt->expr->b, &p) || !expr_constant(ct->expr->b, &c)) {
             status = "not_comparable";
-            message = xstrdup("a threshold depends on the data, so strictness cannot be compared");
+            message = xstrdup(_("a threshold depends on the data, so strictness cannot be compared"));
         } else if (at_least_as_strict(pt->expr->op, p, ct->expr->op, c)) {
             status = "ok";
-            message = xasprintf("%s %s %s is at least as strict as %s %s", ct->id,
+            message = xasprintf(_("%s %s %s is at least as strict as %s %s"), ct->id,
                                 op_text(ct->expr->op), expr_to_text(scratch, ct->expr->b),
                                 op_text(pt->expr->op), expr_to_text(scratch, pt->expr->b));
         } else {
             status = "weaker";
-            message = xasprintf("%s %s %s is weaker than the parent's %s %s", ct->id,
+            message = xasprintf(_("%s %s %s is weaker than the parent's %s %s"), ct->id,
                                 op_text(ct->expr->op), expr_to_text(scratch, ct->expr->b),
                                 op_text(pt->expr->op), expr_to_text(scratch, pt->expr->b));
         }
     }
     if (declared) { /* say which link made the match */
-        char *linked = xasprintf("%s (%s implements %s)", message, ct->id, pt->id);
+        char *linked = xasprintf(_("%s (%s implements %s)"), message, ct->id, pt->id);
         free(message);
         message = linked;
     }

@@ -63,7 +63,13 @@ check "syt VIII.3: kept cut in round 2" node syt VIII.3 '.round1.points == 1 and
 check "snv VII.1.3: corrected metric, then put right" \
   node snv VII.1.3 '.round1.points == 1.5 and .round1.metrics["docs.electronic"] == 5500 and .round2.points == 3'
 check "snv VIII.3: the council's change" node snv VIII.3 '.final.points == 1.5 and .final.set_by == "appraiser" and .changes[0].stage == "final"'
-check "an automatic reason names the band" node stnmt VI.2 '.changes[0].reason | startswith("chấm theo số liệu")'
+check "an automatic reason names the band (JSON in the locale's language: English)" node stnmt VI.2 '.changes[0].reason | startswith("scored by the data")'
+cp "$work/out" "$work/report.json"
+run appraise --lang vi -f json "$rules" "$folder"
+check "an automatic reason in Vietnamese with --lang vi" node stnmt VI.2 '.changes[0].reason | startswith("chấm theo số liệu")'
+check "findings in Vietnamese with --lang vi, kinds unchanged" \
+  jqt '[.units[].findings[] | select(.kind == "evidence_missing")] | length > 0 and all(.message | startswith("tự chấm"))'
+cp "$work/report.json" "$work/out"
 check "sources per stage" jqt '.units[0].totals.final.sources.appraisal.max == 100 and .units[0].totals.final.sources.survey.max == 0'
 # every check of the process, where the fixture puts it
 finding() { jqt "[.units[] | select(.folder == \"$1\") | .findings[] | select(.stage == \"$2\" and .node == \"$3\" and .kind == \"$4\")] | length == 1"; }

@@ -122,11 +122,14 @@ check "-o writes the whole file" cmp -s "$work/written.json" "$work/out.json"
 check "-o leaves no temporary file" test "$(ls "$work" | grep -c tmp)" = 0
 
 # --summary on stderr.
-"$chiso" score -q --summary -f csv "$rules" "$here/data/units" > /dev/null 2> "$work/sum.err"
+"$chiso" score -q --summary --lang vi -f csv "$rules" "$here/data/units" > /dev/null 2> "$work/sum.err"
 check "summary: counts" grep -q "7 đơn vị chấm được (scored), 0 lỗi" "$work/sum.err"
 check "summary: huyện 2021 statistics" grep -q "cấp huyện · kỳ 2021: 4 đơn vị · trung bình (mean) 75.00% · trung vị (median) 80.00% · thấp nhất (min) 50.00% · cao nhất (max) 90.00%" "$work/sum.err"
 check "summary: grades" grep -q "xếp loại (grades): Tốt: 3 · Yếu: 1" "$work/sum.err"
 check "summary: time and peak memory" grep -Eq "^Tổng hợp \(summary\): 7 đơn vị chấm được \(scored\), 0 lỗi \(in error\), [0-9]+\.[0-9]{2} s, bộ nhớ tối đa \(peak memory\) [1-9][0-9]* MB$" "$work/sum.err"
+LANG=C.UTF-8 "$chiso" score -q --summary -f csv "$rules" "$here/data/units" > /dev/null 2> "$work/sum-en.err"
+check "summary on stderr in the user's language (C locale: English)" grep -q "^Summary: 7 units scored, 0 in error" "$work/sum-en.err"
+check "summary in English: statistics" grep -q "level huyện · period 2021: 4 units · mean 75.00% · median 80.00% · min 50.00% · max 90.00%" "$work/sum-en.err"
 
 # A large batch (5 000 generated units, mixed levels and periods, many
 # ties): ranks sorted by the radix path agree with competition ranks worked
@@ -206,7 +209,7 @@ check "unranked: field F2 tie" test "$(sp Y '.field_ranks.F2'),$(sp Z '.field_ra
 check "unranked: the ranking table says so" grep -q "^   -  Ban Quản lý khu kinh tế .* 100.00  Tốt  (không xếp hạng)$" "$work/special.txt"
 "$chiso" score -q -f csv --decimal-point "$rules" "$here/data/special" > "$work/special.csv"
 check "unranked: csv rank empty" grep -q "^X,Ban Quản lý khu kinh tế,sở,2021,10,10,100,Tốt,,5,5,,,ok," "$work/special.csv"
-"$chiso" score -q --summary -f csv "$rules" "$here/data/special" > /dev/null 2> "$work/special.sum"
+"$chiso" score -q --summary --lang vi -f csv "$rules" "$here/data/special" > /dev/null 2> "$work/special.sum"
 check "unranked: counted in the summary" grep -q "cấp sở · kỳ 2021: 3 đơn vị (1 không xếp hạng) · trung bình (mean) 83.33%" "$work/special.sum"
 
 # --rank-decimals: 91.804%, 91.796% and 91.8% rank 1, 3, 2 exactly, but
@@ -382,7 +385,7 @@ check "report: criteria, policy zero counts as 0 points" grep -q '^F2.1     Kh�
 "$chiso" score -q -f csv --decimal-point "$here/data/report.chiso" "$rep" > "$work/rep.csv"
 # --summary: the truncated file has no level or period, so no group of its
 # own; U3 (huyện 2021) is counted in its group.
-"$chiso" score -q --summary -f csv -o /dev/null "$here/data/report.chiso" "$rep" 2> "$work/rep.sum"
+"$chiso" score -q --summary --lang vi -f csv -o /dev/null "$here/data/report.chiso" "$rep" 2> "$work/rep.sum"
 check "report summary: no group for an unreadable file" test "$(grep -c 'không rõ cấp) ·' "$work/rep.sum")" = 0
 check "report summary: said once" grep -q "^  1 đơn vị lỗi không rõ cấp, kỳ" "$work/rep.sum"
 check "report summary: U3 in its group" grep -q "^  cấp huyện · kỳ 2021: 3 đơn vị (1 lỗi) · trung bình (mean) 30.00%" "$work/rep.sum"

@@ -67,7 +67,7 @@ check "score with a malformed unit: exit 3" test $code -eq 3
 check "the good unit is still scored" test "$(jq -r '.[0].status' "$work/out")" = ok
 check "the bad one names the problem" test "$(jq -r '.[1].errors[0]' "$work/out" | grep -c 'invalid JSON at line 1')" = 1
 run score -f text "$rules" "$sub"; check "text scorecard" has_out "Tổng điểm: 9.25 / 10.00 (92.50%) · Xếp loại: Tốt · Hạng: 1"
-check "text: value and band" has_out "95.00% → >= 80%"
+check "text: value and band as the rules write it" has_out "95.00% → ≥ 80%"
 run score -f text --decimal-comma "$rules" "$sub"; check "text with decimal commas" has_out "Tổng điểm: 9,25 / 10,00 (92,50%)"
 check "node IDs keep their dots" has_out "    1.2  Mức độ hoàn thành kế hoạch"
 run score "$d/errors.chiso" "$sub"; check "score with broken rules: exit 1" test $code -eq 1
@@ -120,7 +120,9 @@ check "expected vs actual" has_out "points: expected 9.5, got 9.25"
 check "node expected vs actual" has_out "node 1.2 points: expected 1, got 0.5"
 check "failure shows the explain trace" has_out "38 / 40 = 95.00%"
 check "failure: the trace of the failing node, not the whole unit" test "$(grep -c '^    [0-9]\.[0-9]  ' "$work/out")" = 1
-check "failure: the totals' sum for a wrong total" has_out "      Tổng     = 3.25 + 6 = 9.25 / 10 → 92.50% → Tốt"
+check "failure: the totals' sum for a wrong total" has_out "      Total    = 3.25 + 6 = 9.25 / 10 → 92.50% → Tốt"
+run test --lang vi "$rules" "$d/tests-fail.json"; check "test fail --lang vi: exit 1" test $code -eq 1
+check "failure: the totals' sum in Vietnamese" has_out "      Tổng     = 3.25 + 6 = 9.25 / 10 → 92.50% → Tốt"
 # Two wrong expectations among four: the trace holds those two leaves only.
 run test "$rules" "$d/tests-fail-nodes.json"; check "two failing nodes: exit 1" test $code -eq 1
 check "two failing nodes: traced" test "$(grep -o '^    [0-9]\.[0-9]  ' "$work/out" | tr -d ' ' | tr '\n' ,)" = "1.2,3.1,"
@@ -175,7 +177,12 @@ check "verify met text" has_out "✓ T1  Hồ sơ đúng hạn ≥ 98%"
 run verify "$d/child.chiso" "$d/actual-ok.json" "$d/actual-miss.json"; check "verify missed: exit 1" test $code -eq 1
 check "shortfall: 'còn thiếu' below a floor" has_out "97% < 98%: còn thiếu 1%"
 check "not applicable" has_out "không áp dụng"
-check "missing metric reported per target" has_out "thiếu số liệu: missing metric 'plan.issued_on'"
+check "missing metric reported per target, in Vietnamese" has_out "không kiểm tra được: thiếu số liệu 'plan.issued_on'"
+check "not applicable reason in Vietnamese" has_out "không áp dụng: số liệu 'dossiers.late' không phát sinh (null)"
+run verify --lang en "$d/child.chiso" "$d/actual-ok.json" "$d/actual-miss.json"; check "verify --lang en: exit 1" test $code -eq 1
+check "--lang en: the English report" has_out "cannot verify: missing metric 'plan.issued_on'"
+check "--lang en: shortfall" has_out "97% < 98%: short by 1%"
+check "--lang en: summary line" has_out "4 targets: 0 met, 2 missed, 1 not applicable, 1 missing data"
 check "'thiếu' only as 'còn thiếu' (a shortfall) or 'thiếu số liệu' (missing data)" \
   test "$(grep -o 'thiếu' "$work/out" | wc -l)" = "$(( $(grep -o 'còn thiếu' "$work/out" | wc -l) + $(grep -o 'thiếu số liệu' "$work/out" | wc -l) ))"
 run verify --decimal-comma "$d/child.chiso" "$d/actual-miss.json"
@@ -195,11 +202,17 @@ check "json shortfall" test "$(jq '.[0].targets[0].shortfall' "$work/out")" = 0.
 run verify -f junit "$d/child.chiso" "$d/actual-miss.json"; check "junit failure" has_out '<failure message="97% &lt; 98%: short by 1%">'
 run verify -f github "$d/child.chiso" "$d/actual-miss.json"; check "github annotation" has_out "::error file=$d/child.chiso,line=3,col=3,title=T1 missed"
 run verify "$d/child.chiso";   check "chain: at least as strict: exit 0" test $code -eq 0
-run verify --against "$d/parent.chiso" "$d/weak.chiso"; check "weaker: exit 1" test $code -eq 1
+run verify --lang en --against "$d/parent.chiso" "$d/weak.chiso"; check "weaker: exit 1" test $code -eq 1
 check "weaker floor" has_out "T1 >= 90% is weaker than the parent's >= 95%"
 check "weaker ceiling (a <= target is stricter when lower)" has_out "T2 <= 8% is weaker than the parent's <= 5%"
 check "absent target" has_out "the plan has no target T3"
-check "uncovered field" has_out "lĩnh vực chi_dao: không có chỉ tiêu nào"
+check "uncovered field" has_out "field chi_dao: no target covers this field"
+check "--lang en: the verdict" has_out "=> FAILED"
+run verify --against "$d/parent.chiso" "$d/weak.chiso"; check "weaker (Vietnamese): exit 1" test $code -eq 1
+check "weaker floor in Vietnamese" has_out "T1 >= 90% thấp hơn chỉ tiêu của cấp trên >= 95%"
+check "absent target in Vietnamese" has_out "kế hoạch không có chỉ tiêu T3"
+check "uncovered field in Vietnamese" has_out "lĩnh vực chi_dao: không có chỉ tiêu nào"
+check "the verdict in Vietnamese" has_out "=> KHÔNG ĐẠT (failed)"
 run verify "$d/orphan.chiso";  check "missing parent: exit 2" test $code -eq 2; check "missing parent position" has_err "$d/orphan.chiso:2:10: error: parent plan"
 run verify "$d/loop-a.chiso";  check "parent cycle: exit 2" test $code -eq 2; check "cycle named" has_err "comes back to"
 
@@ -207,22 +220,26 @@ run verify "$d/loop-a.chiso";  check "parent cycle: exit 2" test $code -eq 2; ch
 # child target says which parent target it implements (thực_hiện /
 # thuc_hien / implements, before or after lĩnh_vực). 99% ≥ 98% holds; 25%
 # is weaker than 30%; a link to a target the parent lacks is an error.
-run verify --against "$d/link-parent.chiso" "$d/link-child.chiso"; check "implements: exit 1" test $code -eq 1
+run verify --lang en --against "$d/link-parent.chiso" "$d/link-child.chiso"; check "implements: exit 1" test $code -eq 1
 check "implements: matched across metric names" has_out "1 >= 99% is at least as strict as >= 98% (1 implements TINH_TTHC)"
 check "implements: weaker still found" has_out "2 >= 25% is weaker than the parent's >= 30% (2 implements TINH_KT)"
-check "implements: unknown parent target" has_out "✗ 3 thực hiện TINH_KHONG_CO: cấp trên không có chỉ tiêu này"
-check "implements: its position" has_out "$d/link-child.chiso:10:49 (kế hoạch / plan)"
+check "implements: unknown parent target" has_out "✗ 3 implements TINH_KHONG_CO: the parent plan has no target TINH_KHONG_CO"
+check "implements: its position" has_out "$d/link-child.chiso:10:49 (plan)"
+run verify --against "$d/link-parent.chiso" "$d/link-child.chiso"; check "implements (Vietnamese): exit 1" test $code -eq 1
+check "implements in Vietnamese" has_out "1 >= 99% chặt chẽ ít nhất bằng >= 98% (1 thực hiện TINH_TTHC)"
+check "implements: unknown parent target in Vietnamese" has_out "✗ 3 thực hiện TINH_KHONG_CO: cấp trên không có chỉ tiêu này"
+check "implements: its position in Vietnamese" has_out "$d/link-child.chiso:10:49 (kế hoạch / plan)"
 run verify -f json "$d/link-child.chiso"
 check "implements: json marks the link" test "$(jq -c '[.[0].checks[] | [.child_target, .status, .implements]]' "$work/out")" = '[["1","ok",true],["2","weaker",true]]'
 check "implements: json lists the broken link" test "$(jq -c '[.[0].unknown_links[] | [.target, .implements]]' "$work/out")" = '[["3","TINH_KHONG_CO"]]'
 run verify -f junit "$d/link-child.chiso"; check "implements: junit failure for the broken link" has_out '<testcase classname="Kế hoạch CCHC Sở (thử)" name="3 implements TINH_KHONG_CO"'
 grep -v 'cấp_trên' "$d/link-child.chiso" | sed 's/ thực_hiện TINH_TTHC//; s/ thuc_hien TINH_KT//; s/ implements TINH_KHONG_CO//' > "$work/unlinked.chiso"
-run verify --against "$d/link-parent.chiso" "$work/unlinked.chiso"
+run verify --lang en --against "$d/link-parent.chiso" "$work/unlinked.chiso"
 check "without the links, nothing matches" test "$(grep -c 'the plan has no target' "$work/out")" = 2
 
 # strictness in each direction: > against >=, and ==
 run verify --against "$d/strict-parent.chiso" "$d/strict-ok.chiso"; check "> 6% is stricter than > 5%; == same: exit 0" test $code -eq 0
-run verify --against "$d/strict-parent.chiso" "$d/strict-weak.chiso"; check "weaker: exit 1" test $code -eq 1
+run verify --lang en --against "$d/strict-parent.chiso" "$d/strict-weak.chiso"; check "weaker: exit 1" test $code -eq 1
 check ">= 5% is weaker than > 5%" has_out "S1 >= 5% is weaker than the parent's > 5%"
 check "== 4 is not == 3" has_out "S2 == 4 is weaker than the parent's == 3"
 run verify "$d/not-comparison.chiso" "$d/actual-ok.json"; check "a target that is not a comparison: exit 2" test $code -eq 2

@@ -93,5 +93,58 @@ check "stderr stays in the locale's language" grep -q "units could not be scored
 "$chiso" score --lang en -f text "$r" "$s" > "$work/card-en.txt" 2>/dev/null
 check "scorecards --lang en: English reasons" grep -q "a ratio or division has a zero denominator" "$work/card-en.txt"
 
+# --- the command's own messages (usage, options, files) in both languages, with their exit codes
+ht=rules/cap-huyen/ha-tinh-2021.chiso
+hs=fixtures/cap-huyen/submissions
+cli_case() { # NAME EXIT ENGLISH VIETNAMESE -- ARGS...
+  local name="$1" want="$2" en="$3" vi="$4"
+  shift 5
+  LANG=C.UTF-8 LC_ALL= LANGUAGE= run "$@"
+  check "$name (C locale): exit $want" test $code -eq "$want"
+  check "$name (C locale): English" has_err "$en"
+  LANG=C.UTF-8 LC_ALL= LANGUAGE= run --lang vi "$@"
+  check "$name (--lang vi): exit $want" test $code -eq "$want"
+  check "$name (--lang vi): Vietnamese" has_err "$vi"
+  LANG=vi_VN.UTF-8 LC_ALL= LANGUAGE= run "$@"
+  check "$name (LANG=vi_VN.UTF-8): Vietnamese" has_err "$vi"
+  LANG=vi_VN.UTF-8 LC_ALL= LANGUAGE= run --lang en "$@"
+  check "$name (--lang en over the locale): English" has_err "$en"
+}
+cli_case "unknown command" 2 "chiso: unknown command 'bogus'" "chiso: không có lệnh 'bogus'" -- bogus
+cli_case "score without rules" 2 "chiso score: no rules file given" "chiso score: chưa cho tệp quy tắc" -- score
+cli_case "score without submissions" 2 "chiso score: no submission given" "chiso score: chưa cho tệp số liệu nào" -- score "$ht"
+cli_case "unknown format" 2 "chiso verify: unknown format 'bogus' (text, json, junit, github or xlsx)" \
+  "chiso verify: không có định dạng 'bogus' (text, json, junit, github hoặc xlsx)" -- verify -f bogus tests/cli/data/child.chiso
+cli_case "--jobs out of range" 2 "chiso score: --jobs takes a number from 1 to 256" "chiso score: --jobs nhận một số từ 1 đến 256" -- score -j 0 "$ht" "$hs"
+cli_case "contradicting options" 2 "--decimal-comma and --decimal-point contradict each other" "--decimal-comma và --decimal-point mâu thuẫn nhau" \
+  -- score --decimal-comma --decimal-point "$ht" "$hs"
+cli_case "rules that cannot be opened" 2 "chiso: error: $work/none.chiso: cannot open" "chiso: lỗi: $work/none.chiso: không mở được" -- score "$work/none.chiso" "$hs"
+cli_case "output that cannot be written" 2 "chiso: cannot write '$work/no/dir/x.json'" "chiso: không ghi được '$work/no/dir/x.json'" \
+  -- score -o "$work/no/dir/x.json" "$ht" "$hs"
+cli_case "rules with errors" 1 "tests/cli/data/errors.chiso: 4 errors in the rules; nothing scored" \
+  "tests/cli/data/errors.chiso: 4 lỗi trong tệp quy tắc; không chấm điểm" -- score tests/cli/data/errors.chiso "$hs"
+cli_case "units in error" 3 "chiso score: 2 of 4 units could not be scored" "chiso score: 2 trong 4 đơn vị không chấm được điểm" \
+  -- score -f csv -o "$work/r.csv" tests/batch/data/report.chiso tests/batch/data/report
+cli_case "explain: unknown node" 2 "chiso explain: no node '9.9' in the index; did you mean '1.1'?" \
+  "chiso explain: bộ chỉ số không có mục '9.9'; có phải ý bạn là '1.1'?" -- explain --node 9.9 "$ht" "$hs/cam-xuyen.json"
+cli_case "verify without a plan" 2 "chiso verify: no plan given" "chiso verify: chưa cho kế hoạch nào" -- verify
+cli_case "verify: a parent plan that cannot be read" 2 "error: parent plan" "lỗi: không đọc được kế hoạch cấp trên" -- verify tests/cli/data/orphan.chiso
+cli_case "check without files" 2 "chiso check: no rules file given" "chiso check: chưa cho tệp quy tắc nào" -- check
+cli_case "check: the count of diagnostics" 1 "4 errors, 0 warnings" "4 lỗi, 0 cảnh báo" -- check tests/cli/data/errors.chiso
+cli_case "fmt: bad keywords" 2 "chiso fmt: --keywords is vi or en, not 'fr'" "chiso fmt: --keywords là vi hoặc en, không phải 'fr'" -- fmt --keywords fr "$ht"
+cli_case "appraise: missing folder" 2 "chiso appraise: give a rules file and a period folder" \
+  "chiso appraise: hãy cho một tệp quy tắc và một thư mục của kỳ đánh giá" -- appraise "$ht"
+# chiso test: a failing case in the language of messages
+LANG=C.UTF-8 LC_ALL= LANGUAGE= run test rules/examples/huyen-mini.chiso tests/cli/data/tests-fail.json
+check "test failure (C locale): exit 1" test $code -eq 1
+check "test failure (C locale): English" has_out '"points: expected 9.5, got 9.25"'
+LANG=C.UTF-8 LC_ALL= LANGUAGE= run test --lang vi rules/examples/huyen-mini.chiso tests/cli/data/tests-fail.json
+check "test failure (--lang vi): exit 1" test $code -eq 1
+check "test failure (--lang vi): Vietnamese" has_out '"points: kỳ vọng 9.5, kết quả 9.25"'
+check "test failure (--lang vi): the trace in Vietnamese" has_out "Cộng điểm (how the totals add up):"
+# a report is Vietnamese, what goes to stderr stays in the user's language
+LANG=C.UTF-8 LC_ALL= LANGUAGE= run score -f text tests/batch/data/report.chiso tests/batch/data/report
+check "report Vietnamese, its stderr English (C locale)" bash -c "grep -q 'Xếp hạng (ranking)' '$work/out' && grep -q 'units could not be scored' '$work/err'"
+
 echo "i18n: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
