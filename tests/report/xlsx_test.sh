@@ -23,13 +23,15 @@ subs=(fixtures/cap-huyen/submissions tests/batch/data/report/b-truncated.json)
 check "xlsx: exit 3 (one unit in error)" test $? -eq 3
 "$chiso" score -q --lang vi "$r" "${subs[@]}" > "$work/vi.json" 2>/dev/null
 python3 "$here/xlsx_check.py" "$work/vi.xlsx" "$work/vi.json" > "$work/check.vi"
-check "xlsx (Vietnamese) read back equals the JSON: $(tail -1 "$work/check.vi")" test $? -eq 0
+rc=$?
+check "xlsx (Vietnamese) read back equals the JSON: $(tail -1 "$work/check.vi")" test $rc -eq 0
 grep FAIL "$work/check.vi" | head -5
 
 "$chiso" score -q --lang en -f xlsx -o "$work/en.xlsx" "$r" "${subs[@]}" 2>/dev/null
 "$chiso" score -q --lang en "$r" "${subs[@]}" > "$work/en.json" 2>/dev/null
 python3 "$here/xlsx_check.py" "$work/en.xlsx" "$work/en.json" en > "$work/check.en"
-check "xlsx --lang en read back equals the JSON: $(tail -1 "$work/check.en")" test $? -eq 0
+rc=$?
+check "xlsx --lang en read back equals the JSON: $(tail -1 "$work/check.en")" test $rc -eq 0
 grep FAIL "$work/check.en" | head -5
 
 # the published tables: a sheet "Công bố" when the batch has two periods,
@@ -57,7 +59,8 @@ print(" ".join(sorted(set(re.findall(r'formatCode="([^"]*)"', z.read("xl/styles.
 PY
 check "--round 1: points as 0.0, percents as 0.0%" grep -q '0\.0 0\.0%' "$work/r1.formats"
 XLSX_DECIMALS=1 python3 "$here/xlsx_check.py" "$work/r1.xlsx" "$work/vi.json" > "$work/check.r1"
-check "--round 1: shown with 1 decimal, every value still exact: $(tail -1 "$work/check.r1")" test $? -eq 0
+rc=$?
+check "--round 1: shown with 1 decimal, every value still exact: $(tail -1 "$work/check.r1")" test $rc -eq 0
 
 run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
 run score -f xlsx --round 7 "$r" "${subs[@]}"
@@ -82,7 +85,8 @@ code=$?
 "$chiso" verify -f json rules/plans/ha-tinh-2021.chiso fixtures/plans/actuals > "$work/v.json" 2>/dev/null
 check "verify xlsx: the exit status of verify ($code)" test $code -eq $?
 python3 "$here/xlsx_verify_check.py" "$work/v.xlsx" "$work/v.json" > "$work/check.v"
-check "verify xlsx read back equals the JSON: $(tail -1 "$work/check.v")" test $? -eq 0
+rc=$?
+check "verify xlsx read back equals the JSON: $(tail -1 "$work/check.v")" test $rc -eq 0
 grep FAIL "$work/check.v" | head -5
 "$chiso" verify -f xlsx -o "$work/a.xlsx" --against rules/plans/ha-tinh-2021.chiso rules/plans/duc-tho-2021.chiso 2>/dev/null
 check "verify --against xlsx: a sheet of checks" bash -c "python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); sys.exit(0 if \"So với cấp trên\" in z.read(\"xl/workbook.xml\").decode() else 1)' '$work/a.xlsx'"
@@ -94,7 +98,8 @@ code=$?
 "$chiso" appraise -f json "${ap[@]}" > "$work/ap.json" 2>/dev/null
 check "appraise xlsx: the exit status of appraise ($code)" test $code -eq $?
 python3 "$here/xlsx_appraise_check.py" "$work/ap.xlsx" "$work/ap.json" > "$work/check.ap"
-check "appraise xlsx read back equals the JSON: $(tail -1 "$work/check.ap")" test $? -eq 0
+rc=$?
+check "appraise xlsx read back equals the JSON: $(tail -1 "$work/check.ap")" test $rc -eq 0
 grep FAIL "$work/check.ap" | head -5
 
 echo "xlsx: $passed passed, $failed failed"
