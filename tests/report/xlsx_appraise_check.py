@@ -4,52 +4,14 @@
 each unit's totals at every step and every criterion's points at each step
 with the JSON report."""
 import json
-import re
 import sys
-import zipfile
-import xml.etree.ElementTree as ET
 
-M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-book = zipfile.ZipFile(sys.argv[1])
+from xlsx_read import Checks, Workbook, near
+
+book = Workbook(sys.argv[1])
 report = json.load(open(sys.argv[2], encoding="utf-8"))
-shared = ["".join(t.text or "" for t in si.iter(M + "t"))
-          for si in ET.fromstring(book.read("xl/sharedStrings.xml")).findall(M + "si")]
-rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))}
-sheets = {}
-for s in ET.fromstring(book.read("xl/workbook.xml")).find(M + "sheets"):
-    sheets[s.get("name")] = ET.fromstring(book.read("xl/" + rels[s.get(R + "id")].replace("/xl/", "")))
-
-
-def cells(name):
-    out = {}
-    for c in sheets[name].iter(M + "c"):
-        v = c.find(M + "v")
-        if v is None:
-            continue
-        ref = c.get("r")
-        col = 0
-        for ch in re.match(r"[A-Z]+", ref).group(0):
-            col = col * 26 + ord(ch) - 64
-        out[(int(re.search(r"\d+", ref).group(0)) - 1, col - 1)] = \
-            shared[int(v.text)] if c.get("t") == "s" else float(v.text)
-    return out
-
-
-failed = passed = 0
-
-
-def check(ok, what):
-    global failed, passed
-    passed += bool(ok)
-    failed += not ok
-    if not ok:
-        print("FAIL:", what)
-
-
-def near(a, b):
-    return isinstance(a, float) and abs(a - b) < 1e-9
-
+cells = book.values
+check = Checks()
 
 STAGES = ["claimed", "round1", "round2", "final"]
 st = cells("Các bước")
@@ -80,5 +42,4 @@ for u in report["units"]:
                 check(near(cr.get((row, 6 + s)), v), f"{u['unit'].get('id')} {n['id']}: {stage}")
         row += 1
 check(row > 3, "some criteria")
-print(f"xlsx appraise: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish("xlsx appraise")

@@ -11,76 +11,17 @@ import json
 import os
 import re
 import sys
-import zipfile
-import xml.etree.ElementTree as ET
+
+from xlsx_read import NS, Checks, Workbook, near
 
 # the published rounding the workbook was made with (--round), 2 by default
 DECIMALS = int(os.environ.get("XLSX_DECIMALS", "2"))
 PTS = "0." + "0" * DECIMALS if DECIMALS else "0"
 PCT = PTS + "%"
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
-failed = 0
-passed = 0
-
-
-def check(ok, what):
-    global failed, passed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
-
-
-def col_index(ref):
-    letters = re.match(r"[A-Z]+", ref).group(0)
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
-def row_index(ref):
-    return int(re.search(r"\d+", ref).group(0)) - 1
-
-
-book = zipfile.ZipFile(sys.argv[1])
+check = Checks()
+book = Workbook(sys.argv[1])
 results = json.load(open(sys.argv[2], encoding="utf-8"))
-shared = [("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
-          for si in ET.fromstring(book.read("xl/sharedStrings.xml")).findall("m:si", NS)]
-styles = ET.fromstring(book.read("xl/styles.xml"))
-numfmts = {int(f.get("numFmtId")): f.get("formatCode") for f in styles.iter("{%s}numFmt" % NS["m"])}
-builtin = {0: "General", 1: "0", 2: "0.00", 9: "0%", 10: "0.00%"}
-xfs = [int(x.get("numFmtId", 0)) for x in styles.find("m:cellXfs", NS).findall("m:xf", NS)]
-wb = ET.fromstring(book.read("xl/workbook.xml"))
-rels = {r.get("Id"): r.get("Target") for r in ET.fromstring(book.read("xl/_rels/workbook.xml.rels"))}
-sheets = {}
-order = []
-for s in wb.find("m:sheets", NS):
-    target = rels[s.get("{%s}id" % NS["r"])]
-    sheets[s.get("name")] = ET.fromstring(book.read("xl/" + target.lstrip("/").replace("xl/", "")))
-    order.append(s.get("name"))
-print_titles = {d.get("localSheetId"): d.text for d in wb.iter("{%s}definedName" % NS["m"])
-                if d.get("name") == "_xlnm.Print_Titles"}
-
-
-def cells(sheet):
-    """{(row, col): (value, number format)} of a sheet."""
-    out = {}
-    for c in sheets[sheet].iter("{%s}c" % NS["m"]):
-        v = c.find("m:v", NS)
-        if v is None:
-            continue
-        fmt_id = xfs[int(c.get("s", 0))]
-        fmt = numfmts.get(fmt_id, builtin.get(fmt_id, str(fmt_id)))
-        value = shared[int(v.text)] if c.get("t") == "s" else float(v.text)
-        out[(row_index(c.get("r")), col_index(c.get("r")))] = (value, fmt)
-    return out
-
-
-def near(a, b):
-    return isinstance(a, float) and abs(a - b) < 1e-9
+sheets, order, print_titles, cells = book.sheets, book.order, book.print_titles, book.cells
 
 
 def page_setup(sheet, frozen, titles):
@@ -259,5 +200,4 @@ for u in ok:
     page_setup(name, True, True)
 check(len(order) == len(ok) + 4 + (1 if bad else 0), f"sheets: {len(order)}")
 
-print(f"xlsx: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+check.finish("xlsx")
