@@ -527,6 +527,15 @@ static void frame_signature(FILE *out, const doc_frame_t *f)
     fputs("</b></td></tr></table>\n", out);
 }
 
+/* " · <span class=css>colour</span>: meaning", one text colour of the legend. */
+static void legend_text(FILE *out, const char *css, const char *colour, const char *meaning)
+{
+    fprintf(out, " · <span class=\"%s\">", css);
+    esc(out, colour);
+    fputs("</span>: ", out);
+    esc(out, meaning);
+}
+
 /* What each colour of the page means. */
 static void legend(FILE *out)
 {
@@ -543,18 +552,9 @@ static void legend(FILE *out)
     esc(out, _("field not applicable"));
     fputs(" · <span class=\"sw\" style=\"background:#dc2626\"></span> ", out);
     esc(out, _("bar of the share of points lost (statistics)"));
-    fputs(" · <span class=\"err\">", out);
-    esc(out, _("red text"));
-    fputs("</span>: ", out);
-    esc(out, _("errors, rank fell"));
-    fputs(" · <span class=\"up\">", out);
-    esc(out, _("green text"));
-    fputs("</span>: ", out);
-    esc(out, _("rank rose"));
-    fputs(" · <span class=\"muted\">", out);
-    esc(out, _("grey text"));
-    fputs("</span>: ", out);
-    esc(out, _("criterion not applicable or data missing"));
+    legend_text(out, "err", _("red text"), _("errors, rank fell"));
+    legend_text(out, "up", _("green text"), _("rank rose"));
+    legend_text(out, "muted", _("grey text"), _("criterion not applicable or data missing"));
     fputs(" · ", out);
     esc(out, _("rows on grey: fields, groups of criteria"));
     fputs("</div>\n", out);
