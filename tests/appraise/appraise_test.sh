@@ -12,16 +12,7 @@ mini="tests/appraise/data/mini.chiso"
 minif="tests/appraise/data/mini/2021"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
-has_out() { grep -qF -- "$1" "$work/out"; }
-has_err() { grep -qF -- "$1" "$work/err"; }
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 jqt() { jq -e "$1" "$work/out" > /dev/null; } # a jq test on the last output
 
 # --- the fixture: every unit, every stage

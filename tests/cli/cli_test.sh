@@ -10,19 +10,7 @@ rules="rules/examples/huyen-mini.chiso"
 sub="fixtures/examples/submissions/ductho.json"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() { # run ARGS...: sets $code, $work/out, $work/err
-  "$chiso" "$@" > "$work/out" 2> "$work/err"
-  code=$?
-}
-has_out() { grep -qF -- "$1" "$work/out"; }
-has_err() { grep -qF -- "$1" "$work/err"; }
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 
 # --- general
 run --version;                 check "--version exit 0" test $code -eq 0; check "--version text" has_out "chiso 0.1.0"

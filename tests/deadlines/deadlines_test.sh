@@ -10,16 +10,7 @@ data="tests/deadlines/data"
 rules="$data/han.chiso"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
-has_out() { grep -qF -- "$1" "$work/out"; }
-has_err() { grep -qF -- "$1" "$work/err"; }
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 jqt() { jq -e "$1" "$work/out" > /dev/null; }
 
 run check "$rules"

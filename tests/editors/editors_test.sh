@@ -11,13 +11,7 @@ chiso="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 build="$(dirname "$chiso")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 command -v node > /dev/null && command -v npm > /dev/null || { echo "FAIL: node and npm are needed (scripts/deps.sh test)"; exit 1; }
 command -v vim > /dev/null || { echo "FAIL: vim is needed (scripts/deps.sh test)"; exit 1; }
 

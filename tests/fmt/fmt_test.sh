@@ -15,19 +15,7 @@ root="$(pwd)"
 data="tests/fmt/data"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() { # run ARGS...: sets $code, $work/out, $work/err
-  "$chiso" "$@" > "$work/out" 2> "$work/err"
-  code=$?
-}
-has_out() { grep -qF -- "$1" "$work/out"; }
-has_err() { grep -qF -- "$1" "$work/err"; }
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 
 # ---- 1. meaning preserved, in three spellings
 copy_tree() { mkdir -p "$1" && cp -r rules tests fixtures "$1"/; }

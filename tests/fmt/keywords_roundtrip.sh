@@ -13,13 +13,7 @@ set -uo pipefail
 chiso="$1"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 
 "$chiso" lsp --keywords > "$work/table.json"
 check "the table lists the words read by their place" \

@@ -13,19 +13,11 @@ district=rules/cap-huyen/ha-tinh-2021.chiso
 sub=fixtures/examples/submissions/ductho.json
 work="$(mktemp -d)"
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 run() { # run ARGS...: sets $code, $work/out, $work/err; 10 s at most
   timeout 10 "$chiso" "$@" > "$work/out" 2> "$work/err" < /dev/null
   code=$?
 }
-has_out() { grep -qF -- "$1" "$work/out"; }
-has_err() { grep -qF -- "$1" "$work/err"; }
 units() { jq length "$work/out" 2>/dev/null || echo -1; }
 
 # --- 1. A full temporary disk never drops units silently

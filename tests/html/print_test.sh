@@ -9,13 +9,7 @@ set -uo pipefail
 chiso="$1"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 browser="$(command -v chromium || command -v chromium-browser || true)"
 [ -n "$browser" ] || { echo "FAIL: chromium is not installed (bash scripts/deps.sh test)"; exit 1; }
 command -v pdftotext > /dev/null || { echo "FAIL: pdftotext is not installed (poppler-utils)"; exit 1; }

@@ -14,13 +14,7 @@ golden="$here/golden"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 # The digests of the rules are left out of the comparison: a rules file
 # laid out again (fmt) changes them, not the report.
 same_as_golden() { # FILE GOLDEN

@@ -7,19 +7,7 @@ chiso="$1"
 d="tests/inputs/data"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() { # run ARGS...: sets $code, $work/out, $work/err
-  "$chiso" "$@" > "$work/out" 2> "$work/err"
-  code=$?
-}
-has_out() { grep -qF -- "$1" "$work/out"; }
-has_err() { grep -qF -- "$1" "$work/err"; }
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 # Every result without where it was read from.
 scores() { jq -S 'map(del(.file))' "$1"; }
 

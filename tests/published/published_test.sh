@@ -10,15 +10,7 @@ chiso="$1"
 data="tests/published/data"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
-has_out() { grep -qF -- "$1" "$work/out"; }
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 
 # 2022: Một 4+5 = 90%, Hai 3+5 = 80%, Ba 2+5 = 70%, Bốn 4+6 = 100% → ranks Bốn 1, Một 2, Hai 3, Ba 4.
 # 2023: Một 4+6 = 100%, Hai 2+5 = 70%, Ba 4+5.5 = 95%, Bốn 100%, Năm 3+4 = 70% (new), Sáu in error

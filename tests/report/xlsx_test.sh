@@ -8,13 +8,7 @@ chiso="$1"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 export SOURCE_DATE_EPOCH=1700000000
 r=rules/cap-huyen/ha-tinh-2021.chiso
 subs=(fixtures/cap-huyen/submissions tests/batch/data/report/b-truncated.json)
@@ -62,7 +56,6 @@ XLSX_DECIMALS=1 python3 "$here/xlsx_check.py" "$work/r1.xlsx" "$work/vi.json" > 
 rc=$?
 check "--round 1: shown with 1 decimal, every value still exact: $(tail -1 "$work/check.r1")" test $rc -eq 0
 
-run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
 run score -f xlsx --round 7 "$r" "${subs[@]}"
 check "--round 7: exit 2" test $code -eq 2
 check "--round 7: said" grep -q -- "--round takes a number from 0 to 6" "$work/err"

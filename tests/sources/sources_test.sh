@@ -10,15 +10,7 @@ chiso="$1"
 data="tests/sources/data"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-check() {
-  local name="$1"
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; fi
-}
-run() { "$chiso" "$@" > "$work/out" 2> "$work/err"; code=$?; }
-has_err() { grep -qF -- "$1" "$work/err"; }
+. "$(dirname "$0")/../lib.sh" # check, run, has_out, has_err
 
 # ---- the warning: only the maxima of field 2 and 2.1 (neither cited nor marked)
 run check "$data/cited.chiso"
