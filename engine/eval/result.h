@@ -134,6 +134,10 @@ bool submission_placeholder(const char *s);
  * maximum, with a finding) instead of what its rules compute. */
 chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
                                 const char *origin, unsigned flags, const rat_t *points, const bool *set);
+/* chiso_score_ex; keys_nfc: the caller knows every key is NFC already
+ * (submission_scan), so the walk normalizing them is skipped. */
+chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
+                               const char *origin, unsigned flags, bool keys_nfc);
 
 /* Does any node of the index say where its points come from? */
 bool index_declares_origins(const compiled_index_t *ci);

@@ -14,9 +14,6 @@
 
 #include "engine/compile/loaded_program.h"
 #include "engine/support/i18n.h"
-#include "engine/support/json_arena.h"
-#include "engine/support/json_fast.h"
-#include "engine/support/nfc.h"
 #include "engine/support/xalloc.h"
 
 #include <stdarg.h>
@@ -498,93 +495,6 @@ chiso_result *result_new(const chiso_program *prog, size_t index, const char *or
     return r;
 }
 
-/* The unit object with its id, name and level in NFC: a new reference to
- * it when they are already (nearly always), else to a shallow copy with
- * those replaced. The submission itself is not changed. */
-static json_t *unit_in_nfc(json_t *unit)
-{
-    static const char *const keys[] = {"id", "name", "level"};
-    json_t *copy = NULL;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        json_t *v = json_object_get(unit, keys[i]);
-        char *nfc = json_is_string(v) ? nfc_if_needed(json_string_value(v)) : NULL;
-        if (!nfc) continue;
-        if (!copy) copy = json_copy(unit);
-        json_object_set_new(copy, keys[i], json_string(nfc));
-        free(nfc);
-    }
-    return copy ? copy : json_incref(unit);
-}
-
-/* A JSON string, and not a number kept as written (submission_numbers.c). */
-static bool is_text(const json_t *j)
-{
-    const char *digits;
-    size_t n;
-    return json_is_string(j) && !json_exact_number(j, &digits, &n);
-}
-
-/* Checks the shape of the submission; fills unit and period. */
-json_t *submission_envelope(chiso_result *r, json_t *sub)
-{
-    if (!json_is_object(sub)) {
-        result_add_error(r, "the submission must be a JSON object with \"unit\" and \"metrics\", not %s",
-                         json_is_array(sub) ? _("an array") : json_is_string(sub) ? _("a string")
-                         : json_is_null(sub) ? _("null") : json_is_boolean(sub) ? _("a boolean")
-                         : _("a number"));
-        return NULL;
-    }
-    json_t *unit = json_object_get(sub, "unit");
-    if (!unit) {
-        result_add_error(r, "the submission has no \"unit\" object");
-    } else if (!json_is_object(unit)) {
-        result_add_error(r, "\"unit\" must be an object with \"id\" and \"name\"");
-    } else {
-        json_decref(r->unit);
-        r->unit = unit_in_nfc(unit);
-        unit = r->unit;
-        json_t *id = json_object_get(unit, "id");
-        if (!is_text(id) || json_string_length(id) == 0)
-            result_add_error(r, "\"unit\" has no \"id\" string");
-        json_t *name = json_object_get(unit, "name");
-        if (name && !is_text(name)) result_add_error(r, "\"unit.name\" must be a string");
-        json_t *level = json_object_get(unit, "level");
-        if (level && !is_text(level)) result_add_error(r, "\"unit.level\" must be a string");
-        json_t *ranked = json_object_get(unit, "ranked");
-        if (ranked && !json_is_boolean(ranked)) result_add_error(r, "\"unit.ranked\" must be true or false");
-        else if (json_is_false(ranked)) {
-            r->unranked = true;
-            result_add_finding(r, NULL, "not_ranked", "scored but not ranked: the unit is marked \"ranked\": false");
-        }
-    }
-    static const char *const filled[] = {"id", "name", "level"};
-    for (size_t i = 0; json_is_object(r->unit) && i < 3; i++) {
-        json_t *v = json_object_get(r->unit, filled[i]);
-        if (json_is_string(v) && submission_placeholder(json_string_value(v)))
-            result_add_error(r, "\"unit.%s\" still holds the template's placeholder (not filled in)", filled[i]);
-    }
-    json_t *period = json_object_get(sub, "period");
-    if (json_is_string(period) && submission_placeholder(json_string_value(period)))
-        result_add_error(r, "\"period\" still holds the template's placeholder (not filled in)");
-    if (is_text(period)) {
-        char *nfc = nfc_if_needed(json_string_value(period));
-        r->period = nfc ? nfc : xstrdup(json_string_value(period));
-    }
-    else if (json_is_integer(period)) r->period = xasprintf("%lld", (long long)json_integer_value(period));
-    else if (period && !json_is_null(period))
-        result_add_error(r, "\"period\" must be a string such as \"2021\"");
-    json_t *metrics = json_object_get(sub, "metrics");
-    if (!metrics) {
-        result_add_error(r, "the submission has no \"metrics\" object");
-        return NULL;
-    }
-    if (!json_is_object(metrics)) {
-        result_add_error(r, "\"metrics\" must be an object");
-        return NULL;
-    }
-    return metrics;
-}
-
 /* "Nothing arose" should be a visible claim: when most metrics the index
  * reads are null, say so (each null scores by the not-applicable policy,
  * by default full points). */
@@ -612,12 +522,11 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
     return chiso_score_ex(prog, index, submission, origin, 0);
 }
 
-/* keys_nfc: the caller knows every key is NFC already (submission_scan). */
 static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
                                 unsigned flags, bool keys_nfc, const rat_t *points, const bool *set);
 
-static chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
-                                      const char *origin, unsigned flags, bool keys_nfc)
+chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
+                               const char *origin, unsigned flags, bool keys_nfc)
 {
     return score_impl(prog, index, submission, origin, flags, keys_nfc, NULL, NULL);
 }
@@ -682,72 +591,6 @@ chiso_result *chiso_score_ex(const chiso_program *prog, size_t index, json_t *su
                              const char *origin, unsigned flags)
 {
     return score_submission(prog, index, submission, origin, flags, false);
-}
-
-chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const char *text,
-                               size_t len, const char *origin)
-{
-    return chiso_score_text_ex(prog, index, text, len, origin, 0);
-}
-
-json_t *submission_load_exact(const char *text, size_t len)
-{
-    size_t exact_len = 0;
-    char *exact = submission_exact_numbers(text, len, &exact_len);
-    if (!exact) return NULL;
-    json_t *sub = json_fast_load(exact, exact_len, true);
-    if (!sub) sub = json_loadb(exact, exact_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
-    free(exact);
-    return sub;
-}
-
-chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const char *text,
-                                  size_t len, const char *origin, unsigned flags)
-{
-    /* A UTF-8 byte order mark, as Notepad and Excel save, is not part of
-     * the JSON: skipped, as it is before a rules file. */
-    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
-        text += 3;
-        len -= 3;
-    }
-    json_error_t err;
-    text_scan_t scan = submission_scan(text, len);
-    json_t *sub = NULL;
-    bool exact = false;
-    /* A number of 16 digits or more may lose digits as a double: such a
-     * text is read exactly at once, rather than scored twice (below). */
-    if (scan.long_numbers) {
-        sub = submission_load_exact(text, len);
-        exact = sub != NULL;
-    }
-    /* simdjson first; jansson reads what it gives up on, and says why a
-     * text is not JSON (see json_fast.h) */
-    if (!sub) sub = json_fast_load(text, len, false);
-    if (!sub) sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
-    if (!sub && !scan.long_numbers) { /* perhaps only a number beyond what jansson holds (1e400, 2^64) */
-        sub = submission_load_exact(text, len);
-        exact = sub != NULL;
-    }
-    if (!sub) {
-        chiso_result *r = result_new(prog, index, origin);
-        if (len == 0) result_add_error(r, "the submission is empty");
-        else result_add_error(r, "invalid JSON at line %d, column %d: %s", err.line, err.column,
-                              err.text);
-        return r;
-    }
-    chiso_result *r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
-    json_arena_release(sub); /* in a batch, the arena takes it back whole */
-    /* A number may have lost digits as a double: near or past a double's
-     * range (binding says so), or of more than 15 digits (the text does). */
-    if ((r->reread || scan.long_numbers) && !exact) {
-        sub = submission_load_exact(text, len);
-        if (sub) {
-            chiso_result_free(r);
-            r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
-            json_arena_release(sub);
-        }
-    }
-    return r;
 }
 
 chiso_result *chiso_result_error(const chiso_program *prog, size_t index, const char *origin,

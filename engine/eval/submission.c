@@ -352,3 +352,90 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
     sb_free(&unfilled);
     if (p->ndecls) check_constraints(ev, r);
 }
+
+/* The unit object with its id, name and level in NFC: a new reference to
+ * it when they are already (nearly always), else to a shallow copy with
+ * those replaced. The submission itself is not changed. */
+static json_t *unit_in_nfc(json_t *unit)
+{
+    static const char *const keys[] = {"id", "name", "level"};
+    json_t *copy = NULL;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        json_t *v = json_object_get(unit, keys[i]);
+        char *nfc = json_is_string(v) ? nfc_if_needed(json_string_value(v)) : NULL;
+        if (!nfc) continue;
+        if (!copy) copy = json_copy(unit);
+        json_object_set_new(copy, keys[i], json_string(nfc));
+        free(nfc);
+    }
+    return copy ? copy : json_incref(unit);
+}
+
+/* A JSON string, and not a number kept as written (submission_numbers.c). */
+static bool is_text(const json_t *j)
+{
+    const char *digits;
+    size_t n;
+    return json_is_string(j) && !json_exact_number(j, &digits, &n);
+}
+
+/* Checks the shape of the submission; fills unit and period. */
+json_t *submission_envelope(chiso_result *r, json_t *sub)
+{
+    if (!json_is_object(sub)) {
+        result_add_error(r, "the submission must be a JSON object with \"unit\" and \"metrics\", not %s",
+                         json_is_array(sub) ? _("an array") : json_is_string(sub) ? _("a string")
+                         : json_is_null(sub) ? _("null") : json_is_boolean(sub) ? _("a boolean")
+                         : _("a number"));
+        return NULL;
+    }
+    json_t *unit = json_object_get(sub, "unit");
+    if (!unit) {
+        result_add_error(r, "the submission has no \"unit\" object");
+    } else if (!json_is_object(unit)) {
+        result_add_error(r, "\"unit\" must be an object with \"id\" and \"name\"");
+    } else {
+        json_decref(r->unit);
+        r->unit = unit_in_nfc(unit);
+        unit = r->unit;
+        json_t *id = json_object_get(unit, "id");
+        if (!is_text(id) || json_string_length(id) == 0)
+            result_add_error(r, "\"unit\" has no \"id\" string");
+        json_t *name = json_object_get(unit, "name");
+        if (name && !is_text(name)) result_add_error(r, "\"unit.name\" must be a string");
+        json_t *level = json_object_get(unit, "level");
+        if (level && !is_text(level)) result_add_error(r, "\"unit.level\" must be a string");
+        json_t *ranked = json_object_get(unit, "ranked");
+        if (ranked && !json_is_boolean(ranked)) result_add_error(r, "\"unit.ranked\" must be true or false");
+        else if (json_is_false(ranked)) {
+            r->unranked = true;
+            result_add_finding(r, NULL, "not_ranked", "scored but not ranked: the unit is marked \"ranked\": false");
+        }
+    }
+    static const char *const filled[] = {"id", "name", "level"};
+    for (size_t i = 0; json_is_object(r->unit) && i < 3; i++) {
+        json_t *v = json_object_get(r->unit, filled[i]);
+        if (json_is_string(v) && submission_placeholder(json_string_value(v)))
+            result_add_error(r, "\"unit.%s\" still holds the template's placeholder (not filled in)", filled[i]);
+    }
+    json_t *period = json_object_get(sub, "period");
+    if (json_is_string(period) && submission_placeholder(json_string_value(period)))
+        result_add_error(r, "\"period\" still holds the template's placeholder (not filled in)");
+    if (is_text(period)) {
+        char *nfc = nfc_if_needed(json_string_value(period));
+        r->period = nfc ? nfc : xstrdup(json_string_value(period));
+    }
+    else if (json_is_integer(period)) r->period = xasprintf("%lld", (long long)json_integer_value(period));
+    else if (period && !json_is_null(period))
+        result_add_error(r, "\"period\" must be a string such as \"2021\"");
+    json_t *metrics = json_object_get(sub, "metrics");
+    if (!metrics) {
+        result_add_error(r, "the submission has no \"metrics\" object");
+        return NULL;
+    }
+    if (!json_is_object(metrics)) {
+        result_add_error(r, "\"metrics\" must be an object");
+        return NULL;
+    }
+    return metrics;
+}

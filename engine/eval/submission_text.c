@@ -1,0 +1,80 @@
+/* submission_text.c — a submission read from its text, as the command,
+ * the batch and the bindings receive it: a UTF-8 byte order mark skipped;
+ * one pass (submission_scan) saying whether keys need NFC and whether a
+ * number may be too long for a double; simdjson first and jansson for what
+ * it gives up on (the one that says why a text is not JSON); numbers kept
+ * exactly as written when a double could lose digits; then scored. */
+#include "result.h"
+
+#include "engine/compile/loaded_program.h"
+#include "engine/support/json_arena.h"
+#include "engine/support/json_fast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+chiso_result *chiso_score_text(const chiso_program *prog, size_t index, const char *text,
+                               size_t len, const char *origin)
+{
+    return chiso_score_text_ex(prog, index, text, len, origin, 0);
+}
+
+json_t *submission_load_exact(const char *text, size_t len)
+{
+    size_t exact_len = 0;
+    char *exact = submission_exact_numbers(text, len, &exact_len);
+    if (!exact) return NULL;
+    json_t *sub = json_fast_load(exact, exact_len, true);
+    if (!sub) sub = json_loadb(exact, exact_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+    free(exact);
+    return sub;
+}
+
+chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const char *text,
+                                  size_t len, const char *origin, unsigned flags)
+{
+    /* A UTF-8 byte order mark, as Notepad and Excel save, is not part of
+     * the JSON: skipped, as it is before a rules file. */
+    if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+        text += 3;
+        len -= 3;
+    }
+    json_error_t err;
+    text_scan_t scan = submission_scan(text, len);
+    json_t *sub = NULL;
+    bool exact = false;
+    /* A number of 16 digits or more may lose digits as a double: such a
+     * text is read exactly at once, rather than scored twice (below). */
+    if (scan.long_numbers) {
+        sub = submission_load_exact(text, len);
+        exact = sub != NULL;
+    }
+    /* simdjson first; jansson reads what it gives up on, and says why a
+     * text is not JSON (see json_fast.h) */
+    if (!sub) sub = json_fast_load(text, len, false);
+    if (!sub) sub = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
+    if (!sub && !scan.long_numbers) { /* perhaps only a number beyond what jansson holds (1e400, 2^64) */
+        sub = submission_load_exact(text, len);
+        exact = sub != NULL;
+    }
+    if (!sub) {
+        chiso_result *r = result_new(prog, index, origin);
+        if (len == 0) result_add_error(r, "the submission is empty");
+        else result_add_error(r, "invalid JSON at line %d, column %d: %s", err.line, err.column,
+                              err.text);
+        return r;
+    }
+    chiso_result *r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
+    json_arena_release(sub); /* in a batch, the arena takes it back whole */
+    /* A number may have lost digits as a double: near or past a double's
+     * range (binding says so), or of more than 15 digits (the text does). */
+    if ((r->reread || scan.long_numbers) && !exact) {
+        sub = submission_load_exact(text, len);
+        if (sub) {
+            chiso_result_free(r);
+            r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
+            json_arena_release(sub);
+        }
+    }
+    return r;
+}
