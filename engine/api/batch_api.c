@@ -71,13 +71,13 @@ void chiso_batch_warn_duplicates(const chiso_batch *b, FILE *err)
 {
     for (size_t i = 0; i < b->batch.count; i++) {
         const unit_summary_t *u = &b->batch.units[i];
-        if (!u->repeats) continue;
+        if (!unit_repeats(u)) continue;
         /* IDs and file names come from the submitters: no raw controls on a terminal. */
-        const char *shown[4] = {u->id, u->period ? u->period : "", u->duplicate_of, u->origin};
+        const char *shown[4] = {unit_id(u), unit_period(u) ? unit_period(u) : "", unit_duplicate_of(u), unit_origin(u)};
         char *safe[4];
         for (int k = 0; k < 4; k++) safe[k] = shown[k] ? safe_text_line(shown[k]) : NULL;
         fprintf(err, "chiso score: unit '%s'%s%s appears more than once (%s and %s); all are kept\n",
-                safe[0] ? safe[0] : shown[0], u->period ? " of period " : "", safe[1] ? safe[1] : shown[1],
+                safe[0] ? safe[0] : shown[0], unit_period(u) ? " of period " : "", safe[1] ? safe[1] : shown[1],
                 safe[2] ? safe[2] : shown[2], safe[3] ? safe[3] : shown[3]);
         for (int k = 0; k < 4; k++) free(safe[k]);
     }

@@ -10,7 +10,7 @@
  * With -j 1 there are no threads: the same steps run in the calling thread.
  *
  * Memory per worker: a parse arena for jansson (reset after each
- * submission) and an arena of summaries (kept for the batch). The writer
+ * submission) and a store of summaries (kept for the batch). The writer
  * also gathers the statistics per criterion, in input order. */
 #include "batch.h"
 
@@ -67,111 +67,20 @@ static double now_seconds(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static void summary_free(unit_summary_t *s)
+/* Each criterion's points, in preorder, as text, one line a unit: CSV
+ * spools them, so that what stays in memory does not grow with the
+ * criteria. */
+static void leaf_points(const chiso_result *r, strbuf_t *line)
 {
-    free(s->duplicate_of); /* the rest is in the arenas */
-}
-
-static const char *string_or_null(json_t *o, const char *key)
-{
-    json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-/* Appends a copy of s (or nothing for NULL) at *at; returns the copy. */
-static const char *place(char **at, const char *s, size_t len)
-{
-    if (!s) return NULL;
-    char *copy = *at;
-    memcpy(copy, s, len + 1);
-    *at += len + 1;
-    return copy;
-}
-
-/* Each criterion's points, in preorder, as text (a few bytes a criterion
- * where rat_t would take 16: a million units stay small). */
-static const char *leaf_points(const chiso_result *r, arena_t *arena)
-{
-    strbuf_t sb;
-    sb_init(&sb);
+    bool first = true;
     for (int i = 1; i < r->ci->nnodes; i++) {
         if (r->ci->nodes[i].nchildren) continue;
         char buf[48];
-        if (sb.len) sb_addc(&sb, ' ');
-        sb_adds(&sb, rat_format(r->nodes[i].points, 6, buf, sizeof buf));
+        if (!first) sb_addc(line, ' ');
+        first = false;
+        sb_adds(line, rat_format(r->nodes[i].points, 6, buf, sizeof buf));
     }
-    const char *kept = arena_strdup(arena, sb.data ? sb.data : "");
-    sb_free(&sb);
-    return kept;
-}
-
-/* The part of a result ranking and summaries need, in one block of `arena`. */
-static void summarize(const chiso_result *r, unit_summary_t *s, arena_t *arena, bool leaves)
-{
-    memset(s, 0, sizeof *s);
-    const char *id = string_or_null(r->unit, "id"), *name = string_or_null(r->unit, "name"),
-               *level = string_or_null(r->unit, "level"), *period = r->period, *origin = r->origin,
-               *grade = r->ok ? r->grade : NULL,
-               *error = NULL, *note = NULL;
-    strbuf_t errors; /* every error, one a line: a unit is not asked twice */
-    sb_init(&errors);
-    if (!r->ok) {
-        for (size_t i = 0; i < r->nerrors; i++) {
-            if (i) sb_addc(&errors, '\n');
-            sb_adds(&errors, r->errors[i]);
-        }
-        error = r->nerrors ? errors.data : "error";
-    }
-    for (size_t i = 0; i < r->nfindings && !note; i++)
-        if (!strcmp(r->findings[i].kind, "mostly_null")) note = r->findings[i].message;
-    const char *texts[] = {id, name, level, period, origin, grade, error, note};
-    size_t lens[8], total = 0;
-    for (int i = 0; i < 8; i++) {
-        lens[i] = texts[i] ? strlen(texts[i]) : 0;
-        total += texts[i] ? lens[i] + 1 : 0;
-    }
-    int nfields = r->ok ? r->ci->nodes[0].nchildren : 0;
-    /* Arrays first, so that they are aligned; strings after them. */
-    size_t arrays = (size_t)nfields * (2 * sizeof(rat_t) + sizeof(long));
-    char *mem = arena_alloc(arena, arrays + total + 1);
-    s->fpoints = (rat_t *)(void *)mem;
-    s->fmax = s->fpoints + nfields;
-    s->frank = (long *)(void *)(s->fmax + nfields);
-    char *at = mem + arrays;
-    s->id = place(&at, id, lens[0]);
-    s->name = place(&at, name, lens[1]);
-    s->level = place(&at, level, lens[2]);
-    s->period = place(&at, period, lens[3]);
-    s->origin = place(&at, origin, lens[4]);
-    s->grade = place(&at, grade, lens[5]);
-    s->error = place(&at, error, lens[6]);
-    s->nerrors = r->ok ? 0 : r->nerrors ? r->nerrors : 1;
-    s->note = place(&at, note, lens[7]);
-    sb_free(&errors);
-    s->ok = r->ok;
-    s->unranked = r->unranked;
-    if (!r->ok) return;
-    s->has_percent = r->has_percent;
-    /* A number beyond 64 bits lives in the result: kept by a copy. */
-    s->percent = rat_keep(r->percent, arena);
-    s->points = rat_keep(r->points, arena);
-    s->max = rat_keep(r->max, arena);
-    const cnode_t *root = &r->ci->nodes[0];
-    s->nfields = nfields;
-    s->ci = r->ci;
-    for (int i = 0; i < nfields; i++) {
-        s->fpoints[i] = rat_keep(r->nodes[root->children[i]].points, arena);
-        s->fmax[i] = rat_keep(r->nodes[root->children[i]].max, arena);
-    } /* frank: zeroed by arena_alloc, set by batch_rank */
-    rat_t opts[3], omax[3];
-    if (result_origin_totals(r, opts, omax)) {
-        s->origins = arena_alloc(arena, 4 * sizeof(rat_t));
-        s->origins[0] = opts[ORIGIN_APPRAISAL];
-        s->origins[1] = omax[ORIGIN_APPRAISAL];
-        s->origins[2] = opts[ORIGIN_SURVEY];
-        s->origins[3] = omax[ORIGIN_SURVEY];
-    }
-    if (leaves) s->leaves = leaf_points(r, arena);
+    sb_addc(line, '\n');
 }
 
 /* Nodes of the index being scored (0 when the rules have none to score with). */
@@ -186,20 +95,23 @@ static int node_count(const batch_opts_t *o)
 }
 
 /* Scores one submission into its summary and, when results are spooled,
- * its result JSON (into `json`, a buffer reused from one unit to the next). */
+ * its result JSON or its criteria's points (into `json`, a buffer reused
+ * from one unit to the next). */
 static void score_one(const batch_opts_t *o, chiso_input *in, strbuf_t *json, unit_summary_t *summary,
-                      node_rec_t *recs, arena_t *arena, json_arena_t *parse)
+                      node_rec_t *recs, unit_store_t *store, json_arena_t *parse)
 {
     /* Every jansson value made below is released before json_arena_end. */
     json_arena_begin(parse);
     chiso_result *r = in->text ? chiso_score_text_ex(o->prog, o->index, in->text, in->len, in->origin, o->flags)
                                : chiso_result_error(o->prog, o->index, in->origin, in->error);
-    summarize(r, summary, arena, o->need_leaves);
+    unit_summarize(r, summary, store);
     if (recs && r->ok && r->ci) criteria_record(r, recs);
     json->len = 0;
     if (o->need_results) {
         result_write_json(r, json, false); /* the rank is known only when the batch is complete */
         sb_addc(json, '\n');
+    } else if (o->need_leaves && r->ok) {
+        leaf_points(r, json);
     }
     chiso_result_free(r);
     json_arena_end(parse);
@@ -208,13 +120,13 @@ static void score_one(const batch_opts_t *o, chiso_input *in, strbuf_t *json, un
 
 typedef struct {
     pipeline_t *p;
-    arena_t *arena; /* this worker's: no lock to summarize */
+    unit_store_t *store; /* this worker's: no lock to summarize */
 } worker_arg;
 
 static void *worker(void *arg)
 {
     pipeline_t *p = ((worker_arg *)arg)->p;
-    arena_t *arena = ((worker_arg *)arg)->arena;
+    unit_store_t *store = ((worker_arg *)arg)->store;
     json_arena_t *parse = json_arena_new();
     pthread_mutex_lock(&p->mu);
     for (;;) {
@@ -226,7 +138,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->mu);
         for (int i = 0; i < slot->n; i++)
             score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i],
-                      slot->recs ? slot->recs + (size_t)i * (size_t)p->nnodes : NULL, arena, parse);
+                      slot->recs ? slot->recs + (size_t)i * (size_t)p->nnodes : NULL, store, parse);
         pthread_mutex_lock(&p->mu);
         slot->state = SLOT_DONE;
         pthread_cond_signal(&p->done);
@@ -294,14 +206,12 @@ static void *writer(void *arg)
         size_t failed = 0;
         int kept = slot->n;
         for (int i = 0; i < slot->n; i++) {
-            if (i >= kept) { /* dropped after --fail-fast */
-                summary_free(&slot->summary[i]);
-            } else {
+            if (i < kept) { /* the rest is dropped after --fail-fast */
                 if (slot->json[i].len) spool_write(out, &slot->json[i]);
                 push_unit(out);
                 out->units[out->count++] = slot->summary[i];
                 if (slot->recs && slot->summary[i].ok)
-                    criteria_add(&out->criteria, slot->summary[i].level, slot->summary[i].period,
+                    criteria_add(&out->criteria, unit_level(&slot->summary[i]), unit_period(&slot->summary[i]),
                                  slot->summary[i].ci, slot->recs + (size_t)i * (size_t)p->nnodes);
                 if (!slot->summary[i].ok) {
                     failed++;
@@ -378,11 +288,13 @@ static bool spool_finish(batch_t *out)
     return true;
 }
 
-bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len)
+/* The next spooled line, which must be whole (a JSON object, or any line
+ * of criteria's points). */
+static bool spool_line(batch_t *b, char **line, size_t *cap, size_t *len, bool object)
 {
     errno = 0;
     ssize_t n = getline(line, cap, b->spool);
-    if (n < 2 || (*line)[n - 1] != '\n' || (*line)[n - 2] != '}') {
+    if (n < 1 || (*line)[n - 1] != '\n' || (object && (n < 2 || (*line)[n - 2] != '}'))) {
         fprintf(stderr, "chiso: the temporary file of results %s (%s); the output would be incomplete\n",
                 n < 0 && !ferror(b->spool) ? "ends early" : "cannot be read back",
                 ferror(b->spool) && errno ? strerror(errno) : "damaged or truncated");
@@ -390,6 +302,13 @@ bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len)
     }
     *len = (size_t)n;
     return true;
+}
+
+bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len) { return spool_line(b, line, cap, len, true); }
+
+bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len)
+{
+    return spool_line(b, line, cap, len, false);
 }
 
 /* -j 1: read, score and spool in this thread, with no hand-offs at all. */
@@ -409,11 +328,11 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     json_arena_t *parse = json_arena_new();
     while (input_iter_next(inputs, &in)) {
         unit_summary_t summary;
-        score_one(opts, &in, &json, &summary, recs, &out->arenas[0], parse);
+        score_one(opts, &in, &json, &summary, recs, &out->stores[0], parse);
         if (json.len && !spool_write(out, &json)) break;
         push_unit(out);
         out->units[out->count++] = summary;
-        if (recs && summary.ok) criteria_add(&out->criteria, summary.level, summary.period, summary.ci, recs);
+        if (recs && summary.ok) criteria_add(&out->criteria, unit_level(&summary), unit_period(&summary), summary.ci, recs);
         if (opts->progress) progress_line(&p, false);
         if (!summary.ok) {
             out->failed++;
@@ -434,7 +353,7 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 {
     json_arena_install();
     memset(out, 0, sizeof *out);
-    if (opts->need_results) { /* csv, say, is made from the summaries: no spool at all */
+    if (opts->need_results || opts->need_leaves) { /* the published tables: no spool at all */
         out->spool = spool_open();
         if (!out->spool) return false;
         /* Results pass through the spool twice: big buffers, few system
@@ -447,9 +366,9 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
         out->has_criteria = true;
     }
     if (opts->jobs <= 1) {
-        out->arenas = xcalloc(1, sizeof *out->arenas);
-        out->narenas = 1;
-        arena_init_large(&out->arenas[0]);
+        out->stores = xcalloc(1, sizeof *out->stores);
+        out->nstores = 1;
+        unit_store_init(&out->stores[0]);
         double t0 = now_seconds();
         run_inline(opts, inputs, out);
         out->seconds = now_seconds() - t0;
@@ -481,12 +400,12 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     json_fast_init(); /* simdjson, too, chooses its code on first use */
     pthread_t *threads = xcalloc((size_t)jobs, sizeof *threads);
     worker_arg *args = xcalloc((size_t)jobs, sizeof *args);
-    out->arenas = xcalloc((size_t)jobs, sizeof *out->arenas);
-    out->narenas = jobs;
+    out->stores = xcalloc((size_t)jobs, sizeof *out->stores);
+    out->nstores = jobs;
     pthread_t wthread;
     for (int i = 0; i < jobs; i++) {
-        arena_init_large(&out->arenas[i]);
-        args[i] = (worker_arg){&p, &out->arenas[i]};
+        unit_store_init(&out->stores[i]);
+        args[i] = (worker_arg){&p, &out->stores[i]};
         pthread_create(&threads[i], NULL, worker, &args[i]);
     }
     pthread_create(&wthread, NULL, writer, &p);
@@ -519,8 +438,6 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     /* After --fail-fast, chunks read or scored but not written are dropped. */
     for (size_t i = 0; i < p.nring; i++) {
         slot_t *slot = &p.ring[i];
-        for (int k = 0; k < slot->n; k++)
-            if (slot->state == SLOT_DONE) summary_free(&slot->summary[k]);
         for (int k = 0; k < CHUNK; k++) {
             input_clear(&slot->input[k]);
             sb_free(&slot->json[k]);
@@ -541,11 +458,10 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 
 void batch_free(batch_t *b)
 {
-    for (size_t i = 0; i < b->count; i++) summary_free(&b->units[i]);
     free(b->units);
-    for (int i = 0; i < b->narenas; i++) arena_free(&b->arenas[i]);
+    for (int i = 0; i < b->nstores; i++) unit_store_free(&b->stores[i]);
     if (b->has_criteria) criteria_free(&b->criteria);
-    free(b->arenas);
+    free(b->stores);
     if (b->spool) fclose(b->spool);
     free(b->spool_buf); /* after fclose: the stream used it to the end */
     memset(b, 0, sizeof *b);

@@ -113,8 +113,8 @@ static bool mean_of(const unit_summary_t *const *units, size_t n, rat_t *mean)
     rat_t sum = rat_int(0);
     int64_t count = 0;
     for (size_t i = 0; i < n; i++)
-        if (units[i]->has_percent) {
-            sum = rat_add(sum, units[i]->percent, &of);
+        if (unit_has_percent(units[i])) {
+            sum = rat_add(sum, unit_percent(units[i]), &of);
             count++;
         }
     if (!count || of) return false;
@@ -132,9 +132,9 @@ static void compare_rows(published_t *p, published_group_t *g)
         row->dfield_places = arena_alloc(&p->arena, sizeof(long) * (size_t)(g->nfields ? g->nfields : 1));
         row->field_compared = arena_alloc(&p->arena, sizeof(bool) * (size_t)(g->nfields ? g->nfields : 1));
         if (!a) continue;
-        if (a->has_percent && b->has_percent) {
+        if (unit_has_percent(a) && unit_has_percent(b)) {
             row->changed = true;
-            row->dpercent = rat_sub(b->percent, a->percent, &of);
+            row->dpercent = rat_sub(unit_percent(b), unit_percent(a), &of);
             int s = rat_sign(row->dpercent);
             if (s > 0) g->rose++;
             else if (s < 0) g->fell++;
@@ -152,8 +152,8 @@ static void compare_rows(published_t *p, published_group_t *g)
             int k = g->field_before[f];
             if (k < 0 || k >= a->nfields || b->ci != g->ci || a->ci != g->prev_ci) continue;
             row->field_compared[f] = true;
-            row->dfield[f] = rat_sub(b->fpoints[f], a->fpoints[k], &of);
-            row->dfield_places[f] = a->frank[k] && b->frank[f] ? a->frank[k] - b->frank[f] : PUBLISHED_NO_PLACES;
+            row->dfield[f] = rat_sub(unit_fpoints(b, f), unit_fpoints(a, k), &of);
+            row->dfield_places[f] = unit_frank(a, k) && unit_frank(b, f) ? unit_frank(a, k) - unit_frank(b, f) : PUBLISHED_NO_PLACES;
         }
     }
 }
@@ -182,7 +182,7 @@ static size_t units_of(const batch_t *b, const char *level, const char *period, 
     *out = NULL;
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
-        if (!u->ok || !u->ci || !u->period || strcmp(or_empty(u->level), or_empty(level)) || strcmp(u->period, period))
+        if (!u->ok || !u->ci || !unit_period(u) || strcmp(or_empty(unit_level(u)), or_empty(level)) || strcmp(unit_period(u), period))
             continue;
         VEC_PUSH(*out, n, cap);
         (*out)[n++] = u;
@@ -211,12 +211,12 @@ static void build_group(published_t *p, const batch_t *b, const char *level, con
     strmap_t by_id;
     strmap_init(&by_id);
     for (size_t i = 0; i < nbefore; i++)
-        if (before[i]->id && !strmap_get(&by_id, before[i]->id)) strmap_put(&by_id, before[i]->id, (void *)before[i]);
+        if (unit_id(before[i]) && !strmap_get(&by_id, unit_id(before[i]))) strmap_put(&by_id, unit_id(before[i]), (void *)before[i]);
     g->nrows = nnow;
     g->rows = arena_alloc(&p->arena, sizeof *g->rows * nnow);
     for (size_t i = 0; i < nnow; i++) {
         g->rows[i].now = now[i];
-        g->rows[i].before = now[i]->id ? strmap_get(&by_id, now[i]->id) : NULL;
+        g->rows[i].before = unit_id(now[i]) ? strmap_get(&by_id, unit_id(now[i])) : NULL;
     }
     strmap_free(&by_id);
     qsort(g->rows, g->nrows, sizeof *g->rows, cmp_rows);
@@ -225,7 +225,7 @@ static void build_group(published_t *p, const batch_t *b, const char *level, con
     g->has_mean = mean_of(now, nnow, &g->mean);
     g->has_previous_mean = nbefore && mean_of(before, nbefore, &g->previous_mean);
     for (size_t r = 0; g->has_mean && r < g->nrows; r++)
-        if (g->rows[r].now->has_percent && rat_cmp(g->rows[r].now->percent, g->mean) > 0) g->above_mean++;
+        if (unit_has_percent(g->rows[r].now) && rat_cmp(unit_percent(g->rows[r].now), g->mean) > 0) g->above_mean++;
     count_grades(p, g);
     free(now);
     free(before);
@@ -244,15 +244,15 @@ void published_build(const batch_t *b, published_t *p)
     bool unlevelled = false;
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
-        if (!u->ok || !u->period) continue;
-        if (!u->level) {
+        if (!u->ok || !unit_period(u)) continue;
+        if (!unit_level(u)) {
             unlevelled = true;
             continue;
         }
-        if (strmap_get(&seen, u->level)) continue;
-        strmap_put(&seen, u->level, (void *)1);
+        if (strmap_get(&seen, unit_level(u))) continue;
+        strmap_put(&seen, unit_level(u), (void *)1);
         VEC_PUSH(levels, nlevels, cap);
-        levels[nlevels++] = u->level;
+        levels[nlevels++] = unit_level(u);
     }
     strmap_free(&seen);
     if (nlevels) qsort(levels, nlevels, sizeof *levels, cmp_str);
@@ -265,11 +265,11 @@ void published_build(const batch_t *b, published_t *p)
         strmap_init(&seen);
         for (size_t i = 0; i < b->count; i++) {
             const unit_summary_t *u = &b->units[i];
-            if (!u->ok || !u->period || strcmp(or_empty(u->level), or_empty(level)) || strmap_get(&seen, u->period))
+            if (!u->ok || !unit_period(u) || strcmp(or_empty(unit_level(u)), or_empty(level)) || strmap_get(&seen, unit_period(u)))
                 continue;
-            strmap_put(&seen, u->period, (void *)1);
+            strmap_put(&seen, unit_period(u), (void *)1);
             VEC_PUSH(periods, np, pcap);
-            periods[np++] = u->period;
+            periods[np++] = unit_period(u);
         }
         strmap_free(&seen);
         if (np) qsort(periods, np, sizeof *periods, cmp_str);

@@ -33,7 +33,7 @@ static json_t *unit_row(const published_group_t *g, const published_row_t *row)
     for (int f = 0; f < g->nfields; f++) {
         const node_t *n = g->ci->nodes[root->children[f]].src;
         json_t *o = json_pack("{s:s, s:o, s:o, s:o, s:b}", "id", n->id, "points",
-                              f < u->nfields ? json_from_rat(u->fpoints[f]) : json_null(), "change",
+                              f < u->nfields ? json_from_rat(unit_fpoints(u, f)) : json_null(), "change",
                               row->field_compared[f] ? json_from_rat(row->dfield[f]) : json_null(),
                               "places_gained",
                               row->field_compared[f] ? places(row->dfield_places[f],
@@ -42,9 +42,9 @@ static json_t *unit_row(const published_group_t *g, const published_row_t *row)
                               "new", g->field_before[f] < 0);
         json_array_append_new(fields, o);
     }
-    return json_pack("{s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "id", u->id, "name", str_or_null(u->name),
+    return json_pack("{s:s, s:o, s:o, s:b, s:o, s:o, s:o, s:o}", "id", unit_id(u), "name", str_or_null(unit_name(u)),
                      "rank", u->rank ? json_integer(u->rank) : json_null(), "new", row->before == NULL,
-                     "percent", u->has_percent ? json_from_rat(u->percent) : json_null(), "change",
+                     "percent", unit_has_percent(u) ? json_from_rat(unit_percent(u)) : json_null(), "change",
                      row->changed ? json_from_rat(row->dpercent) : json_null(), "places_gained",
                      places(row->dplaces, row->has_dplaces), "fields", fields);
 }
@@ -52,7 +52,7 @@ static json_t *unit_row(const published_group_t *g, const published_row_t *row)
 static json_t *extreme(const published_row_t *row)
 {
     if (!row) return json_null();
-    return json_pack("{s:s, s:o, s:o}", "id", row->now->id, "name", str_or_null(row->now->name), "change",
+    return json_pack("{s:s, s:o, s:o}", "id", unit_id(row->now), "name", str_or_null(unit_name(row->now)), "change",
                      json_from_rat(row->dpercent));
 }
 

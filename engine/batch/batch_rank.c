@@ -18,76 +18,79 @@
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
+/* What one ranking reads: the units, which field (< 0: the percent), and
+ * the rounding. */
+typedef struct {
+    const batch_t *b;
+    int field, decimals;
+} rank_ctx;
+
 /* The key a unit is ranked by: its percent, or a field's points as a
- * percent of its maximum; rounded to `decimals` when that is >= 0. */
-static bool exact_key(const unit_summary_t *u, int field, int decimals, rat_t *key)
+ * percent of its maximum; rounded to `decimals` when that is >= 0. False
+ * when the unit takes no part. */
+static bool unit_key(void *ctx, size_t i, rat_t *key, uint32_t *group)
 {
+    const rank_ctx *c = ctx;
+    const unit_summary_t *u = &c->b->units[i];
+    int field = c->field;
+    if (!u->ok || unit_unranked(u)) return false;
+    if (field < 0 ? !unit_has_percent(u) : field >= u->nfields) return false;
     bool of = false;
-    if (field < 0) *key = u->percent;
-    else *key = rat_div(u->fpoints[field], u->fmax[field], &of); /* a share: × 100 only to round */
-    if (decimals >= 0 && !of) {
-        if (field >= 0) *key = rat_mul(*key, rat_int(100), &of);
-        if (!of) *key = rat_round(*key, decimals, &of);
+    if (field < 0) {
+        *key = unit_percent(u);
+    } else {
+        rat_t max = unit_fmax(u, field);
+        if (rat_is_zero(max)) return false;
+        *key = rat_div(unit_fpoints(u, field), max, &of); /* a share: × 100 only to round */
     }
+    if (c->decimals >= 0 && !of) {
+        if (field >= 0) *key = rat_mul(*key, rat_int(100), &of);
+        if (!of) *key = rat_round(*key, c->decimals, &of);
+    }
+    *group = u->group->number;
     return !of;
 }
-
-/* Arrays by unit position, allocated once for all the rankings of a batch. */
-typedef struct {
-    ranking_t *rk;
-    bool *eligible;
-    rat_t *keys;
-    uint32_t *groups, *ranks;
-} rank_scratch;
 
 /* field < 0: overall percent; else that field's percent. Ranks are
  * computed into a dense array, then copied in batch order: writing them
  * straight into the summaries in sorted order would touch a million
  * scattered ones. */
-static void rank_by(batch_t *b, int field, int decimals, rank_scratch *sc)
+static void rank_by(batch_t *b, int field, int decimals, ranking_t *rk, uint32_t *ranks)
 {
+    rank_ctx ctx = {b, field, decimals};
+    ranking_run(rk, b->count, unit_key, &ctx, ranks);
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
-        sc->eligible[i] = u->ok && !u->unranked &&
-                          (field < 0 ? u->has_percent : field < u->nfields && !rat_is_zero(u->fmax[field])) &&
-                          exact_key(u, field, decimals, &sc->keys[i]);
-    }
-    ranking_run(sc->rk, b->count, sc->eligible, sc->keys, sc->groups, sc->ranks);
-    for (size_t i = 0; i < b->count; i++) {
-        unit_summary_t *u = &b->units[i];
-        if (field < 0) u->rank = sc->ranks[i];
-        else if (field < u->nfields) u->frank[field] = sc->ranks[i];
+        if (field < 0) u->rank = (int32_t)ranks[i];
+        else if (field < u->nfields) unit_franks(u)[field] = (int32_t)ranks[i];
     }
 }
 
-static bool same(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
-
 /* Numbers the (level, period) groups, so that sorting compares integers.
+ * Workers intern groups each their own way: equal texts get one number.
  * Units of one group usually come together: the previous unit's group is
  * tried before the map. */
 static void number_groups(batch_t *b)
 {
+    for (size_t i = 0; i < b->count; i++) b->units[i].group->number = 0;
     strmap_t groups;
     strmap_init(&groups);
     strbuf_t key;
     sb_init(&key);
-    int next = 0;
+    uint32_t next = 0;
     for (size_t i = 0; i < b->count; i++) {
-        unit_summary_t *u = &b->units[i];
-        if (i > 0 && same(u->level, u[-1].level) && same(u->period, u[-1].period)) {
-            u->group = u[-1].group;
-            continue;
-        }
+        unit_group_t *g = b->units[i].group;
+        if (g->number) continue;
         key.len = 0;
-        sb_adds(&key, or_empty(u->level));
+        sb_adds(&key, or_empty(g->level));
         sb_addc(&key, '\x1f');
-        sb_adds(&key, or_empty(u->period));
-        void *g = strmap_get(&groups, key.data);
-        if (!g) {
-            g = (void *)(intptr_t)++next;
-            strmap_put(&groups, key.data, g);
+        sb_adds(&key, or_empty(g->period));
+        void *n = strmap_get(&groups, key.data);
+        if (!n) {
+            n = (void *)(uintptr_t)++next;
+            strmap_put(&groups, key.data, n);
         }
-        u->group = (int)(intptr_t)g;
+        g->number = (uint32_t)(uintptr_t)n;
     }
     strmap_free(&groups);
     sb_free(&key);
@@ -97,6 +100,15 @@ static uint64_t hash_text(uint64_t h, const char *s)
 {
     for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ULL; /* FNV-1a */
     return h;
+}
+
+/* Notes on both units that another has the same (id, period), in the
+ * extra part (made for the few units that repeat). */
+static void note_duplicate(batch_t *b, unit_summary_t *u, const unit_summary_t *other)
+{
+    if (!u->extra) u->extra = arena_alloc8(&b->stores[0].arena, sizeof *u->extra);
+    const char *origin = unit_origin(other); /* lives as long as the batch */
+    u->extra->duplicate_of = origin ? origin : "?";
 }
 
 /* Marks units whose (id, period) came earlier in the batch, with an
@@ -113,20 +125,21 @@ static void mark_duplicates(batch_t *b)
     slot_t *slots = xcalloc(cap, sizeof *slots);
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
-        if (!u->id) continue;
-        uint64_t h = hash_text(hash_text(0xcbf29ce484222325ULL, u->id) * 31, or_empty(u->period));
+        const char *id = unit_id(u), *period = or_empty(unit_period(u));
+        if (!id) continue;
+        uint64_t h = hash_text(hash_text(0xcbf29ce484222325ULL, id) * 31, period);
         uint32_t h32 = (uint32_t)(h >> 32);
         size_t at = (size_t)h & (cap - 1);
         for (; slots[at].index; at = (at + 1) & (cap - 1)) {
             if (slots[at].hash != h32) continue;
             unit_summary_t *first = &b->units[slots[at].index - 1];
-            if (!strcmp(first->id, u->id) && !strcmp(or_empty(first->period), or_empty(u->period))) break;
+            if (!strcmp(unit_id(first), id) && !strcmp(or_empty(unit_period(first)), period)) break;
         }
         if (slots[at].index) {
             unit_summary_t *first = &b->units[slots[at].index - 1];
-            u->duplicate_of = xstrdup(first->origin ? first->origin : "?");
-            u->repeats = true;
-            if (!first->duplicate_of) first->duplicate_of = xstrdup(u->origin ? u->origin : "?");
+            note_duplicate(b, u, first);
+            u->flags |= UNIT_REPEATS;
+            if (!unit_duplicate_of(first)) note_duplicate(b, first, u);
         } else {
             slots[at] = (slot_t){(uint32_t)(i + 1), h32};
         }
@@ -140,23 +153,17 @@ void batch_rank(batch_t *b, int decimals)
     int nfields = 0; /* rank_by sets every rank, 0 where a unit is not ranked */
     for (size_t i = 0; i < b->count; i++)
         if (b->units[i].nfields > nfields) nfields = b->units[i].nfields;
-    size_t count = b->count ? b->count : 1;
-    rank_scratch sc = {ranking_new(b->count), xmalloc_large(count * sizeof *sc.eligible),
-                       xmalloc_large(count * sizeof *sc.keys), xmalloc_large(count * sizeof *sc.groups),
-                       xmalloc_large(count * sizeof *sc.ranks)};
-    for (size_t i = 0; i < b->count; i++) sc.groups[i] = (uint32_t)b->units[i].group;
+    ranking_t *rk = ranking_new(b->count);
+    uint32_t *ranks = xmalloc_large((b->count ? b->count : 1) * sizeof *ranks);
     arena_t bigs; /* keys beyond 64 bits, if any, for the time of ranking */
     arena_init(&bigs);
     arena_t *outer = rat_big_arena(&bigs);
-    rank_by(b, -1, decimals, &sc);
-    for (int f = 0; f < nfields; f++) rank_by(b, f, decimals, &sc);
+    rank_by(b, -1, decimals, rk, ranks);
+    for (int f = 0; f < nfields; f++) rank_by(b, f, decimals, rk, ranks);
     rat_big_arena(outer);
     arena_free(&bigs);
-    ranking_free(sc.rk);
-    free(sc.eligible);
-    free(sc.keys);
-    free(sc.groups);
-    free(sc.ranks);
+    ranking_free(rk);
+    free(ranks);
     mark_duplicates(b);
 }
 
@@ -176,10 +183,12 @@ int batch_fields(const chiso_program *prog, size_t index, const char ***ids, con
 int batch_by_group_rank(const void *x, const void *y)
 {
     const unit_summary_t *a = *(unit_summary_t *const *)x, *b = *(unit_summary_t *const *)y;
-    int c = strcmp(or_empty(a->level), or_empty(b->level));
-    if (c) return c;
-    c = strcmp(or_empty(a->period), or_empty(b->period));
-    if (c) return c;
+    if (a->group != b->group) {
+        int c = strcmp(or_empty(unit_level(a)), or_empty(unit_level(b)));
+        if (c) return c;
+        c = strcmp(or_empty(unit_period(a)), or_empty(unit_period(b)));
+        if (c) return c;
+    }
     if (!a->rank != !b->rank) return a->rank ? -1 : 1; /* ranked first */
     if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
     return a < b ? -1 : a > b;
@@ -187,5 +196,6 @@ int batch_by_group_rank(const void *x, const void *y)
 
 const char *batch_unit_label(const unit_summary_t *u)
 {
-    return u->name ? u->name : u->id ? u->id : u->origin ? u->origin : "?";
+    const char *name = unit_name(u), *id = unit_id(u), *origin = unit_origin(u);
+    return name ? name : id ? id : origin ? origin : "?";
 }

@@ -42,10 +42,10 @@ static bool build_level(const batch_t *b, const char *level, trend_level_t *lv)
     int cap = 0;
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
-        if (strcmp(or_empty(u->level), or_empty(level)) || !u->period || strmap_get(&periods, u->period)) continue;
-        strmap_put(&periods, u->period, (void *)1);
+        if (strcmp(or_empty(unit_level(u)), or_empty(level)) || !unit_period(u) || strmap_get(&periods, unit_period(u))) continue;
+        strmap_put(&periods, unit_period(u), (void *)1);
         VEC_PUSH(lv->periods, lv->nperiods, cap);
-        lv->periods[lv->nperiods++] = u->period;
+        lv->periods[lv->nperiods++] = unit_period(u);
     }
     strmap_free(&periods);
     if (lv->nperiods < 2) {
@@ -61,19 +61,19 @@ static bool build_level(const batch_t *b, const char *level, trend_level_t *lv)
     size_t rowcap = 0;
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
-        if (strcmp(or_empty(u->level), or_empty(level)) || !u->period || !u->id) continue;
-        int p = (int)(intptr_t)strmap_get(&index_of, u->period) - 1;
-        size_t r = (size_t)(intptr_t)strmap_get(&rows, u->id);
+        if (strcmp(or_empty(unit_level(u)), or_empty(level)) || !unit_period(u) || !unit_id(u)) continue;
+        int p = (int)(intptr_t)strmap_get(&index_of, unit_period(u)) - 1;
+        size_t r = (size_t)(intptr_t)strmap_get(&rows, unit_id(u));
         if (r == 0) {
             VEC_PUSH(lv->rows, lv->nrows, rowcap);
-            lv->rows[lv->nrows] = (trend_row_t){u->id, batch_unit_label(u),
+            lv->rows[lv->nrows] = (trend_row_t){unit_id(u), batch_unit_label(u),
                                                 xcalloc((size_t)lv->nperiods, sizeof(unit_summary_t *)), NULL};
             r = ++lv->nrows;
-            strmap_put(&rows, u->id, (void *)(intptr_t)r);
+            strmap_put(&rows, unit_id(u), (void *)(intptr_t)r);
         }
         trend_row_t *row = &lv->rows[r - 1];
         if (!row->cells[p]) row->cells[p] = u; /* a repeated (id, period) keeps the first */
-        if (u->name) row->label = u->name;      /* the latest name the unit gave */
+        if (unit_name(u)) row->label = unit_name(u);      /* the latest name the unit gave */
     }
     strmap_free(&rows);
     strmap_free(&index_of);
@@ -95,7 +95,7 @@ void trend_build(const batch_t *b, trend_t *t)
     strmap_init(&seen);
     bool unlevelled = false;
     for (size_t i = 0; i < b->count; i++) {
-        const char *level = b->units[i].level;
+        const char *level = unit_level(&b->units[i]);
         if (!level) {
             unlevelled = true;
             continue;

@@ -1,11 +1,13 @@
 /* ranking.c — competition ranks within groups (see ranking.h).
  *
- * Entries are sorted as 16-byte items — the key as an order-preserving
- * integer made from its double, the group, the position — so that no
- * comparison follows a pointer. Large rankings use a stable LSD radix
- * sort. Doubles can tie or misorder keys that differ by less than their
- * rounding, so runs of neighbours that close are then settled by their
- * exact fractions, which also decide the ties. */
+ * Entries are sorted as 12-byte items — the key as an order-preserving
+ * integer made from its value in single precision, the group, the
+ * position — so that no comparison follows a pointer, and a million units
+ * need 24 MB to be sorted. Large rankings use a stable LSD radix sort.
+ * The rounded keys can tie or misorder keys that differ by less than
+ * their rounding, so runs of neighbours that close are then settled by
+ * their exact fractions (asked of the caller again), which also decide the
+ * ties. */
 #include "ranking.h"
 
 #include "result.h"
@@ -18,7 +20,7 @@
 #include <string.h>
 
 typedef struct {
-    uint64_t key;   /* the key's double as an integer that sorts highest first */
+    uint32_t key;   /* the key as a float, as an integer that sorts highest first */
     uint32_t group;
     uint32_t pos;   /* the entry */
 } rank_item;
@@ -54,24 +56,25 @@ void ranking_free(ranking_t *rk)
     free(rk);
 }
 
-/* A double as an unsigned integer that orders the same way, inverted so
- * that higher keys come first; and back. */
-static uint64_t descending_key(double d)
+/* A key as an unsigned integer that orders the same way (a float's
+ * bits; rounding to float keeps the order, ties aside), inverted so that
+ * higher keys come first; and back. */
+static uint32_t descending_key(double d)
 {
-    d += 0.0; /* -0.0 becomes 0.0 */
-    uint64_t bits;
-    memcpy(&bits, &d, sizeof bits);
-    bits = (bits >> 63) ? ~bits : bits ^ (1ULL << 63);
+    float f = (float)d + 0.0f; /* -0.0 becomes 0.0 */
+    uint32_t bits;
+    memcpy(&bits, &f, sizeof bits);
+    bits = (bits >> 31) ? ~bits : bits ^ (1U << 31);
     return ~bits;
 }
 
-static double key_value(uint64_t key)
+static double key_value(uint32_t key)
 {
-    uint64_t bits = ~key;
-    bits = (bits >> 63) ? bits ^ (1ULL << 63) : ~bits;
-    double d;
-    memcpy(&d, &bits, sizeof d);
-    return d;
+    uint32_t bits = ~key;
+    bits = (bits >> 31) ? bits ^ (1U << 31) : ~bits;
+    float f;
+    memcpy(&f, &bits, sizeof f);
+    return f;
 }
 
 static int item_cmp(const void *x, const void *y)
@@ -92,11 +95,11 @@ static void sort_items(rank_item *items, rank_item *tmp, size_t n)
         qsort(items, n, sizeof *items, item_cmp);
         return;
     }
-    enum { PASSES = 12 }; /* 8 bytes of key, then 4 of group */
+    enum { PASSES = 8 }; /* 4 bytes of key, then 4 of group */
     size_t counts[PASSES][256] = {{0}};
     for (size_t i = 0; i < n; i++) {
-        for (int p = 0; p < 8; p++) counts[p][(items[i].key >> (8 * p)) & 0xff]++;
-        for (int p = 0; p < 4; p++) counts[8 + p][(items[i].group >> (8 * p)) & 0xff]++;
+        for (int p = 0; p < 4; p++) counts[p][(items[i].key >> (8 * p)) & 0xff]++;
+        for (int p = 0; p < 4; p++) counts[4 + p][(items[i].group >> (8 * p)) & 0xff]++;
     }
     rank_item *src = items, *dst = tmp;
     for (int p = 0; p < PASSES; p++) {
@@ -115,8 +118,7 @@ static void sort_items(rank_item *items, rank_item *tmp, size_t n)
             offset += k;
         }
         for (size_t i = 0; i < n; i++) {
-            unsigned byte = p < 8 ? (unsigned)(src[i].key >> (8 * p)) & 0xff
-                                  : (src[i].group >> (8 * (p - 8))) & 0xff;
+            unsigned byte = p < 4 ? (src[i].key >> (8 * p)) & 0xff : (src[i].group >> (8 * (p - 4))) & 0xff;
             dst[c[byte]++] = src[i];
         }
         rank_item *t = src;
@@ -134,17 +136,20 @@ static int exact_cmp(const void *x, const void *y)
     return a->pos < b->pos ? -1 : a->pos > b->pos;
 }
 
+/* Keys whose floats are this close may be in either order exactly (a
+ * float's step is 2^-23 of its value; the double a key was rounded from
+ * may be off by far less). */
 static bool close_to(const rank_item *a, const rank_item *b)
 {
     if (a->group != b->group) return false;
     if (a->key == b->key) return true;
     double x = key_value(a->key), y = key_value(b->key);
-    return fabs(x - y) <= 1e-9 * (1 + fabs(y));
+    return fabs(x - y) <= 0x1p-21 * (1 + fabs(y));
 }
 
 /* Ranks the sorted items: a rank is one more than the entries ahead of it
  * in its group; within runs of close doubles the exact keys decide. */
-static void assign_ranks(ranking_t *rk, size_t n, const rat_t *keys, uint32_t *ranks)
+static void assign_ranks(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
 {
     const rank_item *items = rk->items;
     size_t group_start = 0, ahead_tie = 0; /* first item of the group; of the current tie */
@@ -162,7 +167,11 @@ static void assign_ranks(ranking_t *rk, size_t n, const rat_t *keys, uint32_t *r
             rk->run = xrealloc(rk->run, rk->runcap * sizeof *rk->run);
         }
         exact_item *run = rk->run;
-        for (size_t k = i; k < j; k++) run[k - i] = (exact_item){keys[items[k].pos], items[k].pos};
+        for (size_t k = i; k < j; k++) {
+            uint32_t group;
+            run[k - i].pos = items[k].pos;
+            key_of(ctx, items[k].pos, &run[k - i].key, &group);
+        }
         bool sorted = true; /* usually: equal keys, already in entry order */
         for (size_t k = 1; k < j - i && sorted; k++) sorted = exact_cmp(&run[k - 1], &run[k]) < 0;
         if (!sorted) qsort(run, j - i, sizeof *run, exact_cmp);
@@ -174,18 +183,34 @@ static void assign_ranks(ranking_t *rk, size_t n, const rat_t *keys, uint32_t *r
     }
 }
 
-void ranking_run(ranking_t *rk, size_t n, const bool *eligible, const rat_t *keys,
-                 const uint32_t *groups, uint32_t *ranks)
+void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
 {
     if (n > rk->capacity) n = rk->capacity;
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         ranks[i] = 0;
-        if (eligible[i])
-            rk->items[m++] = (rank_item){descending_key(rat_to_double(keys[i])), groups[i], (uint32_t)i};
+        rat_t key;
+        uint32_t group;
+        if (key_of(ctx, i, &key, &group))
+            rk->items[m++] = (rank_item){descending_key(rat_to_double(key)), group, (uint32_t)i};
     }
     sort_items(rk->items, rk->tmp, m);
-    assign_ranks(rk, m, keys, ranks);
+    assign_ranks(rk, m, key_of, ctx, ranks);
+}
+
+/* The keys of chiso_rank, made beforehand. */
+typedef struct {
+    const bool *eligible;
+    const rat_t *keys;
+    const uint32_t *groups;
+} keys_ctx;
+
+static bool key_from_arrays(void *ctx, size_t i, rat_t *key, uint32_t *group)
+{
+    const keys_ctx *k = ctx;
+    *key = k->keys[i];
+    *group = k->groups[i];
+    return k->eligible[i];
 }
 
 /* The library's ranking of a set of results: per (unit level, period), as
@@ -228,7 +253,8 @@ void chiso_rank_ex(chiso_result **results, size_t n, int decimals)
         if (overflow) eligible[i] = false;
     }
     ranking_t *rk = ranking_new(n);
-    ranking_run(rk, n, eligible, keys, groups, ranks);
+    keys_ctx ctx = {eligible, keys, groups};
+    ranking_run(rk, n, key_from_arrays, &ctx, ranks);
     for (size_t i = 0; i < n; i++) results[i]->rank = ranks[i];
     rat_big_arena(outer);
     arena_free(&bigs);

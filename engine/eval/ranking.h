@@ -18,12 +18,16 @@ typedef struct ranking ranking_t;
 ranking_t *ranking_new(size_t capacity);
 void ranking_free(ranking_t *rk);
 
-/* Ranks entries 0..n-1 (n <= capacity). Entry i takes part when
- * eligible[i]; then keys[i] is its exact key and groups[i] its group.
- * Writes ranks[i] for every entry: 1 for the highest key of its group,
- * equal keys share a rank and the next key skips the ties; 0 when not
- * eligible. Ties are exact: 1/3 and 2/6 tie, 87.254 and 87.249 do not. */
-void ranking_run(ranking_t *rk, size_t n, const bool *eligible, const rat_t *keys,
-                 const uint32_t *groups, uint32_t *ranks);
+/* Entry i's exact key and group; false when it takes no part. Asked once
+ * for every entry, and again for entries whose keys are close to others'
+ * (the answers must be the same). */
+typedef bool (*ranking_key_fn)(void *ctx, size_t i, rat_t *key, uint32_t *group);
+
+/* Ranks entries 0..n-1 (n <= capacity). Writes ranks[i] for every entry:
+ * 1 for the highest key of its group, equal keys share a rank and the
+ * next key skips the ties; 0 when it takes no part. Ties are exact: 1/3
+ * and 2/6 tie, 87.254 and 87.249 do not. Keys are not kept: a ranking
+ * needs 24 bytes an entry besides `ranks`. */
+void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks);
 
 #endif

@@ -64,7 +64,7 @@ static void heat_color(double pct, char *buf, size_t n)
 static void bar_chart(FILE *out, unit_summary_t **order, size_t n, const page_t *pg)
 {
     size_t shown = 0;
-    for (size_t i = 0; i < n; i++) shown += order[i]->ok && order[i]->has_percent;
+    for (size_t i = 0; i < n; i++) shown += order[i]->ok && unit_has_percent(order[i]);
     int row = 22, left = 260, width = 460, height = (int)shown * row + 30;
     fputs("<svg class=\"chart\" role=\"img\" aria-label=\"", out);
     esc(out, _("Percent of each unit"));
@@ -77,8 +77,8 @@ static void bar_chart(FILE *out, unit_summary_t **order, size_t n, const page_t 
     int y = 0;
     for (size_t i = 0; i < n; i++) {
         const unit_summary_t *u = order[i];
-        if (!u->ok || !u->has_percent) continue;
-        double p = rat_to_double(u->percent);
+        if (!u->ok || !unit_has_percent(u)) continue;
+        double p = rat_to_double(unit_percent(u));
         char color[16];
         heat_color(p, color, sizeof color);
         fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">", left - 6, y + 15);
@@ -87,7 +87,7 @@ static void bar_chart(FILE *out, unit_summary_t **order, size_t n, const page_t 
                 left, y + 3, width * p / 100.0, color);
         esc(out, batch_unit_label(u));
         char label_pct[48];
-        display_rat(u->percent, DISPLAY_FIXED | pg->comma, label_pct, sizeof label_pct);
+        display_rat(unit_percent(u), DISPLAY_FIXED | pg->comma, label_pct, sizeof label_pct);
         fprintf(out, ": %s%%</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s%%</text>\n",
                 label_pct, left + width * p / 100.0 + 4, y + 15, label_pct);
         y += row;
@@ -122,7 +122,7 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
         esc(out, batch_unit_label(u));
         fputs("</text>", out);
         for (int f = 0; f < nfields && f < u->nfields; f++) {
-            double p = pct_of(u->fpoints[f], u->fmax[f]);
+            double p = pct_of(unit_fpoints(u, f), unit_fmax(u, f));
             char color[16];
             heat_color(p, color, sizeof color);
             fprintf(out, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" stroke=\"#fff\"><title>",
@@ -131,7 +131,7 @@ static void heat_map(FILE *out, unit_summary_t **order, size_t n, const char **i
             fputs(" · ", out);
             esc(out, names[f]);
             bool of = false;
-            rat_t share = p >= 0 ? rat_div(u->fpoints[f], u->fmax[f], &of) : rat_int(0);
+            rat_t share = p >= 0 ? rat_div(unit_fpoints(u, f), unit_fmax(u, f), &of) : rat_int(0);
             char tip[48], whole[48];
             if (of) {
                 display_double(p / 100, DISPLAY_PERCENT | DISPLAY_FIXED | pg->comma, tip, sizeof tip);
@@ -232,13 +232,13 @@ static void errors_html(const batch_t *b, FILE *out)
         fputs("<tr><td>", out);
         esc(out, batch_unit_label(u));
         fputs("</td><td>", out);
-        esc(out, u->level);
+        esc(out, unit_level(u));
         fputs("</td><td>", out);
-        esc(out, u->period);
+        esc(out, unit_period(u));
         fputs("</td><td>", out);
-        esc(out, u->origin);
+        esc(out, unit_origin(u));
         fputs("</td><td class=\"err\"><ul>", out);
-        for (const char *e = or_empty(u->error); *e;) {
+        for (const char *e = or_empty(unit_error(u)); *e;) {
             size_t len = strcspn(e, "\n");
             char *one = xstrndup(e, len);
             fputs("<li>", out);
@@ -384,9 +384,9 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u, const page_
     /* open: a printed or PDF report must hold every scorecard */
     fputs("<details class=\"card\" open><summary>", out);
     esc(out, batch_unit_label(u));
-    if (u->period) {
+    if (unit_period(u)) {
         fprintf(out, " · %s ", _("period"));
-        esc(out, u->period);
+        esc(out, unit_period(u));
     }
     if (!u->ok) {
         fputs(" — <b class=\"err\">", out);
@@ -403,25 +403,25 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u, const page_
         return;
     }
     char pts[48], mx[48];
-    display_rat(u->points, DISPLAY_FIXED | pg->comma, pts, sizeof pts);
-    display_rat(u->max, DISPLAY_FIXED | pg->comma, mx, sizeof mx);
+    display_rat(unit_points(u), DISPLAY_FIXED | pg->comma, pts, sizeof pts);
+    display_rat(unit_max(u), DISPLAY_FIXED | pg->comma, mx, sizeof mx);
     fprintf(out, " — %s / %s", pts, mx);
-    if (u->has_percent) {
+    if (unit_has_percent(u)) {
         char pct[48];
-        fprintf(out, " (%s%%)", display_rat(u->percent, DISPLAY_FIXED | pg->comma, pct, sizeof pct));
+        fprintf(out, " (%s%%)", display_rat(unit_percent(u), DISPLAY_FIXED | pg->comma, pct, sizeof pct));
     }
     if (u->grade) {
         fputs(" · ", out);
         esc(out, u->grade);
     }
-    if (u->rank) fprintf(out, " · %s %ld", _("rank"), u->rank);
-    if (u->origins) {
+    if (u->rank) fprintf(out, " · %s %ld", _("rank"), (long)u->rank);
+    if (unit_origins(u)) {
         char a[48], am[48], sv[48], sm[48];
         fprintf(out, " · %s %s / %s · %s %s / %s", _("appraisal"),
-                display_rat(u->origins[0], DISPLAY_FIXED | pg->comma, a, sizeof a),
-                display_rat(u->origins[1], DISPLAY_FIXED | pg->comma, am, sizeof am), _("social survey"),
-                display_rat(u->origins[2], DISPLAY_FIXED | pg->comma, sv, sizeof sv),
-                display_rat(u->origins[3], DISPLAY_FIXED | pg->comma, sm, sizeof sm));
+                display_rat(unit_origins(u)[0], DISPLAY_FIXED | pg->comma, a, sizeof a),
+                display_rat(unit_origins(u)[1], DISPLAY_FIXED | pg->comma, am, sizeof am), _("social survey"),
+                display_rat(unit_origins(u)[2], DISPLAY_FIXED | pg->comma, sv, sizeof sv),
+                display_rat(unit_origins(u)[3], DISPLAY_FIXED | pg->comma, sm, sizeof sm));
     }
     json_t *version = json_object_get(r, "version"); /* the version of the index that scored it */
     if (version) {
@@ -691,41 +691,41 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
     fputs("</tr></thead><tbody>\n", out);
     for (size_t i = 0; i < ok; i++) {
         const unit_summary_t *u = order[i];
-        if (i == 0 || strcmp(or_empty(u->level), or_empty(order[i - 1]->level)) ||
-            strcmp(or_empty(u->period), or_empty(order[i - 1]->period))) {
+        if (i == 0 || strcmp(or_empty(unit_level(u)), or_empty(unit_level(order[i - 1]))) ||
+            strcmp(or_empty(unit_period(u)), or_empty(unit_period(order[i - 1])))) {
             fputs("<tr class=\"group\"><td colspan=\"8\">", out);
-            if (u->level) fprintf(out, "%s ", _("Level"));
-            esc(out, u->level);
-            fputs(u->level && u->period ? " · " : "", out);
-            if (u->period) fprintf(out, "%s ", _("Period"));
-            esc(out, u->period);
-            if (!u->level && !u->period) esc(out, _("Unit"));
+            if (unit_level(u)) fprintf(out, "%s ", _("Level"));
+            esc(out, unit_level(u));
+            fputs(unit_level(u) && unit_period(u) ? " · " : "", out);
+            if (unit_period(u)) fprintf(out, "%s ", _("Period"));
+            esc(out, unit_period(u));
+            if (!unit_level(u) && !unit_period(u)) esc(out, _("Unit"));
             fputs("</td></tr>\n", out);
         }
-        if (u->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td>", u->rank);
+        if (u->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td>", (long)u->rank);
         else fputs("<tr><td class=\"n\">-</td><td>", out);
         esc(out, batch_unit_label(u));
         fputs("</td><td>", out);
-        esc(out, u->level);
+        esc(out, unit_level(u));
         fputs("</td><td>", out);
-        esc(out, u->period);
+        esc(out, unit_period(u));
         char pts[48], mx[48], exact[48];
-        display_rat(u->points, DISPLAY_FIXED | pg.comma, pts, sizeof pts);
-        display_rat(u->max, DISPLAY_FIXED | pg.comma, mx, sizeof mx);
-        display_rat(u->points, pg.comma, exact, sizeof exact);
+        display_rat(unit_points(u), DISPLAY_FIXED | pg.comma, pts, sizeof pts);
+        display_rat(unit_max(u), DISPLAY_FIXED | pg.comma, mx, sizeof mx);
+        display_rat(unit_points(u), pg.comma, exact, sizeof exact);
         fputs("</td><td class=\"n\"><span title=\"", out);
         esc(out, exact);
         fprintf(out, "\">%s</span></td><td class=\"n\">%s</td><td class=\"n\">", pts, mx);
-        if (u->has_percent) {
+        if (unit_has_percent(u)) {
             char pct[48];
-            display_rat(u->percent, pg.comma, exact, sizeof exact);
+            display_rat(unit_percent(u), pg.comma, exact, sizeof exact);
             fputs("<span title=\"", out);
             esc(out, exact);
-            fprintf(out, "%%\">%s%%</span>", display_rat(u->percent, DISPLAY_FIXED | pg.comma, pct, sizeof pct));
+            fprintf(out, "%%\">%s%%</span>", display_rat(unit_percent(u), DISPLAY_FIXED | pg.comma, pct, sizeof pct));
         }
         fputs("</td><td>", out);
         esc(out, u->grade);
-        if (u->unranked) fprintf(out, " (%s)", _("not ranked"));
+        if (unit_unranked(u)) fprintf(out, " (%s)", _("not ranked"));
         fputs("</td></tr>\n", out);
     }
     fputs("</tbody></table>\n", out);

@@ -35,12 +35,12 @@ void batch_decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
         const cnode_t *root = &u->ci->nodes[0];
         for (int f = 0; f < u->nfields; f++)
             json_object_set_new(fr, u->ci->nodes[root->children[f]].src->id,
-                                u->frank[f] ? json_integer(u->frank[f]) : json_null());
+                                unit_frank(u, f) ? json_integer(unit_frank(u, f)) : json_null());
         json_object_set_new(j, "field_ranks", fr);
     }
-    if (u->duplicate_of) {
+    if (unit_duplicate_of(u)) {
         json_t *f = json_pack("{s:n,s:s,s:s+}", "node", "kind", "duplicate_unit", "message",
-                              "the same unit ID and period also come from ", u->duplicate_of);
+                              "the same unit ID and period also come from ", unit_duplicate_of(u));
         json_t *findings = json_object_get(j, "findings");
         if (json_is_array(findings)) json_array_append_new(findings, f);
         else json_object_set_new(j, "findings", json_pack("[o]", f));
@@ -128,7 +128,7 @@ static void csv_rank(strbuf_t *row, long rank)
  * points, max, percent, grade, rank, then each field's points); the
  * field ranks, the status, the file, the error and a note (a unit whose
  * metrics are mostly null) follow. */
-static void render_csv(const batch_t *b, const chiso_program *prog, size_t index, const char **ids,
+static bool render_csv(batch_t *b, const chiso_program *prog, size_t index, const char **ids,
                        const char **names, int nfields, const render_opts_t *o, FILE *out)
 {
     /* By default for Excel set to Vietnamese, as the offices that open it
@@ -201,7 +201,7 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
     }
     /* points by origin, when the rules say where points come from */
     bool origins = false;
-    for (size_t i = 0; i < b->count && !origins; i++) origins = b->units[i].origins != NULL;
+    for (size_t i = 0; i < b->count && !origins; i++) origins = unit_origins(&b->units[i]) != NULL;
     const char *ohead[] = {"appraisal points", "appraisal max", "survey points", "survey max"};
     const char *ohead_vi[] = {"Điểm thẩm định", "Tối đa thẩm định", "Điểm điều tra XHH", "Tối đa điều tra XHH"};
     for (size_t i = 0; origins && i < 4; i++) {
@@ -226,25 +226,35 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         }
     sb_add(&row, "\r\n", 2);
     fwrite(row.data, 1, row.len, out);
-    /* The units scored, in input order, then those in error. */
+    /* The units scored, in input order, then those in error. The criteria's
+     * points of each unit scored come back from the spool, in that order. */
+    char *spooled = NULL;
+    size_t spooled_cap = 0, spooled_len;
+    bool whole = true;
     for (size_t k = 0; k < 2 * b->count; k++) {
         const unit_summary_t *u = &b->units[k % b->count];
         if (u->ok != (k < b->count)) continue;
+        const char *unit_leaves = "";
+        if (u->ok && b->spool) {
+            if (!(whole = batch_spool_leaves(b, &spooled, &spooled_cap, &spooled_len))) break;
+            spooled[spooled_len - 1] = '\0';
+            unit_leaves = spooled;
+        }
         row.len = 0;
-        csv_field(&row, u->id, sep);
+        csv_field(&row, unit_id(u), sep);
         sb_addc(&row, sep);
-        csv_field(&row, u->name, sep);
+        csv_field(&row, unit_name(u), sep);
         sb_addc(&row, sep);
-        csv_field(&row, u->level, sep);
+        csv_field(&row, unit_level(u), sep);
         sb_addc(&row, sep);
-        csv_field(&row, u->period, sep);
+        csv_field(&row, unit_period(u), sep);
         sb_addc(&row, sep);
         if (u->ok) {
-            csv_number(&row, u->points, comma, round);
+            csv_number(&row, unit_points(u), comma, round);
             sb_addc(&row, sep);
-            csv_number(&row, u->max, comma, round);
+            csv_number(&row, unit_max(u), comma, round);
             sb_addc(&row, sep);
-            if (u->has_percent) csv_number(&row, u->percent, comma, round);
+            if (unit_has_percent(u)) csv_number(&row, unit_percent(u), comma, round);
             sb_addc(&row, sep);
             csv_field(&row, u->grade, sep);
             sb_addc(&row, sep);
@@ -256,18 +266,18 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         for (int v = 0; v < cv.n; v++)
             for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
                 sb_addc(&row, sep);
-                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_number(&row, u->fpoints[f], comma, round);
+                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_number(&row, unit_fpoints(u, f), comma, round);
             }
         for (int v = 0; v < cv.n; v++)
             for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
                 sb_addc(&row, sep);
-                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_rank(&row, u->frank[f]);
+                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_rank(&row, unit_frank(u, f));
             }
         if (pub.ngroups) { /* places gained: + rose, - fell */
             const published_row_t *pr = against[k % b->count];
             arena_t *outer = rat_big_arena(&pub.arena);
             sb_addc(&row, sep);
-            if (pr && pr->before) csv_field(&row, pr->before->period, sep);
+            if (pr && pr->before) csv_field(&row, unit_period(pr->before), sep);
             sb_addc(&row, sep);
             if (pr && pr->changed) csv_number(&row, pr->dpercent, comma, round);
             sb_addc(&row, sep);
@@ -285,17 +295,17 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         }
         for (int oi = 0; origins && oi < 4; oi++) {
             sb_addc(&row, sep);
-            if (u->origins) csv_number(&row, u->origins[oi], comma, round);
+            if (unit_origins(u)) csv_number(&row, unit_origins(u)[oi], comma, round);
         }
         sb_addc(&row, sep);
         sb_adds(&row, u->ok ? "ok" : "error");
         sb_addc(&row, sep);
-        csv_field(&row, u->origin, sep);
+        csv_field(&row, unit_origin(u), sep);
         sb_addc(&row, sep);
-        if (u->error) { /* every error, "; " between them */
+        if (unit_error(u)) { /* every error, "; " between them */
             strbuf_t joined;
             sb_init(&joined);
-            for (const char *e = u->error; *e;) {
+            for (const char *e = unit_error(u); *e;) {
                 size_t len = strcspn(e, "\n");
                 if (joined.len) sb_adds(&joined, "; ");
                 sb_add(&joined, e, len);
@@ -305,10 +315,10 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
             sb_free(&joined);
         }
         sb_addc(&row, sep);
-        csv_field(&row, u->note, sep);
+        csv_field(&row, unit_note(u), sep);
         for (int v = 0; v < cv.n; v++) {
             int leaves = csv_version_leaves(cv.v[v]);
-            const char *l = u->ok && u->leaves && u->ci == cv.v[v] ? u->leaves : "";
+            const char *l = u->ok && u->ci == cv.v[v] ? unit_leaves : "";
             for (int li = 0; li < leaves; li++) {
                 sb_addc(&row, sep);
                 size_t n = strcspn(l, " ");
@@ -320,9 +330,11 @@ static void render_csv(const batch_t *b, const chiso_program *prog, size_t index
         fwrite(row.data, 1, row.len, out);
     }
     sb_free(&row);
+    free(spooled);
     free(against);
     published_free(&pub);
     csv_versions_free(&cv);
+    return whole;
 }
 
 /* One table per (level, period) of the units scored, with who leads each
@@ -344,12 +356,12 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
     if (namew > 44) namew = 44;
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
-               !strcmp(or_empty(order[j]->period), or_empty(order[i]->period)))
+        while (j < n && !strcmp(or_empty(unit_level(order[j])), or_empty(unit_level(order[i]))) &&
+               !strcmp(or_empty(unit_period(order[j])), or_empty(unit_period(order[i]))))
             j++;
         fputs(_("Ranking by percent"), out);
-        if (order[i]->level) fprintf(out, " · %s %s", _("level"), order[i]->level);
-        if (order[i]->period) fprintf(out, " · %s %s", _("period"), order[i]->period);
+        if (unit_level(order[i])) fprintf(out, " · %s %s", _("level"), unit_level(order[i]));
+        if (unit_period(order[i])) fprintf(out, " · %s %s", _("period"), unit_period(order[i]));
         fputs(" · ", out);
         fprintf(out, chiso_ngettext("%zu unit", "%zu units", j - i), j - i);
         fputc('\n', out);
@@ -366,15 +378,15 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
         for (size_t k = i; k < j; k++) {
             const unit_summary_t *u = order[k];
             char rk[16];
-            snprintf(rk, sizeof rk, "%ld", u->rank);
+            snprintf(rk, sizeof rk, "%ld", (long)u->rank);
             print_padded_right(out, u->rank ? rk : "-", 4);
             fputs("  ", out);
             print_padded(out, batch_unit_label(u), namew);
             unsigned flags = DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0);
             char pts[48], mx[48], pct[48];
-            display_rat(u->points, flags, pts, sizeof pts);
-            display_rat(u->max, flags, mx, sizeof mx);
-            if (u->has_percent) display_rat(u->percent, flags, pct, sizeof pct);
+            display_rat(unit_points(u), flags, pts, sizeof pts);
+            display_rat(unit_max(u), flags, mx, sizeof mx);
+            if (unit_has_percent(u)) display_rat(unit_percent(u), flags, pct, sizeof pct);
             else snprintf(pct, sizeof pct, "-");
             fputs("  ", out);
             print_padded_right(out, pts, 8);
@@ -383,14 +395,14 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             fputc(' ', out);
             print_padded_right(out, pct, 9);
             fprintf(out, "  %s", or_empty(u->grade));
-            if (u->unranked) fprintf(out, "  (%s)", _("not ranked"));
-            if (u->duplicate_of) fprintf(out, "  (%s)", _("unit ID repeated"));
+            if (unit_unranked(u)) fprintf(out, "  (%s)", _("not ranked"));
+            if (unit_duplicate_of(u)) fprintf(out, "  (%s)", _("unit ID repeated"));
             fputc('\n', out);
         }
         for (int f = 0; f < nfields; f++) {
             int shown = 0;
             for (size_t k = i; k < j; k++)
-                if (order[k]->ok && f < order[k]->nfields && order[k]->frank[f] == 1) {
+                if (order[k]->ok && f < order[k]->nfields && unit_frank(order[k], f) == 1) {
                     if (!shown++) {
                         fputs("  ", out);
                         fprintf(out, _("Leading field %s (%s): "), ids[f], names[f]);
@@ -438,14 +450,14 @@ void batch_print_errors(const batch_t *b, FILE *out)
         if (u->ok) continue;
         const char *label = batch_unit_label(u);
         fprintf(out, "  %s", label);
-        if (u->id && label != u->id) fprintf(out, " [%s]", u->id);
-        if (u->level) fprintf(out, " · %s %s", _("level"), u->level);
-        if (u->period) fprintf(out, " · %s %s", _("period"), u->period);
-        if (u->origin && label != u->origin) fprintf(out, " · %s %s", _("file"), u->origin);
+        if (unit_id(u) && label != unit_id(u)) fprintf(out, " [%s]", unit_id(u));
+        if (unit_level(u)) fprintf(out, " · %s %s", _("level"), unit_level(u));
+        if (unit_period(u)) fprintf(out, " · %s %s", _("period"), unit_period(u));
+        if (unit_origin(u) && label != unit_origin(u)) fprintf(out, " · %s %s", _("file"), unit_origin(u));
         fputs(" · ", out);
-        fprintf(out, chiso_ngettext("%zu error", "%zu errors", u->nerrors), u->nerrors);
+        fprintf(out, chiso_ngettext("%zu error", "%zu errors", unit_nerrors(u)), unit_nerrors(u));
         fputc('\n', out);
-        for (const char *e = or_empty(u->error); *e;) {
+        for (const char *e = or_empty(unit_error(u)); *e;) {
             size_t len = strcspn(e, "\n");
             fprintf(out, "    - %.*s\n", (int)len, e);
             e += len + (e[len] == '\n');
@@ -471,7 +483,11 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
     const char **ids, **names;
     int nfields = batch_fields(prog, index, &ids, &names);
     if (o->format == OUT_CSV) {
-        render_csv(b, prog, index, ids, names, nfields, o, out);
+        if (!render_csv(b, prog, index, ids, names, nfields, o, out)) {
+            free(ids);
+            free(names);
+            return false;
+        }
     } else {
         char *line = NULL;
         size_t cap = 0;
@@ -499,7 +515,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             }
             if (!(whole = batch_spool_next(b, &line, &cap, &n))) break;
             const unit_summary_t *u = &b->units[i];
-            if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !u->duplicate_of) {
+            if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !unit_duplicate_of(u)) {
                 /* Fast path: the spooled object with its ranks spliced in before the final brace. */
                 if (o->format == OUT_JSON && i) fputc(',', out);
                 fwrite(line, 1, (size_t)n - 2, out);
@@ -522,7 +538,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                             json_decref(key);
                         }
                         sb_addc(&tail, ':');
-                        rank_text(&tail, u->frank[f]);
+                        rank_text(&tail, unit_frank(u, f));
                     }
                     sb_addc(&tail, '}');
                 }
@@ -601,23 +617,23 @@ void batch_print_summary(const batch_t *b, FILE *out)
     size_t unplaced = 0; /* in error, with neither level nor period (an unreadable file) */
     for (size_t i = 0; i < b->count;) {
         size_t j = i, n = 0, errors = 0, unranked = 0;
-        while (j < b->count && !strcmp(or_empty(order[j]->level), or_empty(order[i]->level)) &&
-               !strcmp(or_empty(order[j]->period), or_empty(order[i]->period))) {
-            if (order[j]->ok && order[j]->has_percent) pcts[n++] = rat_to_double(order[j]->percent);
+        while (j < b->count && !strcmp(or_empty(unit_level(order[j])), or_empty(unit_level(order[i]))) &&
+               !strcmp(or_empty(unit_period(order[j])), or_empty(unit_period(order[i])))) {
+            if (order[j]->ok && unit_has_percent(order[j])) pcts[n++] = rat_to_double(unit_percent(order[j]));
             if (!order[j]->ok) errors++;
-            else if (order[j]->unranked) unranked++;
+            else if (unit_unranked(order[j])) unranked++;
             j++;
         }
-        if (errors == j - i && !order[i]->level && !order[i]->period) {
+        if (errors == j - i && !unit_level(order[i]) && !unit_period(order[i])) {
             unplaced += errors; /* no group of their own: said once, below */
             i = j;
             continue;
         }
         fputs("  ", out);
-        if (order[i]->level) fprintf(out, "%s %s", _("level"), order[i]->level);
+        if (unit_level(order[i])) fprintf(out, "%s %s", _("level"), unit_level(order[i]));
         else fputs(_("(level unknown)"), out);
         fputs(" · ", out);
-        if (order[i]->period) fprintf(out, "%s %s", _("period"), order[i]->period);
+        if (unit_period(order[i])) fprintf(out, "%s %s", _("period"), unit_period(order[i]));
         else fputs(_("(period unknown)"), out);
         fputs(": ", out);
         fprintf(out, chiso_ngettext("%zu unit", "%zu units", j - i), j - i);

@@ -86,7 +86,7 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
     for (size_t r = 0; r < g->nrows; r++) {
         const published_row_t *row = &g->rows[r];
         char rank[24], moved[24], pct[48], dpct[48];
-        if (row->now->rank) snprintf(rank, sizeof rank, "%ld", row->now->rank);
+        if (row->now->rank) snprintf(rank, sizeof rank, "%ld", (long)row->now->rank);
         else snprintf(rank, sizeof rank, "-");
         places_text(row->dplaces, row->has_dplaces, moved, sizeof moved);
         if (!row->before) snprintf(moved, sizeof moved, "%s", _("NEW"));
@@ -95,8 +95,8 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
         print_padded_right(out, moved, 5);
         fputs("  ", out);
         print_padded(out, batch_unit_label(row->now), namew);
-        display_rat(row->now->percent, flags, pct, sizeof pct);
-        if (!row->now->has_percent) snprintf(pct, sizeof pct, "-");
+        display_rat(unit_percent(row->now), flags, pct, sizeof pct);
+        if (!unit_has_percent(row->now)) snprintf(pct, sizeof pct, "-");
         if (row->changed) signed_number(row->dpercent, comma, dpct, sizeof dpct);
         else snprintf(dpct, sizeof dpct, "-");
         fputs("  ", out);
@@ -105,7 +105,7 @@ static void print_group(const published_group_t *g, bool comma, FILE *out)
         print_padded_right(out, dpct, 8);
         for (int f = 0; f < g->nfields; f++) {
             char pts[48], d[48], pl[24], cell[128];
-            if (f < row->now->nfields) display_rat(row->now->fpoints[f], flags, pts, sizeof pts);
+            if (f < row->now->nfields) display_rat(unit_fpoints(row->now, f), flags, pts, sizeof pts);
             else snprintf(pts, sizeof pts, "-");
             if (row->field_compared[f]) {
                 signed_number(row->dfield[f], comma, d, sizeof d);
@@ -234,7 +234,7 @@ static void html_group(const published_group_t *g, FILE *out)
     fputs("</tr></thead><tbody>\n", out);
     for (size_t r = 0; r < g->nrows; r++) {
         const published_row_t *row = &g->rows[r];
-        if (row->now->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td class=\"n\">", row->now->rank);
+        if (row->now->rank) fprintf(out, "<tr><td class=\"n\">%ld</td><td class=\"n\">", (long)row->now->rank);
         else fputs("<tr><td class=\"n\">-</td><td class=\"n\">", out);
         places_text(row->dplaces, row->has_dplaces, a, sizeof a);
         if (!row->before) fputs(_("NEW"), out);
@@ -242,7 +242,7 @@ static void html_group(const published_group_t *g, FILE *out)
         fputs("</td><td>", out);
         html_text(out, batch_unit_label(row->now));
         fputs("</td><td class=\"n\">", out);
-        if (row->now->has_percent) html_text(out, display_rat(row->now->percent, DISPLAY_FIXED, a, sizeof a));
+        if (unit_has_percent(row->now)) html_text(out, display_rat(unit_percent(row->now), DISPLAY_FIXED, a, sizeof a));
         fputs("</td><td class=\"n\">", out);
         if (row->changed) {
             signed_number(row->dpercent, false, a, sizeof a);
@@ -251,7 +251,7 @@ static void html_group(const published_group_t *g, FILE *out)
         fputs("</td>", out);
         for (int f = 0; f < g->nfields; f++) {
             fputs("<td class=\"n\">", out);
-            if (f < row->now->nfields) html_text(out, display_rat(row->now->fpoints[f], DISPLAY_FIXED, a, sizeof a));
+            if (f < row->now->nfields) html_text(out, display_rat(unit_fpoints(row->now, f), DISPLAY_FIXED, a, sizeof a));
             if (row->field_compared[f]) {
                 signed_number(row->dfield[f], false, a, sizeof a);
                 places_text(row->dfield_places[f], row->dfield_places[f] != PUBLISHED_NO_PLACES, b, sizeof b);

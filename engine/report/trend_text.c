@@ -17,11 +17,11 @@ void trend_change(const trend_level_t *lv, const trend_row_t *row, bool comma, c
     const unit_summary_t *a = row->cells[lv->nperiods - 2], *b = row->cells[lv->nperiods - 1];
     if (!a || !b || !a->ok || !b->ok) return;
     bool of = false;
-    if (a->has_percent && b->has_percent) {
+    if (unit_has_percent(a) && unit_has_percent(b)) {
         arena_t bigs; /* the difference, should it not fit 64 bits */
         arena_init(&bigs);
         arena_t *outer = rat_big_arena(&bigs);
-        rat_t d = rat_sub(b->percent, a->percent, &of);
+        rat_t d = rat_sub(unit_percent(b), unit_percent(a), &of);
         if (!of) display_rat(d, DISPLAY_FIXED | DISPLAY_SIGN | (comma ? DISPLAY_COMMA : 0), pct, pctsize);
         rat_big_arena(outer);
         arena_free(&bigs);
@@ -45,8 +45,8 @@ void trend_cell_text(const unit_summary_t *u, bool comma, char *buf, size_t size
         return;
     }
     char pct[48] = "-";
-    if (u->has_percent) display_rat(u->percent, DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0), pct, sizeof pct);
-    if (u->rank) snprintf(buf, size, "%s%% (%ld)", pct, u->rank);
+    if (unit_has_percent(u)) display_rat(unit_percent(u), DISPLAY_FIXED | (comma ? DISPLAY_COMMA : 0), pct, sizeof pct);
+    if (u->rank) snprintf(buf, size, "%s%% (%ld)", pct, (long)u->rank);
     else snprintf(buf, size, "%s%% (-)", pct);
 }
 
