@@ -69,7 +69,6 @@ static const char *intern_grade(unit_store_t *st, const char *grade)
 }
 
 static bool fits32(rat_t v) { return !rat_is_big(v) && v.num >= INT32_MIN && v.num <= INT32_MAX && v.den <= UINT32_MAX; }
-static rat32_t to32(rat_t v) { return (rat32_t){(int32_t)v.num, (uint32_t)v.den}; }
 static bool same_rat(rat_t a, rat_t b) { return !rat_is_big(a) && !rat_is_big(b) && a.num == b.num && a.den == b.den; }
 
 static const char *string_or_null(json_t *o, const char *key)
@@ -106,6 +105,15 @@ static void keep_messages(const chiso_result *r, unit_summary_t *s, unit_store_t
         }
 }
 
+/* Value i of a result as the block keeps it (see unit_nvalues). */
+static rat_t value_at(const chiso_result *r, const cnode_t *root, size_t i)
+{
+    if (i < 2) return i ? r->max : r->points;
+    size_t f = (i - 2) % (size_t)root->nchildren;
+    const node_result_t *n = &r->nodes[root->children[f]];
+    return i - 2 < (size_t)root->nchildren ? n->points : n->max;
+}
+
 void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
 {
     memset(s, 0, sizeof *s);
@@ -115,21 +123,21 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     if (r->unranked) s->flags |= UNIT_UNRANKED;
     keep_messages(r, s, st);
     const cnode_t *root = r->ok ? &r->ci->nodes[0] : NULL;
-    int nfields = root ? root->nchildren : 0;
-    bool wide = false, declared = true;
+    size_t nwide = 0;
+    bool wide_percent = false;
     if (r->ok) {
         s->grade = intern_grade(st, r->grade);
         s->ci = r->ci;
-        s->nfields = (uint16_t)nfields;
+        s->nfields = (uint16_t)root->nchildren;
         if (r->has_percent) s->flags |= UNIT_HAS_PERCENT;
-        wide = !fits32(r->points) || !fits32(r->max);
-        for (int i = 0; i < nfields; i++) {
-            const node_result_t *n = &r->nodes[root->children[i]];
-            wide = wide || !fits32(n->points) || !fits32(n->max);
-            declared = declared && same_rat(n->max, r->ci->nodes[root->children[i]].max);
-        }
-        if (wide) s->flags |= UNIT_WIDE;
-        else if (declared) s->flags |= UNIT_DECLARED_MAX;
+        bool declared = true;
+        for (int i = 0; i < root->nchildren && declared; i++)
+            declared = same_rat(r->nodes[root->children[i]].max, r->ci->nodes[root->children[i]].max);
+        if (declared) s->flags |= UNIT_DECLARED_MAX;
+        for (size_t i = 0; i < unit_nvalues(s); i++) nwide += !fits32(value_at(r, root, i));
+        wide_percent = r->has_percent && (!fits32(r->points) || !fits32(r->max));
+        nwide += wide_percent;
+        if (nwide) s->flags |= UNIT_WIDE;
     }
     size_t lens[3], total = 0;
     for (int k = 0; k < 3; k++) {
@@ -139,35 +147,29 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
             total += lens[k] + 1;
         }
     }
-    size_t fields = unit_field_bytes(s);
-    s->data = arena_alloc8(&st->arena, fields + total);
-    char *at = s->data + fields;
+    size_t nvalues = unit_nvalues(s), fixed = nvalues * sizeof(rat32_t) + (size_t)s->nfields * sizeof(int32_t);
+    if (nwide) fixed = (fixed + 7) / 8 * 8 + nwide * sizeof(rat_t);
+    s->data = arena_alloc8(&st->arena, fixed + total); /* field ranks: zeroed, set by batch_rank */
+    char *at = s->data + fixed;
     for (int k = 0; k < 3; k++)
         if (texts[k]) {
             memcpy(at, texts[k], lens[k] + 1);
             at += lens[k] + 1;
         }
     if (!r->ok) return;
-    if (wide) { /* numbers beyond 64 bits live in the result: kept by a copy */
-        unit_extra_t *x = extra_of(s, st);
-        x->points = rat_keep(r->points, &st->arena);
-        x->max = rat_keep(r->max, &st->arena);
-        x->percent = r->has_percent ? rat_keep(r->percent, &st->arena) : rat_int(0);
-        x->fpoints = arena_alloc8(&st->arena, (size_t)(nfields ? nfields : 1) * 2 * sizeof(rat_t));
-        x->fmax = x->fpoints + nfields;
-        for (int i = 0; i < nfields; i++) {
-            x->fpoints[i] = rat_keep(r->nodes[root->children[i]].points, &st->arena);
-            x->fmax[i] = rat_keep(r->nodes[root->children[i]].max, &st->arena);
+    rat32_t *values = (rat32_t *)(void *)s->data;
+    rat_t *wide = (rat_t *)(void *)unit_wide(s);
+    size_t k = 0; /* numbers beyond 64 bits live in the result: kept by a copy */
+    for (size_t i = 0; i < nvalues; i++) {
+        rat_t v = value_at(r, root, i);
+        if (fits32(v)) {
+            values[i] = (rat32_t){(int32_t)v.num, (uint32_t)v.den};
+        } else {
+            values[i] = (rat32_t){(int32_t)k, 0};
+            wide[k++] = rat_keep(v, &st->arena);
         }
-    } else {
-        s->points = to32(r->points);
-        s->max = to32(r->max);
-        rat32_t *values = (rat32_t *)(void *)s->data;
-        for (int i = 0; i < nfields; i++) {
-            values[i] = to32(r->nodes[root->children[i]].points);
-            if (!declared) values[nfields + i] = to32(r->nodes[root->children[i]].max);
-        }
-    } /* field ranks: zeroed by the arena, set by batch_rank */
+    }
+    if (wide_percent) wide[k] = rat_keep(r->percent, &st->arena);
     rat_t opts[3], omax[3];
     if (result_origin_totals(r, opts, omax)) {
         unit_extra_t *x = extra_of(s, st);
@@ -179,26 +181,31 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     }
 }
 
-rat_t unit_percent(const unit_summary_t *u)
+size_t unit_nwide(const unit_summary_t *u)
 {
-    if (u->flags & UNIT_WIDE) return u->extra->percent;
-    if (!(u->flags & UNIT_HAS_PERCENT)) return rat_int(0);
-    bool of = false; /* 32-bit parts: never beyond 64 bits */
-    return rat_mul(rat_div(rat_of32(u->points), rat_of32(u->max), &of), rat_int(100), &of);
+    if (!(u->flags & UNIT_WIDE)) return 0;
+    const rat32_t *v = unit_values(u);
+    size_t n = 0, nvalues = unit_nvalues(u);
+    for (size_t i = 0; i < nvalues; i++) n += v[i].den == 0;
+    return n + (unit_has_percent(u) && (v[0].den == 0 || v[1].den == 0));
 }
 
-rat_t unit_fpoints(const unit_summary_t *u, int f)
+rat_t unit_percent(const unit_summary_t *u)
 {
-    if (u->flags & UNIT_WIDE) return u->extra->fpoints[f];
-    return rat_of32(((const rat32_t *)(const void *)u->data)[f]);
+    if (!u->ok || !unit_has_percent(u)) return rat_int(0);
+    const rat32_t *v = unit_values(u);
+    if (v[0].den == 0 || v[1].den == 0) return unit_wide(u)[unit_nwide(u) - 1];
+    bool of = false; /* 32-bit parts: never beyond 64 bits */
+    return rat_mul(rat_div((rat_t){v[0].num, v[0].den}, (rat_t){v[1].num, v[1].den}, &of), rat_int(100), &of);
 }
 
 rat_t unit_fmax(const unit_summary_t *u, int f)
 {
-    if (u->flags & UNIT_WIDE) return u->extra->fmax[f];
     if (u->flags & UNIT_DECLARED_MAX) {
         const cnode_t *root = &u->ci->nodes[0];
         return u->ci->nodes[root->children[f]].max;
     }
-    return rat_of32(((const rat32_t *)(const void *)u->data)[u->nfields + f]);
+    return unit_value(u, 2 + (size_t)u->nfields + (size_t)f);
 }
+
+_Static_assert(sizeof(void *) != 8 || sizeof(unit_summary_t) == 48, "a million summaries: keep them at 48 bytes");

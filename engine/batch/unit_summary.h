@@ -1,17 +1,18 @@
 /* unit_summary.h — what a batch keeps of each unit until ranks are known.
  *
- * A province-wide batch keeps a million of these, so a summary is 64
+ * A province-wide batch keeps a million of these, so a summary is 48
  * bytes of fixed fields and one block of the rest:
- * - points and maximum as 32-bit fractions (a unit whose numbers do not
- *   fit keeps them exact in its extra part: `UNIT_WIDE`); the percent is
- *   computed when asked for, as scoring computed it;
+ * - points, maximum and each top-level field's points and maximum as
+ *   32-bit fractions (8 bytes); a value that does not fit (a share of a
+ *   budget in billions, say) is kept exact in the block's wide part, and
+ *   so is then the percent; otherwise the percent is computed when asked
+ *   for, as scoring computed it. A field's maximum is left out when every
+ *   one is the maximum the rules declare;
+ * - each field's rank; then the unit's id, name and origin as text;
  * - level and period as one interned group, the grade interned: a batch
  *   has few distinct ones;
- * - one block holding each top-level field's points, its maximum (left
- *   out when every maximum is the one the rules declare), its rank, then
- *   the unit's id, name and origin as text;
  * - an extra part only for what few units have: errors, a note, a
- *   duplicate, points by origin, numbers beyond 32 bits.
+ *   duplicate, points by origin.
  * Read them through the functions below. */
 #ifndef CHISO_UNIT_SUMMARY_H
 #define CHISO_UNIT_SUMMARY_H
@@ -44,15 +45,13 @@ typedef struct {
     const char *note;         /* a finding the secretariat must see in every format (mostly_null) */
     const char *duplicate_of; /* origin of another unit with the same id and period */
     rat_t *origins;           /* when the rules declare origins: appraisal points, max, survey points, max */
-    rat_t points, max, percent; /* UNIT_WIDE: exact */
-    rat_t *fpoints, *fmax;    /* UNIT_WIDE: per field, exact */
 } unit_extra_t;
 
 enum {
     UNIT_HAS_PERCENT = 1 << 0,
     UNIT_UNRANKED = 1 << 1,   /* scored but not ranked ("ranked": false) */
     UNIT_REPEATS = 1 << 2,    /* its (id, period) came earlier in the batch */
-    UNIT_WIDE = 1 << 3,       /* numbers beyond 32 bits: kept in the extra part */
+    UNIT_WIDE = 1 << 3,       /* some values do not fit 32 bits: the block has a wide part */
     UNIT_DECLARED_MAX = 1 << 4, /* every field's maximum is the declared one: not kept */
     UNIT_HAS_ID = 1 << 5,
     UNIT_HAS_NAME = 1 << 6,
@@ -60,12 +59,11 @@ enum {
 };
 
 typedef struct unit_summary {
-    char *data;               /* field points, maxima, ranks; then id, name, origin */
+    char *data;               /* values, field ranks, wide values; then id, name, origin */
     unit_group_t *group;
     const char *grade;        /* interned */
     const struct compiled_index *ci; /* the index version that scored it (ok units); its fields */
     unit_extra_t *extra;      /* NULL for most units */
-    rat32_t points, max;      /* unless UNIT_WIDE */
     int32_t rank;             /* 0: not ranked */
     uint16_t nfields;
     bool ok;
@@ -88,43 +86,51 @@ void unit_store_free(unit_store_t *s);
 /* The summary of a result (its texts and numbers copied into the store). */
 void unit_summarize(const struct chiso_result *r, unit_summary_t *s, unit_store_t *store);
 
-static inline rat_t rat_of32(rat32_t v) { return (rat_t){v.num, v.den}; }
-
 static inline bool unit_has_percent(const unit_summary_t *u) { return u->flags & UNIT_HAS_PERCENT; }
 static inline bool unit_unranked(const unit_summary_t *u) { return u->flags & UNIT_UNRANKED; }
 static inline bool unit_repeats(const unit_summary_t *u) { return u->flags & UNIT_REPEATS; }
 
-static inline rat_t unit_points(const unit_summary_t *u)
+/* The block: values (points, max, then each field's points, then each
+ * field's maximum unless UNIT_DECLARED_MAX), field ranks, wide values
+ * (8-aligned), texts. Units in error have no values. */
+static inline size_t unit_nvalues(const unit_summary_t *u)
 {
-    return u->flags & UNIT_WIDE ? u->extra->points : rat_of32(u->points);
+    if (!u->ok) return 0;
+    return 2 + (size_t)u->nfields * (u->flags & UNIT_DECLARED_MAX ? 1 : 2);
 }
-static inline rat_t unit_max(const unit_summary_t *u)
-{
-    return u->flags & UNIT_WIDE ? u->extra->max : rat_of32(u->max);
-}
-/* points / max × 100, as scoring computed it; meaningful with unit_has_percent. */
-rat_t unit_percent(const unit_summary_t *u);
-
-/* Bytes of the field arrays at the start of `data`. */
-static inline size_t unit_field_bytes(const unit_summary_t *u)
-{
-    if (u->flags & UNIT_WIDE) return (size_t)u->nfields * sizeof(int32_t);
-    size_t values = u->flags & UNIT_DECLARED_MAX ? 1 : 2;
-    return (size_t)u->nfields * (values * sizeof(rat32_t) + sizeof(int32_t));
-}
+static inline const rat32_t *unit_values(const unit_summary_t *u) { return (const rat32_t *)(const void *)u->data; }
 static inline int32_t *unit_franks(const unit_summary_t *u)
 {
-    size_t values = u->flags & UNIT_WIDE ? 0 : u->flags & UNIT_DECLARED_MAX ? 1 : 2;
-    return (int32_t *)(void *)(u->data + (size_t)u->nfields * values * sizeof(rat32_t));
+    return (int32_t *)(void *)(u->data + unit_nvalues(u) * sizeof(rat32_t));
 }
 static inline int32_t unit_frank(const unit_summary_t *u, int f) { return unit_franks(u)[f]; }
-rat_t unit_fpoints(const unit_summary_t *u, int f);
+/* Where the wide part starts, and how many values it holds (a value that
+ * does not fit, den 0 and num its place; then the percent, when points or
+ * maximum is one of them). */
+static inline const rat_t *unit_wide(const unit_summary_t *u)
+{
+    size_t at = unit_nvalues(u) * sizeof(rat32_t) + (size_t)u->nfields * sizeof(int32_t);
+    return (const rat_t *)(const void *)(u->data + (at + 7) / 8 * 8);
+}
+size_t unit_nwide(const unit_summary_t *u);
+static inline rat_t unit_value(const unit_summary_t *u, size_t i)
+{
+    rat32_t v = unit_values(u)[i];
+    return v.den ? (rat_t){v.num, v.den} : unit_wide(u)[v.num];
+}
+
+static inline rat_t unit_points(const unit_summary_t *u) { return u->ok ? unit_value(u, 0) : rat_int(0); }
+static inline rat_t unit_max(const unit_summary_t *u) { return u->ok ? unit_value(u, 1) : rat_int(0); }
+/* points / max × 100, as scoring computed it; meaningful with unit_has_percent. */
+rat_t unit_percent(const unit_summary_t *u);
+static inline rat_t unit_fpoints(const unit_summary_t *u, int f) { return unit_value(u, 2 + (size_t)f); }
 rat_t unit_fmax(const unit_summary_t *u, int f);
 
-/* The texts after the field arrays: id, name, origin, each there when its flag is. */
+/* The texts at the end of the block: id, name, origin, each there when its flag is. */
 static inline const char *unit_text(const unit_summary_t *u, int which)
 {
-    const char *t = u->data + unit_field_bytes(u);
+    const char *t = u->flags & UNIT_WIDE ? (const char *)(unit_wide(u) + unit_nwide(u))
+                                         : (const char *)(unit_franks(u) + u->nfields);
     for (int k = 0; k < which; k++)
         if (u->flags & (UNIT_HAS_ID << k)) t += strlen(t) + 1;
     return u->flags & (UNIT_HAS_ID << which) ? t : NULL;
