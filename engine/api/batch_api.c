@@ -51,7 +51,8 @@ chiso_batch *chiso_batch_run(const chiso_program *prog, const chiso_batch_option
                                 (opts->render & CHISO_RENDER_DECIMAL_POINT) != 0, opts->frame};
     const render_opts_t *ro = &b->render;
     /* What the format needs decides what is kept: csv is made from the
-     * summaries alone; text and html show statistics per criterion. */
+     * summaries and each unit's criteria's points (spooled); text and html
+     * show statistics per criterion. */
     batch_opts_t bo = {prog, opts->index, opts->flags, opts->jobs > 0 ? opts->jobs : 1, opts->fail_fast,
                        opts->progress,
                        ro->format != OUT_CSV && ro->format != OUT_PUBLISHED && !(ro->format == OUT_TEXT && ro->no_scorecards),
