@@ -84,6 +84,7 @@ struct chiso_result {
     size_t nclaims, capclaims;
     arena_t bigs;        /* the numbers beyond 64 bits made while scoring (see rational.h) */
     bool reread;         /* a number read as a double may have lost digits: read the text exactly */
+    bool exact_numbers;  /* read so: the unit object may hold marked numbers (json_exact_number) */
 };
 
 void result_add_error(chiso_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -100,6 +101,13 @@ json_t *submission_envelope(chiso_result *r, json_t *sub);
 json_t *json_from_rat(rat_t r);
 /* Writes the result as compact JSON text (rank included or not). */
 void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank);
+/* A result's JSON text (one written by result_write_json) as a tree. Its
+ * unit object may hold numbers as the submission wrote them: with
+ * keep_marks, those a double would round stay marked (json_exact_number;
+ * write the tree with json_dumps_exact), else they become doubles (one
+ * beyond a double's range, its text). NULL when the text is not JSON (err,
+ * if given, says why). */
+json_t *result_json_load(const char *text, size_t len, bool keep_marks, json_error_t *err);
 /* A runtime value as JSON (dates as "YYYY-MM-DD"). */
 json_t *json_from_value(value_t v);
 

@@ -5,6 +5,7 @@
 #include "engine/eval/result.h"
 
 #include "engine/support/date.h"
+#include "engine/support/json_exact.h"
 #include "engine/support/json_writer.h"
 
 #include <stdlib.h>
@@ -46,7 +47,9 @@ static void write_value(jw_t *w, value_t v)
 
 /* A jansson value, dumped straight into the writer's buffer (json_dumpb:
  * no string of jansson's to free, which may live in a batch's parse arena). */
-static void write_json_value(jw_t *w, json_t *j)
+/* exact: j may hold numbers marked by exact reading, written back as the
+ * submission wrote them (json_exact_fix_text) */
+static void write_json_value(jw_t *w, json_t *j, bool exact)
 {
     size_t flags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
     jw_raw(w, ""); /* the separator; the value follows */
@@ -63,6 +66,7 @@ static void write_json_value(jw_t *w, json_t *j)
         sb_adds(w->sb, "null");
         return;
     }
+    if (exact) n = json_exact_fix_text(w->sb->data + w->sb->len, n);
     w->sb->len += n;
     w->sb->data[w->sb->len] = '\0';
 }
@@ -179,7 +183,7 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
     }
     if (nr->trace) {
         JW_KEY(w, "explain");
-        write_json_value(w, nr->trace);
+        write_json_value(w, nr->trace, false);
     }
     if (c->nchildren && depth < JW_MAX_DEPTH / 2 - 4) {
         JW_KEY(w, "children");
@@ -205,7 +209,7 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
     jw_init(&w, sb);
     jw_object(&w);
     JW_KEY(&w, "unit");
-    write_json_value(&w, r->unit);
+    write_json_value(&w, r->unit, r->exact_numbers);
     JW_KEY(&w, "period");
     jw_string(&w, r->period);
     JW_KEY(&w, "index");
@@ -323,11 +327,25 @@ char *chiso_result_json_text(const chiso_result *r)
     return sb_take(&sb);
 }
 
+json_t *result_json_load(const char *text, size_t len, bool keep_marks, json_error_t *err)
+{
+    json_t *j = NULL;
+    /* the unit object may hold a number as the submission wrote it, which
+     * a double would round (a tree that is written again keeps it marked) */
+    if (keep_marks && submission_scan(text, len).long_numbers) j = submission_load_exact(text, len);
+    if (!j) j = json_loadb(text, len, 0, err);
+    if (j) return j;
+    /* or one beyond what jansson holds at all (1e400, 2^64) */
+    j = submission_load_exact(text, len);
+    if (!keep_marks) json_exact_unmark(j);
+    return j;
+}
+
 json_t *chiso_result_to_json(const chiso_result *r)
 {
     char *text = chiso_result_json_text(r);
     json_error_t err;
-    json_t *j = json_loads(text, 0, &err);
+    json_t *j = result_json_load(text, strlen(text), false, &err);
     free(text);
     return j ? j : json_pack("{s:s,s:[s+]}", "status", "error", "errors", "internal error writing JSON: ",
                              err.text);

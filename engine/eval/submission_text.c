@@ -65,6 +65,7 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
         return r;
     }
     chiso_result *r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
+    r->exact_numbers = exact;
     json_arena_release(sub); /* in a batch, the arena takes it back whole */
     /* A number may have lost digits as a double: near or past a double's
      * range (binding says so), or of more than 15 digits (the text does). */
@@ -73,6 +74,7 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
         if (sub) {
             chiso_result_free(r);
             r = score_submission(prog, index, sub, origin, flags, scan.keys_nfc);
+            r->exact_numbers = true;
             json_arena_release(sub);
         }
     }

@@ -9,6 +9,7 @@
 #include "trend_text.h"
 #include "published_text.h"
 
+#include "engine/eval/result.h"
 #include "engine/report/band_text.h"
 #include "engine/report/display.h"
 #include "engine/report/doc_frame.h"
@@ -763,7 +764,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
     bool whole = true;
     for (size_t i = 0; i < b->count; i++) {
         size_t n;
-        json_t *j = batch_spool_next(b, &line, &cap, &n) ? json_loads(line, 0, NULL) : NULL;
+        json_t *j = batch_spool_next(b, &line, &cap, &n) ? result_json_load(line, n, false, NULL) : NULL;
         if (!j) { /* the spool ended early or is damaged: no page rather than part of one */
             whole = false;
             break;

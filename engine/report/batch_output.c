@@ -11,10 +11,12 @@
 #include "published_text.h"
 #include "csv_versions.h"
 
+#include "engine/eval/result.h"
 #include "engine/compile/loaded_program.h"
 #include "engine/compile/compile.h"
 #include "engine/report/display.h"
 #include "engine/support/i18n.h"
+#include "engine/support/json_exact.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
 
@@ -547,7 +549,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 fwrite(tail.data, 1, tail.len, out);
                 continue;
             }
-            json_t *j = json_loads(line, 0, NULL);
+            json_t *j = result_json_load(line, n, o->format != OUT_TEXT, NULL);
             if (!j) {
                 fprintf(stderr, "chiso: the temporary file of results is damaged at unit %zu; "
                                 "the output would be incomplete\n", i + 1);
@@ -560,7 +562,9 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             } else {
                 size_t flags = JSON_REAL_PRECISION(15) | (o->pretty && o->format == OUT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
                 if (o->format == OUT_JSON && i) fputs(o->pretty ? ",\n" : ",", out);
-                json_dumpf(j, out, flags);
+                char *text = json_dumps_exact(j, flags); /* numbers as the unit wrote them */
+                if (text) fputs(text, out);
+                free(text);
                 if (o->format == OUT_NDJSON) fputc('\n', out);
             }
             json_decref(j);

@@ -4,6 +4,7 @@
  * copied to the output, which is written whole or not at all. */
 #include "batch_output.h"
 
+#include "engine/eval/result.h"
 #include "engine/batch/batch_published.h"
 #include "engine/report/report_xlsx.h"
 #include "engine/support/xalloc.h"
@@ -41,7 +42,7 @@ bool batch_render_xlsx(batch_t *b, const chiso_program *prog, size_t index, cons
     bool whole = true;
     for (size_t i = 0; i < b->count; i++) {
         size_t n;
-        json_t *j = batch_spool_next(b, &line, &cap, &n) ? json_loads(line, 0, NULL) : NULL;
+        json_t *j = batch_spool_next(b, &line, &cap, &n) ? result_json_load(line, n, false, NULL) : NULL;
         if (!j) { /* the spool ended early or is damaged: no workbook rather than part of one */
             whole = false;
             break;

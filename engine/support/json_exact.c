@@ -4,6 +4,7 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,10 @@
  * holds, escaped by jansson as \u0001. */
 #define MARK "\x01#"
 #define MARK_DUMPED "\"\\u0001#"
+/* A number of a submission that jansson cannot read exactly is a string of
+ * a NUL and its text (submission_numbers.c); written back, it is the
+ * number as the submission wrote it. */
+#define SUBMISSION_MARK_DUMPED "\"\\u0000"
 
 /* The JSON text of an exact number, as the result writer writes it: a whole
  * number beyond 64 bits gets ".0" (readers keeping integers in 64 bits read
@@ -67,7 +72,8 @@ json_t *json_exact_rat(rat_t r)
     return out;
 }
 
-/* Is s[0..n) a number literal or a quoted string of digits, as exact_text writes? */
+/* Is s[0..n) a number literal or a quoted string of digits, as exact_text
+ * writes, or a JSON number as a submission wrote it (exponent and all)? */
 static bool number_text(const char *s, size_t n)
 {
     if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
@@ -76,72 +82,109 @@ static bool number_text(const char *s, size_t n)
     }
     if (!n) return false;
     for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || (s[i] == '-' && i == 0))) return false;
+        if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '-' || s[i] == '+' || s[i] == 'e' ||
+              s[i] == 'E'))
+            return false;
     return true;
+}
+
+/* Where the next marked string of dumped text starts, or NULL; *mark_len:
+ * the length of its opening (quote and mark). */
+static char *next_mark(char *p, char *end, size_t *mark_len)
+{
+    for (char *q = p; (q = memchr(q, '"', (size_t)(end - q))); q++) {
+        if (end - q >= (ptrdiff_t)strlen(MARK_DUMPED) && !memcmp(q, MARK_DUMPED, strlen(MARK_DUMPED))) {
+            *mark_len = strlen(MARK_DUMPED);
+            return q;
+        }
+        if (end - q >= (ptrdiff_t)strlen(SUBMISSION_MARK_DUMPED) &&
+            !memcmp(q, SUBMISSION_MARK_DUMPED, strlen(SUBMISSION_MARK_DUMPED))) {
+            *mark_len = strlen(SUBMISSION_MARK_DUMPED);
+            return q;
+        }
+    }
+    return NULL;
+}
+
+/* Is raw[0..n), a marked string's dumped content, a number we wrote: a
+ * string of digits comes with its quotes escaped. */
+static bool dumped_number(const char *raw, size_t n)
+{
+    if (n >= 4 && !memcmp(raw, "\\\"", 2) && !memcmp(raw + n - 2, "\\\"", 2)) {
+        raw += 2;
+        n -= 4;
+        if (!n) return false;
+    }
+    return number_text(raw, n);
+}
+
+size_t json_exact_fix_text(char *text, size_t n)
+{
+    size_t mark_len;
+    char *end = text + n, *p = text, *out = text, *m;
+    /* writing never overtakes reading: each number written is shorter
+     * than the marked string it replaces */
+    while ((m = next_mark(p, end, &mark_len))) {
+        char *num = m + mark_len, *q = num;
+        while (q < end && *q != '"') q += q[0] == '\\' && q + 1 < end ? 2 : 1;
+        bool ours = q < end && dumped_number(num, (size_t)(q - num));
+        char *upto = ours ? m : num; /* not one of ours: left as it is */
+        memmove(out, p, (size_t)(upto - p));
+        out += upto - p;
+        p = upto;
+        if (!ours) continue;
+        for (char *c = num; c < q; c++) *out++ = *c == '\\' ? *++c : *c; /* \" -> " */
+        p = q + 1;
+    }
+    memmove(out, p, (size_t)(end - p));
+    out += end - p;
+    *out = '\0';
+    return (size_t)(out - text);
 }
 
 char *json_dumps_exact(const json_t *j, size_t flags)
 {
     char *text = json_dumps(j, flags);
-    if (!text || !strstr(text, MARK_DUMPED)) return text;
-    strbuf_t sb;
-    sb_init(&sb);
-    const char *p = text;
-    for (const char *m; (m = strstr(p, MARK_DUMPED));) {
-        const char *start = m + strlen(MARK_DUMPED);
-        /* the marked text holds no quote or backslash of its own, but for
-         * the quotes of a string of digits, which jansson escapes */
-        strbuf_t num;
-        sb_init(&num);
-        const char *q = start;
-        while (*q && *q != '"') {
-            if (q[0] == '\\' && q[1] == '"') {
-                sb_addc(&num, '"');
-                q += 2;
-            } else {
-                sb_addc(&num, *q++);
-            }
-        }
-        sb_add(&sb, p, (size_t)(m - p));
-        if (*q == '"' && num.len && number_text(num.data, num.len)) {
-            sb_add(&sb, num.data, num.len);
-            p = q + 1;
-        } else { /* not one of ours: left as it is */
-            sb_add(&sb, m, (size_t)(start - m));
-            p = start;
-        }
-        sb_free(&num);
-    }
-    sb_adds(&sb, p);
-    free(text);
-    return sb_take(&sb);
+    if (text) json_exact_fix_text(text, strlen(text));
+    return text;
+}
+
+/* The number a marked string holds, or NULL. */
+static const char *marked_number(const json_t *v)
+{
+    const char *s = json_string_value(v);
+    if (!s) return NULL;
+    if (!strncmp(s, MARK, strlen(MARK))) return s + strlen(MARK) + (s[strlen(MARK)] == '"');
+    if (json_string_length(v) >= 2 && s[0] == '\0') return s + 1; /* as a submission wrote it */
+    return NULL;
+}
+
+/* The double nearest a marked number; one beyond a double's range (1e400,
+ * 1e-400) stays its text, unmarked: a tree cannot hold it as a number. */
+static json_t *unmarked(const char *num)
+{
+    errno = 0;
+    double d = strtod(num, NULL);
+    json_t *v = errno == ERANGE ? NULL : json_real(d);
+    return v ? v : json_string(num);
 }
 
 void json_exact_unmark(json_t *j)
 {
+    const char *num;
     if (json_is_object(j)) {
         const char *key;
         json_t *v;
         json_object_foreach(j, key, v) {
-            const char *s = json_string_value(v);
-            if (s && !strncmp(s, MARK, strlen(MARK))) {
-                const char *num = s + strlen(MARK) + (s[strlen(MARK)] == '"');
-                json_object_set_new(j, key, json_real(strtod(num, NULL)));
-            } else {
-                json_exact_unmark(v);
-            }
+            if ((num = marked_number(v))) json_object_set_new(j, key, unmarked(num));
+            else json_exact_unmark(v);
         }
     } else if (json_is_array(j)) {
         size_t i;
         json_t *v;
         json_array_foreach(j, i, v) {
-            const char *s = json_string_value(v);
-            if (s && !strncmp(s, MARK, strlen(MARK))) {
-                const char *num = s + strlen(MARK) + (s[strlen(MARK)] == '"');
-                json_array_set_new(j, i, json_real(strtod(num, NULL)));
-            } else {
-                json_exact_unmark(v);
-            }
+            if ((num = marked_number(v))) json_array_set_new(j, i, unmarked(num));
+            else json_exact_unmark(v);
         }
     }
 }

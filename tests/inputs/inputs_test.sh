@@ -94,6 +94,30 @@ run score -f text "$work/value.chiso" "$work/big.json" "$work/vast.json"
 check "text: 6 significant digits" has_out "1.23457e+22 → > 0"
 check "text: both units scored" test "$(grep -c 'Tổng điểm: 1.00 / 1.00' "$work/out")" = 2
 
+# Numbers in the unit object are echoed as the submission wrote them, in
+# every format, also when a unit's result is read back from the spool (a
+# duplicate, pretty JSON, the text, HTML and workbook reports).
+printf '{"unit":{"id":"code","code":123456789012345678901234,"area":1.23456789012345678,"far":1e400},"period":"2021","metrics":{"a":{"x":1}}}\n' > "$work/unitnum.json"
+unit_echo='"unit":{"id":"code","code":123456789012345678901234,"area":1.23456789012345678,"far":1e400}'
+run score -f ndjson "$work/value.chiso" "$work/unitnum.json"
+check "unit numbers: as written" has_out "$unit_echo"
+check "unit numbers: no marked string" sh -c "! grep -q 'u0000' '$work/out'"
+run score -f ndjson "$work/value.chiso" "$work/unitnum.json" "$work/unitnum.json"
+check "unit numbers: a duplicate, read back from the spool, as written" \
+  test "$(grep -c -F "$unit_echo" "$work/out")" = 2
+run score -f json --pretty "$work/value.chiso" "$work/unitnum.json"
+check "unit numbers: pretty JSON as written" has_out '"code": 123456789012345678901234,'
+check "unit numbers: pretty JSON, beyond a double" has_out '"far": 1e400'
+for f in text html csv; do
+  run score -f $f "$work/value.chiso" "$work/unitnum.json" "$work/big.json"
+  check "unit numbers: -f $f exit 0" test $code -eq 0
+  check "unit numbers: -f $f no damaged spool" sh -c "! grep -q 'damaged' '$work/err'"
+done
+run score -f xlsx -o "$work/unitnum.xlsx" "$work/value.chiso" "$work/unitnum.json" "$work/big.json"
+check "unit numbers: -f xlsx exit 0, a workbook" test $code -eq 0 -a -s "$work/unitnum.xlsx"
+run explain -f json "$work/value.chiso" "$work/unitnum.json"
+check "unit numbers: explain -f json as written" has_out '"code": 123456789012345678901234,'
+
 # verify reads actuals the same way: keys in NFC, numbers as written.
 cat > "$work/plan.chiso" <<'RULES'
 kế_hoạch "Kế hoạch thử" {
@@ -109,6 +133,10 @@ check "verify: NFD keys found, a product past 64 bits compared exactly" \
 check "verify -f json: the product written exactly" has_out '"actual": 999999999998000000000001.0,'
 check "verify -f json: the threshold too" has_out '"threshold": 999999999998000000000001.0,'
 check "verify -f json: short numbers as before" has_out '"threshold": 0.98,'
+printf '{"unit":{"id":"nfd","code":123456789012345678901234},"period":"2021","metrics":{"hồ_sơ":{"đúng_hạn":999999999999,"tổng_số":999999999999}}}\n' > "$work/actuals-code.json"
+run verify -f json "$work/plan.chiso" "$work/actuals-code.json"
+check "verify -f json: unit numbers as written" has_out '"code": 123456789012345678901234'
+
 printf 'kế_hoạch "p" {\n  chỉ_tiêu 1 "t" lĩnh_vực tthc hồ_sơ.tổng_số * hồ_sơ.tổng_số >= 999999999999 * 999999999999 + 0.5\n}\n' > "$work/short.chiso"
 run verify -f json "$work/short.chiso" "$work/actuals.json"
 check "verify -f json: a threshold with a half, exact" has_out '"threshold": 999999999998000000000001.5,'

@@ -8,6 +8,7 @@
 #include "support.h"
 
 #include "engine/eval/result.h"
+#include "engine/support/json_exact.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +205,62 @@ static void submitted_numbers_are_read_exactly(void **s)
     free(text);
 }
 
+/* Numbers of the unit object, echoed in the result, come out as the
+ * submission wrote them (they were strings holding a NUL and the number),
+ * and a caller's tree gets doubles, or the text of one beyond a double. */
+static void unit_numbers_echoed_as_written(void **s)
+{
+    (void)s;
+    const char *rules = "index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 {"
+                        " value a.x band > 0 -> 1 band otherwise -> 0 } } }";
+    const char *sub = "{\"unit\":{\"id\":\"u\",\"code\":123456789012345678901234,\"area\":1.23456789012345678,"
+                      "\"far\":[1e400,{\"near\":-2E-400}]},\"metrics\":{\"a\":{\"x\":1}}}";
+    char *text = result_text(rules, sub);
+    assert_non_null(strstr(text, "\"unit\":{\"id\":\"u\",\"code\":123456789012345678901234,"
+                                 "\"area\":1.23456789012345678,\"far\":[1e400,{\"near\":-2E-400}]},"));
+    assert_null(strstr(text, "\\u0000"));
+    free(text);
+
+    chiso_program *p = load_rules(rules);
+    chiso_result *r = chiso_score_text(p, 0, sub, strlen(sub), "test.json");
+    json_t *j = chiso_result_to_json(r);
+    json_t *unit = json_object_get(j, "unit");
+    assert_string_equal(str(j, "status"), "ok");
+    assert_true(json_is_real(json_object_get(unit, "code")));
+    assert_true(json_real_value(json_object_get(unit, "code")) == 123456789012345678901234.0);
+    assert_true(json_real_value(json_object_get(unit, "area")) == 1.23456789012345678);
+    json_t *far = json_object_get(unit, "far");
+    assert_string_equal(json_string_value(json_array_get(far, 0)), "1e400"); /* no double holds it */
+    assert_string_equal(json_string_value(json_object_get(json_array_get(far, 1), "near")), "-2E-400");
+    json_decref(j);
+    chiso_result_free(r);
+    chiso_program_free(p);
+}
+
+/* The writer's rewriting of marked numbers leaves everything else alone. */
+static void marked_numbers_rewritten_in_place(void **s)
+{
+    (void)s;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"{\"a\":\"\\u000012345678901234567890\"}", "{\"a\":12345678901234567890}"},
+        {"[\"\\u00001e400\",\"\\u0000-1.5E-7\"]", "[1e400,-1.5E-7]"},
+        {"[\"\\u0001#1.0000001\",\"\\u0001#\\\"123\\\"\"]", "[1.0000001,\"123\"]"},
+        {"[\"\\u0000not a number\",\"plain\"]", "[\"\\u0000not a number\",\"plain\"]"},
+        {"{\"\\u0000\":1}", "{\"\\u0000\":1}"},
+        {"\"\\u0000", "\"\\u0000"},
+        {"no marks", "no marks"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *t = strdup(cases[i].in);
+        size_t n = json_exact_fix_text(t, strlen(t));
+        assert_int_equal(n, strlen(cases[i].out));
+        assert_string_equal(t, cases[i].out);
+        free(t);
+    }
+}
+
 /* Beyond the documented bounds: an error naming the metric and the number. */
 static void numbers_beyond_the_bounds_are_errors(void **s)
 {
@@ -285,6 +342,8 @@ int main(void)
         cmocka_unit_test(submitted_numbers_are_read_exactly),
         cmocka_unit_test(numbers_beyond_the_bounds_are_errors),
         cmocka_unit_test(the_text_scan_finds_what_it_must),
+        cmocka_unit_test(unit_numbers_echoed_as_written),
+        cmocka_unit_test(marked_numbers_rewritten_in_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
