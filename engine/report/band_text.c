@@ -76,8 +76,12 @@ static void for_reading(const char *s, size_t n, char *out, size_t size)
 
 const char *band_text(const band_text_t *t, const char *id, const char *label, char *buf, size_t size)
 {
+    return band_text_of(id ? strmap_get(&t->nodes, id) : NULL, label, buf, size);
+}
+
+const char *band_text_of(const node_t *n, const char *label, char *buf, size_t size)
+{
     if (!label) return NULL;
-    const node_t *n = id ? strmap_get(&t->nodes, id) : NULL;
     for (size_t i = 0; n && i < n->nbands; i++) {
         const band_t *b = n->bands[i];
         if (!b->label || strcmp(b->label, label) != 0 || !b->loc.src || b->loc.line < 1) continue;

@@ -6,6 +6,7 @@
 #define CHISO_BAND_TEXT_H
 
 #include "chiso.h"
+#include "engine/ast/ast.h"
 #include "engine/support/strmap.h"
 
 typedef struct {
@@ -17,5 +18,7 @@ void band_text_free(band_text_t *t);
 /* The band labelled `label` of node `id` as written, into buf; the label
  * itself (with ≥ ≤ and "còn lại") when the node or band is not found. */
 const char *band_text(const band_text_t *t, const char *id, const char *label, char *buf, size_t size);
+/* The same, for the band of node n (NULL: the label itself). */
+const char *band_text_of(const node_t *n, const char *label, char *buf, size_t size);
 
 #endif

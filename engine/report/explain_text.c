@@ -14,6 +14,7 @@
 #include "engine/support/source.h"
 #include "engine/support/textwidth.h"
 #include "engine/support/xalloc.h"
+#include "engine/report/band_text.h"
 #include "engine/support/i18n.h"
 
 #include <stdint.h>
@@ -172,7 +173,9 @@ static void explain_leaf(const chiso_result *r, int idx, FILE *out)
             bool holds = json_is_true(json_object_get(bj, "holds"));
             if (i) fputs("                ", out);
             else field(out, _("band"), 10);
-            print_padded(out, json_string_value(json_object_get(bj, "band")), 16);
+            char as_written[256]; /* as the rules write it: "≥ 95%", "còn lại" */
+            print_padded(out, band_text_of(c->src, json_string_value(json_object_get(bj, "band")), as_written,
+                                           sizeof as_written), 16);
             if (holds && (int)i == nr->band) {
                 fmt_rat2(nr->points, a, sizeof a);
                 json_t *raw = json_object_get(t, "raw_points");

@@ -65,8 +65,13 @@ run score -f yaml "$rules" "$sub"; check "unknown format: exit 2" test $code -eq
 # --- explain
 run explain "$rules" "$sub";   check "explain: exit 0" test $code -eq 0
 check "explain: ratio shown" has_out "11820 / 12000 = 98.50%"
-check "explain: bands tried" has_out ">= 100%         không"
+check "explain: bands tried, as the rules write them (band >= 100%)" has_out "≥ 100%          không"
 check "explain: totals" has_out "Tổng     = 3.25 + 6 = 9.25 / 10 → 92.50% → Tốt"
+run explain rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json
+check "explain: mức ≥ 50% shown as written" grep -qx '      mức:      ≥ 50%           không' "$work/out"
+check "explain: mức còn_lại shown as words" grep -qx '                còn lại         có → 0 điểm' "$work/out"
+run explain --lang en rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/cam-xuyen.json
+check "explain --lang en: còn_lại is 'otherwise'" grep -qx '                otherwise       yes → 0 points' "$work/out"
 run explain --node 1.2 "$rules" "$sub"; check "explain --node: only that node" test "$(grep -c '^1\.' "$work/out")" = 1
 run explain --node 1.9 "$rules" "$sub"; check "explain unknown node: exit 2" test $code -eq 2; check "closest ID suggested" has_err "did you mean '1.1'?"
 run explain "$rules" "$work/broken.json"; check "explain an errored unit: exit 3" test $code -eq 3; check "the error explained" has_out "Không chấm được điểm vì"
