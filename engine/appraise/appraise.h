@@ -1,8 +1,10 @@
 /* appraise.h — inside the appraisal process (engine/appraise/).
  *
  * appraise_files.c reads a unit's folder and checks the shape of each file
- * (errors name the file and the node); appraise_run.c scores the stages,
- * runs the checks and builds the report; appraise_text.c, appraise_html.c
+ * (errors name the file and the node); appraise_run.c scores the stages
+ * and builds the report, with appraise_evidence.c (the self-assessment and
+ * its evidence) and appraise_rounds.c (the appraisers' rounds and the
+ * explanation) through appraise_work.h; appraise_text.c, appraise_html.c
  * and appraise_template.c render it and make the files people fill in. */
 #ifndef CHISO_APPRAISE_INTERNAL_H
 #define CHISO_APPRAISE_INTERNAL_H
