@@ -232,6 +232,14 @@ int cmd_fmt(int argc, char **argv)
             worst = CHISO_EXIT_USAGE;
             continue;
         }
+        struct stat st;
+        if (o.write && stat(paths.items[i], &st) == 0 && !S_ISREG(st.st_mode)) {
+            /* a FIFO or a device would be replaced by a regular file, and
+             * a FIFO's text read here would be lost to its reader */
+            fprintf(stderr, _("chiso fmt: -w cannot rewrite %s: not a regular file\n"), paths.items[i]);
+            worst = CHISO_EXIT_USAGE;
+            continue;
+        }
         int code = fmt_one(paths.items[i], &o);
         if (code == CHISO_EXIT_USAGE || (code > worst)) worst = code;
     }

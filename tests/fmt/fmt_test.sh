@@ -154,6 +154,14 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 chmod 755 "$work/ro"
 
+# -w on a FIFO: refused before anything is read, the FIFO left as it is
+mkfifo "$work/fifo.chiso"
+run fmt -w "$work/fifo.chiso"
+check "-w on a FIFO: exit 2" test $code -eq 2
+check "-w on a FIFO: said so" has_err "chiso fmt: -w cannot rewrite $work/fifo.chiso: not a regular file"
+check "-w on a FIFO: still a FIFO" test -p "$work/fifo.chiso"
+rm -f "$work/fifo.chiso"
+
 printf 'index "x" {\n  total 1\n  field 1 "a" max {\n  }\n}\n' > "$work/bad.chiso"
 cp "$work/bad.chiso" "$work/bad.orig"
 run fmt -w "$work/bad.chiso"
