@@ -9,6 +9,8 @@
 # ranks as the command does. With DEB=1 also builds the .deb with cpack
 # and checks its contents and control fields.
 set -uo pipefail
+# (Under pipefail, `cmd | grep -q` fails when grep stops reading at its
+# first match and cmd dies of SIGPIPE: matches go to /dev/null instead.)
 build="$(cd "$1" && pwd)"
 src="$(pwd)"
 work="$(mktemp -d)"
@@ -43,8 +45,8 @@ complete_words() {
 }
 [ "$(complete_words chiso sc)" = "score " ] || { echo "FAIL: completion of 'chiso sc': $(complete_words chiso sc)"; fail=1; }
 [ "$(complete_words chiso score -f "")" = "csv html json ndjson text " ] || { echo "FAIL: completion of formats: $(complete_words chiso score -f "")"; fail=1; }
-complete_words chiso serve --ma | grep -q -- "--max-body" || { echo "FAIL: completion of serve options"; fail=1; }
-(cd rules/cap-huyen && complete_words chiso check ha) | grep -q "ha-tinh-2021.chiso" || { echo "FAIL: completion of .chiso files"; fail=1; }
+complete_words chiso serve --ma | grep -- "--max-body" > /dev/null || { echo "FAIL: completion of serve options"; fail=1; }
+(cd rules/cap-huyen && complete_words chiso check ha) | grep "ha-tinh-2021.chiso" > /dev/null || { echo "FAIL: completion of .chiso files"; fail=1; }
 
 # The installed command, run from elsewhere, finds the bundled rules.
 subs=("$prefix"/share/chiso/fixtures/cap-huyen/submissions/*.json)
@@ -71,7 +73,7 @@ cc -o "$work/example-pc" tests/library/rank_example.c $(pkg-config --cflags --li
     { echo "FAIL: the example does not build with pkg-config"; fail=1; }
 LD_LIBRARY_PATH="$prefix/$libdir" "$work/example-pc" rules/cap-huyen/ha-tinh-2021.chiso fixtures/cap-huyen/submissions/*.json > "$work/pc.tsv"
 cmp -s "$work/expected.tsv" "$work/pc.tsv" || { echo "FAIL: the pkg-config build ranks otherwise"; fail=1; }
-ldd "$work/example-pc" | grep -q "$prefix/$libdir/libchiso.so.$abi" || LD_LIBRARY_PATH="$prefix/$libdir" ldd "$work/example-pc" | grep -q "libchiso.so.$abi" ||
+ldd "$work/example-pc" | grep "$prefix/$libdir/libchiso.so.$abi" > /dev/null || LD_LIBRARY_PATH="$prefix/$libdir" ldd "$work/example-pc" | grep "libchiso.so.$abi" > /dev/null ||
     { echo "FAIL: the example is not linked with libchiso.so.$abi"; fail=1; }
 cc -o "$work/example-static" tests/library/rank_example.c $(pkg-config --static --cflags --libs chiso | sed 's/-lchiso/-l:libchiso.a/') ||
     { echo "FAIL: the example does not link statically with pkg-config --static"; fail=1; }
@@ -131,7 +133,7 @@ if [ "${DEB:-0}" = 1 ]; then
         done
         depends=$(dpkg-deb -f "$deb" Depends)
         for d in libjansson4 libutf8proc libgmp libnettle; do
-            echo "$depends" | grep -q "$d" || { echo "FAIL: Depends lacks $d: $depends"; fail=1; }
+            echo "$depends" | grep "$d" > /dev/null || { echo "FAIL: Depends lacks $d: $depends"; fail=1; }
         done
         dpkg-deb -x "$deb" "$work/root"
         (cd "$work" && LD_LIBRARY_PATH="$work/root/usr/lib:$(ls -d "$work"/root/usr/lib/*-linux-gnu 2>/dev/null | tr '\n' :)" \
