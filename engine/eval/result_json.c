@@ -47,9 +47,7 @@ static void write_value(jw_t *w, value_t v)
 
 /* A jansson value, dumped straight into the writer's buffer (json_dumpb:
  * no string of jansson's to free, which may live in a batch's parse arena). */
-/* exact: j may hold numbers marked by exact reading, written back as the
- * submission wrote them (json_exact_fix_text) */
-static void write_json_value(jw_t *w, json_t *j, bool exact)
+static void write_json_value(jw_t *w, json_t *j)
 {
     size_t flags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
     jw_raw(w, ""); /* the separator; the value follows */
@@ -66,7 +64,6 @@ static void write_json_value(jw_t *w, json_t *j, bool exact)
         sb_adds(w->sb, "null");
         return;
     }
-    if (exact) n = json_exact_fix_text(w->sb->data + w->sb->len, n);
     w->sb->len += n;
     w->sb->data[w->sb->len] = '\0';
 }
@@ -183,7 +180,7 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
     }
     if (nr->trace) {
         JW_KEY(w, "explain");
-        write_json_value(w, nr->trace, false);
+        write_json_value(w, nr->trace);
     }
     if (c->nchildren && depth < JW_MAX_DEPTH / 2 - 4) {
         JW_KEY(w, "children");
@@ -203,13 +200,13 @@ static void write_provenance(jw_t *w, const chiso_result *r)
     jw_raw(w, p);
 }
 
-void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
+static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank)
 {
     jw_t w;
     jw_init(&w, sb);
     jw_object(&w);
     JW_KEY(&w, "unit");
-    write_json_value(&w, r->unit, r->exact_numbers);
+    write_json_value(&w, r->unit);
     JW_KEY(&w, "period");
     jw_string(&w, r->period);
     JW_KEY(&w, "index");
@@ -317,6 +314,16 @@ void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
     jw_end_array(&w);
     write_provenance(&w, r);
     jw_end_object(&w);
+}
+
+void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
+{
+    size_t start = sb->len;
+    write_result(r, sb, with_rank);
+    /* Numbers of the unit object that exact reading marked (strings of a
+     * NUL and the number; only the unit may hold them): written back as the
+     * submission wrote them. */
+    if (r->exact_numbers) sb->len = start + json_exact_fix_text(sb->data + start, sb->len - start);
 }
 
 char *chiso_result_json_text(const chiso_result *r)
