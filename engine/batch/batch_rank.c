@@ -25,29 +25,34 @@ typedef struct {
     int field, decimals;
 } rank_ctx;
 
-/* The key a unit is ranked by: its percent, or a field's points as a
- * percent of its maximum; rounded to `decimals` when that is >= 0. False
- * when the unit takes no part. */
-static bool unit_key(void *ctx, size_t i, rat_t *key, uint32_t *group)
+/* The key a unit is ranked by: its points as a share of its maximum
+ * (overall, or a field's), which orders as its percent does; rounded as a
+ * percent to `decimals` when that is >= 0. False when the unit takes no
+ * part. Without rounding, the first pass takes a division of doubles
+ * (within a billionth): the exact division only for keys close to others'. */
+static bool unit_key(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *group)
 {
     const rank_ctx *c = ctx;
     const unit_summary_t *u = &c->b->units[i];
     int field = c->field;
     if (!u->ok || unit_unranked(u)) return false;
     if (field < 0 ? !unit_has_percent(u) : field >= u->nfields) return false;
-    bool of = false;
-    if (field < 0) {
-        *key = unit_percent(u);
-    } else {
-        rat_t max = unit_fmax(u, field);
-        if (rat_is_zero(max)) return false;
-        *key = rat_div(unit_fpoints(u, field), max, &of); /* a share: × 100 only to round */
-    }
-    if (c->decimals >= 0 && !of) {
-        if (field >= 0) *key = rat_mul(*key, rat_int(100), &of);
-        if (!of) *key = rat_round(*key, c->decimals, &of);
-    }
     *group = u->group->number;
+    rat_t points = field < 0 ? unit_points(u) : unit_fpoints(u, field);
+    rat_t max = field < 0 ? unit_max(u) : unit_fmax(u, field);
+    if (field >= 0 && rat_is_zero(max)) return false;
+    if (!key && c->decimals < 0 && !rat_is_big(points) && !rat_is_big(max)) {
+        *approx = (double)points.num / (double)points.den / ((double)max.num / (double)max.den);
+        return true;
+    }
+    /* Exactly: a share (points / max), or, to be rounded, a percent. */
+    bool of = false;
+    rat_t exact = c->decimals < 0 ? rat_div(points, max, &of)
+                  : field < 0   ? unit_percent(u)
+                                : rat_mul(rat_div(points, max, &of), rat_int(100), &of);
+    if (c->decimals >= 0 && !of) exact = rat_round(exact, c->decimals, &of);
+    if (key) *key = exact;
+    else *approx = rat_to_double(exact);
     return !of;
 }
 

@@ -41,31 +41,38 @@ static void key_part(strbuf_t *key, const char *s)
 
 static unit_group_t *intern_group(unit_store_t *st, const char *level, const char *period)
 {
-    unit_group_t *g = st->last_group; /* units of one group usually come together */
-    if (g && same_text(g->level, level) && same_text(g->period, period)) return g;
+    int k = 0;
+    for (; k < UNIT_RECENT && st->recent_groups[k]; k++) {
+        unit_group_t *g = st->recent_groups[k];
+        if (same_text(g->level, level) && same_text(g->period, period)) return g;
+    }
     st->key.len = 0;
     key_part(&st->key, level);
     key_part(&st->key, period);
-    g = strmap_get(&st->groups, st->key.data);
+    unit_group_t *g = strmap_get(&st->groups, st->key.data);
     if (!g) {
         g = arena_alloc8(&st->arena, sizeof *g);
         g->level = level ? arena_strdup(&st->arena, level) : NULL;
         g->period = period ? arena_strdup(&st->arena, period) : NULL;
         strmap_put(&st->groups, st->key.data, g);
+        if (k < UNIT_RECENT) st->recent_groups[k] = g;
     }
-    return st->last_group = g;
+    return g;
 }
 
 static const char *intern_grade(unit_store_t *st, const char *grade)
 {
     if (!grade) return NULL;
-    if (st->last_grade && !strcmp(st->last_grade, grade)) return st->last_grade;
+    int k = 0;
+    for (; k < UNIT_RECENT && st->recent_grades[k]; k++)
+        if (!strcmp(st->recent_grades[k], grade)) return st->recent_grades[k];
     const char *g = strmap_get(&st->grades, grade);
     if (!g) {
         g = arena_strdup(&st->arena, grade);
         strmap_put(&st->grades, grade, (void *)g);
+        if (k < UNIT_RECENT) st->recent_grades[k] = g;
     }
-    return st->last_grade = g;
+    return g;
 }
 
 static bool fits32(rat_t v) { return !rat_is_big(v) && v.num >= INT32_MIN && v.num <= INT32_MAX && v.den <= UINT32_MAX; }

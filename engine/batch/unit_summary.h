@@ -72,11 +72,14 @@ typedef struct unit_summary {
 
 /* Where a worker keeps its summaries: an arena, and the groups and grades
  * it has seen. */
+enum { UNIT_RECENT = 8 };
 typedef struct {
     arena_t arena;
     strmap_t groups, grades;
-    unit_group_t *last_group;
-    const char *last_grade;
+    /* the first groups and grades seen, tried before the maps: a batch
+     * has few, mixed in any order */
+    unit_group_t *recent_groups[UNIT_RECENT];
+    const char *recent_grades[UNIT_RECENT];
     strbuf_t key;
 } unit_store_t;
 

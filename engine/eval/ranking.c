@@ -170,7 +170,7 @@ static void assign_ranks(ranking_t *rk, size_t n, ranking_key_fn key_of, void *c
         for (size_t k = i; k < j; k++) {
             uint32_t group;
             run[k - i].pos = items[k].pos;
-            key_of(ctx, items[k].pos, &run[k - i].key, &group);
+            key_of(ctx, items[k].pos, &run[k - i].key, NULL, &group);
         }
         bool sorted = true; /* usually: equal keys, already in entry order */
         for (size_t k = 1; k < j - i && sorted; k++) sorted = exact_cmp(&run[k - 1], &run[k]) < 0;
@@ -189,10 +189,10 @@ void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         ranks[i] = 0;
-        rat_t key;
+        double approx;
         uint32_t group;
-        if (key_of(ctx, i, &key, &group))
-            rk->items[m++] = (rank_item){descending_key(rat_to_double(key)), group, (uint32_t)i};
+        if (key_of(ctx, i, NULL, &approx, &group))
+            rk->items[m++] = (rank_item){descending_key(approx), group, (uint32_t)i};
     }
     sort_items(rk->items, rk->tmp, m);
     assign_ranks(rk, m, key_of, ctx, ranks);
@@ -205,10 +205,11 @@ typedef struct {
     const uint32_t *groups;
 } keys_ctx;
 
-static bool key_from_arrays(void *ctx, size_t i, rat_t *key, uint32_t *group)
+static bool key_from_arrays(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *group)
 {
     const keys_ctx *k = ctx;
-    *key = k->keys[i];
+    if (key) *key = k->keys[i];
+    else *approx = rat_to_double(k->keys[i]);
     *group = k->groups[i];
     return k->eligible[i];
 }

@@ -18,10 +18,12 @@ typedef struct ranking ranking_t;
 ranking_t *ranking_new(size_t capacity);
 void ranking_free(ranking_t *rk);
 
-/* Entry i's exact key and group; false when it takes no part. Asked once
- * for every entry, and again for entries whose keys are close to others'
- * (the answers must be the same). */
-typedef bool (*ranking_key_fn)(void *ctx, size_t i, rat_t *key, uint32_t *group);
+/* Entry i's key and group; false when it takes no part. Asked once for
+ * every entry with `key` NULL: then *approx is enough, the key within a
+ * billionth of itself (a division of doubles); and again, with `approx`
+ * NULL, for the exact key of entries whose keys are close to others'
+ * (the answers must agree). */
+typedef bool (*ranking_key_fn)(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *group);
 
 /* Ranks entries 0..n-1 (n <= capacity). Writes ranks[i] for every entry:
  * 1 for the highest key of its group, equal keys share a rank and the
