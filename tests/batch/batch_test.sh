@@ -399,5 +399,20 @@ check "report html: every error listed" grep -q "<li>số liệu 'x' phải là 
 check "report html: heat-map tooltip rounded as everywhere" grep -q 'Huyện Một · Lĩnh vực một: 40.13%</title>' "$work/rep.html"
 check "report html: criteria mean rounded as everywhere" grep -q '<tr><td>F1.1</td><td>Tỷ lệ hoàn thành</td><td class="n">2.13</td><td class="n">8.00</td>' "$work/rep.html"
 
+# Points whose fractions do not fit 32 bits (2.0000000001 is 20000000001 /
+# 10^10): kept exact in the summary, so ranks still tell them apart and tie
+# equal ones, for any -j and format.
+wide_unit() { printf '{"unit":{"id":"%s","level":"huyện"},"period":"2021","metrics":{"a":%s,"b":3}}\n' "$1" "$2"; }
+{ wide_unit W1 2.0000000001; wide_unit N 2; wide_unit W2 2.0000000002; wide_unit T 2.0000000001; } > "$work/wide.ndjson"
+for j in 1 2; do
+  "$chiso" score -q -j "$j" -f ndjson "$rules" - < "$work/wide.ndjson" > "$work/wide.out"
+  check "wide points -j $j: ranks W2 W1 T N = 1 2 2 4" test "$(jq -r '.rank' "$work/wide.out" | tr '\n' ' ')" = "2 4 1 2 "
+  check "wide points -j $j: field ranks of F1 the same" test "$(jq -r '.field_ranks.F1' "$work/wide.out" | tr '\n' ' ')" = "2 4 1 2 "
+  check "wide points -j $j: F2 ties" test "$(jq -r '.field_ranks.F2' "$work/wide.out" | tr '\n' ' ')" = "1 1 1 1 "
+  "$chiso" score -q -j "$j" -f csv --decimal-point "$rules" - < "$work/wide.ndjson" > "$work/wide.csv"
+  # (points shown to 6 decimals; the ranks come from the exact ones)
+  check "wide points -j $j: CSV rows keep the ranks" test "$(cut -d, -f1,5,9,10,12 "$work/wide.csv" | tail -n +2 | tr "\\n" " ")" = "W1,5,2,2,2 N,5,4,2,4 W2,5,1,2,1 T,5,2,2,2 "
+done
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
