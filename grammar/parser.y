@@ -16,6 +16,12 @@
 #include "engine/ast/ast.h"
 #include "engine/ast/ast_build.h"
 #include "grammar/parse_ctx.h"
+
+/* The rare clauses with positions go in the semantic value by pointer:
+ * bison copies the value on every shift and reduction, so it is kept to
+ * 24 bytes. */
+typedef struct cap_clause { rat_t value; srcloc_t loc; } cap_clause_t;
+typedef struct target_opts { char *field; srcloc_t field_loc; char *impl; srcloc_t impl_loc; } target_opts_t;
 }
 
 %code provides {
@@ -45,6 +51,14 @@ int chiso_yylex(YYSTYPE *lval, YYLTYPE *lloc, void *scanner, parse_ctx_t *ctx);
 static void yyerror(YYLTYPE *loc, void *scanner, parse_ctx_t *ctx, const char *msg);
 
 typedef struct { expr_t **items; int n, cap; } expr_vec;
+
+/* A period of `áp_dụng`, in the arena (the semantic value holds a pointer). */
+static period_range_t *period_new(parse_ctx_t *ctx, period_range_t p)
+{
+    period_range_t *r = arena_alloc(ctx->arena, sizeof *r);
+    *r = p;
+    return r;
+}
 }
 
 %union {
@@ -61,14 +75,13 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
     op_kind op;
     node_kind nkind;
     struct { grade_entry_t *items; size_t n, cap; } grades;
-    struct { rat_t value; bool has; srcloc_t loc; } cap;
-    struct { char *text; srcloc_t loc; } field;
-    struct { char *field; srcloc_t field_loc; char *impl; srcloc_t impl_loc; } topts;
+    cap_clause_t *cap;             /* NULL: no cap */
+    target_opts_t *topts;
     metric_decl_t *mdecl;
     struct { rat_t value; bool is_date, is_percent; } bound;
     struct { char **items; size_t n, cap; } strs;
     struct { period_range_t *items; size_t n, cap; } periods;
-    period_range_t period;
+    period_range_t *period;
 }
 
 %token INDEX "index" PLAN "plan" GROUP "group" FIELD "field" CRITERION "criterion"
@@ -99,7 +112,7 @@ typedef struct { expr_t **items; int n, cap; } expr_vec;
 %type <nkind> node_kw
 %type <grades> grade_entries
 %type <cap> cap_opt
-%type <field> field_tag
+%type <topts> field_tag
 %type <topts> target_opts
 %type <mdecl> metric_decl
 %type <path> metric_path
@@ -186,7 +199,8 @@ item
           $$ = item_new(ctx, IT_DEDUCT, LOC(@1));
           deduct_t *d = arena_alloc(ctx->arena, sizeof *d);
           d->loc = LOC(@1); d->reason = $2; d->amount = $3;
-          d->has_cap = $4.has; d->cap = $4.value; d->cap_loc = $4.loc;
+          d->cap = $4 ? $4->value : rat_int(0); d->has_cap = $4 != NULL;
+          if ($4) d->cap_loc = $4->loc;
           $$->deduct = d;
       }
     | LET IDENT '=' expr {
@@ -225,8 +239,8 @@ item
           $$ = item_new(ctx, IT_TARGET, LOC(@1));
           target_t *t = arena_alloc(ctx->arena, sizeof *t);
           t->id = $2; t->loc = LOC(@1); t->id_loc = LOC(@2); t->title = $3;
-          t->field = $4.field; t->field_loc = $4.field_loc; t->expr = $5;
-          t->implements = $4.impl; t->implements_loc = $4.impl_loc;
+          t->field = $4->field; t->field_loc = $4->field_loc; t->expr = $5;
+          t->implements = $4->impl; t->implements_loc = $4->impl_loc;
           $$->target = t;
       }
     | metric_decl { $$ = item_new(ctx, IT_METRIC, $1->loc); $$->metric = $1; }
@@ -234,7 +248,8 @@ item
           $$ = item_new(ctx, IT_DEDUCT, LOC(@1));
           deduct_t *d = arena_alloc(ctx->arena, sizeof *d);
           d->loc = LOC(@1); d->reason = $2; d->amount = $3; d->bonus = true;
-          d->has_cap = $4.has; d->cap = $4.value; d->cap_loc = $4.loc;
+          d->cap = $4 ? $4->value : rat_int(0); d->has_cap = $4 != NULL;
+          if ($4) d->cap_loc = $4->loc;
           $$->deduct = d;
       }
     | EVIDENCE evidence_titles {
@@ -275,19 +290,19 @@ period_list
     : period {
           $$.items = NULL; $$.n = $$.cap = 0;
           ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
-          $$.items[$$.n++] = $1;
+          $$.items[$$.n++] = *$1;
       }
     | period_list ',' period {
           $$ = $1;
           ARENA_PUSH(ctx->arena, $$.items, $$.n, $$.cap);
-          $$.items[$$.n++] = $3;
+          $$.items[$$.n++] = *$3;
       }
     ;
 
 period
-    : NUMBER { $$ = period_year(ctx, $1.value, $1.text, LOC(@1)); }
-    | NUMBER IDENT NUMBER { $$ = period_span(ctx, $1.value, $1.text, LOC(@1), $2, LOC(@2), $3.value, $3.text, LOC(@3)); }
-    | IDENT NUMBER { $$ = period_from(ctx, $1, LOC(@1), $2.value, $2.text, LOC(@2)); }
+    : NUMBER { $$ = period_new(ctx, period_year(ctx, $1.value, $1.text, LOC(@1))); }
+    | NUMBER IDENT NUMBER { $$ = period_new(ctx, period_span(ctx, $1.value, $1.text, LOC(@1), $2, LOC(@2), $3.value, $3.text, LOC(@3))); }
+    | IDENT NUMBER { $$ = period_new(ctx, period_from(ctx, $1, LOC(@1), $2.value, $2.text, LOC(@2))); }
     ;
 
 /* metric PATH "label" then clauses in any order: a kind word (count, đếm...),
@@ -324,22 +339,25 @@ bound_value
     ;
 
 cap_opt
-    : %empty { $$.has = false; $$.value = rat_int(0); $$.loc = (srcloc_t){0}; }
-    | CAP NUMBER { $$.has = true; $$.value = $2.value; $$.loc = LOC(@2); }
+    : %empty { $$ = NULL; }
+    | CAP NUMBER {
+          $$ = arena_alloc(ctx->arena, sizeof *$$);
+          $$->value = $2.value; $$->loc = LOC(@2);
+      }
     ;
 
 /* A target's field tag and the parent target it implements, in either order. */
 target_opts
-    : %empty { $$.field = NULL; $$.field_loc = (srcloc_t){0}; $$.impl = NULL; $$.impl_loc = (srcloc_t){0}; }
-    | field_tag { $$.field = $1.text; $$.field_loc = $1.loc; $$.impl = NULL; $$.impl_loc = (srcloc_t){0}; }
-    | IMPLEMENTS node_id { $$.field = NULL; $$.field_loc = (srcloc_t){0}; $$.impl = $2; $$.impl_loc = LOC(@2); }
-    | field_tag IMPLEMENTS node_id { $$.field = $1.text; $$.field_loc = $1.loc; $$.impl = $3; $$.impl_loc = LOC(@3); }
-    | IMPLEMENTS node_id field_tag { $$.field = $3.text; $$.field_loc = $3.loc; $$.impl = $2; $$.impl_loc = LOC(@2); }
+    : %empty { $$ = arena_alloc(ctx->arena, sizeof *$$); }
+    | field_tag { $$ = $1; }
+    | IMPLEMENTS node_id { $$ = arena_alloc(ctx->arena, sizeof *$$); $$->impl = $2; $$->impl_loc = LOC(@2); }
+    | field_tag IMPLEMENTS node_id { $$ = $1; $$->impl = $3; $$->impl_loc = LOC(@3); }
+    | IMPLEMENTS node_id field_tag { $$ = $3; $$->impl = $2; $$->impl_loc = LOC(@2); }
     ;
 
 field_tag
-    : FIELD IDENT { $$.text = $2; $$.loc = LOC(@2); }
-    | FIELD NUMBER { $$.text = $2.text; $$.loc = LOC(@2); }
+    : FIELD IDENT { $$ = arena_alloc(ctx->arena, sizeof *$$); $$->field = $2; $$->field_loc = LOC(@2); }
+    | FIELD NUMBER { $$ = arena_alloc(ctx->arena, sizeof *$$); $$->field = $2.text; $$->field_loc = LOC(@2); }
     ;
 
 grade_entries

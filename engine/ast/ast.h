@@ -154,8 +154,9 @@ typedef struct period_range {
 
 typedef struct node {
     /* One per node of a large index: no field that nothing reads (the
-     * items' own positions serve their diagnostics), and the small fields
-     * first, so that no padding comes between them. */
+     * items' own positions serve their diagnostics), the small fields
+     * first, so that no padding comes between them, and lists counted in
+     * 32 bits (a count and a capacity in 8 bytes, not 16). */
     node_kind kind;
     na_policy na;
     missing_policy missing;
@@ -163,6 +164,9 @@ typedef struct node {
     int ordinal;           /* preorder number, set by the checker */
     bool has_max;
     bool has_grade;
+    /* `tối_đa N giả_định` (`max N assumed`): no source gives this maximum,
+     * and the file says so (engine/check/check_sources.c) */
+    bool max_assumed;
     srcloc_t loc;          /* the keyword */
     char *id;              /* "3.2"; the index's name for NODE_INDEX */
     srcloc_t id_loc;
@@ -173,22 +177,22 @@ typedef struct node {
     expr_t *applies_if;
 
     let_t **lets;
-    size_t nlets, caplets;
+    uint32_t nlets, caplets;
     deduct_t **deducts;
-    size_t ndeducts, capdeducts;
+    uint32_t ndeducts, capdeducts;
     struct node **children;
-    size_t nchildren, capchildren;
+    uint32_t nchildren, capchildren;
 
     /* leaf body */
     expr_t *value;
     srcloc_t value_loc;
     band_t **bands;
-    size_t nbands, capbands;
+    uint32_t nbands, capbands;
     expr_t *score;
 
     /* index only */
     grade_entry_t *grades;
-    size_t ngrades, capgrades;
+    uint32_t ngrades, capgrades;
     srcloc_t grade_loc;
 
     struct node *parent;
@@ -196,19 +200,15 @@ typedef struct node {
 
     /* the appraisal process: evidence required, where the points come from */
     char **evidence;       /* `evidence "..." "..."` / `kiểm_chứng` titles */
-    size_t nevidence, capevidence;
+    uint32_t nevidence, capevidence;
 
     /* versions (engine/ast/ast_version.c): the periods an index applies to
      * (`áp_dụng`; none: every period), and the ID a node had in the
      * previous version (`trước_đây`), for the trend across versions */
     period_range_t *periods;
-    size_t nperiods, capperiods;
+    uint32_t nperiods, capperiods;
     char *previously;
     srcloc_t previously_loc;
-
-    /* `tối_đa N giả_định` (`max N assumed`): no source gives this maximum,
-     * and the file says so (engine/check/check_sources.c) */
-    bool max_assumed;
 } node_t;
 
 /* Does the index apply to `year` (an index without periods applies to all)? */

@@ -162,20 +162,33 @@ static size_t dslot(const dindex_t *x, uint64_t h)
     return (size_t)((h * 0x9E3779B97F4A7C15ull) >> 20) & (x->cap - 1);
 }
 
+/* May the sealed index hold hash h? (No for nearly every probe.) */
+static inline bool dseen(const dindex_t *x, uint64_t h)
+{
+    uint64_t b = seen_bit(h) & x->seen_mask;
+    return x->seen[b / 64] >> (b % 64) & 1;
+}
+
 /* The entry for the variant, or NULL. */
 static dentry_t *dfind(const dindex_t *x, uint64_t h, const variant_t *v)
 {
     if (!x->cap) return NULL;
-    if (x->seen) {
-        uint64_t b = seen_bit(h) & x->seen_mask;
-        if (!(x->seen[b / 64] >> (b % 64) & 1)) return NULL;
-    }
+    if (x->seen && !dseen(x, h)) return NULL;
     for (size_t i = dslot(x, h); x->slots[i].metric; i = (i + 1) & (x->cap - 1))
         if (x->slots[i].h == h) {
             variant_t stored = entry_variant(x, &x->slots[i]);
             if (variant_equal(&stored, v)) return &x->slots[i];
         }
     return NULL;
+}
+
+/* Room for n entries, allocated once: each growth touches fresh pages. */
+static void dindex_reserve(dindex_t *x, size_t n)
+{
+    size_t cap = 1024;
+    while (n * 2 > cap) cap *= 2;
+    x->slots = xcalloc_large(cap * sizeof(dentry_t));
+    x->cap = cap;
 }
 
 /* Adds the variant unless it is there already (the first name keeps it). */
@@ -205,6 +218,7 @@ typedef struct {
     uint64_t *prefix, *power; /* prefix[i]: hash of s[0..i); power[i]: HASH_BASE^i */
     size_t *starts;           /* byte offset of each code point, and the length */
     size_t ncp, cap;
+    size_t npower;            /* powers computed so far: the same for every name */
 } hashed_t;
 
 static void hash_name(hashed_t *hn, const char *s, size_t n)
@@ -215,12 +229,12 @@ static void hash_name(hashed_t *hn, const char *s, size_t n)
         hn->power = xrealloc(hn->power, hn->cap * sizeof *hn->power);
         hn->starts = xrealloc(hn->starts, hn->cap * sizeof *hn->starts);
     }
-    hn->prefix[0] = 0;
     hn->power[0] = 1;
+    for (; hn->npower < n; hn->npower++) hn->power[hn->npower + 1] = hn->power[hn->npower] * HASH_BASE;
+    hn->prefix[0] = 0;
     hn->ncp = 0;
     for (size_t i = 0; i < n; i++) {
         hn->prefix[i + 1] = hn->prefix[i] * HASH_BASE + (unsigned char)s[i];
-        hn->power[i + 1] = hn->power[i] * HASH_BASE;
         if (((unsigned char)s[i] & 0xC0) != 0x80) hn->starts[hn->ncp++] = i;
     }
     hn->starts[hn->ncp] = n;
@@ -253,11 +267,13 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
     /* 1. names equal once folded */
     strmap_t same;
     strmap_init_borrowed(&same); /* the folded names live until the end */
+    strmap_reserve(&same, n);
     for (size_t i = 0; i < n; i++) {
         const metric_slot_t *a = &prog->metrics[i];
-        void *hit = strmap_get(&same, folded[i]);
+        uint64_t h = strmap_hash(folded[i]);
+        void *hit = strmap_get_hashed(&same, folded[i], h);
         if (!hit) {
-            strmap_put(&same, folded[i], (void *)(intptr_t)(i + 1));
+            strmap_put_hashed(&same, folded[i], h, (void *)(intptr_t)(i + 1));
             continue;
         }
         size_t k = (size_t)(intptr_t)hit - 1;
@@ -278,7 +294,15 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
 
     /* 2. one edit or two away from a name read by several rules */
     dindex_t index = {NULL, 0, 0, folded, NULL, 0};
-    hashed_t hn = {NULL, NULL, NULL, 0, 0};
+    hashed_t hn = {NULL, NULL, NULL, 0, 0, 0};
+    size_t entries = 0; /* at most: each name whole and with each code point deleted */
+    for (size_t k = 0; k < n; k++)
+        if (prog->metrics[k].node_uses >= 2)
+            for (const char *c = folded[k]; ; c++) {
+                if (((unsigned char)*c & 0xC0) != 0x80) entries++; /* a code point, or the end */
+                if (!*c) break;
+            }
+    if (entries) dindex_reserve(&index, entries);
     for (size_t k = 0; k < n; k++) {
         if (prog->metrics[k].node_uses < 2) continue;
         size_t len = strlen(folded[k]);
@@ -303,7 +327,9 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
             /* each code point deleted in turn, then the whole name */
             variant_t v = c < hn.ncp ? (variant_t){folded[i], len, hn.starts[c], hn.starts[c + 1]}
                                      : (variant_t){folded[i], len, 0, 0};
-            dentry_t *hit = dfind(&index, variant_hash(&hn, len, v.from, v.to), &v);
+            uint64_t h = variant_hash(&hn, len, v.from, v.to);
+            if (!dseen(&index, h)) continue; /* inline: most variants stop here */
+            dentry_t *hit = dfind(&index, h, &v);
             if (!hit) continue;
             size_t k = hit->metric - 1;
             if (k == i || differ_only_in_digits(a->text, prog->metrics[k].text)) continue;

@@ -41,7 +41,8 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
         key.len += n - 1;
     }
     if (!nsegs) key.data[0] = '\0';
-    void *found = strmap_get(&p->metric_by_key, key.data);
+    uint64_t h = strmap_hash(key.data);
+    void *found = strmap_get_hashed(&p->metric_by_key, key.data, h);
     int slot;
     if (found) {
         slot = (int)(intptr_t)found - 1;
@@ -57,11 +58,13 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
         slot = (int)p->nmetrics++;
         metric_slot_t *m = &p->metrics[slot];
         memset(m, 0, sizeof *m);
-        m->text = arena_strdup(&p->arena, text);
+        m->text = (char *)text; /* the tree's text, in the same arena */
         m->segs = segs;
         m->nsegs = nsegs;
         m->first_use = loc;
-        strmap_put(&p->metric_by_key, arena_strndup(&p->arena, key.data, key.len), (void *)(intptr_t)(slot + 1));
+        /* a one-segment key is the segment itself, kept by the tree */
+        const char *kept = nsegs == 1 ? segs[0] : arena_strndup(&p->arena, key.data, key.len);
+        strmap_put_hashed(&p->metric_by_key, kept, h, (void *)(intptr_t)(slot + 1));
     }
     if (key.data != small) free(key.data);
     return slot;

@@ -13,10 +13,35 @@
 typedef struct {
     program_t *prog;
     diag_list_t *diags;
+    /* IDs as a person sees them (`I.1` and `i.1` look the same), each to
+     * the first node folding to it. An exact duplicate folds the same, so
+     * this one map finds both; `ids` holds only the IDs that fold like an
+     * earlier, different one (rare), to tell their own duplicates. */
+    strmap_t folded_ids;
     strmap_t ids;
-    strmap_t folded_ids; /* IDs as a person sees them: `I.1` and `i.1` look the same */
+    char **folded;       /* foldings that are not the ID itself, freed at the end */
+    size_t nfolded, capfolded;
     int ordinal;
 } structure_ctx;
+
+/* The ID as seen: the ID itself when folding leaves it as it is (digits,
+ * dots, lower-case ASCII: nearly every ID), else a folded copy kept in c. */
+static const char *folded_id(structure_ctx *c, const char *id)
+{
+    const char *s = id;
+    while (*s && (unsigned char)*s < 0x80 && !(*s >= 'A' && *s <= 'Z')) s++;
+    if (!*s) return id;
+    VEC_PUSH(c->folded, c->nfolded, c->capfolded);
+    return c->folded[c->nfolded++] = fold_visual(id);
+}
+
+static size_t count_nodes(const node_t *n, int depth)
+{
+    size_t k = 1;
+    if (depth <= CHISO_MAX_NESTING_NODES)
+        for (size_t i = 0; i < n->nchildren; i++) k += count_nodes(n->children[i], depth + 1);
+    return k;
+}
 
 static void fmt(rat_t r, char *buf, size_t n) { rat_format(r, 6, buf, n); }
 
@@ -29,25 +54,28 @@ static void check_node(structure_ctx *c, node_t *n, int depth)
         return;
     }
     if (n->kind != NODE_INDEX) {
-        node_t *prev = strmap_get(&c->ids, n->id);
+        const char *f = folded_id(c, n->id);
+        uint64_t h = strmap_hash(f);
+        node_t *look = strmap_get_hashed(&c->folded_ids, f, h);
+        node_t *prev = NULL;
+        if (look) {
+            /* the first node with this ID is the first folding like it, or
+             * one that folded like an earlier, different ID */
+            prev = !strcmp(look->id, n->id) ? look : strmap_get(&c->ids, n->id);
+            if (!prev) strmap_put(&c->ids, n->id, n);
+        }
         if (prev) {
             diag_t *d = diag_add(c->diags, DIAG_ERROR, n->id_loc, "duplicate-id",
                                  "duplicate node ID '%s'", n->id);
             diag_hint(d, "'%s' is already used at line %d; results and self-assessments refer to nodes by ID",
                       n->id, prev->id_loc.line);
+        } else if (look) {
+            diag_t *d = diag_add(c->diags, DIAG_WARNING, n->id_loc, "duplicate-id",
+                                 "node ID '%s' looks like '%s' (line %d): they differ only in "
+                                 "diacritics or case", n->id, look->id, look->id_loc.line);
+            diag_hint(d, "give the nodes IDs a reader can tell apart");
         } else {
-            strmap_put(&c->ids, n->id, n);
-            char *f = fold_visual(n->id);
-            node_t *look = strmap_get(&c->folded_ids, f);
-            if (look) {
-                diag_t *d = diag_add(c->diags, DIAG_WARNING, n->id_loc, "duplicate-id",
-                                     "node ID '%s' looks like '%s' (line %d): they differ only in "
-                                     "diacritics or case", n->id, look->id, look->id_loc.line);
-                diag_hint(d, "give the nodes IDs a reader can tell apart");
-            } else {
-                strmap_put(&c->folded_ids, arena_strdup(&c->prog->arena, f), n);
-            }
-            free(f);
+            strmap_put_hashed(&c->folded_ids, f, h, n);
         }
         if (rat_cmp(n->max, rat_int(0)) < 0)
             diag_add(c->diags, DIAG_ERROR, n->max_loc, "negative-max",
@@ -166,11 +194,14 @@ static void check_grades(structure_ctx *c, node_t *index)
 
 void check_structure(program_t *prog, node_t *index, diag_list_t *diags)
 {
-    structure_ctx c = {prog, diags, {0}, {0}, 0};
+    structure_ctx c = {prog, diags, {0}, {0}, NULL, 0, 0, 0};
+    strmap_init_borrowed(&c.folded_ids); /* keys: the IDs, or the foldings in c.folded */
     strmap_init_borrowed(&c.ids);
-    strmap_init_borrowed(&c.folded_ids);
+    strmap_reserve(&c.folded_ids, count_nodes(index, 0));
     check_node(&c, index, 0);
     check_grades(&c, index);
-    strmap_free(&c.ids);
     strmap_free(&c.folded_ids);
+    strmap_free(&c.ids);
+    for (size_t i = 0; i < c.nfolded; i++) free(c.folded[i]);
+    free(c.folded);
 }

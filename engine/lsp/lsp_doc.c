@@ -389,7 +389,7 @@ static void describe_node(strbuf_t *sb, const node_t *n)
     sb_printf(sb, "**%s %s** — %s\n\n", kind, n->id, n->name ? n->name : "");
     if (n->has_max) sb_printf(sb, "tối đa (max): **%s** điểm\n\n", rat_format(n->max, 6, num, sizeof num));
     if (n->source) sb_printf(sb, "căn cứ (source): %s\n\n", n->source);
-    if (n->nchildren) sb_printf(sb, "%zu mục con (children)\n\n", n->nchildren);
+    if (n->nchildren) sb_printf(sb, "%zu mục con (children)\n\n", (size_t)n->nchildren);
     if (n->loc.src) sb_printf(sb, "%s:%d", n->loc.src->path, n->loc.line);
 }
 

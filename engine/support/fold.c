@@ -55,16 +55,32 @@ static void build_fold_table(void)
     sb_free(&sb);
 }
 
+/* A two- or three-byte sequence of valid UTF-8 (what Vietnamese letters
+ * are), decoded inline; 0 for anything else, which utf8proc decodes. */
+static int decode_short(const unsigned char *p, size_t left, utf8proc_int32_t *cp)
+{
+    if (p[0] >= 0xC2 && p[0] <= 0xDF && left >= 2 && (p[1] & 0xC0) == 0x80) {
+        *cp = (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+        return 2;
+    }
+    if (p[0] >= 0xE1 && p[0] <= 0xEC && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        *cp = (p[0] & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+        return 3;
+    }
+    return 0;
+}
+
 char *fold_visual(const char *text)
 {
     /* Code point by code point (no whole-text normalization): ASCII is
      * lowered; đ/Đ become d; anything else is decomposed, case-folded and
      * stripped of its marks. */
     pthread_once(&fold_table_once, build_fold_table);
-    strbuf_t sb;
-    sb_init(&sb);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
     utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(text);
+    strbuf_t sb;
+    sb_init(&sb);
+    sb_grow(&sb, (size_t)len); /* folding rarely lengthens a name */
     for (utf8proc_ssize_t i = 0; i < len;) {
         if (p[i] < 0x80) {
             char c = (char)p[i++];
@@ -72,7 +88,8 @@ char *fold_visual(const char *text)
             continue;
         }
         utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate(p + i, len - i, &cp);
+        utf8proc_ssize_t k = decode_short(p + i, (size_t)(len - i), &cp);
+        if (!k) k = utf8proc_iterate(p + i, len - i, &cp);
         if (k <= 0) {
             sb_addc(&sb, (char)p[i++]);
             continue;

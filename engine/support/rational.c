@@ -143,6 +143,15 @@ rat_t rat_round(rat_t a, int digits, bool *overflow)
 
 bool rat_parse(const char *text, size_t len, rat_t *out)
 {
+    if (len > 0 && len <= 18) { /* plain digits, as most numbers in rules are: an integer */
+        int64_t v = 0;
+        size_t i = 0;
+        while (i < len && text[i] >= '0' && text[i] <= '9') v = v * 10 + (text[i++] - '0');
+        if (i == len) {
+            *out = rat_int(v);
+            return true;
+        }
+    }
     /* The value is ±digits × 10^exp10; digits holds the significant
      * digits only (no leading zeros, trailing zeros moved to exp10). */
     char digits[RAT_MAX_DIGITS];

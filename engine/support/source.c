@@ -18,23 +18,6 @@
 
 #include <utf8proc.h>
 
-int utf8_columns(const char *s, size_t nbytes)
-{
-    /* code points are the bytes that are not continuation bytes (10xxxxxx),
-     * counted eight at a time */
-    int cols = 0;
-    size_t i = 0;
-    for (; i + 8 <= nbytes; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 1 in each such byte */
-        cols += 8 - (int)((cont * 0x0101010101010101ull) >> 56);   /* their sum, in the top byte */
-    }
-    for (; i < nbytes; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) cols++;
-    return cols;
-}
-
 /* Finds the first invalid UTF-8 sequence or NUL; returns its offset or -1. */
 static long find_bad_utf8(const unsigned char *s, size_t len, const char **why, int *maybe_not_nfc)
 {

@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct diag_list;
 
@@ -48,7 +49,22 @@ const char *source_file_kind(unsigned mode);
  * length. NULL when out of range. */
 const char *source_line(const source_t *src, int line, size_t *len);
 
-/* Number of code points in the first `nbytes` of `s`. */
-int utf8_columns(const char *s, size_t nbytes);
+/* Number of code points in the first `nbytes` of `s`: the bytes that are
+ * not continuation bytes (10xxxxxx), counted eight at a time. Inline: the
+ * lexer counts the columns of every token. */
+static inline int utf8_columns(const char *s, size_t nbytes)
+{
+    int cols = 0;
+    size_t i = 0;
+    for (; i + 8 <= nbytes; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* 1 in each such byte */
+        cols += 8 - (int)((cont * 0x0101010101010101ull) >> 56);   /* their sum, in the top byte */
+    }
+    for (; i < nbytes; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) cols++;
+    return cols;
+}
 
 #endif

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t hash(const char *s)
+uint64_t strmap_hash(const char *s)
 {
     /* eight bytes at a time, each word multiplied in; then mixed, since the
      * table indexes with the low bits and keys that differ only in their
@@ -56,16 +56,20 @@ static size_t find(const strmap_t *m, const char *key, uint64_t h)
     return i;
 }
 
-void *strmap_get(const strmap_t *m, const char *key)
+void *strmap_get_hashed(const strmap_t *m, const char *key, uint64_t h)
 {
     if (!m->cap) return NULL;
-    size_t i = find(m, key, hash(key));
+    size_t i = find(m, key, h);
     return m->slots[i].key ? m->slots[i].value : NULL;
 }
 
-static void grow(strmap_t *m)
+void *strmap_get(const strmap_t *m, const char *key)
 {
-    size_t cap = m->cap ? m->cap * 2 : 16;
+    return m->cap ? strmap_get_hashed(m, key, strmap_hash(key)) : NULL;
+}
+
+static void resize(strmap_t *m, size_t cap)
+{
     strmap_entry_t *slots = xcalloc_large(cap * sizeof *slots);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i].key) continue;
@@ -78,10 +82,21 @@ static void grow(strmap_t *m)
     m->cap = cap;
 }
 
+void strmap_reserve(strmap_t *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 16;
+    while (n * 2 > cap) cap *= 2;
+    if (cap > m->cap) resize(m, cap);
+}
+
 void strmap_put(strmap_t *m, const char *key, void *value)
 {
-    if ((m->count + 1) * 2 > m->cap) grow(m); /* at most half full: short probes */
-    uint64_t h = hash(key);
+    strmap_put_hashed(m, key, strmap_hash(key), value);
+}
+
+void strmap_put_hashed(strmap_t *m, const char *key, uint64_t h, void *value)
+{
+    if ((m->count + 1) * 2 > m->cap) resize(m, m->cap ? m->cap * 2 : 16); /* at most half full: short probes */
     size_t i = find(m, key, h);
     if (!m->slots[i].key) {
         m->slots[i].key = m->borrowed ? (char *)key : xstrdup(key);

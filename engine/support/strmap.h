@@ -31,5 +31,13 @@ void strmap_free(strmap_t *m);
 void *strmap_get(const strmap_t *m, const char *key);
 /* Inserts or replaces. */
 void strmap_put(strmap_t *m, const char *key, void *value);
+/* Room for n keys without growing: a map whose size is known up front is
+ * allocated once (each growth touches fresh pages: a page fault per 4 KiB). */
+void strmap_reserve(strmap_t *m, size_t n);
+/* The same with the key's hash computed once, for a lookup followed by an
+ * insertion of the same key. */
+uint64_t strmap_hash(const char *key);
+void *strmap_get_hashed(const strmap_t *m, const char *key, uint64_t h);
+void strmap_put_hashed(strmap_t *m, const char *key, uint64_t h, void *value);
 
 #endif
