@@ -262,6 +262,7 @@ typedef struct file_ast {
     size_t nplans, capplans;
     struct metric_decl **metric_decls;
     size_t nmetric_decls, capmetric_decls;
+    size_t nnames;       /* names and paths read (at most that many metrics): the checker sizes its table once */
 } file_ast_t;
 
 /* A metric declaration (`metric` / `số_liệu`): what a metric is, for the

@@ -55,6 +55,7 @@ expr_t *expr_new(parse_ctx_t *ctx, expr_kind kind, srcloc_t loc)
     e->depth = 1;
     e->metric = -1;
     e->builtin = -1;
+    if (kind == EX_NAME || kind == EX_PATH) ctx->file->nnames++;
     return e;
 }
 

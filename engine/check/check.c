@@ -38,6 +38,9 @@ static void check_unique_names(program_t *prog, diag_list_t *diags)
 
 void check_program(program_t *prog, diag_list_t *diags)
 {
+    size_t names = 0;
+    for (size_t i = 0; i < prog->nfiles; i++) names += prog->files[i]->nnames + prog->files[i]->nmetric_decls;
+    program_reserve_metrics(prog, names);
     check_unique_names(prog, diags);
     check_versions(prog, diags);
     for (size_t i = 0; i < prog->nindexes; i++) check_structure(prog, prog->indexes[i], diags);

@@ -22,6 +22,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+void program_reserve_metrics(program_t *p, size_t n)
+{
+    if (n <= p->capmetrics) return;
+    metric_slot_t *slots = xmalloc_large(n * sizeof *slots); /* touched only as far as it is used */
+    if (p->nmetrics) memcpy(slots, p->metrics, p->nmetrics * sizeof *slots);
+    free(p->metrics);
+    p->metrics = slots;
+    p->capmetrics = n;
+}
+
 int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, srcloc_t loc)
 {
     /* the key: segments joined by U+001F (a segment may hold a '.') */
@@ -47,14 +57,8 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
     if (found) {
         slot = (int)(intptr_t)found - 1;
     } else {
-        if (p->nmetrics == p->capmetrics) { /* a large array on huge pages (xmalloc_large) */
-            size_t cap = p->capmetrics ? p->capmetrics * 2 : 8;
-            metric_slot_t *bigger = xmalloc_large(cap * sizeof *bigger);
-            if (p->nmetrics) memcpy(bigger, p->metrics, p->nmetrics * sizeof *bigger);
-            free(p->metrics);
-            p->metrics = bigger;
-            p->capmetrics = cap;
-        }
+        if (p->nmetrics == p->capmetrics) /* a large array on huge pages (xmalloc_large) */
+            program_reserve_metrics(p, p->capmetrics ? p->capmetrics * 2 : 8);
         slot = (int)p->nmetrics++;
         metric_slot_t *m = &p->metrics[slot];
         memset(m, 0, sizeof *m);

@@ -78,6 +78,9 @@ void check_metric_use(program_t *prog, diag_list_t *diags);
 
 /* The slot of a metric path, created when new; does not count as a use. */
 int program_metric_slot(program_t *prog, char **segs, int nsegs, const char *text, srcloc_t loc);
+/* Room for n metric slots (the names the files read: an upper bound),
+ * allocated once rather than grown by copying. */
+void program_reserve_metrics(program_t *prog, size_t n);
 /* The values a declared metric may take in the rules (a percent is a
  * fraction there: 85 typed is 0.85), from its bounds or its kind. */
 range_t metric_decl_range(const metric_decl_t *d, bool in_rules);

@@ -82,25 +82,29 @@ char *fold_visual(const char *text)
     sb_init(&sb);
     sb_grow(&sb, (size_t)len); /* folding rarely lengthens a name */
     for (utf8proc_ssize_t i = 0; i < len;) {
+        sb_reserve(&sb, sizeof fold_table[0].bytes); /* room for any character of the table */
         if (p[i] < 0x80) {
             char c = (char)p[i++];
-            sb_addc(&sb, c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c);
+            sb.data[sb.len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
             continue;
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = decode_short(p + i, (size_t)(len - i), &cp);
         if (!k) k = utf8proc_iterate(p + i, len - i, &cp);
         if (k <= 0) {
-            sb_addc(&sb, (char)p[i++]);
+            sb.data[sb.len++] = (char)p[i++];
             continue;
         }
         i += k;
         if (cp < FOLD_TABLE_END && fold_table[cp].len) {
-            sb_add(&sb, fold_table[cp].bytes, fold_table[cp].len);
+            memcpy(sb.data + sb.len, fold_table[cp].bytes, sizeof fold_table[cp].bytes);
+            sb.len += fold_table[cp].len;
             continue;
         }
+        sb.data[sb.len] = '\0';
         fold_cp_slow(&sb, cp);
     }
+    sb.data[sb.len] = '\0';
     return sb_take(&sb);
 }
 

@@ -143,12 +143,25 @@ rat_t rat_round(rat_t a, int digits, bool *overflow)
 
 bool rat_parse(const char *text, size_t len, rat_t *out)
 {
-    if (len > 0 && len <= 18) { /* plain digits, as most numbers in rules are: an integer */
-        int64_t v = 0;
-        size_t i = 0;
-        while (i < len && text[i] >= '0' && text[i] <= '9') v = v * 10 + (text[i++] - '0');
-        if (i == len) {
-            *out = rat_int(v);
+    if (len > 0 && len <= 18) { /* digits with at most one point, as most numbers are: in 64 bits */
+        int64_t v = 0, den = 1;
+        size_t i = 0, ndig = 0;
+        bool point = false;
+        for (; i < len; i++) {
+            char c = text[i];
+            if (c >= '0' && c <= '9') {
+                v = v * 10 + (c - '0');
+                ndig++;
+                if (point) den *= 10;
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (i == len && ndig > 0) {
+            bool overflow = false;
+            *out = den == 1 ? rat_int(v) : rat_make(v, den, &overflow);
             return true;
         }
     }
