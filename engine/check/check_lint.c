@@ -186,7 +186,7 @@ static dentry_t *dfind(const dindex_t *x, uint64_t h, const variant_t *v)
 static void dindex_reserve(dindex_t *x, size_t n)
 {
     size_t cap = 1024;
-    while (n * 2 > cap) cap *= 2;
+    while (n * 4 > cap * 3) cap *= 2;
     x->slots = xcalloc_large(cap * sizeof(dentry_t));
     x->cap = cap;
 }
@@ -194,7 +194,7 @@ static void dindex_reserve(dindex_t *x, size_t n)
 /* Adds the variant unless it is there already (the first name keeps it). */
 static void dadd(dindex_t *x, uint64_t h, const variant_t *v, size_t metric)
 {
-    if ((x->count + 1) * 2 > x->cap) {
+    if ((x->count + 1) * 4 > x->cap * 3) { /* at most three quarters full */
         dindex_t bigger = {xcalloc_large((x->cap ? x->cap * 2 : 1024) * sizeof(dentry_t)), x->cap ? x->cap * 2 : 1024,
                            x->count, x->folded, NULL, 0};
         for (size_t i = 0; i < x->cap; i++) {
@@ -261,7 +261,17 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
     size_t n = prog->nmetrics;
     if (n < 2) return;
     char **folded = xcalloc(n, sizeof *folded);
-    for (size_t i = 0; i < n; i++) folded[i] = fold_visual(prog->metrics[i].text);
+    /* the folded names side by side in one buffer, each ended by its NUL */
+    strbuf_t names;
+    sb_init(&names);
+    size_t *at = xmalloc(n * sizeof *at);
+    for (size_t i = 0; i < n; i++) {
+        at[i] = names.len;
+        fold_visual_append(&names, prog->metrics[i].text);
+        names.len++; /* keep the NUL */
+    }
+    for (size_t i = 0; i < n; i++) folded[i] = names.data + at[i];
+    free(at);
     bool *reported = xcalloc(n, sizeof *reported);
 
     /* 1. names equal once folded */
@@ -347,7 +357,7 @@ static void lint_metric_names(program_t *prog, diag_list_t *diags)
     free(hn.prefix);
     free(hn.power);
     free(hn.starts);
-    for (size_t i = 0; i < n; i++) free(folded[i]);
+    free(names.data);
     free(folded);
     free(reported);
 }

@@ -25,32 +25,51 @@
 void program_reserve_metrics(program_t *p, size_t n)
 {
     if (n <= p->capmetrics) return;
-    metric_slot_t *slots = xmalloc_large(n * sizeof *slots); /* touched only as far as it is used */
+    /* n is an upper bound: the pages are touched only as far as slots are
+     * used, so huge pages (whole 2 MiB at a time) only for a large table */
+    size_t bytes = n * sizeof(metric_slot_t);
+    metric_slot_t *slots = bytes < 8u << 20 ? xmalloc(bytes) : xmalloc_large(bytes);
     if (p->nmetrics) memcpy(slots, p->metrics, p->nmetrics * sizeof *slots);
     free(p->metrics);
     p->metrics = slots;
     p->capmetrics = n;
 }
 
-int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, srcloc_t loc)
+/* The key of a metric path, in key (which may move onto the heap): the
+ * segments joined by '.'; when a segment holds a '.' or U+001F (only a
+ * backquoted one can), U+001F and the segments joined by U+001F, which no
+ * key of the first kind begins with. */
+static void build_key(strbuf_t *key, const char *small, char **segs, int nsegs)
 {
-    /* the key: segments joined by U+001F (a segment may hold a '.') */
-    char small[256];
-    strbuf_t key = {small, 0, sizeof small};
+    bool odd = false;
+    for (int i = 0; i < nsegs && !odd; i++) odd = strpbrk(segs[i], ".\x1f") != NULL;
+    char sep = odd ? '\x1f' : '.';
+    if (odd) key->data[key->len++] = sep;
     for (int i = 0; i < nsegs; i++) {
         size_t n = strlen(segs[i]) + 1;
-        if (key.len + n + 1 > key.cap) { /* a long path: onto the heap */
-            char *big = xmalloc(key.cap * 2 + n);
-            memcpy(big, key.data, key.len);
-            if (key.data != small) free(key.data);
-            key.data = big;
-            key.cap = key.cap * 2 + n;
+        if (key->len + n + 1 > key->cap) { /* a long path: onto the heap */
+            char *big = xmalloc(key->cap * 2 + n);
+            memcpy(big, key->data, key->len);
+            if (key->data != small) free(key->data);
+            key->data = big;
+            key->cap = key->cap * 2 + n;
         }
-        if (i) key.data[key.len++] = '\x1f';
-        memcpy(key.data + key.len, segs[i], n);
-        key.len += n - 1;
+        if (i) key->data[key->len++] = sep;
+        memcpy(key->data + key->len, segs[i], n);
+        key->len += n - 1;
     }
-    if (!nsegs) key.data[0] = '\0';
+    key->data[key->len] = '\0';
+}
+
+int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, srcloc_t loc)
+{
+    /* A path written without backquotes is its own key: nothing to build
+     * or to copy (the tree keeps the text). */
+    char small[256];
+    strbuf_t key = {small, 0, sizeof small};
+    bool borrowed = !strchr(text, '`');
+    if (borrowed) key.data = (char *)text;
+    else build_key(&key, small, segs, nsegs);
     uint64_t h = strmap_hash(key.data);
     void *found = strmap_get_hashed(&p->metric_by_key, key.data, h);
     int slot;
@@ -66,11 +85,10 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
         m->segs = segs;
         m->nsegs = nsegs;
         m->first_use = loc;
-        /* a one-segment key is the segment itself, kept by the tree */
-        const char *kept = nsegs == 1 ? segs[0] : arena_strndup(&p->arena, key.data, key.len);
+        const char *kept = borrowed ? text : arena_strndup(&p->arena, key.data, key.len);
         strmap_put_hashed(&p->metric_by_key, kept, h, (void *)(intptr_t)(slot + 1));
     }
-    if (key.data != small) free(key.data);
+    if (!borrowed && key.data != small) free(key.data);
     return slot;
 }
 

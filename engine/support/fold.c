@@ -70,7 +70,7 @@ static int decode_short(const unsigned char *p, size_t left, utf8proc_int32_t *c
     return 0;
 }
 
-char *fold_visual(const char *text)
+void fold_visual_append(strbuf_t *sb, const char *text)
 {
     /* Code point by code point (no whole-text normalization): ASCII is
      * lowered; đ/Đ become d; anything else is decomposed, case-folded and
@@ -78,33 +78,39 @@ char *fold_visual(const char *text)
     pthread_once(&fold_table_once, build_fold_table);
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
     utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(text);
-    strbuf_t sb;
-    sb_init(&sb);
-    sb_grow(&sb, (size_t)len); /* folding rarely lengthens a name */
+    sb_reserve(sb, (size_t)len); /* folding rarely lengthens a name */
     for (utf8proc_ssize_t i = 0; i < len;) {
-        sb_reserve(&sb, sizeof fold_table[0].bytes); /* room for any character of the table */
+        sb_reserve(sb, sizeof fold_table[0].bytes); /* room for any character of the table */
         if (p[i] < 0x80) {
             char c = (char)p[i++];
-            sb.data[sb.len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+            sb->data[sb->len++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
             continue;
         }
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = decode_short(p + i, (size_t)(len - i), &cp);
         if (!k) k = utf8proc_iterate(p + i, len - i, &cp);
         if (k <= 0) {
-            sb.data[sb.len++] = (char)p[i++];
+            sb->data[sb->len++] = (char)p[i++];
             continue;
         }
         i += k;
         if (cp < FOLD_TABLE_END && fold_table[cp].len) {
-            memcpy(sb.data + sb.len, fold_table[cp].bytes, sizeof fold_table[cp].bytes);
-            sb.len += fold_table[cp].len;
+            memcpy(sb->data + sb->len, fold_table[cp].bytes, sizeof fold_table[cp].bytes);
+            sb->len += fold_table[cp].len;
             continue;
         }
-        sb.data[sb.len] = '\0';
-        fold_cp_slow(&sb, cp);
+        sb->data[sb->len] = '\0';
+        fold_cp_slow(sb, cp);
     }
-    sb.data[sb.len] = '\0';
+    sb_reserve(sb, 0);
+    sb->data[sb->len] = '\0';
+}
+
+char *fold_visual(const char *text)
+{
+    strbuf_t sb;
+    sb_init(&sb);
+    fold_visual_append(&sb, text);
     return sb_take(&sb);
 }
 

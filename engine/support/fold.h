@@ -13,6 +13,9 @@
 
 /* The folded text: lower case, no diacritics, đ → d. malloc'd. */
 char *fold_visual(const char *text);
+/* The same, appended to sb (NUL-terminated): many names in one buffer. */
+struct strbuf;
+void fold_visual_append(struct strbuf *sb, const char *text);
 
 /* Levenshtein distance between two folded texts in code points, with a
  * swap of two neighbours counting 1; capped at limit + 1. */
