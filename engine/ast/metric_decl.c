@@ -188,6 +188,10 @@ metric_decl_t *metric_decl_unit(parse_ctx_t *ctx, metric_decl_t *d, const char *
 metric_decl_t *metric_decl_constraint(parse_ctx_t *ctx, metric_decl_t *d, op_kind cmp, expr_t *rhs,
                                       srcloc_t loc)
 {
+    if (!d->capconstraints) { /* room for one: most declarations have one constraint at most */
+        d->constraints = arena_alloc(ctx->arena, sizeof *d->constraints);
+        d->capconstraints = 1;
+    }
     ARENA_PUSH(ctx->arena, d->constraints, d->nconstraints, d->capconstraints);
     d->constraints[d->nconstraints++] = (metric_constraint_t){cmp, rhs, loc};
     return d;
