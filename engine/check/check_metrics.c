@@ -35,30 +35,32 @@ void program_reserve_metrics(program_t *p, size_t n)
     p->capmetrics = n;
 }
 
-/* The key of a metric path, in key (which may move onto the heap): the
- * segments joined by '.'; when a segment holds a '.' or U+001F (only a
- * backquoted one can), U+001F and the segments joined by U+001F, which no
- * key of the first kind begins with. */
-static void build_key(strbuf_t *key, const char *small, char **segs, int nsegs)
+/* The key of a metric path, in key: the segments joined by '.'; when a
+ * segment holds a '.' or U+001F (only a backquoted one can), U+001F and
+ * the segments joined by U+001F, which no key of the first kind begins
+ * with. Returns whether key moved onto the heap (a long path). */
+static bool build_key(strbuf_t *key, char **segs, int nsegs)
 {
-    bool odd = false;
+    bool odd = false, heap = false;
     for (int i = 0; i < nsegs && !odd; i++) odd = strpbrk(segs[i], ".\x1f") != NULL;
     char sep = odd ? '\x1f' : '.';
     if (odd) key->data[key->len++] = sep;
     for (int i = 0; i < nsegs; i++) {
         size_t n = strlen(segs[i]) + 1;
-        if (key->len + n + 1 > key->cap) { /* a long path: onto the heap */
+        if (key->len + n + 1 > key->cap) {
             char *big = xmalloc(key->cap * 2 + n);
             memcpy(big, key->data, key->len);
-            if (key->data != small) free(key->data);
+            if (heap) free(key->data);
             key->data = big;
             key->cap = key->cap * 2 + n;
+            heap = true;
         }
         if (i) key->data[key->len++] = sep;
         memcpy(key->data + key->len, segs[i], n);
         key->len += n - 1;
     }
     key->data[key->len] = '\0';
+    return heap;
 }
 
 int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, srcloc_t loc)
@@ -67,9 +69,9 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
      * or to copy (the tree keeps the text). */
     char small[256];
     strbuf_t key = {small, 0, sizeof small};
-    bool borrowed = !strchr(text, '`');
+    bool borrowed = !strchr(text, '`'), heap = false;
     if (borrowed) key.data = (char *)text;
-    else build_key(&key, small, segs, nsegs);
+    else heap = build_key(&key, segs, nsegs);
     uint64_t h = strmap_hash(key.data);
     void *found = strmap_get_hashed(&p->metric_by_key, key.data, h);
     int slot;
@@ -88,7 +90,7 @@ int program_metric_slot(program_t *p, char **segs, int nsegs, const char *text, 
         const char *kept = borrowed ? text : arena_strndup(&p->arena, key.data, key.len);
         strmap_put_hashed(&p->metric_by_key, kept, h, (void *)(intptr_t)(slot + 1));
     }
-    if (!borrowed && key.data != small) free(key.data);
+    if (heap) free(key.data);
     return slot;
 }
 
