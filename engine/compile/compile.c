@@ -2,6 +2,7 @@
 #include "compile.h"
 
 #include "engine/check/builtins.h"
+#include "engine/support/json_paths.h"
 #include "engine/support/json_writer.h"
 #include "engine/support/xalloc.h"
 
@@ -382,6 +383,7 @@ void compile_program(program_t *prog)
     }
     for (size_t i = 0; i < prog->nlets; i++) free(let_slots[i].items);
     free(let_slots);
+    compile_metric_paths(prog);
 }
 
 void compile_free(program_t *prog)
@@ -393,6 +395,7 @@ void compile_free(program_t *prog)
         }
     }
     if (prog->code) {
+        json_paths_free(prog->code->paths);
         free(prog->code->consts);
         free(prog->code->scratch);
     }

@@ -108,9 +108,15 @@ typedef struct compiled_program {
     int max_stack;       /* deepest stack any code needs */
     struct insn *scratch; /* the compiler's buffer, reused for every expression */
     int scratch_cap;
+    /* The metric paths as a tree of keys (engine/support/json_paths.h),
+     * and for each slot the node of its first i segments, i = 0…nsegs. */
+    struct json_paths *paths;
+    int **slot_nodes;
 } compiled_program_t;
 
 void compile_program(program_t *prog);
+/* The tree of the metric paths, for reading submissions (metric_paths.c). */
+void compile_metric_paths(program_t *prog);
 void compile_free(program_t *prog);
 /* Compiles one expression (used for plan targets too). */
 code_t compile_expr(program_t *prog, const expr_t *e);

@@ -146,6 +146,10 @@ chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t 
  * (submission_scan), so the walk normalizing them is skipped. */
 chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                const char *origin, unsigned flags, bool keys_nfc);
+/* score_submission of a submission read along the metric paths
+ * (json_paths_load; its keys are NFC): path_values are its values. */
+chiso_result *score_submission_paths(const chiso_program *prog, size_t index, json_t *submission,
+                                     const char *origin, unsigned flags, json_t *const *path_values);
 
 /* Does any node of the index say where its points come from? */
 bool index_declares_origins(const compiled_index_t *ci);
@@ -164,7 +168,9 @@ bool result_pick_version(chiso_result *r);
 void record_lateness(eval_t *ev, const cnode_t *c, node_result_t *nr);
 void late_results_free(node_result_t *nr);
 
-/* Binds metrics of a submission to slots; problems go to r->errors. */
-void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r);
+/* Binds metrics of a submission to slots; problems go to r->errors.
+ * path_values: the values read along the metric paths (json_paths_load),
+ * when `metrics` is their stand-in; else NULL. */
+void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, chiso_result *r);
 
 #endif

@@ -523,23 +523,33 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
 }
 
 static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
-                                unsigned flags, bool keys_nfc, const rat_t *points, const bool *set);
+                                unsigned flags, bool keys_nfc, json_t *const *path_values, const rat_t *points,
+                                const bool *set);
 
 chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                const char *origin, unsigned flags, bool keys_nfc)
 {
-    return score_impl(prog, index, submission, origin, flags, keys_nfc, NULL, NULL);
+    return score_impl(prog, index, submission, origin, flags, keys_nfc, NULL, NULL, NULL);
+}
+
+chiso_result *score_submission_paths(const chiso_program *prog, size_t index, json_t *submission,
+                                     const char *origin, unsigned flags, json_t *const *path_values)
+{
+    return score_impl(prog, index, submission, origin, flags, true, path_values, NULL, NULL);
 }
 
 chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
                                 const char *origin, unsigned flags, const rat_t *points, const bool *set)
 {
-    return score_impl(prog, index, submission, origin, flags, false, points, set);
+    return score_impl(prog, index, submission, origin, flags, false, NULL, points, set);
 }
 
-/* points/set: leaves whose points an appraiser set (engine/appraise), or NULL. */
+/* path_values: the metrics as read along the metric paths (json_paths.h),
+ * or NULL; points/set: leaves whose points an appraiser set
+ * (engine/appraise), or NULL. */
 static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
-                                unsigned flags, bool keys_nfc, const rat_t *points, const bool *set)
+                                unsigned flags, bool keys_nfc, json_t *const *path_values, const rat_t *points,
+                                const bool *set)
 {
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
@@ -567,7 +577,7 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
     eval_t ev;
     eval_init(&ev, &prog->prog);
     ev.period_year = r->period ? period_year_of(r->period) : 0;
-    submission_bind(&ev, metrics, r);
+    submission_bind(&ev, metrics, path_values, r);
     /* Scored even when a metric has the wrong type, so that the errors
      * name every problem of the submission (every missing metric too),
      * not only the first kind found: a unit is not asked twice. */

@@ -286,9 +286,13 @@ static char *path_prefix_text(const metric_slot_t *m, int n)
     return sb_take(&sb);
 }
 
-void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
+void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, chiso_result *r)
 {
     const program_t *p = ev->prog;
+    /* Read along the paths: an object the reader went through without
+     * making it is the stand-in, and what lies under it is in path_values
+     * by path node; any other object is looked up as usual. */
+    const json_t *stand_in = path_values ? metrics : NULL;
     /* chain[i] is the value reached by the first i segments of the previous
      * slot's path, for i <= valid (NULL where a key was absent). A slot
      * sharing its first k segments with the previous one reuses those
@@ -325,7 +329,9 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
                 v = v_error(ERR_INPUT);
                 break;
             }
-            json_t *next = i < reuse ? chain[i + 1] : json_object_get(cur, m->segs[i]);
+            json_t *next = i < reuse       ? chain[i + 1]
+                         : cur == stand_in ? path_values[p->code->slot_nodes[s][i + 1]]
+                                           : json_object_get(cur, m->segs[i]);
             if (!next) { /* absent: missing */
                 if (++i <= DEPTH) chain[i] = NULL;
                 break;
@@ -353,22 +359,46 @@ void submission_bind(eval_t *ev, json_t *metrics, chiso_result *r)
     if (p->ndecls) check_constraints(ev, r);
 }
 
+/* Looks up keys[0…n) in `obj`: a small object (a submission's top level,
+ * its unit) in one walk of its members, since json_object_get hashes each
+ * key it is asked for; a large one key by key. */
+static void members_of(json_t *obj, const char *const *keys, json_t **out, size_t n)
+{
+    if (json_object_size(obj) > 8) {
+        for (size_t k = 0; k < n; k++) out[k] = json_object_get(obj, keys[k]);
+        return;
+    }
+    for (size_t k = 0; k < n; k++) out[k] = NULL;
+    for (void *it = json_object_iter(obj); it; it = json_object_iter_next(obj, it)) {
+        const char *key = json_object_iter_key(it);
+        for (size_t k = 0; k < n; k++)
+            if (!out[k] && !strcmp(key, keys[k])) {
+                out[k] = json_object_iter_value(it);
+                break;
+            }
+    }
+}
+
+enum { U_ID, U_NAME, U_LEVEL, U_RANKED, U_KEYS };
+static const char *const unit_keys[U_KEYS] = {"id", "name", "level", "ranked"};
+
 /* The unit object with its id, name and level in NFC: a new reference to
  * it when they are already (nearly always), else to a shallow copy with
- * those replaced. The submission itself is not changed. */
-static json_t *unit_in_nfc(json_t *unit)
+ * those replaced; `v` (its members) then describes the copy. The
+ * submission itself is not changed. */
+static json_t *unit_in_nfc(json_t *unit, json_t **v)
 {
-    static const char *const keys[] = {"id", "name", "level"};
     json_t *copy = NULL;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-        json_t *v = json_object_get(unit, keys[i]);
-        char *nfc = json_is_string(v) ? nfc_if_needed(json_string_value(v)) : NULL;
+    for (size_t i = U_ID; i <= U_LEVEL; i++) {
+        char *nfc = json_is_string(v[i]) ? nfc_if_needed(json_string_value(v[i])) : NULL;
         if (!nfc) continue;
         if (!copy) copy = json_copy(unit);
-        json_object_set_new(copy, keys[i], json_string(nfc));
+        json_object_set_new(copy, unit_keys[i], json_string(nfc));
         free(nfc);
     }
-    return copy ? copy : json_incref(unit);
+    if (!copy) return json_incref(unit);
+    members_of(copy, unit_keys, v, U_KEYS);
+    return copy;
 }
 
 /* A JSON string, and not a number kept as written (submission_numbers.c). */
@@ -389,36 +419,37 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
                          : _("a number"));
         return NULL;
     }
-    json_t *unit = json_object_get(sub, "unit");
+    static const char *const top_keys[] = {"unit", "period", "metrics"};
+    json_t *top[3];
+    members_of(sub, top_keys, top, 3);
+    json_t *unit = top[0], *u[U_KEYS];
     if (!unit) {
         result_add_error(r, "the submission has no \"unit\" object");
     } else if (!json_is_object(unit)) {
         result_add_error(r, "\"unit\" must be an object with \"id\" and \"name\"");
     } else {
+        members_of(unit, unit_keys, u, U_KEYS);
         json_decref(r->unit);
-        r->unit = unit_in_nfc(unit);
-        unit = r->unit;
-        json_t *id = json_object_get(unit, "id");
+        r->unit = unit_in_nfc(unit, u);
+        json_t *id = u[U_ID];
         if (!is_text(id) || json_string_length(id) == 0)
             result_add_error(r, "\"unit\" has no \"id\" string");
-        json_t *name = json_object_get(unit, "name");
+        json_t *name = u[U_NAME];
         if (name && !is_text(name)) result_add_error(r, "\"unit.name\" must be a string");
-        json_t *level = json_object_get(unit, "level");
+        json_t *level = u[U_LEVEL];
         if (level && !is_text(level)) result_add_error(r, "\"unit.level\" must be a string");
-        json_t *ranked = json_object_get(unit, "ranked");
+        json_t *ranked = u[U_RANKED];
         if (ranked && !json_is_boolean(ranked)) result_add_error(r, "\"unit.ranked\" must be true or false");
         else if (json_is_false(ranked)) {
             r->unranked = true;
             result_add_finding(r, NULL, "not_ranked", "scored but not ranked: the unit is marked \"ranked\": false");
         }
+        for (size_t i = U_ID; i <= U_LEVEL; i++)
+            if (json_is_string(u[i]) && submission_placeholder(json_string_value(u[i])))
+                result_add_error(r, "\"unit.%s\" still holds the template's placeholder (not filled in)",
+                                 unit_keys[i]);
     }
-    static const char *const filled[] = {"id", "name", "level"};
-    for (size_t i = 0; json_is_object(r->unit) && i < 3; i++) {
-        json_t *v = json_object_get(r->unit, filled[i]);
-        if (json_is_string(v) && submission_placeholder(json_string_value(v)))
-            result_add_error(r, "\"unit.%s\" still holds the template's placeholder (not filled in)", filled[i]);
-    }
-    json_t *period = json_object_get(sub, "period");
+    json_t *period = top[1];
     if (json_is_string(period) && submission_placeholder(json_string_value(period)))
         result_add_error(r, "\"period\" still holds the template's placeholder (not filled in)");
     if (is_text(period)) {
@@ -428,7 +459,7 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
     else if (json_is_integer(period)) r->period = xasprintf("%lld", (long long)json_integer_value(period));
     else if (period && !json_is_null(period))
         result_add_error(r, "\"period\" must be a string such as \"2021\"");
-    json_t *metrics = json_object_get(sub, "metrics");
+    json_t *metrics = top[2];
     if (!metrics) {
         result_add_error(r, "the submission has no \"metrics\" object");
         return NULL;

@@ -9,6 +9,8 @@
 #include "engine/compile/loaded_program.h"
 #include "engine/support/json_arena.h"
 #include "engine/support/json_fast.h"
+#include "engine/support/json_paths.h"
+#include "engine/support/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +32,35 @@ json_t *submission_load_exact(const char *text, size_t len)
     return sub;
 }
 
+/* Scores a text read along the metric paths (json_paths.h), or NULL when
+ * it must be read whole. A number that may have lost digits as a double
+ * (binding sets `reread`) makes it read again exactly, as below. */
+static chiso_result *score_along_paths(const chiso_program *prog, size_t index, const char *text, size_t len,
+                                       const char *origin, unsigned flags, const json_paths *paths)
+{
+    size_t n = json_paths_count(paths);
+    json_t *small[64];
+    json_t **values = n <= 64 ? small : xmalloc(n * sizeof *values);
+    chiso_result *r = NULL;
+    json_t *sub = json_paths_load(text, len, paths, values);
+    if (sub) {
+        r = score_submission_paths(prog, index, sub, origin, flags, values);
+        for (size_t k = 1; k < n; k++)
+            if (values[k] && values[k] != values[0]) json_arena_release(values[k]);
+        json_arena_release(sub);
+    }
+    if (values != small) free(values);
+    if (r && r->reread) {
+        json_t *exact = submission_load_exact(text, len);
+        if (exact) {
+            chiso_result_free(r);
+            r = score_submission(prog, index, exact, origin, flags, true);
+            json_arena_release(exact);
+        }
+    }
+    return r;
+}
+
 chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const char *text,
                                   size_t len, const char *origin, unsigned flags)
 {
@@ -41,6 +72,13 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
     }
     json_error_t err;
     text_scan_t scan = submission_scan(text, len);
+    /* Nearly always: keys in NFC, no long number, and simdjson takes the
+     * text; only the values the rules read become jansson values. */
+    const json_paths *paths = prog->prog.code ? prog->prog.code->paths : NULL;
+    if (paths && scan.keys_nfc && !scan.long_numbers) {
+        chiso_result *r = score_along_paths(prog, index, text, len, origin, flags, paths);
+        if (r) return r;
+    }
     json_t *sub = NULL;
     bool exact = false;
     /* A number of 16 digits or more may lose digits as a double: such a

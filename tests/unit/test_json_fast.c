@@ -129,6 +129,32 @@ static void test_left_to_jansson(void **state)
     free(deep);
 }
 
+/* A NUL or a lone surrogate at every place of strings of 1 to 24 bytes
+ * (the check goes eight bytes at a time, its last word overlapping), in a
+ * key and in a value; and the same strings with a Hangul letter (0xED,
+ * taken) there instead. */
+static void test_every_place(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {"\\u0000", "\\udc00", "\\ud800"};
+    char text[300], s[120];
+    for (int n = 1; n <= 24; n++)
+        for (int at = 0; at < n; at++) {
+            for (size_t b = 0; b < 3; b++) {
+                snprintf(s, sizeof s, "%.*s%s%.*s", at, "abcdefghijklmnopqrstuvwxyz", bad[b], n - at - 1,
+                         "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+                snprintf(text, sizeof text, "{\"%s\":1}", s);
+                left_to_jansson(text, strlen(text));
+                snprintf(text, sizeof text, "{\"k\":\"%s\"}", s);
+                left_to_jansson(text, strlen(text));
+            }
+            snprintf(s, sizeof s, "%.*s\xed\x95\x9c%.*s", at, "abcdefghijklmnopqrstuvwxyz", n - at - 1,
+                     "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+            snprintf(text, sizeof text, "{\"%s\":\"%s\"}", s, s);
+            fast_and_same(text);
+        }
+}
+
 /* A text just at the end of its buffer (no padding after it): read from
  * a copy; AddressSanitizer and valgrind see every byte read. */
 static void test_no_padding_needed(void **state)
@@ -167,6 +193,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_trees),
         cmocka_unit_test(test_left_to_jansson),
+        cmocka_unit_test(test_every_place),
         cmocka_unit_test(test_no_padding_needed),
         cmocka_unit_test(test_allow_nul),
     };

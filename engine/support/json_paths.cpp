@@ -1,0 +1,355 @@
+// json_paths.cpp — a submission read along the metric paths of the rules
+// (see json_paths.h). The keys of every object are hashed once: the hashes
+// find a key given twice and look the key up in the tree of paths.
+#include "json_paths.h"
+#include "json_fast_impl.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using namespace json_fast_impl;
+
+namespace {
+
+uint64_t key_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        std::memcpy(&w, s, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 32;
+    }
+    if (n) {
+        uint64_t w = 0;
+        std::memcpy(&w, s, n);
+        h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    }
+    return h ^ (h >> 29);
+}
+
+// The object, array, string or double an element of that type is.
+simdjson::dom::object as_object(element e)
+{
+    simdjson::dom::object o;
+    simdjson::error_code err = e.get_object().get(o); // cannot fail: e is an object
+    (void)err;
+    return o;
+}
+
+simdjson::dom::array as_array(element e)
+{
+    simdjson::dom::array a;
+    simdjson::error_code err = e.get_array().get(a); // cannot fail: e is an array
+    (void)err;
+    return a;
+}
+
+uint64_t child_hash(uint64_t key, int parent) { return (key + static_cast<uint64_t>(parent)) * 0x9E3779B97F4A7C15ull; }
+
+} // namespace
+
+// Grows a malloc'd array to hold `need` items (std::vector's members would
+// be global symbols of the library).
+template <typename T> bool reserve(T *&items, size_t &cap, size_t need)
+{
+    if (need <= cap) return true;
+    size_t n = cap ? cap : 16;
+    while (n < need) n *= 2;
+    T *grown = static_cast<T *>(std::realloc(items, n * sizeof(T)));
+    if (!grown) return false;
+    items = grown;
+    cap = n;
+    return true;
+}
+
+struct json_paths {
+    struct node {
+        size_t key, len; // the key: text[key…key+len)
+        int parent;
+        uint64_t hash;  // child_hash of its key's hash and its parent
+        bool end;       // a path ends here
+        bool inner;     // a path goes on below
+    };
+    node *nodes = nullptr;
+    size_t nnodes = 0, capnodes = 0;
+    char *text = nullptr; // every key, one after the other
+    size_t ntext = 0, captext = 0;
+    int *table = nullptr; // open addressing: node numbers, 0 = free (node 0 has no key)
+    size_t size = 0;      // of the table, a power of two
+
+    ~json_paths()
+    {
+        std::free(nodes);
+        std::free(text);
+        std::free(table);
+    }
+    int find(int parent, uint64_t kh, std::string_view key) const
+    {
+        size_t mask = size - 1;
+        for (size_t i = child_hash(kh, parent) & mask;; i = (i + 1) & mask) {
+            int k = table[i];
+            if (!k) return -1;
+            const node &n = nodes[k];
+            if (n.parent == parent && std::string_view(text + n.key, n.len) == key) return k;
+        }
+    }
+    void put(int k)
+    {
+        size_t mask = size - 1, i = nodes[k].hash & mask;
+        while (table[i]) i = (i + 1) & mask;
+        table[i] = k;
+    }
+    bool rehash(size_t n)
+    {
+        int *t = static_cast<int *>(std::calloc(n, sizeof *t));
+        if (!t) return false;
+        std::free(table);
+        table = t;
+        size = n;
+        for (size_t i = 1; i < nnodes; i++) put(static_cast<int>(i));
+        return true;
+    }
+};
+
+extern "C" json_paths *json_paths_new(void)
+{
+    json_paths *p = new (std::nothrow) json_paths;
+    if (!p) return nullptr;
+    if (!reserve(p->nodes, p->capnodes, 1) || !p->rehash(16)) {
+        delete p;
+        return nullptr;
+    }
+    p->nodes[p->nnodes++] = {0, 0, -1, 0, false, false};
+    return p;
+}
+
+extern "C" void json_paths_free(json_paths *p) { delete p; }
+
+extern "C" int json_paths_add(json_paths *p, int parent, const char *key)
+{
+    size_t len = std::strlen(key);
+    uint64_t kh = key_hash(key, len);
+    int k = p->find(parent, kh, std::string_view(key, len));
+    if (k >= 0) return k;
+    if (!reserve(p->nodes, p->capnodes, p->nnodes + 1) || !reserve(p->text, p->captext, p->ntext + len + 1))
+        std::abort(); // out of memory, as xmalloc does
+    std::memcpy(p->text + p->ntext, key, len);
+    k = static_cast<int>(p->nnodes);
+    p->nodes[p->nnodes++] = {p->ntext, len, parent, child_hash(kh, parent), false, false};
+    p->ntext += len;
+    p->nodes[parent].inner = true;
+    if (p->nnodes * 2 > p->size) { // at most half full
+        if (!p->rehash(p->size * 2)) std::abort();
+    } else {
+        p->put(k);
+    }
+    return k;
+}
+
+extern "C" void json_paths_end(json_paths *p, int node) { p->nodes[node].end = true; }
+
+extern "C" size_t json_paths_count(const json_paths *p) { return p->nnodes; }
+
+namespace {
+
+// The keys of the objects being walked, with their hashes: one stretch
+// per object, the objects inside it above; and a table finding a key given
+// twice in a large object.
+struct scratch {
+    struct key {
+        uint64_t hash;
+        std::string_view text;
+    };
+    key *keys = nullptr;
+    size_t nkeys = 0, capkeys = 0;
+    uint32_t *seen = nullptr, *stamps = nullptr; // a key's index, valid where stamps[i] == stamp
+    size_t capseen = 0;
+    uint32_t stamp = 0;
+    ~scratch()
+    {
+        std::free(keys);
+        std::free(seen);
+        std::free(stamps);
+    }
+};
+
+thread_local scratch local;
+
+// Objects of up to this many members look for a key given twice among the
+// keys before it, as it comes; larger ones hash every key first.
+constexpr size_t FEW = 16;
+
+// Pushes the key of the next member of an object whose keys start at
+// `base`; false when the object has it already (a duplicate jansson
+// names). `check`: compare with the keys before it. Whether the key is
+// plain is for the caller to say: a key of the paths is (it comes from
+// the rules, valid UTF-8 without NUL), and most keys are.
+bool push_key(size_t base, std::string_view key, bool check)
+{
+    scratch &sc = local;
+    if (!reserve(sc.keys, sc.capkeys, sc.nkeys + 1)) return false;
+    uint64_t h = key_hash(key.data(), key.size());
+    if (check)
+        for (size_t j = base; j < sc.nkeys; j++)
+            if (sc.keys[j].hash == h && sc.keys[j].text == key) return false;
+    sc.keys[sc.nkeys++] = {h, key};
+    return true;
+}
+
+// Pushes every key of a large object, then looks for one given twice.
+bool push_keys(simdjson::dom::object o, size_t base)
+{
+    scratch &sc = local;
+    for (simdjson::dom::key_value_pair kv : o)
+        if (!push_key(base, kv.key, false)) return false;
+    size_t n = sc.nkeys - base, size = 32;
+    while (size < n * 2) size *= 2;
+    if (sc.capseen < size) {
+        std::free(sc.seen);
+        std::free(sc.stamps);
+        sc.seen = static_cast<uint32_t *>(std::malloc(size * sizeof *sc.seen));
+        sc.stamps = static_cast<uint32_t *>(std::calloc(size, sizeof *sc.stamps));
+        sc.capseen = sc.seen && sc.stamps ? size : 0;
+        sc.stamp = 0;
+        if (!sc.capseen) return false;
+    }
+    if (++sc.stamp == 0) { // wrapped: every stamp is stale again
+        std::memset(sc.stamps, 0, sc.capseen * sizeof *sc.stamps);
+        sc.stamp = 1;
+    }
+    const scratch::key *k = sc.keys + base;
+    size_t mask = size - 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t at = k[i].hash & mask;
+        for (; sc.stamps[at] == sc.stamp; at = (at + 1) & mask)
+            if (k[sc.seen[at]].hash == k[i].hash && k[sc.seen[at]].text == k[i].text) return false;
+        sc.stamps[at] = sc.stamp;
+        sc.seen[at] = static_cast<uint32_t>(i);
+    }
+    return true;
+}
+
+// Calls each(key hash, key, value) for the members of `o`; false when a
+// key is given twice, or `each` says so (it checks that the key is plain). The keys stay on the stack while their values are visited.
+template <typename F> bool members(simdjson::dom::object o, F each)
+{
+    scratch &sc = local;
+    size_t base = sc.nkeys;
+    bool few = o.size() <= FEW, ok = few || push_keys(o, base);
+    size_t i = 0;
+    for (simdjson::dom::key_value_pair kv : o) {
+        if (!ok) break;
+        if (few) ok = push_key(base, kv.key, true);
+        ok = ok && each(sc.keys[base + i].hash, kv.key, kv.value);
+        i++;
+    }
+    sc.nkeys = base;
+    return ok;
+}
+
+// Whether build() would take `e`, with nothing made.
+bool valid(element e)
+{
+    switch (e.type()) {
+    case element_type::OBJECT:
+        return members(as_object(e), [](uint64_t, std::string_view key, element value) {
+            return plain(key, false) && valid(value);
+        });
+    case element_type::ARRAY: {
+        simdjson::dom::array items = as_array(e);
+        for (element item : items)
+            if (!valid(item)) return false;
+        return true;
+    }
+    case element_type::STRING: {
+        std::string_view text;
+        return e.get_string().get(text) == simdjson::SUCCESS && plain(text, false);
+    }
+    case element_type::DOUBLE: {
+        double d;
+        return e.get_double().get(d) == simdjson::SUCCESS && plain_double(d);
+    }
+    case element_type::INT64: case element_type::BOOL: case element_type::NULL_VALUE: return true;
+    default: return false; // UINT64
+    }
+}
+
+struct walk {
+    const json_paths *paths;
+    json_t **values;
+    json_t *stand_in;
+};
+
+bool walk_object(walk &w, int node, simdjson::dom::object o);
+
+// The value `e` at path node `node`: walked on when only longer paths
+// go through it, else made whole.
+bool at_node(walk &w, int node, element e)
+{
+    const json_paths::node &n = w.paths->nodes[node];
+    if (n.inner && !n.end && e.type() == element_type::OBJECT) {
+        w.values[node] = w.stand_in;
+        return walk_object(w, node, as_object(e));
+    }
+    return (w.values[node] = build(e, false)) != nullptr;
+}
+
+bool walk_object(walk &w, int node, simdjson::dom::object o)
+{
+    return members(o, [&](uint64_t hash, std::string_view key, element value) {
+        int k = w.paths->find(node, hash, key);
+        return k >= 0 ? at_node(w, k, value) : plain(key, false) && valid(value);
+    });
+}
+
+// The submission's tree with the stand-in for its metrics object, which
+// is walked along the paths.
+json_t *root_tree(walk &w, element root)
+{
+    if (root.type() != element_type::OBJECT) return build(root, false);
+    json_t *object = json_object();
+    if (!object) return nullptr;
+    simdjson::dom::object members = as_object(root);
+    for (simdjson::dom::key_value_pair kv : members) {
+        json_t *value = nullptr;
+        if (!plain(kv.key, false)) {
+        } else if (kv.key == "metrics" && kv.value.type() == element_type::OBJECT && !w.values[0]) {
+            w.values[0] = w.stand_in;
+            value = walk_object(w, 0, as_object(kv.value)) ? json_incref(w.stand_in) : nullptr;
+        } else {
+            value = build(kv.value, false);
+        }
+        size_t before = json_object_size(object);
+        // A key given twice leaves the size as it was: jansson names it.
+        if (!value || json_object_setn_new_nocheck(object, kv.key.data(), kv.key.size(), value) != 0 ||
+            json_object_size(object) == before) {
+            json_decref(object);
+            return nullptr;
+        }
+    }
+    return object;
+}
+
+} // namespace
+
+extern "C" json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values)
+{
+    size_t n = p->nnodes;
+    std::memset(values, 0, n * sizeof *values);
+    element root;
+    if (!parse(text, len, root)) return nullptr;
+    walk w{p, values, json_object()};
+    json_t *tree = w.stand_in ? root_tree(w, root) : nullptr;
+    if (!tree) {
+        for (size_t k = 1; k < n; k++)
+            if (values[k] != w.stand_in) json_decref(values[k]);
+        std::memset(values, 0, n * sizeof *values);
+    }
+    json_decref(w.stand_in); // the tree holds it, if it has a metrics object
+    return tree;
+}

@@ -1,0 +1,54 @@
+/* json_paths.h — reading a submission with simdjson into only the jansson
+ * values binding reads, found by the metric paths of the rules.
+ *
+ * json_fast_load makes a jansson value of every member of a submission;
+ * most are metrics, and making them (a hashed insert and an allocation
+ * each) cost twice simdjson's parse. Here the paths the rules read are a
+ * tree of keys, made once per program; the text's `metrics` object is
+ * walked along that tree, and only what a path ends at (or stops at: a
+ * null, a string where an object was expected) becomes a jansson value.
+ * The rest of the submission (unit, period, self_assessment…) is the tree
+ * json_fast_load makes, with an empty object standing for `metrics`.
+ *
+ * Every text is checked as json_fast_load checks it, in the parts not made
+ * into values too: whatever jansson must decide (a key given twice in any
+ * object, a NUL, a number at the edges…) gives NULL, and the caller reads
+ * the text the slow way, which gives the message and position users see. */
+#ifndef CHISO_JSON_PATHS_H
+#define CHISO_JSON_PATHS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The tree of keys: node 0 stands for the metrics object; each other node
+ * is one key under its parent node. */
+typedef struct json_paths json_paths;
+
+json_paths *json_paths_new(void);
+void json_paths_free(json_paths *p);
+/* The node for `key` under node `parent`, made if new. */
+int json_paths_add(json_paths *p, int parent, const char *key);
+/* A path ends at `node`: its value is always made whole. */
+void json_paths_end(json_paths *p, int node);
+/* How many nodes (the length of the values array below). */
+size_t json_paths_count(const json_paths *p);
+
+/* Reads `text` (see above). values[k], for every node k: the value of the
+ * submission at that node's path, a new reference, or NULL where it is
+ * absent or its parent's value was made whole (look it up there) or is no
+ * object. values[0], and any object the walk went through without making
+ * it, is the stand-in for the metrics object the submission holds;
+ * values[0] is NULL when the submission has no metrics object. Release
+ * every value but the stand-in after use. NULL, with every value NULL:
+ * read the text the slow way. */
+json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
