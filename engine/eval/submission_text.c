@@ -33,16 +33,21 @@ json_t *submission_load_exact(const char *text, size_t len)
 }
 
 /* Scores a text read along the metric paths (json_paths.h), or NULL when
- * it must be read whole. A number that may have lost digits as a double
- * (binding sets `reread`) makes it read again exactly, as below. */
+ * it must be read whole. A text with a number of 16 digits or more is
+ * read with its long numbers kept as written; otherwise a number that may
+ * have lost digits as a double (binding sets `reread`) makes it read
+ * again exactly, as below. */
 static chiso_result *score_along_paths(const chiso_program *prog, size_t index, const char *text, size_t len,
-                                       const char *origin, unsigned flags, const json_paths *paths)
+                                       const char *origin, unsigned flags, const json_paths *paths,
+                                       bool long_numbers)
 {
-    size_t n = json_paths_count(paths);
+    size_t n = json_paths_count(paths), exact_len = 0;
+    char *exact = long_numbers ? submission_exact_numbers(text, len, &exact_len) : NULL;
     json_t *small[64];
     json_t **values = n <= 64 ? small : xmalloc(n * sizeof *values);
     chiso_result *r = NULL;
-    json_t *sub = json_paths_load(text, len, paths, values);
+    json_t *sub = exact ? json_paths_load(exact, exact_len, paths, values, true)
+                        : json_paths_load(text, len, paths, values, false);
     if (sub) {
         r = score_submission_paths(prog, index, sub, origin, flags, values);
         for (size_t k = 1; k < n; k++)
@@ -50,14 +55,15 @@ static chiso_result *score_along_paths(const chiso_program *prog, size_t index, 
         json_arena_release(sub);
     }
     if (values != small) free(values);
-    if (r && r->reread) {
-        json_t *exact = submission_load_exact(text, len);
-        if (exact) {
+    if (r && (r->reread || long_numbers) && !exact) {
+        json_t *reread = submission_load_exact(text, len);
+        if (reread) {
             chiso_result_free(r);
-            r = score_submission(prog, index, exact, origin, flags, true);
-            json_arena_release(exact);
+            r = score_submission(prog, index, reread, origin, flags, true);
+            json_arena_release(reread);
         }
     }
+    free(exact);
     return r;
 }
 
@@ -72,11 +78,11 @@ chiso_result *chiso_score_text_ex(const chiso_program *prog, size_t index, const
     }
     json_error_t err;
     text_scan_t scan = submission_scan(text, len);
-    /* Nearly always: keys in NFC, no long number, and simdjson takes the
-     * text; only the values the rules read become jansson values. */
+    /* Nearly always: keys in NFC and simdjson takes the text; only the
+     * values the rules read become jansson values. */
     const json_paths *paths = prog->prog.code ? prog->prog.code->paths : NULL;
-    if (paths && scan.keys_nfc && !scan.long_numbers) {
-        chiso_result *r = score_along_paths(prog, index, text, len, origin, flags, paths);
+    if (paths && scan.keys_nfc) {
+        chiso_result *r = score_along_paths(prog, index, text, len, origin, flags, paths, scan.long_numbers);
         if (r) return r;
     }
     json_t *sub = NULL;

@@ -253,22 +253,22 @@ template <typename F> bool members(simdjson::dom::object o, F each)
 }
 
 // Whether build() would take `e`, with nothing made.
-bool valid(element e)
+bool valid(element e, bool allow_nul)
 {
     switch (e.type()) {
     case element_type::OBJECT:
-        return members(as_object(e), [](uint64_t, std::string_view key, element value) {
-            return plain(key, false) && valid(value);
+        return members(as_object(e), [allow_nul](uint64_t, std::string_view key, element value) {
+            return plain(key, false) && valid(value, allow_nul);
         });
     case element_type::ARRAY: {
         simdjson::dom::array items = as_array(e);
         for (element item : items)
-            if (!valid(item)) return false;
+            if (!valid(item, allow_nul)) return false;
         return true;
     }
     case element_type::STRING: {
         std::string_view text;
-        return e.get_string().get(text) == simdjson::SUCCESS && plain(text, false);
+        return e.get_string().get(text) == simdjson::SUCCESS && plain(text, allow_nul);
     }
     case element_type::DOUBLE: {
         double d;
@@ -283,6 +283,7 @@ struct walk {
     const json_paths *paths;
     json_t **values;
     json_t *stand_in;
+    bool allow_nul;
 };
 
 bool walk_object(walk &w, int node, simdjson::dom::object o);
@@ -296,14 +297,14 @@ bool at_node(walk &w, int node, element e)
         w.values[node] = w.stand_in;
         return walk_object(w, node, as_object(e));
     }
-    return (w.values[node] = build(e, false)) != nullptr;
+    return (w.values[node] = build(e, w.allow_nul)) != nullptr;
 }
 
 bool walk_object(walk &w, int node, simdjson::dom::object o)
 {
     return members(o, [&](uint64_t hash, std::string_view key, element value) {
         int k = w.paths->find(node, hash, key);
-        return k >= 0 ? at_node(w, k, value) : plain(key, false) && valid(value);
+        return k >= 0 ? at_node(w, k, value) : plain(key, false) && valid(value, w.allow_nul);
     });
 }
 
@@ -311,7 +312,7 @@ bool walk_object(walk &w, int node, simdjson::dom::object o)
 // is walked along the paths.
 json_t *root_tree(walk &w, element root)
 {
-    if (root.type() != element_type::OBJECT) return build(root, false);
+    if (root.type() != element_type::OBJECT) return build(root, w.allow_nul);
     json_t *object = json_object();
     if (!object) return nullptr;
     simdjson::dom::object members = as_object(root);
@@ -322,7 +323,7 @@ json_t *root_tree(walk &w, element root)
             w.values[0] = w.stand_in;
             value = walk_object(w, 0, as_object(kv.value)) ? json_incref(w.stand_in) : nullptr;
         } else {
-            value = build(kv.value, false);
+            value = build(kv.value, w.allow_nul);
         }
         size_t before = json_object_size(object);
         // A key given twice leaves the size as it was: jansson names it.
@@ -337,13 +338,14 @@ json_t *root_tree(walk &w, element root)
 
 } // namespace
 
-extern "C" json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values)
+extern "C" json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values,
+                                   bool allow_nul)
 {
     size_t n = p->nnodes;
     std::memset(values, 0, n * sizeof *values);
     element root;
     if (!parse(text, len, root)) return nullptr;
-    walk w{p, values, json_object()};
+    walk w{p, values, json_object(), allow_nul};
     json_t *tree = w.stand_in ? root_tree(w, root) : nullptr;
     if (!tree) {
         for (size_t k = 1; k < n; k++)

@@ -18,6 +18,7 @@
 #define CHISO_JSON_PATHS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -44,8 +45,9 @@ size_t json_paths_count(const json_paths *p);
  * it, is the stand-in for the metrics object the submission holds;
  * values[0] is NULL when the submission has no metrics object. Release
  * every value but the stand-in after use. NULL, with every value NULL:
- * read the text the slow way. */
-json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values);
+ * read the text the slow way. allow_nul: as for json_fast_load (the text
+ * with its long numbers marked, submission_numbers.c). */
+json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values, bool allow_nul);
 
 #ifdef __cplusplus
 }
