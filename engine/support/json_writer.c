@@ -71,6 +71,19 @@ static bool needs_escape(const char *s, size_t n)
     return false;
 }
 
+bool jw_append_plain_string(strbuf_t *sb, const char *s, size_t n)
+{
+    if (needs_escape(s, n) || memchr(s, '\0', n)) return false;
+    sb_reserve(sb, n + 2);
+    char *out = sb->data + sb->len;
+    out[0] = '"';
+    memcpy(out + 1, s, n);
+    out[n + 1] = '"';
+    out[n + 2] = '\0';
+    sb->len += n + 2;
+    return true;
+}
+
 static void escaped(strbuf_t *sb, const char *s)
 {
     size_t n = strlen(s);

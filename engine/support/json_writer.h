@@ -37,6 +37,10 @@ void jw_null(jw_t *w);
  * beyond 64 bits are exact too: a whole one gets ".0"; one of 10^300 or
  * more is written as a string of its digits (see jw_rat). */
 void jw_rat(jw_t *w, rat_t v);
+/* Appends s (n bytes) as a JSON string when it needs no escape and has
+ * no NUL: then its text is the same whichever JSON library writes it. Else
+ * appends nothing and returns false. */
+bool jw_append_plain_string(strbuf_t *sb, const char *s, size_t n);
 /* Already-serialized JSON (a value). */
 void jw_raw(jw_t *w, const char *json);
 /* Opens an object whose first members and the key after them are
