@@ -1,11 +1,13 @@
 /* json_fast.h — reading a submission's JSON with simdjson, into the same
  * jansson tree json_loadb would make.
  *
- * Submissions are read by jansson everywhere (the tree is what binding,
- * the envelope checks and the results use). jansson's own reader goes
- * through its text a character at a time; simdjson checks the UTF-8 and
- * finds the structure of the whole text with vector instructions, and its
- * tree is then copied into jansson values (in the caller's parse arena).
+ * The engine reads submissions as jansson values (binding, the envelope
+ * checks and the results use them): from a text, usually only the values
+ * the rules read (json_paths.h), else the whole tree made here. jansson's
+ * own reader goes through its text a character at a time; simdjson
+ * checks the UTF-8 and finds the structure of the whole text with vector
+ * instructions, and its tree is then copied into jansson values (in the
+ * caller's parse arena).
  *
  * Only what both readers read alike is taken this way. The fast reader
  * gives up (returns NULL) on anything simdjson refuses and on anything
