@@ -14,16 +14,7 @@ void jw_init(jw_t *w, strbuf_t *sb)
     w->first[0] = true;
 }
 
-/* The separator before a value (none right after a key). */
-static void sep(jw_t *w)
-{
-    if (w->after_key) {
-        w->after_key = false;
-        return;
-    }
-    if (!w->first[w->depth]) sb_addc(w->sb, ',');
-    w->first[w->depth] = false;
-}
+#define sep jw_sep
 
 static void open_(jw_t *w, char c)
 {
@@ -125,13 +116,6 @@ void jw_key(jw_t *w, const char *key)
     w->after_key = true;
 }
 
-void jw_key_text(jw_t *w, const char *text, size_t len)
-{
-    sep(w);
-    sb_add(w->sb, text, len);
-    w->after_key = true;
-}
-
 void jw_string(jw_t *w, const char *s)
 {
     sep(w);
@@ -182,6 +166,17 @@ void jw_rat(jw_t *w, rat_t v)
         free(text);
         return;
     }
+    if (v.den == 1) { /* whole, as most points and maxima are: its digits, as rat_format writes them */
+        unsigned long long mag = v.num < 0 ? 0ULL - (unsigned long long)v.num : (unsigned long long)v.num;
+        size_t n = sizeof buf;
+        do {
+            buf[--n] = (char)('0' + mag % 10);
+            mag /= 10;
+        } while (mag);
+        if (v.num < 0) buf[--n] = '-';
+        sb_add(w->sb, buf + n, sizeof buf - n);
+        return;
+    }
     sb_adds(w->sb, rat_format(v, 6, buf, sizeof buf));
 }
 
@@ -199,8 +194,3 @@ void jw_object_text(jw_t *w, const char *text, size_t len)
     w->after_key = true;
 }
 
-void jw_value_text(jw_t *w, const char *text, size_t len)
-{
-    sep(w);
-    sb_add(w->sb, text, len);
-}

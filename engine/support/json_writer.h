@@ -25,10 +25,26 @@ void jw_end_object(jw_t *w);
 void jw_array(jw_t *w);
 void jw_end_array(jw_t *w);
 void jw_key(jw_t *w, const char *key);
+/* The separator before a value (none right after a key). */
+static inline void jw_sep(jw_t *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (!w->first[w->depth]) sb_addc(w->sb, ',');
+    w->first[w->depth] = false;
+}
 /* A key that is a string literal needing no escape: its JSON text is made
- * at compile time (results write forty of these per unit). */
+ * at compile time (results write forty of these per unit). Inline, so
+ * that the copy of a literal's known length is a few moves. */
 #define JW_KEY(w, literal) jw_key_text((w), "\"" literal "\":", sizeof("\"" literal "\":") - 1)
-void jw_key_text(jw_t *w, const char *text, size_t len);
+static inline void jw_key_text(jw_t *w, const char *text, size_t len)
+{
+    jw_sep(w);
+    sb_add(w->sb, text, len);
+    w->after_key = true;
+}
 void jw_string(jw_t *w, const char *s);
 void jw_int(jw_t *w, long long v);
 void jw_bool(jw_t *w, bool v);
@@ -48,7 +64,11 @@ void jw_raw(jw_t *w, const char *json);
  * of a node's result, prepared once per program. The value comes next. */
 void jw_object_text(jw_t *w, const char *text, size_t len);
 /* A value whose JSON text is given (a string literal, say). */
-void jw_value_text(jw_t *w, const char *text, size_t len);
+static inline void jw_value_text(jw_t *w, const char *text, size_t len)
+{
+    jw_sep(w);
+    sb_add(w->sb, text, len);
+}
 #define JW_VALUE(w, literal) jw_value_text((w), literal, sizeof(literal) - 1)
 
 #endif
