@@ -11,6 +11,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An object as json_dumpb writes it, for the usual unit object: members
+ * in their order, each a string, a boolean or null, no key or string
+ * needing an escape (nor holding a NUL: a number kept as written). False,
+ * with nothing written, for any other value (dumped by jansson then). */
+static bool write_plain_object(jw_t *w, json_t *unit)
+{
+    if (!json_is_object(unit)) return false;
+    jw_t before = *w;
+    strbuf_t *sb = w->sb;
+    size_t mark = sb->len;
+    jw_raw(w, ""); /* the separator */
+    sb_addc(sb, '{');
+    const char *key;
+    json_t *v;
+    bool ok = true, first = true;
+    json_object_foreach(unit, key, v) {
+        if (!first) sb_addc(sb, ',');
+        first = false;
+        if (!(ok = jw_append_plain_string(sb, key, strlen(key)))) break;
+        sb_addc(sb, ':');
+        if (json_is_string(v)) ok = jw_append_plain_string(sb, json_string_value(v), json_string_length(v));
+        else if (json_is_boolean(v)) sb_adds(sb, json_is_true(v) ? "true" : "false");
+        else if (json_is_null(v)) sb_adds(sb, "null");
+        else ok = false;
+        if (!ok) break;
+    }
+    if (!ok) {
+        *w = before;
+        sb->len = mark;
+        sb->data[mark] = '\0';
+        return false;
+    }
+    sb_addc(sb, '}');
+    return true;
+}
+
 json_t *json_from_rat(rat_t r)
 {
     bool of = false;
@@ -50,6 +86,7 @@ static void write_value(jw_t *w, value_t v)
 static void write_json_value(jw_t *w, json_t *j)
 {
     size_t flags = JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15);
+    if (write_plain_object(w, j)) return; /* the usual unit object, without jansson */
     jw_raw(w, ""); /* the separator; the value follows */
     /* Dumped once, into the room the buffer has (a unit object fits in
      * 512 bytes); only a longer value is dumped again into more room. */
@@ -66,41 +103,6 @@ static void write_json_value(jw_t *w, json_t *j)
     }
     w->sb->len += n;
     w->sb->data[w->sb->len] = '\0';
-}
-
-/* The unit object as json_dumpb writes it, for the usual one: members in
- * their order, each a string, a boolean or null, no key or string needing
- * an escape. False, with nothing written, for any other (dumped then). */
-static bool write_unit_plain(jw_t *w, json_t *unit)
-{
-    if (!json_is_object(unit)) return false;
-    jw_t before = *w;
-    strbuf_t *sb = w->sb;
-    size_t mark = sb->len;
-    jw_raw(w, ""); /* the separator */
-    sb_addc(sb, '{');
-    const char *key;
-    json_t *v;
-    bool ok = true, first = true;
-    json_object_foreach(unit, key, v) {
-        if (!first) sb_addc(sb, ',');
-        first = false;
-        if (!(ok = jw_append_plain_string(sb, key, strlen(key)))) break;
-        sb_addc(sb, ':');
-        if (json_is_string(v)) ok = jw_append_plain_string(sb, json_string_value(v), json_string_length(v));
-        else if (json_is_boolean(v)) sb_adds(sb, json_is_true(v) ? "true" : "false");
-        else if (json_is_null(v)) sb_adds(sb, "null");
-        else ok = false;
-        if (!ok) break;
-    }
-    if (!ok) {
-        *w = before;
-        sb->len = mark;
-        sb->data[mark] = '\0';
-        return false;
-    }
-    sb_addc(sb, '}');
-    return true;
 }
 
 static const char *policy_name(na_policy p)
@@ -241,7 +243,7 @@ static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank)
     jw_init(&w, sb);
     jw_object(&w);
     JW_KEY(&w, "unit");
-    if (!write_unit_plain(&w, r->unit)) write_json_value(&w, r->unit);
+    write_json_value(&w, r->unit);
     JW_KEY(&w, "period");
     jw_string(&w, r->period);
     JW_KEY(&w, "index");
