@@ -32,6 +32,21 @@ json_t *submission_load_exact(const char *text, size_t len)
     return sub;
 }
 
+/* Does this value hold a number kept as written (a marked string)? */
+static bool holds_marked_number(const json_t *j)
+{
+    const char *key, *digits;
+    size_t n;
+    json_t *v;
+    if (json_exact_number(j, &digits, &n)) return true;
+    if (json_is_object(j))
+        json_object_foreach((json_t *)j, key, v)
+            if (holds_marked_number(v)) return true;
+    for (size_t i = 0; json_is_array(j) && i < json_array_size(j); i++)
+        if (holds_marked_number(json_array_get(j, i))) return true;
+    return false;
+}
+
 /* Scores a text read along the metric paths (json_paths.h), or NULL when
  * it must be read whole. A text with a number of 16 digits or more is
  * read with its long numbers kept as written; otherwise a number that may
@@ -48,6 +63,14 @@ static chiso_result *score_along_paths(const chiso_program *prog, size_t index, 
     chiso_result *r = NULL;
     json_t *sub = exact ? json_paths_load(exact, exact_len, paths, values, true)
                         : json_paths_load(text, len, paths, values, false);
+    if (sub && exact && holds_marked_number(json_object_get(sub, "unit"))) {
+        /* a long number in the unit object: read whole, as results write
+         * such a unit back as the submission wrote it */
+        for (size_t k = 1; k < n; k++)
+            if (values[k] && values[k] != values[0]) json_arena_release(values[k]);
+        json_arena_release(sub);
+        sub = NULL;
+    }
     if (sub) {
         r = score_submission_paths(prog, index, sub, origin, flags, values);
         for (size_t k = 1; k < n; k++)

@@ -273,6 +273,9 @@ static void test_same_results(void **state)
         "\"survey\":{\"satisfaction\":8.12345678901234567891},\"dossiers\":{\"total\":123456789012345678901234,"
         "\"on_time\":123456789012345678901230},\"thừa\":[1.00000000000000000001]}}",
         "{\"unit\":{\"id\":\"H11\"},\"metrics\":{" FULL ",\"dossiers\":{\"total\":1e400,\"on_time\":1}}}",
+        /* a long number in the unit object: read whole */
+        "{\"unit\":{\"id\":\"H12\",\"population\":12345678901234567890123},\"metrics\":{" FULL ","
+        "\"dossiers\":{\"total\":4,\"on_time\":4}}}",
     };
 #undef FULL
     for (size_t i = 0; i < sizeof subs / sizeof *subs; i++) {
