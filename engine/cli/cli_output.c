@@ -50,6 +50,7 @@ static void watch_pending(const char *tmp)
     if (!installed) {
         installed = true;
         atexit(remove_pending);
+        at_quick_exit(remove_pending); /* out of memory ends with quick_exit (main.c) */
         static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
         for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
             struct sigaction sa, old;

@@ -184,9 +184,12 @@ static void guard_standard_fds(void)
     }
 }
 
-/* Out of memory: exit status 2 with atexit handlers run (a half-written
- * output file is removed); libchiso has said so on stderr. */
-static void exit_out_of_memory(void) { exit(CHISO_EXIT_USAGE); }
+/* Out of memory: exit status 2, a half-written output file removed (by
+ * its at_quick_exit handler); libchiso has said so on stderr. quick_exit,
+ * not exit: with -j 2 the other thread may still be parsing, and exit would
+ * destroy the C++ runtime's static objects (simdjson's) under it: "pure
+ * virtual method called", SIGABRT. */
+static void exit_out_of_memory(void) { quick_exit(CHISO_EXIT_USAGE); }
 
 int main(int argc, char **argv)
 {
