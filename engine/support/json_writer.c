@@ -62,9 +62,9 @@ static bool needs_escape(const char *s, size_t n)
     return false;
 }
 
-bool jw_append_plain_string(strbuf_t *sb, const char *s, size_t n)
+/* s[0..n), which needs no escape, between quotes. */
+static void quoted(strbuf_t *sb, const char *s, size_t n)
 {
-    if (needs_escape(s, n) || memchr(s, '\0', n)) return false;
     sb_reserve(sb, n + 2);
     char *out = sb->data + sb->len;
     out[0] = '"';
@@ -72,6 +72,12 @@ bool jw_append_plain_string(strbuf_t *sb, const char *s, size_t n)
     out[n + 1] = '"';
     out[n + 2] = '\0';
     sb->len += n + 2;
+}
+
+bool jw_append_plain_string(strbuf_t *sb, const char *s, size_t n)
+{
+    if (needs_escape(s, n) || memchr(s, '\0', n)) return false;
+    quoted(sb, s, n);
     return true;
 }
 
@@ -79,13 +85,7 @@ static void escaped(strbuf_t *sb, const char *s)
 {
     size_t n = strlen(s);
     if (!needs_escape(s, n)) {
-        sb_reserve(sb, n + 2);
-        char *out = sb->data + sb->len;
-        out[0] = '"';
-        memcpy(out + 1, s, n);
-        out[n + 1] = '"';
-        out[n + 2] = '\0';
-        sb->len += n + 2;
+        quoted(sb, s, n);
         return;
     }
     sb_addc(sb, '"');
