@@ -102,3 +102,33 @@ void assert_hint(const chiso_program *prog, int line, int col, const char *needl
  * library speaks Vietnamese until told otherwise. A test of the
  * Vietnamese texts sets them itself. */
 __attribute__((constructor)) static void messages_in_english(void) { chiso_i18n_set("en"); }
+
+/* Same shape, same types (integer is not real), same values, same key
+ * order; two NULLs are the same. */
+int same_json_tree(const json_t *a, const json_t *b)
+{
+    if (!a || !b) return a == b;
+    if (json_typeof(a) != json_typeof(b)) return 0;
+    switch (json_typeof(a)) {
+    case JSON_OBJECT: {
+        if (json_object_size(a) != json_object_size(b)) return 0;
+        void *ia = json_object_iter((json_t *)a), *ib = json_object_iter((json_t *)b);
+        for (; ia && ib; ia = json_object_iter_next((json_t *)a, ia), ib = json_object_iter_next((json_t *)b, ib)) {
+            if (strcmp(json_object_iter_key(ia), json_object_iter_key(ib))) return 0;
+            if (!same_json_tree(json_object_iter_value(ia), json_object_iter_value(ib))) return 0;
+        }
+        return !ia && !ib;
+    }
+    case JSON_ARRAY:
+        if (json_array_size(a) != json_array_size(b)) return 0;
+        for (size_t i = 0; i < json_array_size(a); i++)
+            if (!same_json_tree(json_array_get(a, i), json_array_get(b, i))) return 0;
+        return 1;
+    case JSON_STRING:
+        return json_string_length(a) == json_string_length(b) &&
+               !memcmp(json_string_value(a), json_string_value(b), json_string_length(a));
+    case JSON_INTEGER: return json_integer_value(a) == json_integer_value(b);
+    case JSON_REAL: return memcmp(&(double){json_real_value(a)}, &(double){json_real_value(b)}, sizeof(double)) == 0;
+    default: return 1;
+    }
+}

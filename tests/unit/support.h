@@ -26,5 +26,7 @@ json_t *score_json(const chiso_program *prog, const char *submission);
 json_t *find_node(json_t *result, const char *id);
 /* A number field of a JSON object as a double (asserts it is a number). */
 double num_field(json_t *obj, const char *key);
+/* Two trees alike: shape, types (integer is not real), values, key order. */
+int same_json_tree(const json_t *a, const json_t *b);
 
 #endif

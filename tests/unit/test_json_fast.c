@@ -10,40 +10,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "engine/support/json_fast.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static const size_t FLAGS = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY;
-
-/* Same shape, same types (integer is not real), same values, same order. */
-static int same_tree(const json_t *a, const json_t *b)
-{
-    if (json_typeof(a) != json_typeof(b)) return 0;
-    switch (json_typeof(a)) {
-    case JSON_OBJECT: {
-        if (json_object_size(a) != json_object_size(b)) return 0;
-        void *ia = json_object_iter((json_t *)a), *ib = json_object_iter((json_t *)b);
-        for (; ia && ib; ia = json_object_iter_next((json_t *)a, ia), ib = json_object_iter_next((json_t *)b, ib)) {
-            if (strcmp(json_object_iter_key(ia), json_object_iter_key(ib))) return 0;
-            if (!same_tree(json_object_iter_value(ia), json_object_iter_value(ib))) return 0;
-        }
-        return !ia && !ib;
-    }
-    case JSON_ARRAY:
-        if (json_array_size(a) != json_array_size(b)) return 0;
-        for (size_t i = 0; i < json_array_size(a); i++)
-            if (!same_tree(json_array_get(a, i), json_array_get(b, i))) return 0;
-        return 1;
-    case JSON_STRING:
-        return json_string_length(a) == json_string_length(b) &&
-               !memcmp(json_string_value(a), json_string_value(b), json_string_length(a));
-    case JSON_INTEGER: return json_integer_value(a) == json_integer_value(b);
-    case JSON_REAL: return memcmp(&(double){json_real_value(a)}, &(double){json_real_value(b)}, sizeof(double)) == 0;
-    default: return 1;
-    }
-}
 
 /* Taken by the fast reader, and the same as jansson's tree. */
 static void fast_and_same(const char *text)
@@ -52,7 +26,7 @@ static void fast_and_same(const char *text)
     json_t *slow = json_loadb(text, strlen(text), FLAGS, NULL);
     if (!fast) fail_msg("not read fast: %s", text);
     assert_non_null(slow);
-    if (!same_tree(fast, slow)) fail_msg("a different tree: %s", text);
+    if (!same_json_tree(fast, slow)) fail_msg("a different tree: %s", text);
     json_decref(fast);
     json_decref(slow);
 }
@@ -181,7 +155,7 @@ static void test_allow_nul(void **state)
     json_t *slow = json_loadb(text, strlen(text), FLAGS | JSON_ALLOW_NUL, NULL);
     assert_non_null(fast);
     assert_non_null(slow);
-    assert_true(same_tree(fast, slow));
+    assert_true(same_json_tree(fast, slow));
     assert_int_equal(json_string_length(json_object_get(fast, "x")), 23);
     json_decref(fast);
     json_decref(slow);

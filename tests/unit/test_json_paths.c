@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "support.h"
+
 #include "chiso.h"
 #include "engine/eval/result.h"
 #include "engine/support/json_fast.h"
@@ -59,34 +61,6 @@ static int teardown(void **state)
     return 0;
 }
 
-static int same_tree(const json_t *a, const json_t *b)
-{
-    if (!a || !b) return a == b;
-    if (json_typeof(a) != json_typeof(b)) return 0;
-    switch (json_typeof(a)) {
-    case JSON_OBJECT: {
-        if (json_object_size(a) != json_object_size(b)) return 0;
-        void *ia = json_object_iter((json_t *)a), *ib = json_object_iter((json_t *)b);
-        for (; ia && ib; ia = json_object_iter_next((json_t *)a, ia), ib = json_object_iter_next((json_t *)b, ib)) {
-            if (strcmp(json_object_iter_key(ia), json_object_iter_key(ib))) return 0;
-            if (!same_tree(json_object_iter_value(ia), json_object_iter_value(ib))) return 0;
-        }
-        return !ia && !ib;
-    }
-    case JSON_ARRAY:
-        if (json_array_size(a) != json_array_size(b)) return 0;
-        for (size_t i = 0; i < json_array_size(a); i++)
-            if (!same_tree(json_array_get(a, i), json_array_get(b, i))) return 0;
-        return 1;
-    case JSON_STRING:
-        return json_string_length(a) == json_string_length(b) &&
-               !memcmp(json_string_value(a), json_string_value(b), json_string_length(a));
-    case JSON_INTEGER: return json_integer_value(a) == json_integer_value(b);
-    case JSON_REAL: return memcmp(&(double){json_real_value(a)}, &(double){json_real_value(b)}, sizeof(double)) == 0;
-    default: return 1;
-    }
-}
-
 /* What binding finds at node k: the value read for it under a stand-in,
  * else a lookup in the value of its parent (made whole). */
 static const json_t *found(json_t *const *values, const json_t *metrics, int k)
@@ -119,18 +93,18 @@ static void along_and_same(const char *text)
         if (!values[0] || json_object_get(fast, "metrics") != values[0]) fail_msg("no stand-in: %s", text);
         for (size_t k = 0; k < n; k++) {
             const json_t *got = found(values, values[0], (int)k), *want = expected(metrics, (int)k);
-            if (got == values[0] ? !json_is_object(want) : !same_tree(got, want))
+            if (got == values[0] ? !json_is_object(want) : !same_json_tree(got, want))
                 fail_msg("node %zu (%s) differs: %s", k, k ? key[k] : "metrics", text);
         }
         json_t *a = json_copy(fast), *b = json_copy(slow); /* the rest: jansson's tree */
         json_object_set_new(a, "metrics", json_object());
         json_object_set_new(b, "metrics", json_object());
-        if (!same_tree(a, b)) fail_msg("a different tree: %s", text);
+        if (!same_json_tree(a, b)) fail_msg("a different tree: %s", text);
         json_decref(a);
         json_decref(b);
     } else {
         assert_null(values[0]);
-        if (!same_tree(fast, slow)) fail_msg("a different tree: %s", text);
+        if (!same_json_tree(fast, slow)) fail_msg("a different tree: %s", text);
     }
     for (size_t k = 1; k < n; k++)
         if (values[k] != values[0]) json_decref(values[k]);
