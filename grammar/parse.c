@@ -22,30 +22,28 @@ static int indent_of(const parse_ctx_t *ctx, int line, int col, bool before_must
 void parse_note_brace(parse_ctx_t *ctx, char c, int line, int col)
 {
     if (c == '{') {
-        ARENA_PUSH(ctx->arena, ctx->braces, ctx->nbraces, ctx->capbraces);
-        ctx->braces[ctx->nbraces] = (brace_rec_t){line, col, indent_of(ctx, line, col, false), 0, 0};
         ARENA_PUSH(ctx->arena, ctx->open_braces, ctx->nopen, ctx->capopen);
-        ctx->open_braces[ctx->nopen++] = ctx->nbraces++;
+        ctx->open_braces[ctx->nopen++] = (brace_rec_t){line, col, indent_of(ctx, line, col, false), 0, 0};
     } else if (ctx->nopen) {
-        brace_rec_t *b = &ctx->braces[ctx->open_braces[--ctx->nopen]];
+        brace_rec_t *b = &ctx->open_braces[--ctx->nopen];
         b->close_line = line;
         b->close_indent = indent_of(ctx, line, col, true);
+        /* A '}' on its own line, less indented than the line of the '{' it
+         * closed, closed an outer block: if a '{' is left open at the end,
+         * it is that one. The first such '}' in the file is kept (outer
+         * blocks follow it); '}'s come in file order, so it is the first
+         * one seen. */
+        if (!ctx->misclosed && b->close_line > b->line && b->close_indent >= 0 && b->close_indent < b->indent) {
+            ctx->misclosed = arena_alloc8(ctx->arena, sizeof *ctx->misclosed);
+            *ctx->misclosed = *b;
+        }
     }
 }
 
 const brace_rec_t *parse_unclosed_brace(const parse_ctx_t *ctx)
 {
     if (!ctx->nopen) return NULL;
-    /* A '}' on its own line, less indented than the line of the '{' it
-     * closed, closed an outer block: that '{' is the one left open. */
-    const brace_rec_t *best = NULL; /* the first such '}' in the file: outer blocks follow it */
-    for (size_t i = 0; i < ctx->nbraces; i++) {
-        const brace_rec_t *b = &ctx->braces[i];
-        if (b->close_line > b->line && b->close_indent >= 0 && b->close_indent < b->indent &&
-            (!best || b->close_line < best->close_line))
-            best = b;
-    }
-    return best ? best : &ctx->braces[ctx->open_braces[ctx->nopen - 1]];
+    return ctx->misclosed ? ctx->misclosed : &ctx->open_braces[ctx->nopen - 1];
 }
 
 size_t chiso_parse_source(const source_t *src, arena_t *arena, diag_list_t *diags,

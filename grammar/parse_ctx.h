@@ -17,12 +17,12 @@ typedef struct parse_ctx {
     /* Keywords seen, by spelling (0 English, 1 Vietnamese, 2 without
      * diacritics): syntax errors name keywords the way the file writes them. */
     int keyword_style[3];
-    /* Every '{' with where its '}' was found, to report an unclosed one
-     * where it was opened (parse.c). */
-    struct brace_rec *braces;
-    size_t nbraces, capbraces;
-    size_t *open_braces;  /* indices into braces of those still open */
+    /* The '{'s still open, innermost last, and the first '}' that seemed
+     * to close an outer block, to report an unclosed '{' where it was
+     * opened (parse.c). Only these: a large index has a '{' per node. */
+    struct brace_rec *open_braces;
     size_t nopen, capopen;
+    struct brace_rec *misclosed; /* NULL, or that '}''s block */
     const struct parse_hooks *hooks; /* observers for tools; NULL when parsing to score */
     struct item *free_items;         /* items of finished blocks, to reuse (ast_build.c) */
 } parse_ctx_t;
