@@ -54,6 +54,12 @@ chiso --lang vi score -q -f ndjson cap-huyen/ha-tinh-2021.chiso "${subs[@]}" | j
     jq -cS "$norm" > build.ndjson
 [ "$(wc -l < installed.ndjson)" -eq 13 ] || bad "the installed command scored $(wc -l < installed.ndjson) districts"
 cmp -s installed.ndjson build.ndjson || bad "the installed command scores otherwise than the build"
+# libxlsxwriter is opened only for a workbook (dlopen): the package must depend on it.
+dpkg-deb -f "$deb" Depends | grep -E "libxlsxwriter.*libmicrohttpd|libmicrohttpd.*libxlsxwriter" > /dev/null ||
+    bad "the package does not depend on libxlsxwriter and libmicrohttpd: $(dpkg-deb -f "$deb" Depends)"
+chiso --lang vi score -q -f xlsx -o installed.xlsx cap-huyen/ha-tinh-2021.chiso "${subs[@]}" 2> xlsx.err ||
+    bad "the installed command writes no workbook: $(cat xlsx.err)"
+[ "$(head -c 2 installed.xlsx 2> /dev/null)" = PK ] || bad "the installed command's workbook is not a zip file"
 chiso --lang vi check no-such.chiso 2> missing.err
 grep -q "no-such.chiso" missing.err || bad "no message naming a missing rules file"
 printf 'index "x" {\n  total 10\n  field 1 "f" max 10 { criterion 1.1 "c" max 5 { score a } }\n}\n' > bad.chiso

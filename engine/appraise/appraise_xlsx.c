@@ -142,8 +142,8 @@ static void provenance_sheet(xlsx_book_t *b, json_t *report)
 char *chiso_appraise_write_xlsx(json_t *report, const char *path)
 {
     xlsx_book_t b;
-    if (!xlsx_book_open(&b, path, 2, chiso_scoring_time(), _("Appraisal")))
-        return xstrdup(_("cannot create the workbook"));
+    char *err = xlsx_book_open(&b, path, 2, chiso_scoring_time(), _("Appraisal"));
+    if (err) return err;
     steps_sheet(&b, report);
     criteria_sheet(&b, report);
     provenance_sheet(&b, report);

@@ -25,12 +25,14 @@ static lxw_format *fmt(xlsx_book_t *b, const char *num_format, bool bold)
     return f;
 }
 
-bool xlsx_book_open(xlsx_book_t *b, const char *path, int decimals, long long created, const char *title)
+char *xlsx_book_open(xlsx_book_t *b, const char *path, int decimals, long long created, const char *title)
 {
     memset(b, 0, sizeof *b);
+    const char *missing = xlsx_lib_load();
+    if (missing) return xstrdup(missing);
     lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
     b->wb = workbook_new_opt(path, &opts);
-    if (!b->wb) return false;
+    if (!b->wb) return xstrdup(_("cannot create the workbook"));
     lxw_doc_properties props = {0};
     props.title = (char *)title;
     props.comments = (char *)"chiso";
@@ -66,7 +68,7 @@ bool xlsx_book_open(xlsx_book_t *b, const char *path, int decimals, long long cr
     format_set_font_color(b->muted, 0x595959);
     format_set_italic(b->muted);
     format_set_text_wrap(b->muted);
-    return true;
+    return NULL;
 }
 
 static bool taken(const xlsx_book_t *b, const char *name)

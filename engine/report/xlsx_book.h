@@ -5,7 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <xlsxwriter.h>
+#include "xlsx_lib.h"
 
 typedef struct {
     lxw_workbook *wb;
@@ -17,8 +17,10 @@ typedef struct {
 
 /* Opens a workbook at `path`; `decimals` for points and percents;
  * `created` (seconds since 1970) stamps its properties, so that the same
- * run gives the same bytes. False when the file cannot be made. */
-bool xlsx_book_open(xlsx_book_t *b, const char *path, int decimals, long long created, const char *title);
+ * run gives the same bytes. NULL when it is open; otherwise why not
+ * (libxlsxwriter cannot be loaded, or the workbook cannot be made),
+ * malloc'd. */
+char *xlsx_book_open(xlsx_book_t *b, const char *path, int decimals, long long created, const char *title);
 /* A new sheet named `name` made acceptable to Excel (at most 31
  * characters, none of []:*?/\, unique in the book). */
 lxw_worksheet *xlsx_book_sheet(xlsx_book_t *b, const char *name);

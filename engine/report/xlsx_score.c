@@ -535,11 +535,9 @@ char *xlsx_write_scores(const chiso_program *prog, size_t index, json_t *results
         index_nodes(&u->nodes, json_object_get(r, "nodes"));
     }
     if (k.nunits) qsort(k.units, k.nunits, sizeof *k.units, by_group_rank);
-    char *err = NULL;
-    if (!xlsx_book_open(&k.b, path, o && o->decimals >= 0 ? o->decimals : 2, chiso_program_scored_at(prog),
-                        k.index->id)) {
-        err = xstrdup(_("cannot create the workbook"));
-    } else {
+    char *err = xlsx_book_open(&k.b, path, o && o->decimals >= 0 ? o->decimals : 2,
+                               chiso_program_scored_at(prog), k.index->id);
+    if (!err) {
         ranking_sheet(&k);
         criteria_sheet(&k);
         statistics_sheet(&k);

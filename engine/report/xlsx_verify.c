@@ -45,9 +45,9 @@ static void finish(lxw_worksheet *ws, int rows, int cols)
 char *xlsx_write_verify(json_t *reports, const char *path, const xlsx_opts_t *o)
 {
     xlsx_book_t b;
-    if (!xlsx_book_open(&b, path, o && o->decimals >= 0 ? o->decimals : 2, chiso_scoring_time(),
-                        _("Plan targets")))
-        return xstrdup(_("cannot create the workbook"));
+    char *err = xlsx_book_open(&b, path, o && o->decimals >= 0 ? o->decimals : 2, chiso_scoring_time(),
+                               _("Plan targets"));
+    if (err) return err;
     static const char *const sum_labels[] = {N_("Unit"), N_("Unit ID"), N_("Period"), N_("Plan"), N_("File"),
                                              N_("Result"), N_("Met"), N_("Not met"), N_("Not applicable"),
                                              N_("Missing data"), N_("Errors")};

@@ -12,7 +12,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
-#include <microhttpd.h>
+#include "serve_mhd.h"
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
@@ -311,6 +311,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls, en
 int serve_run(const serve_opts_t *o)
 {
     chiso_text_init();
+    const char *missing = serve_mhd_load();
+    if (missing) {
+        fprintf(stderr, "chiso: %s\n", missing);
+        return CHISO_EXIT_USAGE;
+    }
     serve_rules_t *r = serve_rules_load(o->rules);
     if (!r) return CHISO_EXIT_RULE_ERRORS;
     current = r;
