@@ -18,6 +18,7 @@
 #include "engine/eval/result.h"
 #include "engine/support/json_arena.h"
 #include "engine/support/json_fast.h"
+#include "engine/support/json_refs.h"
 #include "engine/support/xalloc.h"
 
 #include <errno.h>
@@ -97,8 +98,8 @@ static int node_count(const batch_opts_t *o)
 /* Scores one submission into its summary and, when results are spooled,
  * its result JSON or its criteria's points (into `json`, a buffer reused
  * from one unit to the next). */
-static void score_one(const batch_opts_t *o, chiso_input *in, strbuf_t *json, unit_summary_t *summary,
-                      node_rec_t *recs, unit_store_t *store, json_arena_t *parse)
+static void score_one(const batch_opts_t *o, const json_refs_t *refs, chiso_input *in, strbuf_t *json,
+                      unit_summary_t *summary, node_rec_t *recs, unit_store_t *store, json_arena_t *parse)
 {
     /* Every jansson value made below is released before json_arena_end. */
     json_arena_begin(parse);
@@ -108,7 +109,9 @@ static void score_one(const batch_opts_t *o, chiso_input *in, strbuf_t *json, un
     if (recs && r->ok && r->ci) criteria_record(r, recs);
     json->len = 0;
     if (o->need_results) {
-        result_write_json(r, json, false); /* the rank is known only when the batch is complete */
+        /* the rank is known only when the batch is complete; the constant
+         * pieces go to the spool as codes, expanded when it is read back */
+        result_write_json_refs(r, json, false, refs);
         sb_addc(json, '\n');
     } else if (o->need_leaves && r->ok) {
         leaf_points(r, json);
@@ -137,7 +140,7 @@ static void *worker(void *arg)
         slot->state = SLOT_BUSY;
         pthread_mutex_unlock(&p->mu);
         for (int i = 0; i < slot->n; i++)
-            score_one(p->opts, &slot->input[i], &slot->json[i], &slot->summary[i],
+            score_one(p->opts, p->out->refs, &slot->input[i], &slot->json[i], &slot->summary[i],
                       slot->recs ? slot->recs + (size_t)i * (size_t)p->nnodes : NULL, store, parse);
         pthread_mutex_lock(&p->mu);
         slot->state = SLOT_DONE;
@@ -304,7 +307,25 @@ static bool spool_line(batch_t *b, char **line, size_t *cap, size_t *len, bool o
     return true;
 }
 
-bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len) { return spool_line(b, line, cap, len, true); }
+bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len)
+{
+    if (!b->refs) return spool_line(b, line, cap, len, true);
+    size_t n;
+    if (!spool_line(b, &b->spool_line, &b->spool_line_cap, &n, true)) return false;
+    strbuf_t text = {*line, 0, *cap}; /* the caller's buffer, grown as needed */
+    if (!text.cap) sb_init(&text);
+    bool ok = json_refs_expand(b->refs, b->spool_line, n - 1, &text); /* and its '\n' */
+    sb_addc(&text, '\n');
+    *line = text.data;
+    *cap = text.cap;
+    *len = text.len;
+    if (!ok) {
+        fputs("chiso: the temporary file of results cannot be read back (damaged or truncated); "
+              "the output would be incomplete\n", stderr);
+        return false;
+    }
+    return true;
+}
 
 bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len)
 {
@@ -328,7 +349,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
     json_arena_t *parse = json_arena_new();
     while (input_iter_next(inputs, &in)) {
         unit_summary_t summary;
-        score_one(opts, &in, &json, &summary, recs, &out->stores[0], parse);
+        score_one(opts, out->refs, &in, &json, &summary, recs, &out->stores[0], parse);
         if (json.len && !spool_write(out, &json)) break;
         push_unit(out);
         out->units[out->count++] = summary;
@@ -360,6 +381,7 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
          * calls. glibc takes the size only with a buffer given to it. */
         out->spool_buf = xmalloc(SPOOL_BUFFER);
         setvbuf(out->spool, out->spool_buf, _IOFBF, SPOOL_BUFFER);
+        if (opts->need_results) out->refs = result_json_refs(opts->prog);
     }
     if (opts->need_criteria && node_count(opts)) {
         criteria_init(&out->criteria, opts->prog->prog.compiled[opts->index]);
@@ -464,5 +486,7 @@ void batch_free(batch_t *b)
     free(b->stores);
     if (b->spool) fclose(b->spool);
     free(b->spool_buf); /* after fclose: the stream used it to the end */
+    free(b->spool_line);
+    json_refs_free(b->refs);
     memset(b, 0, sizeof *b);
 }

@@ -37,6 +37,9 @@ typedef struct {
                            * (with need_leaves: each unit scored, its criteria's
                            * points); NULL when the summaries are enough */
     char *spool_buf;      /* its stdio buffer */
+    struct json_refs *refs; /* the constant pieces of results, spooled as codes */
+    char *spool_line;     /* a spooled line as read, before its codes are expanded */
+    size_t spool_line_cap;
     size_t spooled;       /* lines written to the spool (checked when read back) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
     unit_store_t *stores; /* the summaries' texts and arrays: one store per worker */

@@ -101,6 +101,14 @@ json_t *submission_envelope(chiso_result *r, json_t *sub);
 json_t *json_from_rat(rat_t r);
 /* Writes the result as compact JSON text (rank included or not). */
 void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank);
+/* The same with the constant pieces `refs` holds as their codes (a
+ * spooled result: json_refs_expand gives result_write_json's text). */
+struct json_refs;
+void result_write_json_refs(const chiso_result *r, strbuf_t *sb, bool with_rank, const struct json_refs *refs);
+/* A table of the pieces of every result of `prog` that are the same for
+ * each unit: the nodes' JSON heads, band labels, deductions' reasons,
+ * grades, index names and the provenance (json_refs.h). */
+struct json_refs *result_json_refs(const chiso_program *prog);
 /* A result's JSON text (one written by result_write_json) as a tree. Its
  * unit object may hold numbers as the submission wrote them: with
  * keep_marks, those a double would round stay marked (json_exact_number;

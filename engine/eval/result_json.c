@@ -4,6 +4,7 @@
  * carry up to 6 decimals; whole numbers are written as integers. */
 #include "engine/eval/result.h"
 
+#include "engine/compile/loaded_program.h"
 #include "engine/support/date.h"
 #include "engine/support/json_exact.h"
 #include "engine/support/json_writer.h"
@@ -121,28 +122,25 @@ static void write_deductions(jw_t *w, const node_result_t *nr)
     for (int pass = 0; pass < 2; pass++) {
     if (pass == 0 && !any_deduct) continue;
     if (pass == 1 && !any_bonus) continue;
-    if (pass) JW_KEY(w, "bonuses");
-    else JW_KEY(w, "deductions");
+    jw_key_common(w, pass ? JC_BONUSES : JC_DEDUCTIONS);
     jw_array(w);
     for (int i = 0; i < nr->ndeducts; i++) {
         const deduct_result_t *d = &nr->deducts[i];
         if (d->bonus != (pass == 1)) continue;
         jw_object(w);
-        JW_KEY(w, "reason");
-        jw_string(w, d->reason);
+        jw_key_common(w, JC_REASON);
+        jw_string_const(w, d->reason);
         if (d->not_applicable || d->missing) {
-            JW_KEY(w, "status");
-            jw_string(w, d->not_applicable ? "not_applicable" : "missing");
-            JW_KEY(w, "points");
+            jw_member_common(w, d->not_applicable ? JC_STATUS_NA : JC_STATUS_MISSING);
+            jw_key_common(w, JC_POINTS);
             jw_int(w, 0);
         } else {
-            JW_KEY(w, "points");
+            jw_key_common(w, JC_POINTS);
             jw_rat(w, d->applied);
             if (d->capped) {
-                JW_KEY(w, "computed");
+                jw_key_common(w, JC_COMPUTED);
                 jw_rat(w, d->amount);
-                JW_KEY(w, "capped");
-                jw_bool(w, true);
+                jw_member_common(w, JC_CAPPED);
             }
         }
         jw_end_object(w);
@@ -156,41 +154,37 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
     const cnode_t *c = &r->ci->nodes[idx];
     const node_result_t *nr = &r->nodes[idx];
     /* id, name, kind (and the previous ID): prepared with the program */
-    jw_object_text(w, c->json_head, c->json_head_len);
+    jw_object_text_const(w, c->json_head, c->json_head_len);
     jw_rat(w, nr->points);
-    JW_KEY(w, "max");
+    jw_key_common(w, JC_MAX);
     jw_rat(w, nr->max);
     if (rat_cmp(nr->max, c->max) != 0) {
-        JW_KEY(w, "declared_max");
+        jw_key_common(w, JC_DECLARED_MAX);
         jw_rat(w, c->max);
     }
-    JW_KEY(w, "status");
-    switch (nr->status) {
-    case NS_SCORED: JW_VALUE(w, "\"scored\""); break;
-    case NS_NOT_APPLICABLE: JW_VALUE(w, "\"not_applicable\""); break;
-    default: JW_VALUE(w, "\"missing\""); break;
-    }
+    jw_member_common(w, nr->status == NS_SCORED           ? JC_STATUS_SCORED
+                        : nr->status == NS_NOT_APPLICABLE ? JC_STATUS_NA
+                                                          : JC_STATUS_MISSING);
     if (nr->has_value) {
-        JW_KEY(w, "value");
+        jw_key_common(w, JC_VALUE);
         write_value(w, nr->value);
         /* thresholds written as percents: show the value as one too */
         for (int i = 0; i < c->nbands; i++)
             if (c->src->bands[i]->threshold && c->src->bands[i]->threshold->is_percent) {
-                JW_KEY(w, "value_format");
-                jw_string(w, "percent");
+                jw_member_common(w, JC_VALUE_PERCENT);
                 break;
             }
     }
     if (nr->band >= 0) {
-        JW_KEY(w, "band");
-        jw_string(w, c->bands[nr->band].label);
+        jw_key_common(w, JC_BAND);
+        jw_string_const(w, c->bands[nr->band].label);
     }
     if (nr->status == NS_NOT_APPLICABLE) {
-        JW_KEY(w, "policy");
+        jw_key_common(w, JC_POLICY);
         jw_string(w, policy_name(c->na));
     }
     if (nr->reason) {
-        JW_KEY(w, "reason");
+        jw_key_common(w, JC_REASON);
         jw_string(w, nr->reason);
     }
     if (nr->ndeducts) write_deductions(w, nr);
@@ -220,7 +214,7 @@ static void write_node(jw_t *w, const chiso_result *r, int idx, int depth)
         write_json_value(w, nr->trace);
     }
     if (c->nchildren && depth < JW_MAX_DEPTH / 2 - 4) {
-        JW_KEY(w, "children");
+        jw_key_common(w, JC_CHILDREN);
         jw_array(w);
         for (int i = 0; i < c->nchildren; i++) write_node(w, r, c->children[i], depth + 1);
         jw_end_array(w);
@@ -233,23 +227,24 @@ static void write_provenance(jw_t *w, const chiso_result *r)
 {
     const char *p = r->prog ? chiso_program_provenance_json(r->prog) : NULL;
     if (!p) return;
-    JW_KEY(w, "provenance");
-    jw_raw(w, p);
+    jw_key_common(w, JC_PROVENANCE);
+    jw_raw_const(w, p);
 }
 
-static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank)
+static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank, const json_refs_t *refs)
 {
     jw_t w;
     jw_init(&w, sb);
+    w.refs = refs;
     jw_object(&w);
-    JW_KEY(&w, "unit");
+    jw_key_common(&w, JC_UNIT);
     write_json_value(&w, r->unit);
-    JW_KEY(&w, "period");
+    jw_key_common(&w, JC_PERIOD);
     jw_string(&w, r->period);
-    JW_KEY(&w, "index");
-    jw_string(&w, r->ci ? r->ci->index->name : NULL);
+    jw_key_common(&w, JC_INDEX);
+    jw_string_const(&w, r->ci ? r->ci->index->name : NULL);
     if (r->origin) {
-        JW_KEY(&w, "file");
+        jw_key_common(&w, JC_FILE);
         jw_string(&w, r->origin);
     }
     if (!r->ok) {
@@ -280,27 +275,26 @@ static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank)
         jw_end_object(&w);
         free(periods);
     }
-    JW_KEY(&w, "points");
+    jw_key_common(&w, JC_POINTS);
     jw_rat(&w, r->points);
-    JW_KEY(&w, "max");
+    jw_key_common(&w, JC_MAX);
     jw_rat(&w, r->max);
     if (rat_cmp(r->max, r->ci->index->max) != 0) {
-        JW_KEY(&w, "declared_max");
+        jw_key_common(&w, JC_DECLARED_MAX);
         jw_rat(&w, r->ci->index->max);
     }
-    JW_KEY(&w, "percent");
+    jw_key_common(&w, JC_PERCENT);
     if (r->has_percent) jw_rat(&w, r->percent);
     else jw_null(&w);
-    JW_KEY(&w, "grade");
-    jw_string(&w, r->grade);
+    jw_key_common(&w, JC_GRADE);
+    jw_string_const(&w, r->grade);
     if (with_rank) {
         JW_KEY(&w, "rank");
         if (r->rank) jw_int(&w, r->rank);
         else jw_null(&w);
     }
-    JW_KEY(&w, "status");
-    jw_string(&w, "ok");
-    JW_KEY(&w, "nodes");
+    jw_member_common(&w, JC_STATUS_OK);
+    jw_key_common(&w, JC_NODES);
     jw_array(&w);
     const cnode_t *root = &r->ci->nodes[0];
     for (int i = 0; i < root->nchildren; i++) write_node(&w, r, root->children[i], 0);
@@ -323,28 +317,28 @@ static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank)
         }
         jw_end_array(&w);
     }
-    JW_KEY(&w, "findings");
+    jw_key_common(&w, JC_FINDINGS);
     jw_array(&w);
     for (size_t i = 0; i < r->nfindings; i++) {
         jw_object(&w);
-        JW_KEY(&w, "node");
+        jw_key_common(&w, JC_NODE);
         jw_string(&w, r->findings[i].node);
-        JW_KEY(&w, "kind");
+        jw_key_common(&w, JC_KIND);
         jw_string(&w, r->findings[i].kind);
-        JW_KEY(&w, "message");
+        jw_key_common(&w, JC_MESSAGE);
         jw_string(&w, r->findings[i].message);
         jw_end_object(&w);
     }
     jw_end_array(&w);
-    JW_KEY(&w, "self_assessment");
+    jw_key_common(&w, JC_SELF_ASSESSMENT);
     jw_array(&w);
     for (size_t i = 0; i < r->nclaims; i++) {
         jw_object(&w);
-        JW_KEY(&w, "node");
+        jw_key_common(&w, JC_NODE);
         jw_string(&w, r->claims[i].node);
-        JW_KEY(&w, "claimed");
+        jw_key_common(&w, JC_CLAIMED);
         jw_rat(&w, r->claims[i].claimed);
-        JW_KEY(&w, "computed");
+        jw_key_common(&w, JC_COMPUTED);
         jw_rat(&w, r->claims[i].computed);
         jw_end_object(&w);
     }
@@ -355,8 +349,14 @@ static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank)
 
 void result_write_json(const chiso_result *r, strbuf_t *sb, bool with_rank)
 {
+    result_write_json_refs(r, sb, with_rank, NULL);
+}
+
+void result_write_json_refs(const chiso_result *r, strbuf_t *sb, bool with_rank, const json_refs_t *refs)
+{
     size_t start = sb->len;
-    write_result(r, sb, with_rank);
+    /* A result with marked numbers is fixed up as text below: written whole. */
+    write_result(r, sb, with_rank, r->exact_numbers ? NULL : refs);
     /* Numbers of the unit object that exact reading marked (strings of a
      * NUL and the number; only the unit may hold them): written back as the
      * submission wrote them. */
@@ -393,4 +393,24 @@ json_t *chiso_result_to_json(const chiso_result *r)
     free(text);
     return j ? j : json_pack("{s:s,s:[s+]}", "status", "error", "errors", "internal error writing JSON: ",
                              err.text);
+}
+
+json_refs_t *result_json_refs(const chiso_program *prog)
+{
+    json_refs_t *refs = json_refs_new();
+    const program_t *p = &prog->prog;
+    if (prog->provenance) json_refs_add(refs, prog->provenance, JSON_REF_TEXT, prog->provenance, strlen(prog->provenance));
+    for (size_t v = 0; p->compiled && v < p->nindexes; v++) {
+        const compiled_index_t *ci = p->compiled[v];
+        json_refs_add(refs, ci->index->name, JSON_REF_STRING, NULL, 0);
+        for (uint32_t g = 0; g < ci->index->ngrades; g++)
+            json_refs_add(refs, ci->index->grades[g].label, JSON_REF_STRING, NULL, 0);
+        for (int k = 0; k < ci->nnodes; k++) {
+            const cnode_t *c = &ci->nodes[k];
+            json_refs_add(refs, c->json_head, JSON_REF_TEXT, c->json_head, c->json_head_len);
+            for (int b = 0; b < c->nbands; b++) json_refs_add(refs, c->bands[b].label, JSON_REF_STRING, NULL, 0);
+            for (int d = 0; d < c->ndeducts; d++) json_refs_add(refs, c->deducts[d].reason, JSON_REF_STRING, NULL, 0);
+        }
+    }
+    return refs;
 }

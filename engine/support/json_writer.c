@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#define JW_COMMON_TEXT(id, text) {text, sizeof(text) - 1},
+const jw_text_t jw_common_text[JC_COUNT] = {JW_COMMON(JW_COMMON_TEXT)};
+#undef JW_COMMON_TEXT
+
 void jw_init(jw_t *w, strbuf_t *sb)
 {
     memset(w, 0, sizeof *w);
@@ -123,6 +127,17 @@ void jw_string(jw_t *w, const char *s)
     else sb_adds(w->sb, "null");
 }
 
+void jw_string_const(jw_t *w, const char *s)
+{
+    int id = w->refs && s ? json_refs_find(w->refs, s, JSON_REF_STRING) : -1;
+    if (id < 0) {
+        jw_string(w, s);
+        return;
+    }
+    sep(w);
+    json_refs_put(w->sb, id);
+}
+
 void jw_int(jw_t *w, long long v)
 {
     char buf[48];
@@ -184,6 +199,31 @@ void jw_raw(jw_t *w, const char *json)
 {
     sep(w);
     sb_adds(w->sb, json);
+}
+
+void jw_raw_const(jw_t *w, const char *json)
+{
+    int id = w->refs ? json_refs_find(w->refs, json, JSON_REF_TEXT) : -1;
+    if (id < 0) {
+        jw_raw(w, json);
+        return;
+    }
+    sep(w);
+    json_refs_put(w->sb, id);
+}
+
+void jw_object_text_const(jw_t *w, const char *text, size_t len)
+{
+    int id = w->refs ? json_refs_find(w->refs, text, JSON_REF_TEXT) : -1;
+    if (id < 0) {
+        jw_object_text(w, text, len);
+        return;
+    }
+    sep(w);
+    json_refs_put(w->sb, id); /* the text opens the object */
+    if (w->depth + 1 < JW_MAX_DEPTH) w->depth++;
+    w->first[w->depth] = false;
+    w->after_key = true;
 }
 
 void jw_object_text(jw_t *w, const char *text, size_t len)

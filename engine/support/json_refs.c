@@ -1,0 +1,181 @@
+/* json_refs.c — constant pieces of JSON text named by short codes (see
+ * json_refs.h).
+ *
+ * Codes: piece 0…27 is one byte, 0x01…0x1D without '\n'; piece 28…251 is
+ * 0x1E and a byte 0x20 + (id - 28); a later piece is 0x1F and two such
+ * bytes, high then low. */
+#include "json_refs.h"
+
+#include "json_writer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    ONE_BYTE = 28,                 /* pieces with a one-byte code */
+    TWO_BYTES = ONE_BYTE + 224,    /* …and with two */
+    MAX_PIECES = TWO_BYTES + 224 * 224,
+};
+
+typedef struct {
+    const char *text; /* owned */
+    size_t len;
+} piece_t;
+
+typedef struct {
+    const char *key; /* NULL: an empty slot */
+    int id;
+    int kind;
+} slot_t;
+
+struct json_refs {
+    piece_t *pieces;
+    size_t count, cap;
+    slot_t *slots; /* by the key's address: open addressing, power-of-two size */
+    size_t nslots, used;
+};
+
+static size_t slot_of(const json_refs_t *r, const char *key)
+{
+    uint64_t h = (uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 32) & (r->nslots - 1);
+}
+
+static void add_piece(json_refs_t *r, const char *text, size_t len)
+{
+    VEC_PUSH(r->pieces, r->count, r->cap);
+    char *copy = xmalloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    r->pieces[r->count++] = (piece_t){copy, len};
+}
+
+json_refs_t *json_refs_new(void)
+{
+    json_refs_t *r = xcalloc(1, sizeof *r);
+    for (int i = 0; i < JC_COUNT; i++) add_piece(r, jw_common_text[i].text, jw_common_text[i].len);
+    r->nslots = 256;
+    r->slots = xcalloc(r->nslots, sizeof *r->slots);
+    return r;
+}
+
+void json_refs_free(json_refs_t *r)
+{
+    if (!r) return;
+    for (size_t i = 0; i < r->count; i++) free((char *)r->pieces[i].text);
+    free(r->pieces);
+    free(r->slots);
+    free(r);
+}
+
+int json_refs_find(const json_refs_t *r, const char *key, json_ref_kind kind)
+{
+    for (size_t i = slot_of(r, key);; i = (i + 1) & (r->nslots - 1)) {
+        const slot_t *s = &r->slots[i];
+        if (!s->key) return -1;
+        if (s->key == key && s->kind == (int)kind) return s->id;
+    }
+}
+
+static void insert(json_refs_t *r, const char *key, int kind, int id)
+{
+    size_t i = slot_of(r, key);
+    while (r->slots[i].key) i = (i + 1) & (r->nslots - 1);
+    r->slots[i] = (slot_t){key, id, kind};
+    r->used++;
+}
+
+void json_refs_add(json_refs_t *r, const char *key, json_ref_kind kind, const char *text, size_t len)
+{
+    if (!key || r->count >= MAX_PIECES || json_refs_find(r, key, kind) >= 0) return;
+    if (kind == JSON_REF_STRING) {
+        strbuf_t sb;
+        sb_init(&sb);
+        jw_t w;
+        jw_init(&w, &sb);
+        jw_string(&w, key);
+        add_piece(r, sb.data, sb.len);
+        sb_free(&sb);
+    } else {
+        add_piece(r, text, len);
+    }
+    if (2 * (r->used + 1) > r->nslots) { /* at most half full */
+        slot_t *old = r->slots;
+        size_t nold = r->nslots;
+        r->nslots *= 2;
+        r->slots = xcalloc(r->nslots, sizeof *r->slots);
+        r->used = 0;
+        for (size_t i = 0; i < nold; i++)
+            if (old[i].key) insert(r, old[i].key, old[i].kind, old[i].id);
+        free(old);
+    }
+    insert(r, key, (int)kind, (int)r->count - 1);
+}
+
+void json_refs_put(strbuf_t *sb, int id)
+{
+    sb_reserve(sb, 3);
+    char *out = sb->data + sb->len;
+    if (id < ONE_BYTE) {
+        int c = id + 1;
+        out[0] = (char)(c >= '\n' ? c + 1 : c);
+        sb->len += 1;
+    } else if (id < TWO_BYTES) {
+        out[0] = 0x1E;
+        out[1] = (char)(0x20 + (id - ONE_BYTE));
+        sb->len += 2;
+    } else {
+        int x = id - TWO_BYTES;
+        out[0] = 0x1F;
+        out[1] = (char)(0x20 + x / 224);
+        out[2] = (char)(0x20 + x % 224);
+        sb->len += 3;
+    }
+    sb->data[sb->len] = '\0';
+}
+
+/* The offset of the first byte below 0x20 in s[0..n), or n. Eight bytes
+ * at a time: a spooled result is mostly text between codes. */
+static size_t next_code(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        if (((x - ones * 0x20) & ~x) & highs) break;
+    }
+    for (; i < n; i++)
+        if ((unsigned char)s[i] < 0x20) return i;
+    return n;
+}
+
+bool json_refs_expand(const json_refs_t *r, const char *in, size_t n, strbuf_t *out)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t run = next_code(in + i, n - i);
+        sb_add(out, in + i, run);
+        i += run;
+        if (i == n) break;
+        unsigned c = (unsigned char)in[i];
+        size_t id;
+        if (c == 0x1E) {
+            if (i + 1 >= n || (unsigned char)in[i + 1] < 0x20) return false;
+            id = ONE_BYTE + ((unsigned char)in[i + 1] - 0x20);
+            i += 2;
+        } else if (c == 0x1F) {
+            if (i + 2 >= n || (unsigned char)in[i + 1] < 0x20 || (unsigned char)in[i + 2] < 0x20) return false;
+            id = TWO_BYTES + ((unsigned char)in[i + 1] - 0x20) * 224 + ((unsigned char)in[i + 2] - 0x20);
+            i += 3;
+        } else {
+            if (c == 0 || c == '\n') return false;
+            id = c - 1 - (c > '\n');
+            i += 1;
+        }
+        if (id >= r->count) return false;
+        sb_add(out, r->pieces[id].text, r->pieces[id].len);
+    }
+    return true;
+}
