@@ -292,44 +292,92 @@ static bool spool_finish(batch_t *out)
 }
 
 /* The next spooled line, which must be whole (a JSON object, or any line
- * of criteria's points). */
-static bool spool_line(batch_t *b, char **line, size_t *cap, size_t *len, bool object)
+ * of criteria's points), where it lies in the reading buffer: valid until
+ * the next call. The spool is read in blocks of up to a mebibyte, with
+ * read(2) straight into the buffer (its stream was flushed and rewound:
+ * stdio would copy each block once more); a line cut by the end of a
+ * block is moved to the front before the next. */
+static bool spool_line(batch_t *b, const char **line, size_t *len, bool object)
 {
-    errno = 0;
-    ssize_t n = getline(line, cap, b->spool);
-    if (n < 1 || (*line)[n - 1] != '\n' || (object && (n < 2 || (*line)[n - 2] != '}'))) {
-        fprintf(stderr, "chiso: the temporary file of results %s (%s); the output would be incomplete\n",
-                n < 0 && !ferror(b->spool) ? "ends early" : "cannot be read back",
-                ferror(b->spool) && errno ? strerror(errno) : "damaged or truncated");
-        return false;
+    for (;;) {
+        char *start = b->spool_read + b->spool_read_pos;
+        size_t avail = b->spool_read_end - b->spool_read_pos;
+        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        if (nl) {
+            size_t n = (size_t)(nl - start) + 1;
+            b->spool_read_pos += n;
+            if (object && (n < 2 || start[n - 2] != '}')) break;
+            *line = start;
+            *len = n;
+            return true;
+        }
+        if (b->spool_read_pos) {
+            memmove(b->spool_read, start, avail);
+            b->spool_read_pos = 0;
+            b->spool_read_end = avail;
+        }
+        if (b->spool_read_end == b->spool_read_cap) {
+            b->spool_read_cap = b->spool_read_cap ? 2 * b->spool_read_cap : SPOOL_BUFFER;
+            b->spool_read = xrealloc(b->spool_read, b->spool_read_cap);
+        }
+        ssize_t got;
+        do got = read(fileno(b->spool), b->spool_read + b->spool_read_end, b->spool_read_cap - b->spool_read_end);
+        while (got < 0 && errno == EINTR);
+        if (got <= 0) {
+            fprintf(stderr, "chiso: the temporary file of results %s (%s); the output would be incomplete\n",
+                    avail == 0 && got == 0 ? "ends early" : "cannot be read back",
+                    got < 0 ? strerror(errno) : "damaged or truncated");
+            return false;
+        }
+        b->spool_read_end += (size_t)got;
     }
-    *len = (size_t)n;
-    return true;
+    fprintf(stderr, "chiso: the temporary file of results cannot be read back (damaged or truncated); "
+                    "the output would be incomplete\n");
+    return false;
 }
 
-bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len)
+bool batch_spool_append(batch_t *b, strbuf_t *out)
 {
-    if (!b->refs) return spool_line(b, line, cap, len, true);
+    const char *line;
     size_t n;
-    if (!spool_line(b, &b->spool_line, &b->spool_line_cap, &n, true)) return false;
-    strbuf_t text = {*line, 0, *cap}; /* the caller's buffer, grown as needed */
-    if (!text.cap) sb_init(&text);
-    bool ok = json_refs_expand(b->refs, b->spool_line, n - 1, &text); /* and its '\n' */
-    sb_addc(&text, '\n');
-    *line = text.data;
-    *cap = text.cap;
-    *len = text.len;
-    if (!ok) {
+    if (!spool_line(b, &line, &n, true)) return false;
+    if (!b->refs) {
+        sb_add(out, line, n);
+        return true;
+    }
+    if (!json_refs_expand(b->refs, line, n - 1, out)) { /* and its '\n' after */
         fputs("chiso: the temporary file of results cannot be read back (damaged or truncated); "
               "the output would be incomplete\n", stderr);
         return false;
     }
+    sb_addc(out, '\n');
     return true;
 }
 
+/* Into the caller's buffer (grown as needed: a strbuf's is malloc'd, as
+ * getline's is). */
+static bool into_caller(batch_t *b, char **line, size_t *cap, size_t *len, bool leaves)
+{
+    strbuf_t text = {*line, 0, *cap};
+    bool ok;
+    if (leaves) {
+        const char *at;
+        size_t n;
+        if ((ok = spool_line(b, &at, &n, false))) sb_add(&text, at, n);
+    } else {
+        ok = batch_spool_append(b, &text);
+    }
+    *line = text.data;
+    *cap = text.cap;
+    *len = text.len;
+    return ok;
+}
+
+bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len) { return into_caller(b, line, cap, len, false); }
+
 bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len)
 {
-    return spool_line(b, line, cap, len, false);
+    return into_caller(b, line, cap, len, true);
 }
 
 /* -j 1: read, score and spool in this thread, with no hand-offs at all. */
@@ -486,7 +534,7 @@ void batch_free(batch_t *b)
     free(b->stores);
     if (b->spool) fclose(b->spool);
     free(b->spool_buf); /* after fclose: the stream used it to the end */
-    free(b->spool_line);
+    free(b->spool_read);
     json_refs_free(b->refs);
     memset(b, 0, sizeof *b);
 }

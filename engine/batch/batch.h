@@ -38,8 +38,8 @@ typedef struct {
                            * points); NULL when the summaries are enough */
     char *spool_buf;      /* its stdio buffer */
     struct json_refs *refs; /* the constant pieces of results, spooled as codes */
-    char *spool_line;     /* a spooled line as read, before its codes are expanded */
-    size_t spool_line_cap;
+    char *spool_read;     /* the spool read back in blocks: lines are taken where they lie */
+    size_t spool_read_pos, spool_read_end, spool_read_cap;
     size_t spooled;       /* lines written to the spool (checked when read back) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
     unit_store_t *stores; /* the summaries' texts and arrays: one store per worker */
@@ -60,6 +60,8 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out);
  * stderr, when the spool ends early or a line is damaged (the output is
  * then incomplete and must not be kept). */
 bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len);
+/* The same, appended to `out` (no copy but the one expanding it). */
+bool batch_spool_append(batch_t *b, strbuf_t *out);
 /* With need_leaves: the next unit scored's criteria's points, in preorder,
  * as text ("1 0.5 2\n"); false, with a message, as above. */
 bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len);

@@ -28,6 +28,8 @@
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
+enum { OUTPUT_CHUNK = 1 << 20 };
+
 void batch_decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
 {
     json_object_set_new(j, "rank", u->rank ? json_integer(u->rank) : json_null());
@@ -503,6 +505,8 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             field_keys[f] = json_dumps(key, JSON_ENCODE_ANY);
             json_decref(key);
         }
+        /* The fast path's output, gathered and written a mebibyte at a time:
+         * each result is expanded from the spool straight into it. */
         strbuf_t tail;
         sb_init(&tail);
         if (o->format == OUT_JSON) fputs(o->pretty ? "[\n" : "[", out);
@@ -515,13 +519,12 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 write_errno = errno;
                 break;
             }
-            if (!(whole = batch_spool_next(b, &line, &cap, &n))) break;
             const unit_summary_t *u = &b->units[i];
             if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !unit_duplicate_of(u)) {
                 /* Fast path: the spooled object with its ranks spliced in before the final brace. */
-                if (o->format == OUT_JSON && i) fputc(',', out);
-                fwrite(line, 1, (size_t)n - 2, out);
-                tail.len = 0;
+                if (o->format == OUT_JSON && i) sb_addc(&tail, ',');
+                if (!(whole = batch_spool_append(b, &tail))) break;
+                tail.len -= 2; /* "}\n" */
                 sb_adds(&tail, ",\"rank\":");
                 rank_text(&tail, u->rank);
                 if (u->ok && u->nfields) {
@@ -546,9 +549,17 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 }
                 sb_addc(&tail, '}');
                 if (o->format == OUT_NDJSON) sb_addc(&tail, '\n');
-                fwrite(tail.data, 1, tail.len, out);
+                if (tail.len >= OUTPUT_CHUNK) {
+                    fwrite(tail.data, 1, tail.len, out);
+                    tail.len = 0;
+                }
                 continue;
             }
+            if (tail.len) { /* what the fast path gathered goes first */
+                fwrite(tail.data, 1, tail.len, out);
+                tail.len = 0;
+            }
+            if (!(whole = batch_spool_next(b, &line, &cap, &n))) break;
             json_t *j = result_json_load(line, n, o->format != OUT_TEXT, NULL);
             if (!j) {
                 fprintf(stderr, "chiso: the temporary file of results is damaged at unit %zu; "
@@ -569,6 +580,7 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             }
             json_decref(j);
         }
+        if (whole && tail.len) fwrite(tail.data, 1, tail.len, out);
         free(line);
         sb_free(&tail);
         for (int f = 0; f < nfields; f++) free(field_keys[f]);

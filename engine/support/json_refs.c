@@ -42,12 +42,15 @@ static size_t slot_of(const json_refs_t *r, const char *key)
     return (size_t)(h >> 32) & (r->nslots - 1);
 }
 
+/* A piece is kept with PAD bytes after it, so that it may be copied in
+ * whole blocks of 16. */
+enum { PAD = 16 };
+
 static void add_piece(json_refs_t *r, const char *text, size_t len)
 {
     VEC_PUSH(r->pieces, r->count, r->cap);
-    char *copy = xmalloc(len + 1);
+    char *copy = xcalloc(1, len + PAD);
     memcpy(copy, text, len);
-    copy[len] = '\0';
     r->pieces[r->count++] = (piece_t){copy, len};
 }
 
@@ -113,15 +116,11 @@ void json_refs_add(json_refs_t *r, const char *key, json_ref_kind kind, const ch
     insert(r, key, (int)kind, (int)r->count - 1);
 }
 
-void json_refs_put(strbuf_t *sb, int id)
+void json_refs_put_long(strbuf_t *sb, int id)
 {
     sb_reserve(sb, 3);
     char *out = sb->data + sb->len;
-    if (id < ONE_BYTE) {
-        int c = id + 1;
-        out[0] = (char)(c >= '\n' ? c + 1 : c);
-        sb->len += 1;
-    } else if (id < TWO_BYTES) {
+    if (id < TWO_BYTES) {
         out[0] = 0x1E;
         out[1] = (char)(0x20 + (id - ONE_BYTE));
         sb->len += 2;
@@ -135,30 +134,40 @@ void json_refs_put(strbuf_t *sb, int id)
     sb->data[sb->len] = '\0';
 }
 
-/* The offset of the first byte below 0x20 in s[0..n), or n. Eight bytes
- * at a time: a spooled result is mostly text between codes. */
-static size_t next_code(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        if (((x - ones * 0x20) & ~x) & highs) break;
-    }
-    for (; i < n; i++)
-        if ((unsigned char)s[i] < 0x20) return i;
-    return n;
-}
-
+/* Expanding is a copy of the spooled text with the pieces put in: text
+ * runs are copied eight bytes at a time while looking for the next code
+ * in the same word (the first byte below 0x20 of a little-endian word is
+ * its lowest flagged one), pieces in blocks of 16; `room` keeps the
+ * output large enough for the rest of the text and such whole blocks. */
 bool json_refs_expand(const json_refs_t *r, const char *in, size_t n, strbuf_t *out)
 {
+    sb_reserve(out, n + PAD);
+    char *o = out->data + out->len;
     size_t i = 0;
-    while (i < n) {
-        size_t run = next_code(in + i, n - i);
-        sb_add(out, in + i, run);
-        i += run;
+#define ROOM ((size_t)(out->data + out->cap - o)) /* > the rest of the text + PAD */
+    for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        while (i + 8 <= n) {
+            uint64_t x;
+            memcpy(&x, in + i, 8);
+            memcpy(o, &x, 8);
+            uint64_t hit = (x - ones * 0x20) & ~x & highs;
+            if (hit) {
+                size_t k = (size_t)__builtin_ctzll(hit) >> 3;
+                o += k;
+                i += k;
+                goto code;
+            }
+            o += 8;
+            i += 8;
+        }
+#endif
+        while (i < n && (unsigned char)in[i] >= 0x20) *o++ = in[i++];
         if (i == n) break;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    code:;
+#endif
         unsigned c = (unsigned char)in[i];
         size_t id;
         if (c == 0x1E) {
@@ -175,7 +184,17 @@ bool json_refs_expand(const json_refs_t *r, const char *in, size_t n, strbuf_t *
             i += 1;
         }
         if (id >= r->count) return false;
-        sb_add(out, r->pieces[id].text, r->pieces[id].len);
+        const piece_t *p = &r->pieces[id];
+        if (ROOM <= p->len + (n - i) + PAD) {
+            out->len = (size_t)(o - out->data);
+            sb_reserve(out, p->len + (n - i) + PAD);
+            o = out->data + out->len;
+        }
+        for (size_t k = 0; k < p->len; k += 16) memcpy(o + k, p->text + k, 16);
+        o += p->len;
     }
+#undef ROOM
+    out->len = (size_t)(o - out->data);
+    out->data[out->len] = '\0';
     return true;
 }

@@ -38,8 +38,18 @@ void json_refs_free(json_refs_t *refs);
 void json_refs_add(json_refs_t *refs, const char *key, json_ref_kind kind, const char *text, size_t len);
 /* The id of a piece, or -1. */
 int json_refs_find(const json_refs_t *refs, const char *key, json_ref_kind kind);
-/* Appends the code of piece `id`. */
-void json_refs_put(strbuf_t *sb, int id);
+/* Appends the code of piece `id`: one byte for the first 28 (inline:
+ * results write a hundred of these each). */
+void json_refs_put_long(strbuf_t *sb, int id);
+static inline void json_refs_put(strbuf_t *sb, int id)
+{
+    if (id >= 28) {
+        json_refs_put_long(sb, id);
+        return;
+    }
+    int c = id + 1;
+    sb_addc(sb, (char)(c >= '\n' ? c + 1 : c)); /* no '\n': a spooled result stays one line */
+}
 /* Appends `in` (n bytes) to `out` with every code replaced by its piece.
  * False when a code is damaged or names no piece. */
 bool json_refs_expand(const json_refs_t *refs, const char *in, size_t n, strbuf_t *out);
