@@ -399,17 +399,17 @@ json_refs_t *result_json_refs(const chiso_program *prog)
 {
     json_refs_t *refs = json_refs_new();
     const program_t *p = &prog->prog;
-    if (prog->provenance) json_refs_add(refs, prog->provenance, JSON_REF_TEXT, prog->provenance, strlen(prog->provenance));
+    if (prog->provenance) json_refs_add_text(refs, prog->provenance, strlen(prog->provenance));
     for (size_t v = 0; p->compiled && v < p->nindexes; v++) {
         const compiled_index_t *ci = p->compiled[v];
-        json_refs_add(refs, ci->index->name, JSON_REF_STRING, NULL, 0);
+        json_refs_add_string(refs, ci->index->name);
         for (uint32_t g = 0; g < ci->index->ngrades; g++)
-            json_refs_add(refs, ci->index->grades[g].label, JSON_REF_STRING, NULL, 0);
+            json_refs_add_string(refs, ci->index->grades[g].label);
         for (int k = 0; k < ci->nnodes; k++) {
             const cnode_t *c = &ci->nodes[k];
-            json_refs_add(refs, c->json_head, JSON_REF_TEXT, c->json_head, c->json_head_len);
-            for (int b = 0; b < c->nbands; b++) json_refs_add(refs, c->bands[b].label, JSON_REF_STRING, NULL, 0);
-            for (int d = 0; d < c->ndeducts; d++) json_refs_add(refs, c->deducts[d].reason, JSON_REF_STRING, NULL, 0);
+            json_refs_add_text(refs, c->json_head, c->json_head_len);
+            for (int b = 0; b < c->nbands; b++) json_refs_add_string(refs, c->bands[b].label);
+            for (int d = 0; d < c->ndeducts; d++) json_refs_add_string(refs, c->deducts[d].reason);
         }
     }
     return refs;

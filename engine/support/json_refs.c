@@ -89,20 +89,10 @@ static void insert(json_refs_t *r, const char *key, int kind, int id)
     r->used++;
 }
 
-void json_refs_add(json_refs_t *r, const char *key, json_ref_kind kind, const char *text, size_t len)
+/* The piece `text` (len bytes), found by `key`. */
+static void add(json_refs_t *r, const char *key, json_ref_kind kind, const char *text, size_t len)
 {
-    if (!key || r->count >= MAX_PIECES || json_refs_find(r, key, kind) >= 0) return;
-    if (kind == JSON_REF_STRING) {
-        strbuf_t sb;
-        sb_init(&sb);
-        jw_t w;
-        jw_init(&w, &sb);
-        jw_string(&w, key);
-        add_piece(r, sb.data, sb.len);
-        sb_free(&sb);
-    } else {
-        add_piece(r, text, len);
-    }
+    add_piece(r, text, len);
     if (2 * (r->used + 1) > r->nslots) { /* at most half full */
         slot_t *old = r->slots;
         size_t nold = r->nslots;
@@ -114,6 +104,28 @@ void json_refs_add(json_refs_t *r, const char *key, json_ref_kind kind, const ch
         free(old);
     }
     insert(r, key, (int)kind, (int)r->count - 1);
+}
+
+static bool room_for(const json_refs_t *r, const char *key, json_ref_kind kind)
+{
+    return key && r->count < MAX_PIECES && json_refs_find(r, key, kind) < 0;
+}
+
+void json_refs_add_text(json_refs_t *r, const char *text, size_t len)
+{
+    if (room_for(r, text, JSON_REF_TEXT)) add(r, text, JSON_REF_TEXT, text, len);
+}
+
+void json_refs_add_string(json_refs_t *r, const char *s)
+{
+    if (!room_for(r, s, JSON_REF_STRING)) return;
+    strbuf_t sb;
+    sb_init(&sb);
+    jw_t w;
+    jw_init(&w, &sb);
+    jw_string(&w, s);
+    add(r, s, JSON_REF_STRING, sb.data, sb.len);
+    sb_free(&sb);
 }
 
 void json_refs_put_long(strbuf_t *sb, int id)

@@ -32,10 +32,11 @@ typedef enum { JSON_REF_TEXT, JSON_REF_STRING } json_ref_kind;
 /* A table holding the common keys and members of json_writer.h. */
 json_refs_t *json_refs_new(void);
 void json_refs_free(json_refs_t *refs);
-/* Adds the piece the writer is given as `key` (its address): `text` when
- * JSON_REF_TEXT, `key` quoted when JSON_REF_STRING. Nothing when `key` is
- * there already or the table is full (the writer then writes it out). */
-void json_refs_add(json_refs_t *refs, const char *key, json_ref_kind kind, const char *text, size_t len);
+/* Adds a piece the writer is given by its address: JSON text to copy
+ * (len bytes), or a string, kept quoted. Nothing when it is there already
+ * or the table is full (the writer then writes it out). */
+void json_refs_add_text(json_refs_t *refs, const char *text, size_t len);
+void json_refs_add_string(json_refs_t *refs, const char *s);
 /* The id of a piece, or -1. */
 int json_refs_find(const json_refs_t *refs, const char *key, json_ref_kind kind);
 /* Appends the code of piece `id`: one byte for the first 28 (inline:

@@ -118,10 +118,10 @@ static void test_codes_of_every_length_round_trip(void **state)
     static char keys[60000][8];
     for (int i = 0; i < 60000; i++) {
         snprintf(keys[i], sizeof keys[i], "k%d", i);
-        json_refs_add(refs, keys[i], JSON_REF_STRING, NULL, 0);
+        json_refs_add_string(refs, keys[i]);
     }
     /* added twice: one piece */
-    json_refs_add(refs, keys[0], JSON_REF_STRING, NULL, 0);
+    json_refs_add_string(refs, keys[0]);
     assert_int_equal(json_refs_find(refs, keys[0], JSON_REF_STRING), JC_COUNT);
     assert_int_equal(json_refs_find(refs, keys[0], JSON_REF_TEXT), -1);
     static const int ids[] = {0, 8, 9, 10, 27, 28, 29, 251, 252, 253, 300, 5000, 50000};
