@@ -75,8 +75,114 @@ static const char *intern_grade(unit_store_t *st, const char *grade)
     return g;
 }
 
-static bool fits32(rat_t v) { return !rat_is_big(v) && v.num >= INT32_MIN && v.num <= INT32_MAX && v.den <= UINT32_MAX; }
+/* Values in the block: each a varint code for the denominator, then
+ * the numerator as a zigzag varint. A denominator m × 10^e (e <= 18, m <
+ * 2^58, as decimals' are) is coded (m << 5) | e, so 1, 2, 10^17 take a
+ * byte; another one is code 31 and then itself; code 0 is a number
+ * beyond 64 bits, whose pointer follows (8 bytes) instead. */
+enum { DEN_PLAIN = 31, DEN_MAX_VALUE = 10 + 10 + 1 };
+
+static const uint64_t pow10_table[19] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+                                         10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+                                         100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+                                         100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+                                         100000000000000000ULL, 1000000000000000000ULL};
+
+static unsigned char *put_varint(unsigned char *p, uint64_t v)
+{
+    for (; v >= 0x80; v >>= 7) *p++ = (unsigned char)(v | 0x80);
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+static uint64_t get_varint(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+        unsigned char c = *s++;
+        v |= (uint64_t)(c & 0x7f) << shift;
+        if (!(c & 0x80)) break;
+    }
+    *p = s;
+    return v;
+}
+
+static void skip_varint(const unsigned char **p)
+{
+    while (*(*p)++ & 0x80) {}
+}
+
+/* Writes v at p (room for DEN_MAX_VALUE bytes); returns the end. */
+static unsigned char *put_value(unsigned char *p, rat_t v)
+{
+    if (rat_is_big(v)) {
+        *p++ = 0;
+        memcpy(p, &v.num, sizeof v.num);
+        return p + sizeof v.num;
+    }
+    uint64_t den = (uint64_t)v.den;
+    int e = 0;
+    while (e < 18 && den % 10 == 0) {
+        den /= 10;
+        e++;
+    }
+    if (den < (1ULL << 58)) {
+        p = put_varint(p, den << 5 | (uint64_t)e);
+    } else {
+        p = put_varint(p, DEN_PLAIN);
+        p = put_varint(p, (uint64_t)v.den);
+    }
+    uint64_t zz = ((uint64_t)v.num << 1) ^ (uint64_t)(v.num >> 63);
+    return put_varint(p, zz);
+}
+
+static rat_t get_value(const unsigned char **p)
+{
+    uint64_t code = get_varint(p);
+    rat_t v;
+    if (code == 0) {
+        memcpy(&v.num, *p, sizeof v.num);
+        *p += sizeof v.num;
+        v.den = 0;
+        return v;
+    }
+    v.den = code == DEN_PLAIN ? (int64_t)get_varint(p) : (int64_t)((code >> 5) * pow10_table[code & 31]);
+    uint64_t zz = get_varint(p);
+    v.num = (int64_t)(zz >> 1) ^ -(int64_t)(zz & 1);
+    return v;
+}
+
+static void skip_value(const unsigned char **p)
+{
+    uint64_t code = get_varint(p);
+    if (code == 0) *p += sizeof(int64_t);
+    else {
+        if (code == DEN_PLAIN) skip_varint(p);
+        skip_varint(p);
+    }
+}
+
+static const unsigned char *values_start(const unit_summary_t *u, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)u->data + (size_t)u->nfields * sizeof(int32_t);
+    *len = (size_t)get_varint(&p);
+    return p;
+}
+
 static bool same_rat(rat_t a, rat_t b) { return !rat_is_big(a) && !rat_is_big(b) && a.num == b.num && a.den == b.den; }
+
+/* The percent as unit_percent computes it from points and maximum, when
+ * that fits 64 bits and gives what scoring gave: then it is not kept. */
+static bool percent_computable(const chiso_result *r)
+{
+    if (rat_is_big(r->percent)) return false;
+    arena_t *outer = rat_big_arena(NULL); /* beyond 64 bits: an overflow, not a big number */
+    bool of = false;
+    rat_t p = rat_mul(rat_div(r->points, r->max, &of), rat_int(100), &of);
+    rat_big_arena(outer);
+    return !of && same_rat(p, r->percent);
+}
 
 static const char *string_or_null(json_t *o, const char *key)
 {
@@ -130,8 +236,10 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     if (r->unranked) s->flags |= UNIT_UNRANKED;
     keep_messages(r, s, st);
     const cnode_t *root = r->ok ? &r->ci->nodes[0] : NULL;
-    size_t nwide = 0;
-    bool wide_percent = false;
+    /* The values, encoded first into a buffer on the stack (or the heap,
+     * for an index of very many fields). */
+    unsigned char local[64 * DEN_MAX_VALUE], *values = local;
+    size_t nvalues = 0, vlen = 0;
     if (r->ok) {
         s->grade = intern_grade(st, r->grade);
         s->ci = r->ci;
@@ -141,10 +249,13 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
         for (int i = 0; i < root->nchildren && declared; i++)
             declared = same_rat(r->nodes[root->children[i]].max, r->ci->nodes[root->children[i]].max);
         if (declared) s->flags |= UNIT_DECLARED_MAX;
-        for (size_t i = 0; i < unit_nvalues(s); i++) nwide += !fits32(value_at(r, root, i));
-        wide_percent = r->has_percent && (!fits32(r->points) || !fits32(r->max));
-        nwide += wide_percent;
-        if (nwide) s->flags |= UNIT_WIDE;
+        if (r->has_percent && !percent_computable(r)) s->flags |= UNIT_KEEPS_PERCENT;
+        nvalues = unit_nvalues(s) + (s->flags & UNIT_KEEPS_PERCENT ? 1 : 0);
+        if (nvalues * DEN_MAX_VALUE > sizeof local) values = xmalloc(nvalues * DEN_MAX_VALUE);
+        unsigned char *at = values; /* numbers beyond 64 bits live in the result: kept by a copy */
+        for (size_t i = 0; i < nvalues; i++)
+            at = put_value(at, rat_keep(i < unit_nvalues(s) ? value_at(r, root, i) : r->percent, &st->arena));
+        vlen = (size_t)(at - values);
     }
     size_t lens[3], total = 0;
     for (int k = 0; k < 3; k++) {
@@ -154,29 +265,21 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
             total += lens[k] + 1;
         }
     }
-    size_t nvalues = unit_nvalues(s), fixed = nvalues * sizeof(rat32_t) + (size_t)s->nfields * sizeof(int32_t);
-    if (nwide) fixed = (fixed + 7) / 8 * 8 + nwide * sizeof(rat_t);
-    s->data = arena_alloc8(&st->arena, fixed + total); /* field ranks: zeroed, set by batch_rank */
-    char *at = s->data + fixed;
+    unsigned char head[10];
+    size_t hlen = (size_t)(put_varint(head, vlen) - head);
+    size_t franks = (size_t)s->nfields * sizeof(int32_t);
+    s->data = arena_alloc8(&st->arena, franks + hlen + vlen + total); /* field ranks: zeroed, set by batch_rank */
+    char *at = s->data + franks;
+    memcpy(at, head, hlen);
+    if (vlen) memcpy(at + hlen, values, vlen);
+    at += hlen + vlen;
+    if (values != local) free(values);
     for (int k = 0; k < 3; k++)
         if (texts[k]) {
             memcpy(at, texts[k], lens[k] + 1);
             at += lens[k] + 1;
         }
     if (!r->ok) return;
-    rat32_t *values = (rat32_t *)(void *)s->data;
-    rat_t *wide = (rat_t *)(void *)unit_wide(s);
-    size_t k = 0; /* numbers beyond 64 bits live in the result: kept by a copy */
-    for (size_t i = 0; i < nvalues; i++) {
-        rat_t v = value_at(r, root, i);
-        if (fits32(v)) {
-            values[i] = (rat32_t){(int32_t)v.num, (uint32_t)v.den};
-        } else {
-            values[i] = (rat32_t){(int32_t)k, 0};
-            wide[k++] = rat_keep(v, &st->arena);
-        }
-    }
-    if (wide_percent) wide[k] = rat_keep(r->percent, &st->arena);
     rat_t opts[3], omax[3];
     if (result_origin_totals(r, opts, omax)) {
         unit_extra_t *x = extra_of(s, st);
@@ -188,22 +291,30 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     }
 }
 
-size_t unit_nwide(const unit_summary_t *u)
+rat_t unit_value(const unit_summary_t *u, size_t i)
 {
-    if (!(u->flags & UNIT_WIDE)) return 0;
-    const rat32_t *v = unit_values(u);
-    size_t n = 0, nvalues = unit_nvalues(u);
-    for (size_t i = 0; i < nvalues; i++) n += v[i].den == 0;
-    return n + (unit_has_percent(u) && (v[0].den == 0 || v[1].den == 0));
+    size_t len;
+    const unsigned char *p = values_start(u, &len);
+    for (; i; i--) skip_value(&p);
+    return get_value(&p);
+}
+
+const char *unit_text(const unit_summary_t *u, int which)
+{
+    if (!(u->flags & (UNIT_HAS_ID << which))) return NULL;
+    size_t len;
+    const char *t = (const char *)values_start(u, &len) + len;
+    for (int k = 0; k < which; k++)
+        if (u->flags & (UNIT_HAS_ID << k)) t += strlen(t) + 1;
+    return t;
 }
 
 rat_t unit_percent(const unit_summary_t *u)
 {
     if (!u->ok || !unit_has_percent(u)) return rat_int(0);
-    const rat32_t *v = unit_values(u);
-    if (v[0].den == 0 || v[1].den == 0) return unit_wide(u)[unit_nwide(u) - 1];
-    bool of = false; /* 32-bit parts: never beyond 64 bits */
-    return rat_mul(rat_div((rat_t){v[0].num, v[0].den}, (rat_t){v[1].num, v[1].den}, &of), rat_int(100), &of);
+    if (u->flags & UNIT_KEEPS_PERCENT) return unit_value(u, unit_nvalues(u));
+    bool of = false; /* fits 64 bits: unit_summarize made sure */
+    return rat_mul(rat_div(unit_points(u), unit_max(u), &of), rat_int(100), &of);
 }
 
 rat_t unit_fmax(const unit_summary_t *u, int f)

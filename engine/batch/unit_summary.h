@@ -2,13 +2,15 @@
  *
  * A province-wide batch keeps a million of these, so a summary is 48
  * bytes of fixed fields and one block of the rest:
- * - points, maximum and each top-level field's points and maximum as
- *   32-bit fractions (8 bytes); a value that does not fit (a share of a
- *   budget in billions, say) is kept exact in the block's wide part, and
- *   so is then the percent; otherwise the percent is computed when asked
- *   for, as scoring computed it. A field's maximum is left out when every
- *   one is the maximum the rules declare;
- * - each field's rank; then the unit's id, name and origin as text;
+ * - each top-level field's rank;
+ * - points, maximum and each top-level field's points (and maximum, when
+ *   some maximum is not the one the rules declare), each exact in as few
+ *   bytes as it needs: most take 2 to 5, a fraction of 64-bit parts (a
+ *   share of a budget in billions) about 10, a number beyond 64 bits a
+ *   pointer to the copy kept in the store. The percent is computed when
+ *   asked for, as scoring computed it; only when that would not fit 64
+ *   bits is it kept as one more value;
+ * - the unit's id, name and origin as text;
  * - level and period as one interned group, the grade interned: a batch
  *   has few distinct ones;
  * - an extra part only for what few units have: errors, a note, a
@@ -29,11 +31,6 @@
 struct compiled_index;
 struct chiso_result;
 
-typedef struct {
-    int32_t num;
-    uint32_t den;
-} rat32_t;
-
 typedef struct unit_group {
     const char *level, *period; /* NULL when the unit did not say */
     uint32_t number;            /* set by batch_rank: equal for equal (level, period) */
@@ -51,7 +48,7 @@ enum {
     UNIT_HAS_PERCENT = 1 << 0,
     UNIT_UNRANKED = 1 << 1,   /* scored but not ranked ("ranked": false) */
     UNIT_REPEATS = 1 << 2,    /* its (id, period) came earlier in the batch */
-    UNIT_WIDE = 1 << 3,       /* some values do not fit 32 bits: the block has a wide part */
+    UNIT_KEEPS_PERCENT = 1 << 3, /* the percent does not fit 64 bits: kept after the values */
     UNIT_DECLARED_MAX = 1 << 4, /* every field's maximum is the declared one: not kept */
     UNIT_HAS_ID = 1 << 5,
     UNIT_HAS_NAME = 1 << 6,
@@ -59,7 +56,7 @@ enum {
 };
 
 typedef struct unit_summary {
-    char *data;               /* values, field ranks, wide values; then id, name, origin */
+    char *data;               /* field ranks, the values (their length first); then id, name, origin */
     unit_group_t *group;
     const char *grade;        /* interned */
     const struct compiled_index *ci; /* the index version that scored it (ok units); its fields */
@@ -93,34 +90,19 @@ static inline bool unit_has_percent(const unit_summary_t *u) { return u->flags &
 static inline bool unit_unranked(const unit_summary_t *u) { return u->flags & UNIT_UNRANKED; }
 static inline bool unit_repeats(const unit_summary_t *u) { return u->flags & UNIT_REPEATS; }
 
-/* The block: values (points, max, then each field's points, then each
- * field's maximum unless UNIT_DECLARED_MAX), field ranks, wide values
- * (8-aligned), texts. Units in error have no values. */
+/* The block: each field's rank (int32_t), then the length of the values
+ * and the values (points, max, then each field's points, then each
+ * field's maximum unless UNIT_DECLARED_MAX; then the percent when
+ * UNIT_KEEPS_PERCENT), then the texts. Units in error have no values. */
 static inline size_t unit_nvalues(const unit_summary_t *u)
 {
     if (!u->ok) return 0;
     return 2 + (size_t)u->nfields * (u->flags & UNIT_DECLARED_MAX ? 1 : 2);
 }
-static inline const rat32_t *unit_values(const unit_summary_t *u) { return (const rat32_t *)(const void *)u->data; }
-static inline int32_t *unit_franks(const unit_summary_t *u)
-{
-    return (int32_t *)(void *)(u->data + unit_nvalues(u) * sizeof(rat32_t));
-}
+static inline int32_t *unit_franks(const unit_summary_t *u) { return (int32_t *)(void *)u->data; }
 static inline int32_t unit_frank(const unit_summary_t *u, int f) { return unit_franks(u)[f]; }
-/* Where the wide part starts, and how many values it holds (a value that
- * does not fit, den 0 and num its place; then the percent, when points or
- * maximum is one of them). */
-static inline const rat_t *unit_wide(const unit_summary_t *u)
-{
-    size_t at = unit_nvalues(u) * sizeof(rat32_t) + (size_t)u->nfields * sizeof(int32_t);
-    return (const rat_t *)(const void *)(u->data + (at + 7) / 8 * 8);
-}
-size_t unit_nwide(const unit_summary_t *u);
-static inline rat_t unit_value(const unit_summary_t *u, size_t i)
-{
-    rat32_t v = unit_values(u)[i];
-    return v.den ? (rat_t){v.num, v.den} : unit_wide(u)[v.num];
-}
+/* Value i of the block, exact. */
+rat_t unit_value(const unit_summary_t *u, size_t i);
 
 static inline rat_t unit_points(const unit_summary_t *u) { return u->ok ? unit_value(u, 0) : rat_int(0); }
 static inline rat_t unit_max(const unit_summary_t *u) { return u->ok ? unit_value(u, 1) : rat_int(0); }
@@ -130,14 +112,7 @@ static inline rat_t unit_fpoints(const unit_summary_t *u, int f) { return unit_v
 rat_t unit_fmax(const unit_summary_t *u, int f);
 
 /* The texts at the end of the block: id, name, origin, each there when its flag is. */
-static inline const char *unit_text(const unit_summary_t *u, int which)
-{
-    const char *t = u->flags & UNIT_WIDE ? (const char *)(unit_wide(u) + unit_nwide(u))
-                                         : (const char *)(unit_franks(u) + u->nfields);
-    for (int k = 0; k < which; k++)
-        if (u->flags & (UNIT_HAS_ID << k)) t += strlen(t) + 1;
-    return u->flags & (UNIT_HAS_ID << which) ? t : NULL;
-}
+const char *unit_text(const unit_summary_t *u, int which);
 static inline const char *unit_id(const unit_summary_t *u) { return unit_text(u, 0); }
 static inline const char *unit_name(const unit_summary_t *u) { return unit_text(u, 1); }
 static inline const char *unit_origin(const unit_summary_t *u) { return unit_text(u, 2); }

@@ -414,5 +414,34 @@ for j in 1 2; do
   check "wide points -j $j: CSV rows keep the ranks" test "$(cut -d, -f1,5,9,10,12 "$work/wide.csv" | tail -n +2 | tr "\\n" " ")" = "W1,5,2,2,2 N,5,4,2,4 W2,5,1,2,1 T,5,2,2,2 "
 done
 
+# Wider still, each group its own kind: in huyện, points beyond 64 bits
+# (2.00000000000000000011 is 200000000000000000011 / 10^20, kept as a big
+# number) against one of 64 bits (M: 5 + 10^-12, the highest); in xã,
+# points that fit 64 bits whose share of the maximum does not (K1:
+# 4.000000000000000001 / 10 has 10^19 below), so the percent is kept
+# beside them. Hand-worked: huyện M 1, B2 2, B1 and B3 tie at 3 (F1 the
+# same, F2 all tie); xã K2 1, K1 and K3 tie at 2 (F1 K2 K1 K3 = 1 2 3,
+# F2 K3 first, K1 and K2 tie at 2); at 6 decimals every xã percent is
+# 40.000000: all tie.
+big_unit() { printf '{"unit":{"id":"%s","level":"%s"},"period":"2021","metrics":{"a":%s,"b":%s}}\n' "$@"; }
+{ big_unit B1 huyện 2.00000000000000000011 3; big_unit K1 xã 1.000000000000000001 3
+  big_unit B2 huyện 2.00000000000000000012 3; big_unit K2 xã 1.000000000000000002 3
+  big_unit M huyện 2.000000000001 3; big_unit K3 xã 1 3.000000000000000001
+  big_unit B3 huyện 2.00000000000000000011 3; } > "$work/big-points.ndjson"
+for j in 1 2; do
+  "$chiso" score -q -j "$j" -f ndjson "$rules" - < "$work/big-points.ndjson" > "$work/big-points.out"
+  ranks() { jq -r "$1" "$work/big-points.out" | tr '\n' ' '; }
+  check "points beyond 64 bits -j $j: ranks" test "$(ranks '.unit.id + "=" + (.rank | tostring)')" = "B1=3 K1=2 B2=2 K2=1 M=1 K3=2 B3=3 "
+  check "points beyond 64 bits -j $j: F1 ranks" test "$(ranks '.field_ranks.F1')" = "3 2 2 1 1 3 3 "
+  check "points beyond 64 bits -j $j: F2 ranks" test "$(ranks '.field_ranks.F2')" = "1 2 1 2 1 1 1 "
+  "$chiso" score -q -j "$j" -f ndjson --rank-decimals 6 "$rules" - < "$work/big-points.ndjson" > "$work/big-points.out"
+  check "points beyond 64 bits -j $j: xã ties at 6 decimals" test "$(ranks 'select(.unit.level == "xã") | .rank')" = "1 1 1 "
+  "$chiso" score -q -j "$j" -f csv --decimal-point "$rules" - < "$work/big-points.ndjson" > "$work/big-points.csv"
+  check "points beyond 64 bits -j $j: CSV ranks and percents" test "$(cut -d, -f1,7,9,12,13 "$work/big-points.csv" | tail -n +2 | tr "\\n" " ")" = "B1,50,3,3,1 K1,40,2,2,2 B2,50,2,2,1 K2,40,1,1,2 M,50,1,1,1 K3,40,2,3,1 B3,50,3,3,1 "
+  "$chiso" score -q -j "$j" -f text --no-scorecards "$rules" - < "$work/big-points.ndjson" > "$work/big-points.txt"
+  check "points beyond 64 bits -j $j: text ranking" test "$(grep -E '^ +[0-9]+  [BKM]' "$work/big-points.txt" | awk '{print $1 $2 $5}' | tr '\n' ' ')" = "1M50.00 2B250.00 3B150.00 3B350.00 1K240.00 2K140.00 2K340.00 "
+  check "points beyond 64 bits -j $j: text leaders of F2 (a tie)" grep -q ' F2 (.*): M, B2, B1, B3$' "$work/big-points.txt"
+done
+
 echo "batch: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
