@@ -215,7 +215,7 @@ static void *writer(void *arg)
                 out->units[out->count++] = slot->summary[i];
                 if (slot->recs && slot->summary[i].ok)
                     criteria_add(&out->criteria, unit_level(&slot->summary[i]), unit_period(&slot->summary[i]),
-                                 slot->summary[i].ci, slot->recs + (size_t)i * (size_t)p->nnodes);
+                                 unit_ci(&slot->summary[i]), slot->recs + (size_t)i * (size_t)p->nnodes);
                 if (!slot->summary[i].ok) {
                     failed++;
                     if (p->opts->fail_fast) kept = i + 1;
@@ -401,7 +401,7 @@ static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *
         if (json.len && !spool_write(out, &json)) break;
         push_unit(out);
         out->units[out->count++] = summary;
-        if (recs && summary.ok) criteria_add(&out->criteria, unit_level(&summary), unit_period(&summary), summary.ci, recs);
+        if (recs && summary.ok) criteria_add(&out->criteria, unit_level(&summary), unit_period(&summary), unit_ci(&summary), recs);
         if (opts->progress) progress_line(&p, false);
         if (!summary.ok) {
             out->failed++;

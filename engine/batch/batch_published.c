@@ -150,7 +150,7 @@ static void compare_rows(published_t *p, published_group_t *g)
         }
         for (int f = 0; f < g->nfields && f < b->nfields; f++) {
             int k = g->field_before[f];
-            if (k < 0 || k >= a->nfields || b->ci != g->ci || a->ci != g->prev_ci) continue;
+            if (k < 0 || k >= a->nfields || unit_ci(b) != g->ci || unit_ci(a) != g->prev_ci) continue;
             row->field_compared[f] = true;
             row->dfield[f] = rat_sub(unit_fpoints(b, f), unit_fpoints(a, k), &of);
             row->dfield_places[f] = unit_frank(a, k) && unit_frank(b, f) ? unit_frank(a, k) - unit_frank(b, f) : PUBLISHED_NO_PLACES;
@@ -166,7 +166,7 @@ static void count_grades(published_t *p, published_group_t *g)
     g->grade_counts = arena_alloc(&p->arena, sizeof(long) * (index->ngrades ? index->ngrades : 1));
     for (size_t i = 0; i < index->ngrades; i++) g->grades[i] = index->grades[i].label;
     for (size_t r = 0; r < g->nrows; r++) {
-        const char *grade = g->rows[r].now->grade;
+        const char *grade = unit_grade(g->rows[r].now);
         int found = -1;
         for (int i = 0; grade && i < g->ngrades && found < 0; i++)
             if (!strcmp(g->grades[i], grade)) found = i;
@@ -182,7 +182,7 @@ static size_t units_of(const batch_t *b, const char *level, const char *period, 
     *out = NULL;
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
-        if (!u->ok || !u->ci || !unit_period(u) || strcmp(or_empty(unit_level(u)), or_empty(level)) || strcmp(unit_period(u), period))
+        if (!u->ok || !unit_ci(u) || !unit_period(u) || strcmp(or_empty(unit_level(u)), or_empty(level)) || strcmp(unit_period(u), period))
             continue;
         VEC_PUSH(*out, n, cap);
         (*out)[n++] = u;
@@ -206,8 +206,8 @@ static void build_group(published_t *p, const batch_t *b, const char *level, con
     g->level = level;
     g->period = period;
     g->previous = previous;
-    g->ci = now[0]->ci;
-    g->prev_ci = nbefore ? before[0]->ci : NULL;
+    g->ci = unit_ci(now[0]);
+    g->prev_ci = nbefore ? unit_ci(before[0]) : NULL;
     strmap_t by_id;
     strmap_init(&by_id);
     for (size_t i = 0; i < nbefore; i++)

@@ -39,21 +39,25 @@ static void key_part(strbuf_t *key, const char *s)
     sb_addc(key, '\x1f');
 }
 
-static unit_group_t *intern_group(unit_store_t *st, const char *level, const char *period)
+static unit_group_t *intern_group(unit_store_t *st, const char *level, const char *period, const char *grade,
+                                  const compiled_index_t *ci)
 {
     int k = 0;
     for (; k < UNIT_RECENT && st->recent_groups[k]; k++) {
         unit_group_t *g = st->recent_groups[k];
-        if (same_text(g->level, level) && same_text(g->period, period)) return g;
+        if (g->grade == grade && g->ci == ci && same_text(g->level, level) && same_text(g->period, period)) return g;
     }
     st->key.len = 0;
     key_part(&st->key, level);
     key_part(&st->key, period);
+    sb_printf(&st->key, "%p %p", (const void *)grade, (const void *)ci); /* both interned: their addresses tell them apart */
     unit_group_t *g = strmap_get(&st->groups, st->key.data);
     if (!g) {
         g = arena_alloc8(&st->arena, sizeof *g);
         g->level = level ? arena_strdup(&st->arena, level) : NULL;
         g->period = period ? arena_strdup(&st->arena, period) : NULL;
+        g->grade = grade;
+        g->ci = ci;
         strmap_put(&st->groups, st->key.data, g);
         if (k < UNIT_RECENT) st->recent_groups[k] = g;
     }
@@ -75,12 +79,15 @@ static const char *intern_grade(unit_store_t *st, const char *grade)
     return g;
 }
 
-/* Values in the block: each a varint code for the denominator, then
- * the numerator as a zigzag varint. A denominator m × 10^e (e <= 18, m <
- * 2^58, as decimals' are) is coded (m << 5) | e, so 1, 2, 10^17 take a
- * byte; another one is code 31 and then itself; code 0 is a number
- * beyond 64 bits, whose pointer follows (8 bytes) instead. */
-enum { DEN_PLAIN = 31, DEN_MAX_VALUE = 10 + 10 + 1 };
+/* Values in the block: a head byte, then the denominator's code and the
+ * numerator (zigzag), each in as few little-endian bytes as it needs. A
+ * denominator m × 10^e (e <= 18, m < 2^58, as decimals' are) is coded
+ * (m << 5) | e, so 2, 500 and 10^17 take a byte. The head's low 4 bits
+ * are the numerator's bytes (0: zero), its high 4 bits the code's (0: a
+ * denominator of 1), or DEN_RAW: the denominator itself in 8 bytes;
+ * HEAD_BIG is a number beyond 64 bits, whose pointer follows. The head
+ * alone gives a value's length: reaching value i skips i heads. */
+enum { DEN_RAW = 9, HEAD_BIG = 0xFF, MAX_VALUE = 1 + 8 + 8 };
 
 static const uint64_t pow10_table[19] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
                                          10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
@@ -108,78 +115,129 @@ static uint64_t get_varint(const unsigned char **p)
     return v;
 }
 
-static void skip_varint(const unsigned char **p)
+static unsigned nbytes(uint64_t v)
 {
-    while (*(*p)++ & 0x80) {}
+    return v ? (unsigned)(64 - __builtin_clzll(v) + 7) / 8 : 0;
 }
 
-/* Writes v at p (room for DEN_MAX_VALUE bytes); returns the end. */
+static unsigned char *put_bytes(unsigned char *p, uint64_t v, unsigned n)
+{
+    for (unsigned k = 0; k < n; k++) *p++ = (unsigned char)(v >> (8 * k));
+    return p;
+}
+
+/* n (<= 8) little-endian bytes. The block keeps 7 bytes after its last
+ * value (its texts, or padding), so that 8 can always be read at once. */
+static uint64_t get_bytes(const unsigned char *p, unsigned n)
+{
+    uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    static const uint64_t mask[9] = {0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff,
+                                     0xffffffffffffff, ~0ULL};
+    memcpy(&v, p, sizeof v);
+    return v & mask[n];
+#else
+    for (unsigned k = 0; k < n; k++) v |= (uint64_t)p[k] << (8 * k);
+    return v;
+#endif
+}
+
+/* Bytes of a value, its head included, by head. */
+#define VALUE_LEN(h) ((h) == HEAD_BIG ? 9 : 1 + ((h) & 15) + (((h) >> 4) == DEN_RAW ? 8 : ((h) >> 4)))
+#define VALUE_LEN4(h) VALUE_LEN(h), VALUE_LEN((h) + 1), VALUE_LEN((h) + 2), VALUE_LEN((h) + 3)
+#define VALUE_LEN16(h) VALUE_LEN4(h), VALUE_LEN4((h) + 4), VALUE_LEN4((h) + 8), VALUE_LEN4((h) + 12)
+#define VALUE_LEN64(h) VALUE_LEN16(h), VALUE_LEN16((h) + 16), VALUE_LEN16((h) + 32), VALUE_LEN16((h) + 48)
+static const unsigned char value_len[256] = {VALUE_LEN64(0), VALUE_LEN64(64), VALUE_LEN64(128), VALUE_LEN64(192)};
+
+/* Writes v at p (room for MAX_VALUE bytes); returns the end. */
 static unsigned char *put_value(unsigned char *p, rat_t v)
 {
     if (rat_is_big(v)) {
-        *p++ = 0;
+        *p++ = HEAD_BIG;
         memcpy(p, &v.num, sizeof v.num);
         return p + sizeof v.num;
     }
-    uint64_t den = (uint64_t)v.den;
-    int e = 0;
-    while (e < 18 && den % 10 == 0) {
-        den /= 10;
+    uint64_t m = (uint64_t)v.den, code;
+    unsigned e = 0, twos = (unsigned)__builtin_ctzll(m); /* 10^e divides it only if 2^e does */
+    while (e < 18 && e < twos && m % 10 == 0) {
+        m /= 10;
         e++;
     }
-    if (den < (1ULL << 58)) {
-        p = put_varint(p, den << 5 | (uint64_t)e);
+    unsigned dlen;
+    if (m < (1ULL << 58)) {
+        code = m == 1 && e == 0 ? 0 : m << 5 | e;
+        dlen = nbytes(code);
     } else {
-        p = put_varint(p, DEN_PLAIN);
-        p = put_varint(p, (uint64_t)v.den);
+        code = (uint64_t)v.den;
+        dlen = DEN_RAW;
     }
-    uint64_t zz = ((uint64_t)v.num << 1) ^ (uint64_t)(v.num >> 63);
-    return put_varint(p, zz);
+    uint64_t zz = ((uint64_t)v.num << 1) ^ (v.num < 0 ? ~0ULL : 0);
+    unsigned nlen = nbytes(zz);
+    *p++ = (unsigned char)(dlen << 4 | nlen);
+    p = put_bytes(p, code, dlen == DEN_RAW ? 8 : dlen);
+    return put_bytes(p, zz, nlen);
 }
 
-static rat_t get_value(const unsigned char **p)
+static rat_t get_value(const unsigned char *p)
 {
-    uint64_t code = get_varint(p);
+    unsigned head = *p++;
     rat_t v;
-    if (code == 0) {
-        memcpy(&v.num, *p, sizeof v.num);
-        *p += sizeof v.num;
+    if (head == HEAD_BIG) {
+        memcpy(&v.num, p, sizeof v.num);
         v.den = 0;
         return v;
     }
-    v.den = code == DEN_PLAIN ? (int64_t)get_varint(p) : (int64_t)((code >> 5) * pow10_table[code & 31]);
-    uint64_t zz = get_varint(p);
+    unsigned dlen = head >> 4, nlen = head & 15;
+    if (dlen == DEN_RAW) {
+        v.den = (int64_t)get_bytes(p, 8);
+        p += 8;
+    } else if (dlen == 0) {
+        v.den = 1;
+    } else {
+        uint64_t code = get_bytes(p, dlen);
+        v.den = (int64_t)((code >> 5) * pow10_table[code & 31]);
+        p += dlen;
+    }
+    uint64_t zz = get_bytes(p, nlen);
     v.num = (int64_t)(zz >> 1) ^ -(int64_t)(zz & 1);
     return v;
-}
-
-static void skip_value(const unsigned char **p)
-{
-    uint64_t code = get_varint(p);
-    if (code == 0) *p += sizeof(int64_t);
-    else {
-        if (code == DEN_PLAIN) skip_varint(p);
-        skip_varint(p);
-    }
 }
 
 static const unsigned char *values_start(const unit_summary_t *u, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)u->data + (size_t)u->nfields * sizeof(int32_t);
+    if (*p < 0x80) { /* the usual: fewer than 128 bytes of values */
+        *len = *p;
+        return p + 1;
+    }
     *len = (size_t)get_varint(&p);
     return p;
 }
 
 static bool same_rat(rat_t a, rat_t b) { return !rat_is_big(a) && !rat_is_big(b) && a.num == b.num && a.den == b.den; }
 
-/* The percent as unit_percent computes it from points and maximum, when
- * that fits 64 bits and gives what scoring gave: then it is not kept. */
+/* points / max × 100, as scoring computes it; with a maximum of 100, as
+ * most indices have, that is the points themselves. */
+static bool max_is_100(rat_t max) { return max.den == 1 && max.num == 100; }
+
+static rat_t percent_of(rat_t points, rat_t max, bool *of)
+{
+    if (max_is_100(max)) return points;
+    return rat_mul(rat_div(points, max, of), rat_int(100), of);
+}
+
+static bool small(rat_t v) { return !rat_is_big(v) && v.num > -(1 << 24) && v.num < (1 << 24) && v.den < (1 << 24); }
+
+/* Whether unit_percent can compute the percent from points and maximum
+ * within 64 bits and give what scoring gave: then it is not kept. */
 static bool percent_computable(const chiso_result *r)
 {
+    if (max_is_100(r->max)) return true;
+    if (small(r->points) && small(r->max)) return true; /* parts within 2^48, and 2^55 once × 100 */
     if (rat_is_big(r->percent)) return false;
     arena_t *outer = rat_big_arena(NULL); /* beyond 64 bits: an overflow, not a big number */
     bool of = false;
-    rat_t p = rat_mul(rat_div(r->points, r->max, &of), rat_int(100), &of);
+    rat_t p = percent_of(r->points, r->max, &of);
     rat_big_arena(outer);
     return !of && same_rat(p, r->percent);
 }
@@ -231,18 +289,17 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
 {
     memset(s, 0, sizeof *s);
     const char *texts[3] = {string_or_null(r->unit, "id"), string_or_null(r->unit, "name"), r->origin};
-    s->group = intern_group(st, string_or_null(r->unit, "level"), r->period);
+    s->group = intern_group(st, string_or_null(r->unit, "level"), r->period,
+                            r->ok ? intern_grade(st, r->grade) : NULL, r->ok ? r->ci : NULL);
     s->ok = r->ok;
     if (r->unranked) s->flags |= UNIT_UNRANKED;
     keep_messages(r, s, st);
     const cnode_t *root = r->ok ? &r->ci->nodes[0] : NULL;
     /* The values, encoded first into a buffer on the stack (or the heap,
      * for an index of very many fields). */
-    unsigned char local[64 * DEN_MAX_VALUE], *values = local;
+    unsigned char local[64 * MAX_VALUE], *values = local;
     size_t nvalues = 0, vlen = 0;
     if (r->ok) {
-        s->grade = intern_grade(st, r->grade);
-        s->ci = r->ci;
         s->nfields = (uint16_t)root->nchildren;
         if (r->has_percent) s->flags |= UNIT_HAS_PERCENT;
         bool declared = true;
@@ -251,10 +308,12 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
         if (declared) s->flags |= UNIT_DECLARED_MAX;
         if (r->has_percent && !percent_computable(r)) s->flags |= UNIT_KEEPS_PERCENT;
         nvalues = unit_nvalues(s) + (s->flags & UNIT_KEEPS_PERCENT ? 1 : 0);
-        if (nvalues * DEN_MAX_VALUE > sizeof local) values = xmalloc(nvalues * DEN_MAX_VALUE);
+        if (nvalues * MAX_VALUE > sizeof local) values = xmalloc(nvalues * MAX_VALUE);
         unsigned char *at = values; /* numbers beyond 64 bits live in the result: kept by a copy */
-        for (size_t i = 0; i < nvalues; i++)
-            at = put_value(at, rat_keep(i < unit_nvalues(s) ? value_at(r, root, i) : r->percent, &st->arena));
+        for (size_t i = 0; i < nvalues; i++) {
+            rat_t v = i < unit_nvalues(s) ? value_at(r, root, i) : r->percent;
+            at = put_value(at, rat_is_big(v) ? rat_keep(v, &st->arena) : v);
+        }
         vlen = (size_t)(at - values);
     }
     size_t lens[3], total = 0;
@@ -268,7 +327,8 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     unsigned char head[10];
     size_t hlen = (size_t)(put_varint(head, vlen) - head);
     size_t franks = (size_t)s->nfields * sizeof(int32_t);
-    s->data = arena_alloc8(&st->arena, franks + hlen + vlen + total); /* field ranks: zeroed, set by batch_rank */
+    size_t pad = vlen && total < 7 ? 7 - total : 0; /* see get_bytes */
+    s->data = arena_alloc8(&st->arena, franks + hlen + vlen + total + pad); /* field ranks: zeroed, set by batch_rank */
     char *at = s->data + franks;
     memcpy(at, head, hlen);
     if (vlen) memcpy(at + hlen, values, vlen);
@@ -295,8 +355,8 @@ rat_t unit_value(const unit_summary_t *u, size_t i)
 {
     size_t len;
     const unsigned char *p = values_start(u, &len);
-    for (; i; i--) skip_value(&p);
-    return get_value(&p);
+    for (; i; i--) p += value_len[*p];
+    return get_value(p);
 }
 
 const char *unit_text(const unit_summary_t *u, int which)
@@ -314,16 +374,16 @@ rat_t unit_percent(const unit_summary_t *u)
     if (!u->ok || !unit_has_percent(u)) return rat_int(0);
     if (u->flags & UNIT_KEEPS_PERCENT) return unit_value(u, unit_nvalues(u));
     bool of = false; /* fits 64 bits: unit_summarize made sure */
-    return rat_mul(rat_div(unit_points(u), unit_max(u), &of), rat_int(100), &of);
+    return percent_of(unit_points(u), unit_max(u), &of);
 }
 
 rat_t unit_fmax(const unit_summary_t *u, int f)
 {
     if (u->flags & UNIT_DECLARED_MAX) {
-        const cnode_t *root = &u->ci->nodes[0];
-        return u->ci->nodes[root->children[f]].max;
+        const compiled_index_t *ci = unit_ci(u);
+        return ci->nodes[ci->nodes[0].children[f]].max;
     }
     return unit_value(u, 2 + (size_t)u->nfields + (size_t)f);
 }
 
-_Static_assert(sizeof(void *) != 8 || sizeof(unit_summary_t) == 48, "a million summaries: keep them at 48 bytes");
+_Static_assert(sizeof(void *) != 8 || sizeof(unit_summary_t) == 32, "a million summaries: keep them at 32 bytes");

@@ -1,6 +1,6 @@
 /* unit_summary.h — what a batch keeps of each unit until ranks are known.
  *
- * A province-wide batch keeps a million of these, so a summary is 48
+ * A province-wide batch keeps a million of these, so a summary is 32
  * bytes of fixed fields and one block of the rest:
  * - each top-level field's rank;
  * - points, maximum and each top-level field's points (and maximum, when
@@ -11,8 +11,8 @@
  *   asked for, as scoring computed it; only when that would not fit 64
  *   bits is it kept as one more value;
  * - the unit's id, name and origin as text;
- * - level and period as one interned group, the grade interned: a batch
- *   has few distinct ones;
+ * - level, period, grade and the index version that scored it as one
+ *   interned group: a batch has few distinct ones;
  * - an extra part only for what few units have: errors, a note, a
  *   duplicate, points by origin.
  * Read them through the functions below. */
@@ -31,8 +31,12 @@
 struct compiled_index;
 struct chiso_result;
 
+/* What many units share: level and period (ranked together), grade and
+ * the index version that scored them. */
 typedef struct unit_group {
     const char *level, *period; /* NULL when the unit did not say */
+    const char *grade;          /* interned; NULL for a unit in error or without grades */
+    const struct compiled_index *ci; /* the index version that scored them (ok units); its fields */
     uint32_t number;            /* set by batch_rank: equal for equal (level, period) */
 } unit_group_t;
 
@@ -57,9 +61,7 @@ enum {
 
 typedef struct unit_summary {
     char *data;               /* field ranks, the values (their length first); then id, name, origin */
-    unit_group_t *group;
-    const char *grade;        /* interned */
-    const struct compiled_index *ci; /* the index version that scored it (ok units); its fields */
+    unit_group_t *group;      /* level, period, grade, index version */
     unit_extra_t *extra;      /* NULL for most units */
     int32_t rank;             /* 0: not ranked */
     uint16_t nfields;
@@ -69,7 +71,7 @@ typedef struct unit_summary {
 
 /* Where a worker keeps its summaries: an arena, and the groups and grades
  * it has seen. */
-enum { UNIT_RECENT = 8 };
+enum { UNIT_RECENT = 16 };
 typedef struct {
     arena_t arena;
     strmap_t groups, grades;
@@ -119,6 +121,8 @@ static inline const char *unit_origin(const unit_summary_t *u) { return unit_tex
 
 static inline const char *unit_level(const unit_summary_t *u) { return u->group->level; }
 static inline const char *unit_period(const unit_summary_t *u) { return u->group->period; }
+static inline const char *unit_grade(const unit_summary_t *u) { return u->group->grade; }
+static inline const struct compiled_index *unit_ci(const unit_summary_t *u) { return u->group->ci; }
 
 static inline const char *unit_error(const unit_summary_t *u) { return u->extra ? u->extra->error : NULL; }
 static inline size_t unit_nerrors(const unit_summary_t *u) { return u->extra ? u->extra->nerrors : 0; }

@@ -411,9 +411,9 @@ static void scorecard(FILE *out, json_t *r, const unit_summary_t *u, const page_
         char pct[48];
         fprintf(out, " (%s%%)", display_rat(unit_percent(u), DISPLAY_FIXED | pg->comma, pct, sizeof pct));
     }
-    if (u->grade) {
+    if (unit_grade(u)) {
         fputs(" · ", out);
-        esc(out, u->grade);
+        esc(out, unit_grade(u));
     }
     if (u->rank) fprintf(out, " · %s %ld", _("rank"), (long)u->rank);
     if (unit_origins(u)) {
@@ -567,7 +567,7 @@ bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, cons
             fprintf(out, "%%\">%s%%</span>", display_rat(unit_percent(u), DISPLAY_FIXED | pg.comma, pct, sizeof pct));
         }
         fputs("</td><td>", out);
-        esc(out, u->grade);
+        esc(out, unit_grade(u));
         if (unit_unranked(u)) fprintf(out, " (%s)", _("not ranked"));
         fputs("</td></tr>\n", out);
     }

@@ -36,9 +36,10 @@ void batch_decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
     if (u->ok && u->nfields) {
         json_t *fr = json_object();
         (void)field_ids; /* the unit's own version names its fields */
-        const cnode_t *root = &u->ci->nodes[0];
+        const compiled_index_t *ci = unit_ci(u);
+        const cnode_t *root = &ci->nodes[0];
         for (int f = 0; f < u->nfields; f++)
-            json_object_set_new(fr, u->ci->nodes[root->children[f]].src->id,
+            json_object_set_new(fr, ci->nodes[root->children[f]].src->id,
                                 unit_frank(u, f) ? json_integer(unit_frank(u, f)) : json_null());
         json_object_set_new(j, "field_ranks", fr);
     }
@@ -260,7 +261,7 @@ static bool render_csv(batch_t *b, const chiso_program *prog, size_t index, cons
             sb_addc(&row, sep);
             if (unit_has_percent(u)) csv_number(&row, unit_percent(u), comma, round);
             sb_addc(&row, sep);
-            csv_field(&row, u->grade, sep);
+            csv_field(&row, unit_grade(u), sep);
             sb_addc(&row, sep);
             csv_rank(&row, u->rank);
         } else {
@@ -270,12 +271,12 @@ static bool render_csv(batch_t *b, const chiso_program *prog, size_t index, cons
         for (int v = 0; v < cv.n; v++)
             for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
                 sb_addc(&row, sep);
-                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_number(&row, unit_fpoints(u, f), comma, round);
+                if (u->ok && unit_ci(u) == cv.v[v] && f < u->nfields) csv_number(&row, unit_fpoints(u, f), comma, round);
             }
         for (int v = 0; v < cv.n; v++)
             for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
                 sb_addc(&row, sep);
-                if (u->ok && u->ci == cv.v[v] && f < u->nfields) csv_rank(&row, unit_frank(u, f));
+                if (u->ok && unit_ci(u) == cv.v[v] && f < u->nfields) csv_rank(&row, unit_frank(u, f));
             }
         if (pub.ngroups) { /* places gained: + rose, - fell */
             const published_row_t *pr = against[k % b->count];
@@ -288,7 +289,7 @@ static bool render_csv(batch_t *b, const chiso_program *prog, size_t index, cons
             if (pr && pr->has_dplaces) sb_printf(&row, "%ld", pr->dplaces);
             for (int v = 0; v < cv.n; v++)
                 for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
-                    bool both = pr && pr->before && u->ci == cv.v[v] && f < u->nfields && pr->field_compared[f];
+                    bool both = pr && pr->before && unit_ci(u) == cv.v[v] && f < u->nfields && pr->field_compared[f];
                     sb_addc(&row, sep);
                     if (both) csv_number(&row, pr->dfield[f], comma, round);
                     sb_addc(&row, sep);
@@ -322,7 +323,7 @@ static bool render_csv(batch_t *b, const chiso_program *prog, size_t index, cons
         csv_field(&row, unit_note(u), sep);
         for (int v = 0; v < cv.n; v++) {
             int leaves = csv_version_leaves(cv.v[v]);
-            const char *l = u->ok && u->ci == cv.v[v] ? unit_leaves : "";
+            const char *l = u->ok && unit_ci(u) == cv.v[v] ? unit_leaves : "";
             for (int li = 0; li < leaves; li++) {
                 sb_addc(&row, sep);
                 size_t n = strcspn(l, " ");
@@ -398,7 +399,7 @@ static void render_ranking(const batch_t *b, const char **ids, const char **name
             print_padded_right(out, mx, 8);
             fputc(' ', out);
             print_padded_right(out, pct, 9);
-            fprintf(out, "  %s", or_empty(u->grade));
+            fprintf(out, "  %s", or_empty(unit_grade(u)));
             if (unit_unranked(u)) fprintf(out, "  (%s)", _("not ranked"));
             if (unit_duplicate_of(u)) fprintf(out, "  (%s)", _("unit ID repeated"));
             fputc('\n', out);
@@ -529,10 +530,10 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 rank_text(&tail, u->rank);
                 if (u->ok && u->nfields) {
                     sb_adds(&tail, ",\"field_ranks\":{");
-                    const cnode_t *root = &u->ci->nodes[0];
+                    const cnode_t *root = &unit_ci(u)->nodes[0];
                     for (int f = 0; f < u->nfields; f++) {
                         if (f) sb_addc(&tail, ',');
-                        const char *fid = u->ci->nodes[root->children[f]].src->id;
+                        const char *fid = unit_ci(u)->nodes[root->children[f]].src->id;
                         if (f < nfields && fid == ids[f]) {
                             sb_adds(&tail, field_keys[f]);
                         } else { /* a unit scored by another version of the index: its own fields */
@@ -679,11 +680,11 @@ void batch_print_summary(const batch_t *b, FILE *out)
         const char *grades[32];
         size_t counts[32], ng = 0;
         for (size_t k = i; k < j; k++) {
-            if (!order[k]->ok || !order[k]->grade) continue;
+            if (!order[k]->ok || !unit_grade(order[k])) continue;
             size_t g = 0;
-            while (g < ng && strcmp(grades[g], order[k]->grade)) g++;
+            while (g < ng && strcmp(grades[g], unit_grade(order[k]))) g++;
             if (g == ng && ng < 32) {
-                grades[ng] = order[k]->grade;
+                grades[ng] = unit_grade(order[k]);
                 counts[ng++] = 0;
             }
             if (g < ng) counts[g]++;

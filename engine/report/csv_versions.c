@@ -32,7 +32,7 @@ void csv_versions_build(const batch_t *b, const compiled_index_t *fallback, csv_
     memset(cv, 0, sizeof *cv);
     size_t cap = 0, n = 0;
     for (size_t i = 0; i < b->count; i++) {
-        const compiled_index_t *ci = b->units[i].ok ? b->units[i].ci : NULL;
+        const compiled_index_t *ci = b->units[i].ok ? unit_ci(&b->units[i]) : NULL;
         if (!ci) continue;
         bool seen = false;
         for (size_t k = 0; k < n && !seen; k++) seen = cv->v[k] == ci;
