@@ -1,6 +1,8 @@
 /* parse.c — runs the flex scanner and bison parser over one source. */
 #include "grammar/parse_ctx.h"
 
+#include "engine/support/intern.h"
+
 #include "parser.h"
 #include "lexer.h"
 
@@ -40,6 +42,11 @@ void parse_note_brace(parse_ctx_t *ctx, char c, int line, int col)
     }
 }
 
+char *parse_text(parse_ctx_t *ctx, const char *s, size_t n)
+{
+    return ctx->strings ? intern_text(ctx->strings, s, n) : arena_strndup(ctx->arena, s, n);
+}
+
 const brace_rec_t *parse_unclosed_brace(const parse_ctx_t *ctx)
 {
     if (!ctx->nopen) return NULL;
@@ -63,6 +70,9 @@ size_t chiso_parse_source_hooked(const source_t *src, arena_t *arena, diag_list_
     ctx.diags = diags;
     ctx.file = out;
     out->src = src;
+    intern_t strings;
+    intern_init(&strings, arena);
+    ctx.strings = &strings;
 
     yyscan_t scanner;
     if (chiso_yylex_init_extra(&ctx, &scanner) != 0) return 1;
@@ -77,5 +87,6 @@ size_t chiso_parse_source_hooked(const source_t *src, arena_t *arena, diag_list_
     chiso_yyparse(scanner, &ctx);
     chiso_yy_delete_buffer(buf, scanner);
     chiso_yylex_destroy(scanner);
+    intern_free(&strings);
     return ctx.syntax_errors;
 }

@@ -25,7 +25,13 @@ typedef struct parse_ctx {
     struct brace_rec *misclosed; /* NULL, or that '}''s block */
     const struct parse_hooks *hooks; /* observers for tools; NULL when parsing to score */
     struct item *free_items;         /* items of finished blocks, to reuse (ast_build.c) */
+    /* One copy of each name, path, segment, number and band label read
+     * (engine/support/intern.h); NULL when only tokens are listed. */
+    struct intern *strings;
 } parse_ctx_t;
+
+/* The arena's copy of s[0..n): the one shared copy while a file is parsed. */
+char *parse_text(parse_ctx_t *ctx, const char *s, size_t n);
 
 typedef struct brace_rec {
     int line, col, indent;           /* the '{' and the indentation of its line */

@@ -216,14 +216,7 @@ item
           $$ = item_new(ctx, IT_BAND, LOC(@1));
           band_t *b = arena_alloc8(ctx->arena, sizeof *b);
           b->loc = LOC_SPAN(@1, @5); b->cmp = $2; b->threshold = $3; b->points = $5;
-          char *t = expr_to_text(ctx->arena, $3);
-          const char *op = op_text($2);
-          size_t nop = strlen(op), nt = strlen(t);
-          char *label = arena_alloc(ctx->arena, nop + 1 + nt + 1);
-          memcpy(label, op, nop);
-          label[nop] = ' ';
-          memcpy(label + nop + 1, t, nt + 1);
-          b->label = label;
+          b->label = band_label(ctx, $2, $3);
           $$->band = b;
       }
     | BAND TRUE ARROW expr { $$ = bool_band(ctx, true, LOC(@2), LOC_SPAN(@1, @4), $4); }
@@ -455,7 +448,7 @@ primary
       }
     | MAX { $$ = expr_new(ctx, EX_NODE_MAX, LOC(@1)); $$->text = "max"; }
     | IDENT '(' args ')' { $$ = expr_call(ctx, $1, $3.items, $3.n, LOC_SPAN(@1, @4)); }
-    | MAX '(' args ')' { $$ = expr_call(ctx, "max", $3.items, $3.n, LOC_SPAN(@1, @4)); }
+    | MAX '(' args ')' { $$ = expr_call(ctx, parse_text(ctx, "max", 3), $3.items, $3.n, LOC_SPAN(@1, @4)); }
     | '(' expr ')' { $$ = $2; }
     ;
 

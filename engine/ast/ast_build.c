@@ -6,6 +6,7 @@
 #include "grammar/parse_ctx.h"
 #include "../support/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 item_t *item_new(parse_ctx_t *ctx, item_kind kind, srcloc_t loc)
@@ -97,7 +98,7 @@ expr_t *expr_if(parse_ctx_t *ctx, expr_t *c, expr_t *t, expr_t *f, srcloc_t loc)
 expr_t *expr_call(parse_ctx_t *ctx, const char *name, expr_t **args, int nargs, srcloc_t loc)
 {
     expr_t *e = expr_new(ctx, EX_CALL, loc);
-    e->text = arena_strdup(ctx->arena, name);
+    e->text = (char *)name; /* the parse's own copy (never written to) */
     e->args = args;
     e->nargs = nargs;
     int d = 0;
@@ -381,6 +382,21 @@ plan_t *build_plan(parse_ctx_t *ctx, const char *name, srcloc_t loc, item_list_t
         last_target = NULL;
     }
     return p;
+}
+
+char *band_label(parse_ctx_t *ctx, op_kind cmp, const expr_t *threshold)
+{
+    char *t = expr_to_text(ctx->arena, threshold);
+    const char *op = op_text(cmp);
+    size_t nop = strlen(op), nt = strlen(t);
+    char small[64];
+    char *label = nop + 1 + nt <= sizeof small ? small : xmalloc(nop + 1 + nt);
+    memcpy(label, op, nop);
+    label[nop] = ' ';
+    memcpy(label + nop + 1, t, nt);
+    char *kept = parse_text(ctx, label, nop + 1 + nt); /* most bands share a few labels */
+    if (label != small) free(label);
+    return kept;
 }
 
 item_t *bool_band(parse_ctx_t *ctx, bool value, srcloc_t word, srcloc_t span, expr_t *points)

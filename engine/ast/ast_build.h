@@ -58,8 +58,11 @@ item_t *bool_band(struct parse_ctx *ctx, bool value, srcloc_t word, srcloc_t spa
 expr_t *expr_unary(struct parse_ctx *ctx, op_kind op, expr_t *a, srcloc_t loc);
 expr_t *expr_binary(struct parse_ctx *ctx, op_kind op, expr_t *a, expr_t *b, srcloc_t loc);
 expr_t *expr_if(struct parse_ctx *ctx, expr_t *c, expr_t *t, expr_t *e, srcloc_t loc);
+/* `name` is kept as it is: the parse's copy (parse_text), not a copy of its own. */
 expr_t *expr_call(struct parse_ctx *ctx, const char *name, expr_t **args, int nargs,
                   srcloc_t loc);
+/* A band's label, ">= 95%": the comparison and the threshold as written. */
+char *band_label(struct parse_ctx *ctx, op_kind cmp, const expr_t *threshold);
 
 node_t *build_index(struct parse_ctx *ctx, const char *name, srcloc_t loc, item_list_t items);
 node_t *build_node(struct parse_ctx *ctx, node_kind kind, const char *id, srcloc_t id_loc,

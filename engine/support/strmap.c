@@ -7,13 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t strmap_hash(const char *s)
+uint64_t strmap_hash(const char *s) { return strmap_hash_bytes(s, strlen(s)); }
+
+uint64_t strmap_hash_bytes(const char *s, size_t n)
 {
     /* eight bytes at a time, each word multiplied in; then mixed, since the
      * table indexes with the low bits and keys that differ only in their
      * middle (lĩnh_vực_12.x, lĩnh_vực_13.x) must not cluster: every probe
      * of a cluster is a strcmp */
-    size_t n = strlen(s);
     uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
     for (; n >= 8; s += 8, n -= 8) {
         uint64_t w;

@@ -37,6 +37,8 @@ void strmap_reserve(strmap_t *m, size_t n);
 /* The same with the key's hash computed once, for a lookup followed by an
  * insertion of the same key. */
 uint64_t strmap_hash(const char *key);
+/* The same hash of n bytes that need not end in a NUL. */
+uint64_t strmap_hash_bytes(const char *s, size_t n);
 void *strmap_get_hashed(const strmap_t *m, const char *key, uint64_t h);
 void strmap_put_hashed(strmap_t *m, const char *key, uint64_t h, void *value);
 
