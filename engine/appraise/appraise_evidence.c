@@ -119,8 +119,8 @@ void appraise_date_findings(const actx_t *a, aunit_t *u, const char *stage, cons
 static json_t *missing_evidence(const node_t *n, json_t *ev)
 {
     json_t *missing = json_array();
-    for (size_t r = 0; r < n->nevidence; r++) {
-        const char *need = n->evidence[r];
+    for (size_t r = 0; r < node_rare(n)->nevidence; r++) {
+        const char *need = node_rare(n)->evidence[r];
         bool found = false;
         size_t i;
         json_t *e;
@@ -128,7 +128,7 @@ static json_t *missing_evidence(const node_t *n, json_t *ev)
             const char *title = appraise_str_of(e, "title"), *for_ = appraise_str_of(e, "for");
             if (!title || !title[0]) continue;
             if ((for_ && folded_contains(for_, need, true)) || folded_contains(title, need, false) ||
-                (n->nevidence == 1 && !for_))
+                (node_rare(n)->nevidence == 1 && !for_))
                 found = true;
         }
         if (!found) json_array_append_new(missing, json_string(need));
@@ -206,7 +206,7 @@ void appraise_self_findings(awork_t *w, const actx_t *a)
                           "claims %s points on a node scored by the social survey, which is never self-scored", b1);
         }
         if (ev) appraise_date_findings(a, u, "self", n->id, ev, deadline, N_("self-assessment deadline"));
-        if (!n->nevidence || rat_is_zero(c)) continue;
+        if (!node_rare(n)->nevidence || rat_is_zero(c)) continue;
         json_t *missing = missing_evidence(n, ev);
         if (json_array_size(missing)) {
             json_object_set(rec, "evidence_missing", missing);

@@ -43,9 +43,9 @@ json_t *appraise_node_record(awork_t *w, const actx_t *a, int idx)
     if (rec) return rec;
     rec = json_pack("{s:s,s:s,s:o,s:s}", "id", n->id, "name", n->name, "max", json_from_rat(a->ci->nodes[idx].max),
                     "origin", point_origin_name(node_origin(n)));
-    if (n->nevidence) {
+    if (node_rare(n)->nevidence) {
         json_t *req = json_array();
-        for (size_t i = 0; i < n->nevidence; i++) json_array_append_new(req, json_string(n->evidence[i]));
+        for (size_t i = 0; i < node_rare(n)->nevidence; i++) json_array_append_new(req, json_string(node_rare(n)->evidence[i]));
         json_object_set_new(rec, "evidence_required", req);
     }
     json_object_set_new(w->nodes, n->id, rec);

@@ -39,9 +39,9 @@ static json_t *about(const cnode_t *c)
 {
     const node_t *n = c->src;
     json_t *o = json_pack("{s:s,s:o}", "_name", n->name, "_max", json_from_rat(c->max));
-    if (n->nevidence) {
+    if (node_rare(n)->nevidence) {
         json_t *req = json_array();
-        for (size_t i = 0; i < n->nevidence; i++) json_array_append_new(req, json_string(n->evidence[i]));
+        for (size_t i = 0; i < node_rare(n)->nevidence; i++) json_array_append_new(req, json_string(node_rare(n)->evidence[i]));
         json_object_set_new(o, "_evidence_required", req);
     }
     return o;

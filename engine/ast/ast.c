@@ -1,6 +1,9 @@
 /* ast.c — names of AST enums, for messages and output. */
 #include "ast.h"
 
+/* The rare part of a node that has none: every list empty. */
+const node_rare_t node_rare_none;
+
 const char *type_name(value_type t)
 {
     switch (t) {

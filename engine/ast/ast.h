@@ -190,15 +190,23 @@ typedef struct node {
     uint32_t nbands, capbands;
     expr_t *score;
 
+    struct node *parent;
+    const char *na_word;   /* the not-applicable policy as the file writes it (đủ_điểm, full) */
+    struct node_rare *rare; /* what few nodes have (node_rare()), or NULL */
+} node_t;
+
+/* What few nodes have, apart from the node (about 100 bytes less for each
+ * of the many criteria of a large index): the index's grades and periods,
+ * the evidence a node requires, the ID it had in the previous version.
+ * Read it with node_rare(n), which is all empty for a node without it;
+ * the builders make it on the first such item (ast_build.h). */
+typedef struct node_rare {
     /* index only */
     grade_entry_t *grades;
     uint32_t ngrades, capgrades;
     srcloc_t grade_loc;
 
-    struct node *parent;
-    const char *na_word;   /* the not-applicable policy as the file writes it (đủ_điểm, full) */
-
-    /* the appraisal process: evidence required, where the points come from */
+    /* the appraisal process: evidence required */
     char **evidence;       /* `evidence "..." "..."` / `kiểm_chứng` titles */
     uint32_t nevidence, capevidence;
 
@@ -209,7 +217,10 @@ typedef struct node {
     uint32_t nperiods, capperiods;
     char *previously;
     srcloc_t previously_loc;
-} node_t;
+} node_rare_t;
+
+extern const node_rare_t node_rare_none;
+static inline const node_rare_t *node_rare(const node_t *n) { return n->rare ? n->rare : &node_rare_none; }
 
 /* Does the index apply to `year` (an index without periods applies to all)? */
 bool index_applies_to_year(const node_t *index, int year);

@@ -109,6 +109,12 @@ expr_t *expr_call(parse_ctx_t *ctx, const char *name, expr_t **args, int nargs, 
     return e;
 }
 
+node_rare_t *node_rare_of(parse_ctx_t *ctx, node_t *n)
+{
+    if (!n->rare) n->rare = arena_alloc8(ctx->arena, sizeof *n->rare);
+    return n->rare;
+}
+
 /* ---- policies ---- */
 
 static bool word_is(const char *w, const char *a, const char *b, const char *c)
@@ -196,9 +202,34 @@ static void recycle_items(parse_ctx_t *ctx, item_list_t items)
 
 static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items);
 
+/* Room for exactly as many children, bands, lets and deductions as the
+ * items hold, not for a power of two from four: a field of ten criteria
+ * would take 4 + 8 + 16 pointers, a criterion with three bands four. */
+static void reserve_lists(parse_ctx_t *ctx, node_t *n, item_list_t items)
+{
+    uint32_t children = 0, bands = 0, lets = 0, deducts = 0;
+    for (const item_t *it = items.head; it; it = it->next) {
+        if (it->kind == IT_NODE) children++;
+        else if (it->kind == IT_BAND) bands++;
+        else if (it->kind == IT_LET) lets++;
+        else if (it->kind == IT_DEDUCT) deducts++;
+    }
+#define RESERVE(arr, cap, count)                                               \
+    if (count) {                                                               \
+        (arr) = arena_alloc8(ctx->arena, (size_t)(count) * sizeof *(arr));     \
+        (cap) = (count);                                                       \
+    }
+    RESERVE(n->children, n->capchildren, children)
+    RESERVE(n->bands, n->capbands, bands)
+    RESERVE(n->lets, n->caplets, lets)
+    RESERVE(n->deducts, n->capdeducts, deducts)
+#undef RESERVE
+}
+
 /* Items shared by the index and the nodes. */
 static void apply_node_items(parse_ctx_t *ctx, node_t *n, item_list_t items)
 {
+    reserve_lists(ctx, n, items);
     apply_node_items_once(ctx, n, items);
     recycle_items(ctx, items);
 }
@@ -232,10 +263,11 @@ static void apply_node_items_once(parse_ctx_t *ctx, node_t *n, item_list_t items
             if (!is_index) misplaced(ctx, it, "'grade'", where, "grades belong to the index");
             else if (n->has_grade) twice(ctx, it, "'grade'");
             else {
+                node_rare_t *rare = node_rare_of(ctx, n);
                 n->has_grade = true;
-                n->grades = it->grades;
-                n->ngrades = n->capgrades = it->ngrades;
-                n->grade_loc = it->loc;
+                rare->grades = it->grades;
+                rare->ngrades = rare->capgrades = (uint32_t)it->ngrades;
+                rare->grade_loc = it->loc;
             }
             break;
         case IT_NODE:

@@ -97,6 +97,9 @@ period_range_t period_from(struct parse_ctx *ctx, const char *word, srcloc_t wor
                            const char *from_text, srcloc_t from_loc);
 void apply_version_item(struct parse_ctx *ctx, node_t *n, item_t *it);
 
+/* A node's rare part (ast.h), made on first use: for the items that fill it. */
+node_rare_t *node_rare_of(struct parse_ctx *ctx, node_t *n);
+
 /* Writes the expression back as source text (for band labels, messages). */
 char *expr_to_text(arena_t *arena, const expr_t *e);
 

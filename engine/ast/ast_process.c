@@ -35,7 +35,7 @@ static point_origin origin_from_word(const char *w)
 void apply_process_item(parse_ctx_t *ctx, node_t *n, item_t *it)
 {
     if (it->kind == IT_EVIDENCE) {
-        if (n->nevidence) {
+        if (node_rare(n)->nevidence) {
             diag_add(ctx->diags, DIAG_ERROR, it->loc, "duplicate-item", "'evidence' given twice");
             return;
         }
@@ -46,8 +46,9 @@ void apply_process_item(parse_ctx_t *ctx, node_t *n, item_t *it)
                 diag_hint(d, "name the document: evidence \"Kế hoạch CCHC năm\"");
                 continue;
             }
-            ARENA_PUSH(ctx->arena, n->evidence, n->nevidence, n->capevidence);
-            n->evidence[n->nevidence++] = it->strs[i];
+            node_rare_t *rare = node_rare_of(ctx, n);
+            ARENA_PUSH(ctx->arena, rare->evidence, rare->nevidence, rare->capevidence);
+            rare->evidence[rare->nevidence++] = it->strs[i];
         }
         return;
     }

@@ -86,24 +86,25 @@ void apply_version_item(parse_ctx_t *ctx, node_t *n, item_t *it)
                          "only sometimes has `áp_dụng_khi CONDITION`");
             return;
         }
-        if (n->nperiods) {
+        if (node_rare(n)->nperiods) {
             diag_t *d = diag_add(ctx->diags, DIAG_ERROR, it->loc, "duplicate-item",
                                  "the periods (áp_dụng / applies_to) given twice");
             diag_hint(d, "list them in one line: áp_dụng 2017, 2019 đến 2020");
             return;
         }
+        node_rare_t *rare = node_rare_of(ctx, n);
         for (size_t i = 0; i < it->nperiods; i++) {
             if (!it->periods[i].from) continue; /* not a year: reported */
-            for (size_t k = 0; k < n->nperiods; k++) {
-                const period_range_t *p = &n->periods[k];
+            for (size_t k = 0; k < rare->nperiods; k++) {
+                const period_range_t *p = &rare->periods[k];
                 if (it->periods[i].from <= p->to && p->from <= it->periods[i].to) {
                     diag_add(ctx->diags, DIAG_ERROR, it->periods[i].loc, "period",
                              "this span of years overlaps one listed before it on this line");
                     break;
                 }
             }
-            ARENA_PUSH(ctx->arena, n->periods, n->nperiods, n->capperiods);
-            n->periods[n->nperiods++] = it->periods[i];
+            ARENA_PUSH(ctx->arena, rare->periods, rare->nperiods, rare->capperiods);
+            rare->periods[rare->nperiods++] = it->periods[i];
         }
         return;
     }
@@ -115,7 +116,7 @@ void apply_version_item(parse_ctx_t *ctx, node_t *n, item_t *it)
         diag_hint(d, "write it in the node: tiêu_chí 3.2 \"…\" tối_đa 2 { trước_đây 3.3 … }");
         return;
     }
-    if (n->previously) {
+    if (node_rare(n)->previously) {
         diag_add(ctx->diags, DIAG_ERROR, it->loc, "duplicate-item",
                  "the previous ID (trước_đây / previously) given twice");
         return;
@@ -124,15 +125,16 @@ void apply_version_item(parse_ctx_t *ctx, node_t *n, item_t *it)
         diag_add(ctx->diags, DIAG_ERROR, it->value_loc, "previously", "the previous node ID is empty");
         return;
     }
-    n->previously = it->str;
-    n->previously_loc = it->value_loc;
+    node_rare_t *rare = node_rare_of(ctx, n);
+    rare->previously = it->str;
+    rare->previously_loc = it->value_loc;
 }
 
 bool index_applies_to_year(const node_t *index, int year)
 {
-    if (!index->nperiods) return true;
-    for (size_t i = 0; i < index->nperiods; i++)
-        if (index->periods[i].from <= year && year <= index->periods[i].to) return true;
+    if (!node_rare(index)->nperiods) return true;
+    for (size_t i = 0; i < node_rare(index)->nperiods; i++)
+        if (node_rare(index)->periods[i].from <= year && year <= node_rare(index)->periods[i].to) return true;
     return false;
 }
 
@@ -140,8 +142,8 @@ char *index_periods_text(const node_t *index)
 {
     strbuf_t sb;
     sb_init(&sb);
-    for (size_t i = 0; i < index->nperiods; i++) {
-        const period_range_t *p = &index->periods[i];
+    for (size_t i = 0; i < node_rare(index)->nperiods; i++) {
+        const period_range_t *p = &node_rare(index)->periods[i];
         if (i) sb_adds(&sb, ", ");
         if (p->to == PERIOD_OPEN) sb_printf(&sb, "từ %d", p->from);
         else if (p->from == p->to) sb_printf(&sb, "%d", p->from);

@@ -37,7 +37,7 @@ static int cmp_rows(const void *x, const void *y)
  * says it had that ID: then it is new (NULL). */
 static const char *earlier_id(const node_t *n, const strmap_t *claimed)
 {
-    if (n->previously) return n->previously;
+    if (node_rare(n)->previously) return node_rare(n)->previously;
     return strmap_get(claimed, n->id) ? NULL : n->id;
 }
 
@@ -59,7 +59,7 @@ static void match_versions(published_t *p, published_group_t *g)
     strmap_t claimed; /* IDs of the previous version that a `previously` names */
     strmap_init(&claimed);
     for (int i = 1; ci != prev && i < ci->nnodes; i++)
-        if (ci->nodes[i].src->previously) strmap_put(&claimed, ci->nodes[i].src->previously, (void *)1);
+        if (node_rare(ci->nodes[i].src)->previously) strmap_put(&claimed, node_rare(ci->nodes[i].src)->previously, (void *)1);
     const cnode_t *proot = &prev->nodes[0];
     for (int f = 0; f < g->nfields; f++) {
         const char *want = earlier_id(ci->nodes[root->children[f]].src, &claimed);
@@ -161,10 +161,10 @@ static void compare_rows(published_t *p, published_group_t *g)
 static void count_grades(published_t *p, published_group_t *g)
 {
     const node_t *index = g->ci->index;
-    g->ngrades = (int)index->ngrades;
-    g->grades = arena_alloc(&p->arena, sizeof(char *) * (index->ngrades ? index->ngrades : 1));
-    g->grade_counts = arena_alloc(&p->arena, sizeof(long) * (index->ngrades ? index->ngrades : 1));
-    for (size_t i = 0; i < index->ngrades; i++) g->grades[i] = index->grades[i].label;
+    g->ngrades = (int)node_rare(index)->ngrades;
+    g->grades = arena_alloc(&p->arena, sizeof(char *) * (node_rare(index)->ngrades ? node_rare(index)->ngrades : 1));
+    g->grade_counts = arena_alloc(&p->arena, sizeof(long) * (node_rare(index)->ngrades ? node_rare(index)->ngrades : 1));
+    for (size_t i = 0; i < node_rare(index)->ngrades; i++) g->grades[i] = node_rare(index)->grades[i].label;
     for (size_t r = 0; r < g->nrows; r++) {
         const char *grade = unit_grade(g->rows[r].now);
         int found = -1;

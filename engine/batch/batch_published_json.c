@@ -16,7 +16,7 @@ static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_nul
 
 static json_t *version_of(const compiled_index_t *ci)
 {
-    if (!ci || !ci->index->nperiods) return json_null();
+    if (!ci || !node_rare(ci->index)->nperiods) return json_null();
     char *periods = index_periods_text(ci->index);
     json_t *v = json_pack("{s:s, s:o}", "applies_to", periods, "source", str_or_null(ci->index->source));
     free(periods);

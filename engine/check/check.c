@@ -15,7 +15,7 @@ static void check_unique_names(program_t *prog, diag_list_t *diags)
     for (size_t i = 0; i < prog->nindexes; i++)
         for (size_t k = 0; k < i; k++)
             if (!strcmp(prog->indexes[i]->name, prog->indexes[k]->name) &&
-                !(prog->indexes[i]->nperiods && prog->indexes[k]->nperiods)) { /* versions: check_versions.c */
+                !(node_rare(prog->indexes[i])->nperiods && node_rare(prog->indexes[k])->nperiods)) { /* versions: check_versions.c */
                 diag_t *d = diag_add(diags, DIAG_ERROR, prog->indexes[i]->loc, "duplicate-index",
                                      "a second index named \"%s\" (the first is at line %d of %s)",
                                      prog->indexes[i]->name, prog->indexes[k]->loc.line,

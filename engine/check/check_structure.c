@@ -158,8 +158,8 @@ static void check_node(structure_ctx *c, node_t *n, int depth)
 static void check_grades(structure_ctx *c, node_t *index)
 {
     bool seen_otherwise = false;
-    for (size_t i = 0; i < index->ngrades; i++) {
-        grade_entry_t *g = &index->grades[i];
+    for (size_t i = 0; i < node_rare(index)->ngrades; i++) {
+        grade_entry_t *g = &node_rare(index)->grades[i];
         if (seen_otherwise) {
             diag_t *d = diag_add(c->diags, DIAG_ERROR, g->loc, "grade-unreachable",
                                  "grade \"%s\" comes after 'otherwise' and can never be given",
@@ -172,7 +172,7 @@ static void check_grades(structure_ctx *c, node_t *index)
             continue;
         }
         for (size_t j = 0; j < i; j++) {
-            grade_entry_t *p = &index->grades[j];
+            grade_entry_t *p = &node_rare(index)->grades[j];
             if (!p->otherwise && rat_cmp(p->threshold, g->threshold) <= 0) {
                 diag_t *d = diag_add(c->diags, DIAG_ERROR, g->loc, "grade-order",
                                      "grade \"%s\" can never be given: \"%s\" above it already takes "
@@ -185,8 +185,8 @@ static void check_grades(structure_ctx *c, node_t *index)
             diag_add(c->diags, DIAG_WARNING, g->loc, "grade-range",
                      "grade threshold outside 0..100: the grade compares the percent of the maximum");
     }
-    if (index->has_grade && !seen_otherwise && index->ngrades) {
-        diag_t *d = diag_add(c->diags, DIAG_WARNING, index->grade_loc, "grade-gap",
+    if (index->has_grade && !seen_otherwise && node_rare(index)->ngrades) {
+        diag_t *d = diag_add(c->diags, DIAG_WARNING, node_rare(index)->grade_loc, "grade-gap",
                              "no 'otherwise' grade: units below the lowest threshold get no grade");
         diag_hint(d, "add a last line such as \"Yếu\" otherwise");
     }

@@ -15,16 +15,16 @@ static bool same_family(const node_t *a, const node_t *b) { return !strcmp(a->na
 static int first_year(const node_t *index)
 {
     int y = PERIOD_OPEN;
-    for (size_t i = 0; i < index->nperiods; i++)
-        if (index->periods[i].from && index->periods[i].from < y) y = index->periods[i].from;
+    for (size_t i = 0; i < node_rare(index)->nperiods; i++)
+        if (node_rare(index)->periods[i].from && node_rare(index)->periods[i].from < y) y = node_rare(index)->periods[i].from;
     return y;
 }
 
 static int last_year(const node_t *index)
 {
     int y = 0;
-    for (size_t i = 0; i < index->nperiods; i++)
-        if (index->periods[i].to > y) y = index->periods[i].to;
+    for (size_t i = 0; i < node_rare(index)->nperiods; i++)
+        if (node_rare(index)->periods[i].to > y) y = node_rare(index)->periods[i].to;
     return y;
 }
 
@@ -32,9 +32,9 @@ long program_version_for_year(const program_t *prog, size_t family, int year)
 {
     if (family >= prog->nindexes) return -1;
     const node_t *f = prog->indexes[family];
-    if (!f->nperiods) return (long)family;
+    if (!node_rare(f)->nperiods) return (long)family;
     for (size_t i = 0; i < prog->nindexes; i++)
-        if (prog->indexes[i]->nperiods && same_family(prog->indexes[i], f) &&
+        if (node_rare(prog->indexes[i])->nperiods && same_family(prog->indexes[i], f) &&
             index_applies_to_year(prog->indexes[i], year))
             return (long)i;
     return -1;
@@ -43,13 +43,13 @@ long program_version_for_year(const program_t *prog, size_t family, int year)
 long program_previous_version(const program_t *prog, size_t index)
 {
     const node_t *x = prog->indexes[index];
-    if (!x->nperiods) return -1;
+    if (!node_rare(x)->nperiods) return -1;
     int start = first_year(x);
     long best = -1;
     int best_last = 0;
     for (size_t i = 0; i < prog->nindexes; i++) {
         const node_t *v = prog->indexes[i];
-        if (i == index || !v->nperiods || !same_family(v, x)) continue;
+        if (i == index || !node_rare(v)->nperiods || !same_family(v, x)) continue;
         int last = last_year(v);
         if (last < start && last > best_last) {
             best = (long)i;
@@ -72,11 +72,11 @@ static const node_t *find_node(const node_t *n, const char *id)
 static void check_previously(const node_t *n, const node_t *prev, const char *prev_periods,
                              diag_list_t *diags)
 {
-    if (n->previously && !find_node(prev, n->previously)) {
-        diag_t *d = diag_add(diags, DIAG_WARNING, n->previously_loc, "previously-unknown",
+    if (node_rare(n)->previously && !find_node(prev, node_rare(n)->previously)) {
+        diag_t *d = diag_add(diags, DIAG_WARNING, node_rare(n)->previously_loc, "previously-unknown",
                              "the previous version of \"%s\" (áp_dụng %s, %s:%d) has no node %s",
                              prev->name, prev_periods, prev->loc.src ? prev->loc.src->path : "?",
-                             prev->loc.line, n->previously);
+                             prev->loc.line, node_rare(n)->previously);
         diag_hint(d, "name the node's ID in that version; the trend shows the node as new meanwhile");
     }
     for (size_t i = 0; i < n->nchildren; i++) check_previously(n->children[i], prev, prev_periods, diags);
@@ -84,11 +84,11 @@ static void check_previously(const node_t *n, const node_t *prev, const char *pr
 
 static void check_overlap(const node_t *later, const node_t *earlier, diag_list_t *diags)
 {
-    for (size_t i = 0; i < later->nperiods; i++) {
-        const period_range_t *a = &later->periods[i];
+    for (size_t i = 0; i < node_rare(later)->nperiods; i++) {
+        const period_range_t *a = &node_rare(later)->periods[i];
         if (!a->from) continue;
-        for (size_t k = 0; k < earlier->nperiods; k++) {
-            const period_range_t *b = &earlier->periods[k];
+        for (size_t k = 0; k < node_rare(earlier)->nperiods; k++) {
+            const period_range_t *b = &node_rare(earlier)->periods[k];
             if (!b->from || a->from > b->to || b->from > a->to) continue;
             int year = a->from > b->from ? a->from : b->from;
             diag_t *d = diag_add(diags, DIAG_ERROR, a->loc, "version-overlap",
@@ -105,9 +105,9 @@ void check_versions(program_t *prog, diag_list_t *diags)
 {
     for (size_t i = 0; i < prog->nindexes; i++) {
         const node_t *x = prog->indexes[i];
-        if (!x->nperiods) continue;
+        if (!node_rare(x)->nperiods) continue;
         for (size_t k = 0; k < i; k++)
-            if (prog->indexes[k]->nperiods && same_family(x, prog->indexes[k]))
+            if (node_rare(prog->indexes[k])->nperiods && same_family(x, prog->indexes[k]))
                 check_overlap(x, prog->indexes[k], diags);
         long prev = program_previous_version(prog, i);
         if (prev < 0) continue;

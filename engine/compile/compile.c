@@ -320,9 +320,9 @@ static void prepare_json_head(program_t *prog, cnode_t *c)
     jw_string(&w, c->src->name);
     JW_KEY(&w, "kind");
     jw_string(&w, node_kind_name(c->src->kind));
-    if (c->src->previously) { /* its ID in the previous version of the index */
+    if (node_rare(c->src)->previously) { /* its ID in the previous version of the index */
         JW_KEY(&w, "previously");
-        jw_string(&w, c->src->previously);
+        jw_string(&w, node_rare(c->src)->previously);
     }
     JW_KEY(&w, "points");
     c->json_head = arena_strdup(&prog->arena, sb.data);

@@ -262,7 +262,7 @@ static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank, co
         jw_end_object(&w);
         return;
     }
-    if (r->ci->index->nperiods) { /* the version of the index that scored it */
+    if (node_rare(r->ci->index)->nperiods) { /* the version of the index that scored it */
         char *periods = index_periods_text(r->ci->index);
         JW_KEY(&w, "version");
         jw_object(&w);
@@ -403,8 +403,8 @@ json_refs_t *result_json_refs(const chiso_program *prog)
     for (size_t v = 0; p->compiled && v < p->nindexes; v++) {
         const compiled_index_t *ci = p->compiled[v];
         json_refs_add_string(refs, ci->index->name);
-        for (uint32_t g = 0; g < ci->index->ngrades; g++)
-            json_refs_add_string(refs, ci->index->grades[g].label);
+        for (uint32_t g = 0; g < node_rare(ci->index)->ngrades; g++)
+            json_refs_add_string(refs, node_rare(ci->index)->grades[g].label);
         for (int k = 0; k < ci->nnodes; k++) {
             const cnode_t *c = &ci->nodes[k];
             json_refs_add_text(refs, c->json_head, c->json_head_len);

@@ -425,8 +425,8 @@ static void grade_and_percent(scorer_t *s)
         return;
     }
     r->has_percent = true;
-    for (size_t i = 0; i < index->ngrades; i++) {
-        const grade_entry_t *g = &index->grades[i];
+    for (size_t i = 0; i < node_rare(index)->ngrades; i++) {
+        const grade_entry_t *g = &node_rare(index)->grades[i];
         if (g->otherwise || rat_cmp(r->percent, g->threshold) >= 0) {
             r->grade = g->label;
             break;

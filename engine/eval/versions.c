@@ -33,7 +33,7 @@ static char *versions_text(const program_t *p, const node_t *family)
     sb_init(&sb);
     for (size_t i = 0; i < p->nindexes; i++) {
         const node_t *v = p->indexes[i];
-        if (!v->nperiods || strcmp(v->name, family->name)) continue;
+        if (!node_rare(v)->nperiods || strcmp(v->name, family->name)) continue;
         char *t = index_periods_text(v);
         sb_printf(&sb, "%s%s%s%s%s", sb.len ? "; " : "", t, v->source ? " (" : "", v->source ? v->source : "",
                   v->source ? ")" : "");
@@ -46,7 +46,7 @@ bool result_pick_version(chiso_result *r)
 {
     const program_t *p = &r->prog->prog;
     const node_t *family = r->ci->index;
-    if (!family->nperiods) return true;
+    if (!node_rare(family)->nperiods) return true;
     int year = r->period ? period_year_of(r->period) : 0;
     long pos = -1;
     for (size_t i = 0; i < p->nindexes; i++)

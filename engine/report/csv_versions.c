@@ -16,8 +16,8 @@
 static int first_year(const compiled_index_t *ci)
 {
     int y = 1 << 30;
-    for (size_t i = 0; i < ci->index->nperiods; i++)
-        if (ci->index->periods[i].from && ci->index->periods[i].from < y) y = ci->index->periods[i].from;
+    for (size_t i = 0; i < node_rare(ci->index)->nperiods; i++)
+        if (node_rare(ci->index)->periods[i].from && node_rare(ci->index)->periods[i].from < y) y = node_rare(ci->index)->periods[i].from;
     return y;
 }
 

@@ -327,7 +327,7 @@ bool chiso_result_print_explain(const chiso_result *r, const char *node, FILE *o
     if (name && uid) fprintf(out, " [%s]", uid);
     if (r->period) fprintf(out, " · %s %s", _("period"), r->period);
     if (r->ci) fprintf(out, " — %s", r->ci->index->name);
-    if (r->ok && r->ci && r->ci->index->nperiods) { /* the version that scored it */
+    if (r->ok && r->ci && node_rare(r->ci->index)->nperiods) { /* the version that scored it */
         char *periods = index_periods_text(r->ci->index);
         fprintf(out, " · %s %s%s%s %s", _("version"), r->ci->index->source ? r->ci->index->source : "",
                 r->ci->index->source ? ", " : "", _("applies to"), periods);
