@@ -443,7 +443,7 @@ primary
     | FALSE { $$ = expr_new(ctx, EX_BOOL, LOC(@1)); $$->boolean = false; $$->text = "false"; }
     | IDENT { $$ = expr_new(ctx, EX_NAME, LOC(@1)); $$->text = $1; }
     | PATH {
-          $$ = expr_new(ctx, EX_PATH, LOC(@1)); $$->segs = $1.segs; $$->nsegs = $1.n;
+          $$ = expr_new(ctx, EX_PATH, LOC(@1)); $$->segs = $1.segs; $$->nsegs = (uint16_t)$1.n;
           $$->text = $1.text;
       }
     | MAX { $$ = expr_new(ctx, EX_NODE_MAX, LOC(@1)); $$->text = "max"; }

@@ -56,7 +56,7 @@ typedef struct {
 struct let_decl;
 
 typedef struct expr {
-    /* Packed (80 bytes): a large index has hundreds of thousands of
+    /* Packed (72 bytes): a large index has hundreds of thousands of
      * expressions, and their size is most of a check's memory. What only
      * some kinds have shares a union: read a field of the union only for
      * the kinds it names. The fields before it hold for every kind. */
@@ -65,14 +65,10 @@ typedef struct expr {
     uint8_t type;           /* value_type, set by the checker */
     bool is_percent;
     bool boolean;
-    uint16_t depth;         /* nesting, for the parser's limit (saturates) */
+    uint8_t depth;          /* nesting, for the parser's limit (saturates at 255) */
+    uint16_t nsegs;         /* EX_NAME/EX_PATH (at most EXPR_MAX_SEGS; 0 for every other kind) */
     int metric;             /* metric slot for EX_NAME/EX_PATH (-1 for every other kind) */
-    union {
-        int date;           /* EX_DATE: days since 1970-01-01 */
-        int builtin;        /* EX_CALL: builtin id, set by the checker */
-    };
     int nargs;              /* calls (0 for every other kind) */
-    int nsegs;              /* EX_NAME/EX_PATH */
     srcloc_t loc;
     char *text;             /* literal text as written, string value, or name */
     union {
@@ -81,14 +77,21 @@ typedef struct expr {
         };
         rat_t num;          /* EX_NUMBER */
         rat_t node_max;     /* EX_NODE_MAX, set by the checker */
+        int date;           /* EX_DATE: days since 1970-01-01 */
         struct {            /* EX_NAME, EX_PATH */
             char **segs;
             struct let_decl *let;           /* EX_NAME bound to a let (checker) */
             const struct metric_decl *decl; /* the declaration of the metric read (or NULL) */
         };
-        struct expr **args; /* EX_CALL */
+        struct {            /* EX_CALL */
+            struct expr **args;
+            int builtin;    /* builtin id, set by the checker (-1 before, and when unknown) */
+        };
     };
 } expr_t;
+
+/* The most segments a metric path may have (expr_t.nsegs is 16 bits). */
+#define EXPR_MAX_SEGS 65535
 
 /* Does `e` have operands a, b, c (which other kinds do not)? */
 static inline bool expr_has_operands(const expr_t *e)

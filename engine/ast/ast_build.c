@@ -30,8 +30,10 @@ void item_append(item_list_t *list, item_t *it)
     list->tail = it;
 }
 
-/* One level deeper than d (the depth is kept in 16 bits: it saturates). */
-static uint16_t deeper(int d) { return d >= UINT16_MAX ? UINT16_MAX : (uint16_t)(d + 1); }
+/* One level deeper than d (the depth is kept in 8 bits: it saturates,
+ * past the limit, which is reported when first exceeded). */
+_Static_assert(CHISO_MAX_NESTING < UINT8_MAX, "expression depths are kept in 8 bits");
+static uint8_t deeper(int d) { return d >= UINT8_MAX ? UINT8_MAX : (uint8_t)(d + 1); }
 
 static void too_deep(parse_ctx_t *ctx, expr_t *e)
 {
@@ -45,6 +47,7 @@ static void too_deep(parse_ctx_t *ctx, expr_t *e)
 }
 
 /* The tree's structs are packed at 8 bytes (arena_alloc8). */
+_Static_assert(sizeof(expr_t) == 72, "expr_t grew: see its comment in ast.h");
 _Static_assert(_Alignof(expr_t) <= 8 && _Alignof(node_t) <= 8 && _Alignof(band_t) <= 8,
                "syntax tree structs need an alignment arena_alloc8 does not give");
 
@@ -55,7 +58,6 @@ expr_t *expr_new(parse_ctx_t *ctx, expr_kind kind, srcloc_t loc)
     e->loc = loc;
     e->depth = 1;
     e->metric = -1;
-    e->builtin = -1;
     if (kind == EX_NAME || kind == EX_PATH) ctx->file->nnames++;
     return e;
 }
@@ -100,6 +102,7 @@ expr_t *expr_call(parse_ctx_t *ctx, const char *name, expr_t **args, int nargs, 
     expr_t *e = expr_new(ctx, EX_CALL, loc);
     e->text = (char *)name; /* the parse's own copy (never written to) */
     e->args = args;
+    e->builtin = -1;
     e->nargs = nargs;
     int d = 0;
     for (int i = 0; i < nargs; i++)

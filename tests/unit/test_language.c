@@ -305,6 +305,38 @@ static void deep_nesting_is_refused_cleanly(void **s)
     free(text);
 }
 
+/* A metric path of `segs` segments `a.a.a…` read by a criterion's score. */
+static char *path_rules(size_t segs)
+{
+    char *text = malloc(segs * 2 + 200);
+    strcpy(text, "index \"t\" { total 1 criterion 1 \"c\" max 1 { score ");
+    size_t len = strlen(text);
+    for (size_t i = 0; i < segs; i++) {
+        if (i) text[len++] = '.';
+        text[len++] = 'a';
+    }
+    strcpy(text + len, " } }");
+    return text;
+}
+
+static void long_metric_path_is_refused_cleanly(void **s)
+{
+    (void)s;
+    /* a tree keeps up to 65 535 segments of a path: one more is one error
+     * at the path, not a crash nor a string of follow-on errors */
+    char *text = path_rules(65535);
+    chiso_program *p = load_rules(text);
+    assert_int_equal(chiso_program_errors(p), 0);
+    chiso_program_free(p);
+    free(text);
+    text = path_rules(65536);
+    p = load_rules(text);
+    assert_int_equal(chiso_program_errors(p), 1);
+    assert_diag(p, 1, 51, "error", "a metric path has at most 65535 segments");
+    chiso_program_free(p);
+    free(text);
+}
+
 static void large_rules_file(void **s)
 {
     (void)s;
@@ -364,6 +396,7 @@ int main(void)
         cmocka_unit_test(lints),
         cmocka_unit_test(includes),
         cmocka_unit_test(deep_nesting_is_refused_cleanly),
+        cmocka_unit_test(long_metric_path_is_refused_cleanly),
         cmocka_unit_test(large_rules_file),
         cmocka_unit_test(binary_garbage),
         cmocka_unit_test(boolean_bands),
