@@ -42,6 +42,7 @@ typedef struct {
     size_t spool_read_pos, spool_read_end, spool_read_cap;
     size_t spooled;       /* lines written to the spool (checked when read back) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
+    unit_ranks_t franks;  /* every unit's field ranks (batch_rank) */
     unit_store_t *stores; /* the summaries' texts and arrays: one store per worker */
     int nstores;
     bool has_criteria;

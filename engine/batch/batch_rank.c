@@ -56,19 +56,32 @@ static bool unit_key(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *
     return !of;
 }
 
+/* A rank into `width` bytes at p, as unit_frank reads it. */
+static void unit_set_frank(unsigned char *p, unsigned width, uint32_t rank)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    rank <<= 8 * (4 - width); /* the low bytes come last */
+#endif
+    if (width == 2) memcpy(p, &rank, 2); /* sizes the compiler knows: no call */
+    else if (width == 3) memcpy(p, &rank, 3);
+    else memcpy(p, &rank, 4);
+}
+
 /* field < 0: overall percent; else that field's percent. Ranks are
- * computed into a dense array, then copied in batch order: writing them
- * straight into the summaries in sorted order would touch a million
- * scattered ones. */
+ * computed into a dense array, then copied in batch order (into the
+ * summaries, or the batch's table of field ranks): writing them there in
+ * sorted order would touch a million scattered places. */
 static void rank_by(batch_t *b, int field, int decimals, ranking_t *rk, uint32_t *ranks)
 {
     rank_ctx ctx = {b, field, decimals};
     ranking_run(rk, b->count, unit_key, &ctx, ranks);
-    for (size_t i = 0; i < b->count; i++) {
-        unit_summary_t *u = &b->units[i];
-        if (field < 0) u->rank = (int32_t)ranks[i];
-        else if (field < u->nfields) unit_franks(u)[field] = (int32_t)ranks[i];
+    if (field < 0) {
+        for (size_t i = 0; i < b->count; i++) b->units[i].rank = (int32_t)ranks[i];
+        return;
     }
+    const unit_ranks_t *t = &b->franks;
+    for (size_t i = 0; i < b->count; i++)
+        unit_set_frank(t->data + (i * t->stride + (size_t)field) * t->width, t->width, ranks[i]);
 }
 
 /* Numbers the (level, period) groups, so that sorting compares integers.
@@ -77,7 +90,10 @@ static void rank_by(batch_t *b, int field, int decimals, ranking_t *rk, uint32_t
  * tried before the map. */
 static void number_groups(batch_t *b)
 {
-    for (size_t i = 0; i < b->count; i++) b->units[i].group->number = 0;
+    for (size_t i = 0; i < b->count; i++) {
+        b->units[i].group->number = 0;
+        b->units[i].group->ranks = &b->franks;
+    }
     strmap_t groups;
     strmap_init(&groups);
     strbuf_t key;
@@ -158,6 +174,11 @@ void batch_rank(batch_t *b, int decimals)
     int nfields = 0; /* rank_by sets every rank, 0 where a unit is not ranked */
     for (size_t i = 0; i < b->count; i++)
         if (b->units[i].nfields > nfields) nfields = b->units[i].nfields;
+    /* field ranks: in as few bytes as the largest possible rank needs */
+    free(b->franks.data);
+    unsigned width = b->count <= 0xffff ? 2 : b->count <= 0xffffff ? 3 : 4;
+    b->franks = (unit_ranks_t){b->units, NULL, (size_t)nfields, width};
+    if (nfields && b->count) b->franks.data = xcalloc_large(b->count * (size_t)nfields * width + 2); /* see unit_frank */
     ranking_t *rk = ranking_new(b->count);
     uint32_t *ranks = xmalloc_large((b->count ? b->count : 1) * sizeof *ranks);
     arena_t bigs; /* keys beyond 64 bits, if any, for the time of ranking */

@@ -120,10 +120,17 @@ static unsigned nbytes(uint64_t v)
     return v ? (unsigned)(64 - __builtin_clzll(v) + 7) / 8 : 0;
 }
 
+/* n (<= 8) little-endian bytes; 8 may be written (the buffer has room:
+ * MAX_VALUE a value). */
 static unsigned char *put_bytes(unsigned char *p, uint64_t v, unsigned n)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(p, &v, sizeof v);
+    return p + n;
+#else
     for (unsigned k = 0; k < n; k++) *p++ = (unsigned char)(v >> (8 * k));
     return p;
+#endif
 }
 
 /* n (<= 8) little-endian bytes. The block keeps 7 bytes after its last
@@ -158,11 +165,12 @@ static unsigned char *put_value(unsigned char *p, rat_t v)
         return p + sizeof v.num;
     }
     uint64_t m = (uint64_t)v.den, code;
-    unsigned e = 0, twos = (unsigned)__builtin_ctzll(m); /* 10^e divides it only if 2^e does */
-    while (e < 18 && e < twos && m % 10 == 0) {
-        m /= 10;
-        e++;
-    }
+    unsigned e = 0; /* the most e such that 10^e divides it (at most 18 in 63 bits), bit by bit */
+    for (unsigned bit = 16; bit && m % 10 == 0; bit /= 2) /* most are not multiples of 10 at all */
+        if (m % pow10_table[bit] == 0) {
+            m /= pow10_table[bit];
+            e += bit;
+        }
     unsigned dlen;
     if (m < (1ULL << 58)) {
         code = m == 1 && e == 0 ? 0 : m << 5 | e;
@@ -205,7 +213,7 @@ static rat_t get_value(const unsigned char *p)
 
 static const unsigned char *values_start(const unit_summary_t *u, size_t *len)
 {
-    const unsigned char *p = (const unsigned char *)u->data + (size_t)u->nfields * sizeof(int32_t);
+    const unsigned char *p = (const unsigned char *)u->data;
     if (*p < 0x80) { /* the usual: fewer than 128 bytes of values */
         *len = *p;
         return p + 1;
@@ -326,10 +334,9 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     }
     unsigned char head[10];
     size_t hlen = (size_t)(put_varint(head, vlen) - head);
-    size_t franks = (size_t)s->nfields * sizeof(int32_t);
     size_t pad = vlen && total < 7 ? 7 - total : 0; /* see get_bytes */
-    s->data = arena_alloc8(&st->arena, franks + hlen + vlen + total + pad); /* field ranks: zeroed, set by batch_rank */
-    char *at = s->data + franks;
+    s->data = arena_alloc8(&st->arena, hlen + vlen + total + pad);
+    char *at = s->data;
     memcpy(at, head, hlen);
     if (vlen) memcpy(at + hlen, values, vlen);
     at += hlen + vlen;

@@ -2,7 +2,6 @@
  *
  * A province-wide batch keeps a million of these, so a summary is 32
  * bytes of fixed fields and one block of the rest:
- * - each top-level field's rank;
  * - points, maximum and each top-level field's points (and maximum, when
  *   some maximum is not the one the rules declare), each exact in as few
  *   bytes as it needs: most take 2 to 5, a fraction of 64-bit parts (a
@@ -15,6 +14,8 @@
  *   interned group: a batch has few distinct ones;
  * - an extra part only for what few units have: errors, a note, a
  *   duplicate, points by origin.
+ * The ranks of each top-level field are kept for the whole batch at once
+ * (unit_ranks_t), in as few bytes as its size needs.
  * Read them through the functions below. */
 #ifndef CHISO_UNIT_SUMMARY_H
 #define CHISO_UNIT_SUMMARY_H
@@ -31,12 +32,26 @@
 struct compiled_index;
 struct chiso_result;
 
+/* The field ranks of a whole batch, set by batch_rank: a row of
+ * `stride` ranks for each unit of `units`, each rank in `width` bytes (2
+ * below 65 536 units, 3 below 16 777 216, else 4; in the host's byte
+ * order, as the low bytes of a uint32_t). Every group points to
+ * it, so that a summary read in place in the batch's array finds its
+ * row. */
+typedef struct unit_ranks {
+    const struct unit_summary *units;
+    unsigned char *data;       /* NULL until ranked */
+    size_t stride;
+    unsigned width;
+} unit_ranks_t;
+
 /* What many units share: level and period (ranked together), grade and
  * the index version that scored them. */
 typedef struct unit_group {
     const char *level, *period; /* NULL when the unit did not say */
     const char *grade;          /* interned; NULL for a unit in error or without grades */
     const struct compiled_index *ci; /* the index version that scored them (ok units); its fields */
+    const unit_ranks_t *ranks;  /* set by batch_rank */
     uint32_t number;            /* set by batch_rank: equal for equal (level, period) */
 } unit_group_t;
 
@@ -60,7 +75,7 @@ enum {
 };
 
 typedef struct unit_summary {
-    char *data;               /* field ranks, the values (their length first); then id, name, origin */
+    char *data;               /* the values (their length first); then id, name, origin */
     unit_group_t *group;      /* level, period, grade, index version */
     unit_extra_t *extra;      /* NULL for most units */
     int32_t rank;             /* 0: not ranked */
@@ -92,8 +107,7 @@ static inline bool unit_has_percent(const unit_summary_t *u) { return u->flags &
 static inline bool unit_unranked(const unit_summary_t *u) { return u->flags & UNIT_UNRANKED; }
 static inline bool unit_repeats(const unit_summary_t *u) { return u->flags & UNIT_REPEATS; }
 
-/* The block: each field's rank (int32_t), then the length of the values
- * and the values (points, max, then each field's points, then each
+/* The block: the length of the values and the values (points, max, then each field's points, then each
  * field's maximum unless UNIT_DECLARED_MAX; then the percent when
  * UNIT_KEEPS_PERCENT), then the texts. Units in error have no values. */
 static inline size_t unit_nvalues(const unit_summary_t *u)
@@ -101,8 +115,20 @@ static inline size_t unit_nvalues(const unit_summary_t *u)
     if (!u->ok) return 0;
     return 2 + (size_t)u->nfields * (u->flags & UNIT_DECLARED_MAX ? 1 : 2);
 }
-static inline int32_t *unit_franks(const unit_summary_t *u) { return (int32_t *)(void *)u->data; }
-static inline int32_t unit_frank(const unit_summary_t *u, int f) { return unit_franks(u)[f]; }
+/* Field f's rank (0: not ranked); u must be in the batch's array. */
+static inline int32_t unit_frank(const unit_summary_t *u, int f)
+{
+    const unit_ranks_t *t = u->group->ranks;
+    if (!t || !t->data) return 0;
+    uint32_t r; /* 4 bytes read (the table has 2 more at its end), `width` kept */
+    memcpy(&r, t->data + ((size_t)(u - t->units) * t->stride + (size_t)f) * t->width, sizeof r);
+    if (t->width == 4) return (int32_t)r;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (int32_t)(r >> (8 * (4 - t->width)));
+#else
+    return (int32_t)(r & ((1U << (8 * t->width)) - 1));
+#endif
+}
 /* Value i of the block, exact. */
 rat_t unit_value(const unit_summary_t *u, size_t i);
 
