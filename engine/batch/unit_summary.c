@@ -133,7 +133,7 @@ static unsigned char *put_bytes(unsigned char *p, uint64_t v, unsigned n)
 #endif
 }
 
-/* n (<= 8) little-endian bytes. The block keeps 7 bytes after its last
+/* n (<= 8) little-endian bytes. The block keeps 8 bytes after its last
  * value (its texts, or padding), so that 8 can always be read at once. */
 static uint64_t get_bytes(const unsigned char *p, unsigned n)
 {
@@ -334,7 +334,7 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     }
     unsigned char head[10];
     size_t hlen = (size_t)(put_varint(head, vlen) - head);
-    size_t pad = vlen && total < 7 ? 7 - total : 0; /* see get_bytes */
+    size_t pad = vlen && total < 8 ? 8 - total : 0; /* see get_bytes */
     s->data = arena_alloc8(&st->arena, hlen + vlen + total + pad);
     char *at = s->data;
     memcpy(at, head, hlen);
