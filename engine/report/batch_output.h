@@ -29,6 +29,9 @@ void batch_print_errors(const batch_t *b, FILE *out);
 /* Writes the batch to `out`; false on a write error. */
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                   FILE *out);
+/* The CSV table for Excel (batch_csv.c), with the batch's fields. */
+bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const char **ids,
+                      const char **names, int nfields, const render_opts_t *o, FILE *out);
 /* One self-contained HTML page (batch_html.c). */
 bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                        FILE *out);
