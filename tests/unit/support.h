@@ -10,6 +10,9 @@
 
 #include "chiso.h"
 
+/* The whole file at `path`, NUL-terminated (the test fails when it cannot
+ * be read); its length in *len when len is not NULL. Free with free(). */
+char *read_file(const char *path, size_t *len);
 /* Loads rules from a string (named "test.chiso"). */
 chiso_program *load_rules(const char *text);
 /* Asserts that the program has a diagnostic at line:col of `severity`

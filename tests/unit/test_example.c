@@ -5,27 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *read_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 static void contract_example_scores_9_25(void **state)
 {
     (void)state;
     chiso_program *prog = chiso_program_load("rules/examples/huyen-mini.chiso");
     assert_int_equal(chiso_program_errors(prog), 0);
     assert_int_equal(chiso_program_warnings(prog), 0);
-    char *sub = read_file("fixtures/examples/submissions/ductho.json");
+    char *sub = read_file("fixtures/examples/submissions/ductho.json", NULL);
     json_t *r = score_json(prog, sub);
     assert_string_equal(json_string_value(json_object_get(r, "status")), "ok");
     assert_true(num_field(r, "points") == 9.25);
