@@ -9,8 +9,9 @@
 # the district index of Hà Tĩnh (29 criteria). Prints wall clock and CPU
 # time (user + system, from bench/measure) and the goals: -j 1 -f ndjson
 # within 1.0× and -j 1 -f csv within 0.6× of the parse, in CPU time.
-# With MEMORY_UNITS=N, also the peak memory of a batch of N submissions
-# (and of N/100).
+# Then the memory a batch keeps per unit (goal: at most 200 bytes), from
+# the peaks of the whole batch and of its first hundredth
+# (MEMORY_UNITS=N: of N submissions; 0: not measured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-100000}"
@@ -63,15 +64,38 @@ goal "chiso score -j 1 -f ndjson" 1 1.0
 goal "chiso score -j 1 -f csv" 3 0.6
 echo "goals against jq and the other peers (the example index): bash bench/peers/run.sh"
 
-# Memory as the batch grows (MEMORY_UNITS=1000000 bash bench/run.sh): the
-# peak resident size `chiso score --summary` reports for a batch of that
-# many example submissions, next to one a hundredth of its size.
-if [ -n "${MEMORY_UNITS:-}" ]; then
-  printf '\n%-34s %9s\n' "memory (-j $jobs -f csv, example)" "peak MB"
-  for n in $((MEMORY_UNITS / 100)) "$MEMORY_UNITS"; do
-    build-bench/bench/gen_submissions rules/examples/huyen-mini.chiso "$n" 42 > "$work/memory.ndjson"
-    peak=$(build-bench/chiso score -q --summary -j "$jobs" -f csv rules/examples/huyen-mini.chiso - \
-             < "$work/memory.ndjson" 2>&1 >/dev/null | sed -n 's/.*peak memory) \([0-9]*\) MB.*/\1/p')
-    printf '%-34s %9s\n' "$n submissions" "$peak"
+# Memory kept per unit (the goal: at most 200 bytes a unit kept for
+# ranking, plus a fixed part): the peak resident size of `chiso score -j
+# $jobs` over the whole batch and over its first hundredth, the lowest of
+# MEMORY_ROUNDS (default 3) runs each (huge pages and the workers' arena
+# chunks make single peaks differ by a MiB or two); per unit is the
+# growth divided by the units added. MEMORY_UNITS=N measures a batch of N
+# submissions instead (made with the same seed); MEMORY_UNITS=0 skips it.
+munits="${MEMORY_UNITS:-$count}"
+if [ "$munits" -gt 0 ]; then
+  if [ "$munits" = "$count" ]; then mbatch="$work/batch.ndjson"
+  else mbatch="$work/memory.ndjson"; build-bench/bench/gen_submissions "$rules" "$munits" 42 > "$mbatch"; fi
+  small=$((munits / 100))
+  head -n "$small" "$mbatch" > "$work/memory-small.ndjson"
+  mrounds="${MEMORY_ROUNDS:-3}"
+  lowest_peak() { # input, format: the lowest peak in KiB of mrounds runs
+    local low="" p
+    for ((r = 0; r < mrounds; r++)); do
+      read -r _ _ p _ < <(build-bench/bench/measure -i "$1" build-bench/chiso score -q -j "$jobs" -f "$2" "$rules" -)
+      if [ -z "$low" ] || [ "$p" -lt "$low" ]; then low=$p; fi
+    done
+    echo "$low"
+  }
+  printf '\nmemory (-j %s, lowest of %s runs)    %12s %12s %12s\n' "$jobs" "$mrounds" "$small units" "$munits units" "per unit"
+  worst=0
+  for fmt in csv ndjson text; do
+    lo=$(lowest_peak "$work/memory-small.ndjson" "$fmt")
+    hi=$(lowest_peak "$mbatch" "$fmt")
+    per=$(( (hi - lo) * 1024 / (munits - small) ))
+    [ "$per" -gt "$worst" ] && worst=$per
+    printf '%-34s %9s KiB %9s KiB %10s B\n' "chiso score -f $fmt" "$lo" "$hi" "$per"
   done
+  echo
+  printf 'goal: at most 200 bytes a unit kept for a batch: %s B at most — %s\n' "$worst" \
+    "$([ "$worst" -le 200 ] && echo met || echo MISSED)"
 fi
