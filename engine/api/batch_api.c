@@ -74,7 +74,8 @@ void chiso_batch_warn_duplicates(const chiso_batch *b, FILE *err)
         const unit_summary_t *u = &b->batch.units[i];
         if (!unit_repeats(u)) continue;
         /* IDs and file names come from the submitters: no raw controls on a terminal. */
-        const char *shown[4] = {unit_id(u), unit_period(u) ? unit_period(u) : "", unit_duplicate_of(u), unit_origin(u)};
+        char ob[UNIT_ORIGIN_SIZE];
+        const char *shown[4] = {unit_id(u), unit_period(u) ? unit_period(u) : "", unit_duplicate_of(u), unit_origin(u, ob)};
         char *safe[4];
         for (int k = 0; k < 4; k++) safe[k] = shown[k] ? safe_text_line(shown[k]) : NULL;
         fprintf(err, "chiso score: unit '%s'%s%s appears more than once (%s and %s); all are kept\n",

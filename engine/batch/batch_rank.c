@@ -128,8 +128,10 @@ static uint64_t hash_text(uint64_t h, const char *s)
 static void note_duplicate(batch_t *b, unit_summary_t *u, const unit_summary_t *other)
 {
     if (!u->extra) u->extra = arena_alloc8(&b->stores[0].arena, sizeof *u->extra);
-    const char *origin = unit_origin(other); /* lives as long as the batch */
-    u->extra->duplicate_of = origin ? origin : "?";
+    char buf[UNIT_ORIGIN_SIZE];
+    const char *origin = unit_origin(other, buf);
+    /* kept as long as the batch: a line of standard input copied, for few units repeat */
+    u->extra->duplicate_of = !origin ? "?" : origin == buf ? arena_strdup(&b->stores[0].arena, buf) : origin;
 }
 
 /* Marks units whose (id, period) came earlier in the batch, with an
@@ -222,6 +224,6 @@ int batch_by_group_rank(const void *x, const void *y)
 
 const char *batch_unit_label(const unit_summary_t *u)
 {
-    const char *name = unit_name(u), *id = unit_id(u), *origin = unit_origin(u);
-    return name ? name : id ? id : origin ? origin : "?";
+    const char *name = unit_name(u), *id = unit_id(u), *origin = unit_origin_text(u);
+    return name ? name : id ? id : origin ? origin : "?"; /* without both, the origin is text */
 }

@@ -285,6 +285,26 @@ static void keep_messages(const chiso_result *r, unit_summary_t *s, unit_store_t
 }
 
 /* Value i of a result as the block keeps it (see unit_nvalues). */
+/* The marks an origin in the block may begin with (unit_origin). */
+enum { ORIGIN_LINE = 1, ORIGIN_ESCAPE = 2 };
+
+/* N of an origin "<stdin>:N" as the input iterator writes it (digits
+ * without a leading zero, below 10^18); -1 for any other origin. */
+static long long stdin_line_of(const char *origin)
+{
+    static const char prefix[] = "<stdin>:";
+    if (!origin || strncmp(origin, prefix, sizeof prefix - 1)) return -1;
+    const char *d = origin + sizeof prefix - 1;
+    size_t n = strlen(d);
+    if (n == 0 || n > 18 || (d[0] == '0' && n > 1)) return -1;
+    long long line = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i] < '0' || d[i] > '9') return -1;
+        line = line * 10 + (d[i] - '0');
+    }
+    return line;
+}
+
 static rat_t value_at(const chiso_result *r, const cnode_t *root, size_t i)
 {
     if (i < 2) return i ? r->max : r->points;
@@ -332,6 +352,26 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
             total += lens[k] + 1;
         }
     }
+    /* The origin comes last, so nothing skips over it: a line of standard
+     * input is kept as its number (ORIGIN_LINE, then the line as a
+     * varint: 3 bytes against 15), a file name as text (after
+     * ORIGIN_ESCAPE when it begins with either mark). A unit with neither
+     * id nor name keeps even "<stdin>:LINE" as text, for it is then the
+     * unit's label (batch_unit_label), which must not need a buffer. */
+    unsigned char origin_code[12];
+    const char *origin_text = texts[2];
+    size_t origin_len = 0; /* bytes kept for the origin */
+    long long line = (texts[0] || texts[1]) ? stdin_line_of(texts[2]) : -1;
+    if (line >= 0) {
+        origin_code[0] = ORIGIN_LINE;
+        origin_len = (size_t)(put_varint(origin_code + 1, (uint64_t)line) - origin_code);
+    } else if (texts[2] && (texts[2][0] == ORIGIN_LINE || texts[2][0] == ORIGIN_ESCAPE)) {
+        origin_code[0] = ORIGIN_ESCAPE;
+        origin_len = 1 + lens[2] + 1;
+    } else if (texts[2]) {
+        origin_len = lens[2] + 1;
+    }
+    if (texts[2]) total += origin_len - (lens[2] + 1);
     unsigned char head[10];
     size_t hlen = (size_t)(put_varint(head, vlen) - head);
     size_t pad = vlen && total < 8 ? 8 - total : 0; /* see get_bytes */
@@ -341,11 +381,17 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     if (vlen) memcpy(at + hlen, values, vlen);
     at += hlen + vlen;
     if (values != local) free(values);
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < 2; k++)
         if (texts[k]) {
             memcpy(at, texts[k], lens[k] + 1);
             at += lens[k] + 1;
         }
+    if (line >= 0) {
+        memcpy(at, origin_code, origin_len);
+    } else if (origin_text) {
+        if (origin_len > lens[2] + 1) *at++ = ORIGIN_ESCAPE;
+        memcpy(at, origin_text, lens[2] + 1);
+    }
     if (!r->ok) return;
     rat_t opts[3], omax[3];
     if (result_origin_totals(r, opts, omax)) {
@@ -364,6 +410,32 @@ rat_t unit_value(const unit_summary_t *u, size_t i)
     const unsigned char *p = values_start(u, &len);
     for (; i; i--) p += value_len[*p];
     return get_value(p);
+}
+
+const char *unit_origin_text(const unit_summary_t *u)
+{
+    const char *t = unit_text(u, 2);
+    if (!t || *t == ORIGIN_LINE) return NULL;
+    return *t == ORIGIN_ESCAPE ? t + 1 : t;
+}
+
+const char *unit_origin(const unit_summary_t *u, char buf[UNIT_ORIGIN_SIZE])
+{
+    const char *t = unit_text(u, 2);
+    if (!t || *t != ORIGIN_LINE) return unit_origin_text(u);
+    const unsigned char *p = (const unsigned char *)t + 1;
+    uint64_t line = get_varint(&p);
+    static const char prefix[] = "<stdin>:";
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
+    memcpy(buf, prefix, sizeof prefix - 1);
+    for (size_t i = 0; i < n; i++) buf[sizeof prefix - 1 + i] = digits[n - 1 - i];
+    buf[sizeof prefix - 1 + n] = '\0';
+    return buf;
 }
 
 const char *unit_text(const unit_summary_t *u, int which)

@@ -9,7 +9,8 @@
  *   pointer to the copy kept in the store. The percent is computed when
  *   asked for, as scoring computed it; only when that would not fit 64
  *   bits is it kept as one more value;
- * - the unit's id, name and origin as text;
+ * - the unit's id and name as text, and its origin: a file name, or the
+ *   line of standard input as a number;
  * - level, period, grade and the index version that scored it as one
  *   interned group: a batch has few distinct ones;
  * - an extra part only for what few units have: errors, a note, a
@@ -139,11 +140,19 @@ rat_t unit_percent(const unit_summary_t *u);
 static inline rat_t unit_fpoints(const unit_summary_t *u, int f) { return unit_value(u, 2 + (size_t)f); }
 rat_t unit_fmax(const unit_summary_t *u, int f);
 
-/* The texts at the end of the block: id, name, origin, each there when its flag is. */
+/* The texts at the end of the block: id, name, origin, each there when
+ * its flag is; the origin as kept (read it with unit_origin). */
 const char *unit_text(const unit_summary_t *u, int which);
 static inline const char *unit_id(const unit_summary_t *u) { return unit_text(u, 0); }
 static inline const char *unit_name(const unit_summary_t *u) { return unit_text(u, 1); }
-static inline const char *unit_origin(const unit_summary_t *u) { return unit_text(u, 2); }
+/* Where the unit came from: its file, or "<stdin>:LINE", which a unit
+ * read from standard input keeps as the line's number and gets written
+ * into buf (so the text lives as long as buf). */
+enum { UNIT_ORIGIN_SIZE = 32 };
+const char *unit_origin(const unit_summary_t *u, char buf[UNIT_ORIGIN_SIZE]);
+/* The origin when it is kept as text, as it always is for a unit with
+ * neither id nor name; NULL otherwise. */
+const char *unit_origin_text(const unit_summary_t *u);
 
 static inline const char *unit_level(const unit_summary_t *u) { return u->group->level; }
 static inline const char *unit_period(const unit_summary_t *u) { return u->group->period; }

@@ -263,7 +263,8 @@ bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const
         sb_addc(&row, sep);
         sb_adds(&row, u->ok ? "ok" : "error");
         sb_addc(&row, sep);
-        csv_field(&row, unit_origin(u), sep);
+        char ob[UNIT_ORIGIN_SIZE];
+        csv_field(&row, unit_origin(u, ob), sep);
         sb_addc(&row, sep);
         if (unit_error(u)) { /* every error, "; " between them */
             strbuf_t joined;

@@ -237,7 +237,8 @@ static void errors_html(const batch_t *b, FILE *out)
         fputs("</td><td>", out);
         esc(out, unit_period(u));
         fputs("</td><td>", out);
-        esc(out, unit_origin(u));
+        char ob[UNIT_ORIGIN_SIZE];
+        esc(out, unit_origin(u, ob));
         fputs("</td><td class=\"err\"><ul>", out);
         for (const char *e = or_empty(unit_error(u)); *e;) {
             size_t len = strcspn(e, "\n");

@@ -175,7 +175,9 @@ void batch_print_errors(const batch_t *b, FILE *out)
         if (unit_id(u) && label != unit_id(u)) fprintf(out, " [%s]", unit_id(u));
         if (unit_level(u)) fprintf(out, " · %s %s", _("level"), unit_level(u));
         if (unit_period(u)) fprintf(out, " · %s %s", _("period"), unit_period(u));
-        if (unit_origin(u) && label != unit_origin(u)) fprintf(out, " · %s %s", _("file"), unit_origin(u));
+        char ob[UNIT_ORIGIN_SIZE];
+        const char *origin = unit_origin(u, ob);
+        if (origin && label != origin) fprintf(out, " · %s %s", _("file"), origin);
         fputs(" · ", out);
         fprintf(out, chiso_ngettext("%zu error", "%zu errors", unit_nerrors(u)), unit_nerrors(u));
         fputc('\n', out);

@@ -108,6 +108,36 @@ check "stderr counts the failures" grep -q "2 of 9 units could not be scored" "$
 check "stdin: exit 3 for the truncated line" test $? -eq 3
 check "stdin: origin names the line" test "$(jq -r '.[1].file' "$work/stdin.json")" = "<stdin>:2"
 
+# Origins of standard input: a unit with an id or name keeps its line as a
+# number (unit_summary.c) and every format shows "<stdin>:LINE" again,
+# also past line 127 (a varint of two bytes) and past 16 383 (three); a
+# unit with neither is labelled by its origin. Line 3 is blank.
+{
+  printf '{"unit":{"id":"L1","level":"huyện"},"period":"2021","metrics":{"a":5,"b":5}}\n'
+  printf '{"unit":{"name":"Không mã","level":"huyện"},"period":"2021","metrics":{"a":1}}\n'
+  printf '\n'
+  printf '{"unit":{"level":"huyện"},"period":"2021","metrics":{"a":1}}\n'
+  for ((i = 5; i <= 16390; i++)); do printf '{"unit":{"id":"R%d","level":"xã"},"period":"2021","metrics":{"a":1,"b":1}}\n' "$i"; done
+  printf '{"unit":{"id":"L1","level":"huyện"},"period":"2021","metrics":{"a":4,"b":4}}\n'
+} > "$work/lines.ndjson"
+"$chiso" score -q -j 2 -f csv --decimal-point "$rules" - < "$work/lines.ndjson" > "$work/lines.csv" 2> "$work/lines.err"
+check "stdin lines: exit 3 (two units in error)" test $? -eq 3
+check "stdin lines: csv origin of line 1" grep -q $'^L1,,huyện,2021,10,10,100,Tốt,1,5,5,1,1,ok,<stdin>:1,' "$work/lines.csv"
+check "stdin lines: csv origin of a unit with a name only" grep -q $'^,Không mã,huyện,2021,,,,,,,,,,error,<stdin>:2,' "$work/lines.csv"
+check "stdin lines: csv origin of a unit with neither" grep -q $'^,,huyện,2021,,,,,,,,,,error,<stdin>:4,' "$work/lines.csv"
+check "stdin lines: line 200 (two-byte line)" grep -q $'^R200,.*,ok,<stdin>:200,' "$work/lines.csv"
+check "stdin lines: line 16390 (three-byte line)" grep -q $'^R16390,.*,ok,<stdin>:16390,' "$work/lines.csv"
+check "stdin lines: the repeat names both lines" \
+  grep -q "unit 'L1' of period 2021 appears more than once (<stdin>:1 and <stdin>:16391)" "$work/lines.err"
+"$chiso" score -q -j 1 -f text "$rules" - < "$work/lines.ndjson" > "$work/lines.txt" 2> /dev/null
+check "stdin lines: text, a unit in error named by its line" grep -q '^  <stdin>:4 · ' "$work/lines.txt"
+check "stdin lines: text, a named unit in error shows its line" grep -q '^  Không mã · .*<stdin>:2 · ' "$work/lines.txt"
+"$chiso" score -q -j 2 -f json "$rules" - < "$work/lines.ndjson" > "$work/lines.json" 2> /dev/null
+check "stdin lines: json, the repeat's finding names the first line" \
+  test "$(jq -r '.[] | select(.unit.id == "L1" and .points == 8) | .findings[] | select(.kind == "duplicate_unit") | .message' "$work/lines.json")" = "the same unit ID and period also come from <stdin>:1"
+"$chiso" score -q -j 1 -f html "$rules" - < "$work/lines.ndjson" > "$work/lines.html" 2> /dev/null
+check "stdin lines: html names the line of a unit in error" grep -q '<td>&lt;stdin&gt;:4</td>' "$work/lines.html"
+
 # --fail-fast stops at the first unit in error.
 "$chiso" score -q -j 1 --fail-fast "$rules" "$work/missing.json" "$here/data/units" > "$work/ff.json" 2> "$work/ff.err"
 check "fail-fast: exit 3" test $? -eq 3
