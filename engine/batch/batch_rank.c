@@ -12,6 +12,7 @@
 #include "engine/support/strmap.h"
 #include "engine/support/xalloc.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,76 @@ static bool unit_key(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *
     return !of;
 }
 
+/* Whether a unit takes part in a ranking (as unit_key says), with its
+ * points and maximum. */
+static bool unit_share(const unit_summary_t *u, int field, rat_t *points, rat_t *max)
+{
+    if (!u->ok || unit_unranked(u)) return false;
+    if (field < 0 ? !unit_has_percent(u) : field >= u->nfields) return false;
+    *points = field < 0 ? unit_points(u) : unit_fpoints(u, field);
+    *max = field < 0 ? unit_max(u) : unit_fmax(u, field);
+    return field < 0 || !rat_is_zero(*max);
+}
+
+static uint64_t gcd64(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* When every unit of a ranking has the same positive maximum (the one the
+ * rules declare, as nearly always), shares order as points do, and points
+ * times the least common multiple of their denominators are whole: if
+ * those stay below 2^23, they are exact keys that ties need not be asked
+ * again for. Returns that multiple, or 0 (the general way). */
+static int64_t whole_scale(const batch_t *b, int field)
+{
+    rat_t common = {0, 1}, points, max;
+    bool any = false;
+    uint64_t scale = 1;
+    double most = 0;
+    for (size_t i = 0; i < b->count; i++) {
+        if (!unit_share(&b->units[i], field, &points, &max)) continue;
+        if (rat_is_big(points) || rat_is_big(max) || max.num <= 0) return 0;
+        if (!any) {
+            common = max;
+            any = true;
+        } else if (max.num != common.num || max.den != common.den) {
+            return 0;
+        }
+        uint64_t den = (uint64_t)points.den;
+        if (scale % den) {
+            scale = scale / gcd64(scale, den) * den;
+            if (scale > (1U << 20)) return 0;
+        }
+        double a = fabs((double)points.num / (double)points.den);
+        if (a > most) most = a;
+    }
+    return most * (double)scale < (double)(1U << 22) ? (int64_t)scale : 0;
+}
+
+typedef struct {
+    const batch_t *b;
+    int field;
+    int64_t scale;
+} whole_ctx;
+
+static bool unit_whole_key(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *group)
+{
+    (void)key; /* never asked: the keys are exact */
+    const whole_ctx *c = ctx;
+    const unit_summary_t *u = &c->b->units[i];
+    rat_t points, max;
+    if (!unit_share(u, c->field, &points, &max)) return false;
+    *group = u->group->number;
+    *approx = (double)(points.num * (c->scale / points.den));
+    return true;
+}
+
 /* A rank into `width` bytes at p, as unit_frank reads it. */
 static void unit_set_frank(unsigned char *p, unsigned width, uint32_t rank)
 {
@@ -73,8 +144,14 @@ static void unit_set_frank(unsigned char *p, unsigned width, uint32_t rank)
  * sorted order would touch a million scattered places. */
 static void rank_by(batch_t *b, int field, int decimals, ranking_t *rk, uint32_t *ranks)
 {
-    rank_ctx ctx = {b, field, decimals};
-    ranking_run(rk, b->count, unit_key, &ctx, ranks);
+    int64_t scale = decimals < 0 ? whole_scale(b, field) : 0;
+    if (scale) {
+        whole_ctx ctx = {b, field, scale};
+        ranking_run_whole(rk, b->count, unit_whole_key, &ctx, ranks);
+    } else {
+        rank_ctx ctx = {b, field, decimals};
+        ranking_run(rk, b->count, unit_key, &ctx, ranks);
+    }
     if (field < 0) {
         for (size_t i = 0; i < b->count; i++) b->units[i].rank = (int32_t)ranks[i];
         return;

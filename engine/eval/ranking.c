@@ -183,9 +183,20 @@ static void assign_ranks(ranking_t *rk, size_t n, ranking_key_fn key_of, void *c
     }
 }
 
-void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
+/* Whole keys below 2^23 are exact as floats: equal items tie, others
+ * are in order. */
+static void assign_whole_ranks(const rank_item *items, size_t n, uint32_t *ranks)
 {
-    if (n > rk->capacity) n = rk->capacity;
+    size_t group_start = 0, ahead_tie = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || items[i].group != items[i - 1].group) group_start = ahead_tie = i;
+        else if (items[i].key != items[i - 1].key) ahead_tie = i;
+        ranks[items[i].pos] = (uint32_t)(ahead_tie - group_start) + 1;
+    }
+}
+
+static size_t make_items(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
+{
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         ranks[i] = 0;
@@ -194,6 +205,21 @@ void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint
         if (key_of(ctx, i, NULL, &approx, &group))
             rk->items[m++] = (rank_item){descending_key(approx), group, (uint32_t)i};
     }
+    return m;
+}
+
+void ranking_run_whole(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
+{
+    if (n > rk->capacity) n = rk->capacity;
+    size_t m = make_items(rk, n, key_of, ctx, ranks);
+    sort_items(rk->items, rk->tmp, m);
+    assign_whole_ranks(rk->items, m, ranks);
+}
+
+void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
+{
+    if (n > rk->capacity) n = rk->capacity;
+    size_t m = make_items(rk, n, key_of, ctx, ranks);
     sort_items(rk->items, rk->tmp, m);
     assign_ranks(rk, m, key_of, ctx, ranks);
 }

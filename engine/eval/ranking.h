@@ -31,5 +31,9 @@ typedef bool (*ranking_key_fn)(void *ctx, size_t i, rat_t *key, double *approx, 
  * and 2/6 tie, 87.254 and 87.249 do not. Keys are not kept: a ranking
  * needs 24 bytes an entry besides `ranks`. */
 void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks);
+/* The same for keys the caller knows to be whole numbers below 2^23 in
+ * magnitude (*approx is then the exact key, and `key` is never asked):
+ * equal keys tie, and no key is asked twice. */
+void ranking_run_whole(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks);
 
 #endif
