@@ -184,12 +184,20 @@ static void push_unit(batch_t *b)
 static bool spool_write(batch_t *out, const strbuf_t *json)
 {
     if (out->spool_errno) return false;
+    if (out->spooled % BATCH_SPOOL_BLOCK == 0) { /* where the next block starts */
+        if (out->nmarks == out->marks_cap) {
+            out->marks_cap = out->marks_cap ? 2 * out->marks_cap : 64;
+            out->spool_marks = xrealloc(out->spool_marks, out->marks_cap * sizeof *out->spool_marks);
+        }
+        out->spool_marks[out->nmarks++] = out->spool_bytes;
+    }
     errno = 0;
     if (fwrite(json->data, 1, json->len, out->spool) != json->len) {
         out->spool_errno = errno ? errno : EIO;
         return false;
     }
     out->spooled++;
+    out->spool_bytes += json->len;
     return true;
 }
 
@@ -336,21 +344,54 @@ static bool spool_line(batch_t *b, const char **line, size_t *len, bool object)
     return false;
 }
 
+bool batch_spool_raw(batch_t *b, const char **line, size_t *n) { return spool_line(b, line, n, true); }
+
+bool batch_spool_expand(const batch_t *b, const char *line, size_t n, strbuf_t *out)
+{
+    if (!b->refs) {
+        sb_add(out, line, n);
+        return true;
+    }
+    return json_refs_expand(b->refs, line, n, out);
+}
+
 bool batch_spool_append(batch_t *b, strbuf_t *out)
 {
     const char *line;
     size_t n;
     if (!spool_line(b, &line, &n, true)) return false;
-    if (!b->refs) {
-        sb_add(out, line, n);
-        return true;
-    }
-    if (!json_refs_expand(b->refs, line, n - 1, out)) { /* and its '\n' after */
+    if (!batch_spool_expand(b, line, n - 1, out)) { /* and its '\n' after */
         fputs("chiso: the temporary file of results cannot be read back (damaged or truncated); "
               "the output would be incomplete\n", stderr);
         return false;
     }
     sb_addc(out, '\n');
+    return true;
+}
+
+size_t batch_spool_blocks(const batch_t *b)
+{
+    if (!b->spool || b->spool_errno || b->nmarks != (b->spooled + BATCH_SPOOL_BLOCK - 1) / BATCH_SPOOL_BLOCK) return 0;
+    return b->nmarks;
+}
+
+/* pread(2): no shared file position, so that threads read blocks at once. */
+bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, const char **why)
+{
+    size_t from = b->spool_marks[k], to = k + 1 < b->nmarks ? b->spool_marks[k + 1] : b->spool_bytes;
+    raw->len = 0;
+    sb_reserve(raw, to - from + 1);
+    int fd = fileno(b->spool);
+    while (raw->len < to - from) {
+        ssize_t got = pread(fd, raw->data + raw->len, to - from - raw->len, (off_t)(from + raw->len));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) {
+            *why = got < 0 ? strerror(errno) : "it ends early";
+            return false;
+        }
+        raw->len += (size_t)got;
+    }
+    raw->data[raw->len] = '\0';
     return true;
 }
 
@@ -422,6 +463,7 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 {
     json_arena_install();
     memset(out, 0, sizeof *out);
+    out->jobs = opts->jobs;
     if (opts->need_results || opts->need_leaves) { /* the published tables: no spool at all */
         out->spool = spool_open();
         if (!out->spool) return false;
@@ -536,6 +578,7 @@ void batch_free(batch_t *b)
     if (b->spool) fclose(b->spool);
     free(b->spool_buf); /* after fclose: the stream used it to the end */
     free(b->spool_read);
+    free(b->spool_marks);
     json_refs_free(b->refs);
     memset(b, 0, sizeof *b);
 }

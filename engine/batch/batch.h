@@ -41,6 +41,10 @@ typedef struct {
     char *spool_read;     /* the spool read back in blocks: lines are taken where they lie */
     size_t spool_read_pos, spool_read_end, spool_read_cap;
     size_t spooled;       /* lines written to the spool (checked when read back) */
+    size_t spool_bytes;   /* bytes written to it */
+    size_t *spool_marks;  /* where each block of BATCH_SPOOL_BLOCK lines starts */
+    size_t nmarks, marks_cap;
+    int jobs;             /* threads the batch was scored with (the final pass may use as many) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
     unit_ranks_t franks;  /* every unit's field ranks (batch_rank) */
     unit_store_t *stores; /* the summaries' texts and arrays: one store per worker */
@@ -63,6 +67,20 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out);
 bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len);
 /* The same, appended to `out` (no copy but the one expanding it). */
 bool batch_spool_append(batch_t *b, strbuf_t *out);
+/* The next spooled result line, raw (its codes not expanded), where it
+ * lies (valid until the next call); n counts its '\n'. False with a
+ * message, as above. */
+bool batch_spool_raw(batch_t *b, const char **line, size_t *n);
+/* Appends one raw result line (n bytes, without its '\n') expanded to
+ * `out`; false when it is damaged. Safe from any thread. */
+bool batch_spool_expand(const batch_t *b, const char *line, size_t n, strbuf_t *out);
+/* The spooled results in blocks of BATCH_SPOOL_BLOCK lines, which
+ * threads may read at once: how many there are (0 when the spool cannot
+ * be read so), and block k's raw lines into `raw` (its content replaced);
+ * false with *why saying what went wrong. */
+enum { BATCH_SPOOL_BLOCK = 256 };
+size_t batch_spool_blocks(const batch_t *b);
+bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, const char **why);
 /* With need_leaves: the next unit scored's criteria's points, in preorder,
  * as text ("1 0.5 2\n"); false, with a message, as above. */
 bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len);

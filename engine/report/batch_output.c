@@ -26,8 +26,6 @@
 
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
-enum { OUTPUT_CHUNK = 1 << 20 };
-
 void batch_decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
 {
     json_object_set_new(j, "rank", u->rank ? json_integer(u->rank) : json_null());
@@ -48,14 +46,6 @@ void batch_decorate(json_t *j, const unit_summary_t *u, const char **field_ids)
         if (json_is_array(findings)) json_array_append_new(findings, f);
         else json_object_set_new(j, "findings", json_pack("[o]", f));
     }
-}
-
-
-/* A rank in JSON: the number, or null when not ranked. */
-static void rank_text(strbuf_t *sb, long rank)
-{
-    char buf[48];
-    sb_adds(sb, rank ? rat_format(rat_int(rank), 0, buf, sizeof buf) : "null");
 }
 
 
@@ -212,26 +202,19 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
             free(names);
             return false;
         }
+    } else if (o->format == OUT_JSON || o->format == OUT_NDJSON) {
+        bool ok = batch_render_json(b, ids, nfields, o, out);
+        free(ids);
+        free(names);
+        return ok;
     } else {
         char *line = NULL;
         size_t cap = 0;
         int write_errno = 0;
         band_text_t bands; /* scorecards show bands as the rules write them */
-        band_text_init(&bands, o->format == OUT_TEXT ? prog : NULL, index);
-        /* The field IDs as JSON strings, once for the batch. */
-        char **field_keys = xcalloc((size_t)(nfields ? nfields : 1), sizeof *field_keys);
-        for (int f = 0; f < nfields; f++) {
-            json_t *key = json_string(ids[f]);
-            field_keys[f] = json_dumps(key, JSON_ENCODE_ANY);
-            json_decref(key);
-        }
-        /* The fast path's output, gathered and written a mebibyte at a time:
-         * each result is expanded from the spool straight into it. */
-        strbuf_t tail;
-        sb_init(&tail);
-        if (o->format == OUT_JSON) fputs(o->pretty ? "[\n" : "[", out);
+        band_text_init(&bands, prog, index);
         bool whole = true;
-        for (size_t i = 0; i < b->count && !(o->format == OUT_TEXT && o->no_scorecards); i++) {
+        for (size_t i = 0; i < b->count && !o->no_scorecards; i++) {
             size_t n;
             /* A write failed (a full disk): stop, and keep its errno for the
              * message (reading the spool would clear it). */
@@ -239,48 +222,8 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 write_errno = errno;
                 break;
             }
-            const unit_summary_t *u = &b->units[i];
-            if ((o->format == OUT_NDJSON || (o->format == OUT_JSON && !o->pretty)) && !unit_duplicate_of(u)) {
-                /* Fast path: the spooled object with its ranks spliced in before the final brace. */
-                if (o->format == OUT_JSON && i) sb_addc(&tail, ',');
-                if (!(whole = batch_spool_append(b, &tail))) break;
-                tail.len -= 2; /* "}\n" */
-                sb_adds(&tail, ",\"rank\":");
-                rank_text(&tail, u->rank);
-                if (u->ok && u->nfields) {
-                    sb_adds(&tail, ",\"field_ranks\":{");
-                    const cnode_t *root = &unit_ci(u)->nodes[0];
-                    for (int f = 0; f < u->nfields; f++) {
-                        if (f) sb_addc(&tail, ',');
-                        const char *fid = unit_ci(u)->nodes[root->children[f]].src->id;
-                        if (f < nfields && fid == ids[f]) {
-                            sb_adds(&tail, field_keys[f]);
-                        } else { /* a unit scored by another version of the index: its own fields */
-                            json_t *key = json_string(fid);
-                            char *k = json_dumps(key, JSON_ENCODE_ANY);
-                            sb_adds(&tail, k);
-                            free(k);
-                            json_decref(key);
-                        }
-                        sb_addc(&tail, ':');
-                        rank_text(&tail, unit_frank(u, f));
-                    }
-                    sb_addc(&tail, '}');
-                }
-                sb_addc(&tail, '}');
-                if (o->format == OUT_NDJSON) sb_addc(&tail, '\n');
-                if (tail.len >= OUTPUT_CHUNK) {
-                    fwrite(tail.data, 1, tail.len, out);
-                    tail.len = 0;
-                }
-                continue;
-            }
-            if (tail.len) { /* what the fast path gathered goes first */
-                fwrite(tail.data, 1, tail.len, out);
-                tail.len = 0;
-            }
             if (!(whole = batch_spool_next(b, &line, &cap, &n))) break;
-            json_t *j = result_json_load(line, n, o->format != OUT_TEXT, NULL);
+            json_t *j = result_json_load(line, n, false, NULL);
             if (!j) {
                 fprintf(stderr, "chiso: the temporary file of results is damaged at unit %zu; "
                                 "the output would be incomplete\n", i + 1);
@@ -288,30 +231,16 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
                 break;
             }
             batch_decorate(j, &b->units[i], ids);
-            if (o->format == OUT_TEXT) {
-                scorecard_print(j, out, o->decimal_comma ? CHISO_TEXT_DECIMAL_COMMA : 0, &bands);
-            } else {
-                size_t flags = JSON_REAL_PRECISION(15) | (o->pretty && o->format == OUT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
-                if (o->format == OUT_JSON && i) fputs(o->pretty ? ",\n" : ",", out);
-                char *text = json_dumps_exact(j, flags); /* numbers as the unit wrote them */
-                if (text) fputs(text, out);
-                free(text);
-                if (o->format == OUT_NDJSON) fputc('\n', out);
-            }
+            scorecard_print(j, out, o->decimal_comma ? CHISO_TEXT_DECIMAL_COMMA : 0, &bands);
             json_decref(j);
         }
-        if (whole && tail.len) fwrite(tail.data, 1, tail.len, out);
         free(line);
-        sb_free(&tail);
-        for (int f = 0; f < nfields; f++) free(field_keys[f]);
-        free(field_keys);
         band_text_free(&bands);
         if (!whole) {
             free(ids);
             free(names);
             return false;
         }
-        if (o->format == OUT_JSON) fputs(o->pretty ? "\n]\n" : "]\n", out);
         if (o->format == OUT_TEXT && (b->count > 1 || o->no_scorecards)) {
             render_ranking(b, ids, names, nfields, o->decimal_comma, out);
             trend_t trend;

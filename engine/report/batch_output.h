@@ -32,6 +32,8 @@ bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const ren
 /* The CSV table for Excel (batch_csv.c), with the batch's fields. */
 bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const char **ids,
                       const char **names, int nfields, const render_opts_t *o, FILE *out);
+/* JSON (an array) or NDJSON (batch_json.c), with the batch's fields. */
+bool batch_render_json(batch_t *b, const char **ids, int nfields, const render_opts_t *o, FILE *out);
 /* One self-contained HTML page (batch_html.c). */
 bool batch_render_html(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                        FILE *out);
