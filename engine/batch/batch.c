@@ -19,6 +19,7 @@
 #include "engine/support/json_arena.h"
 #include "engine/support/json_fast.h"
 #include "engine/support/json_refs.h"
+#include "engine/support/rat_text.h"
 #include "engine/support/xalloc.h"
 
 #include <errno.h>
@@ -76,10 +77,9 @@ static void leaf_points(const chiso_result *r, strbuf_t *line)
     bool first = true;
     for (int i = 1; i < r->ci->nnodes; i++) {
         if (r->ci->nodes[i].nchildren) continue;
-        char buf[48];
         if (!first) sb_addc(line, ' ');
         first = false;
-        sb_adds(line, rat_format(r->nodes[i].points, 6, buf, sizeof buf));
+        sb_add_rat6(line, r->nodes[i].points, '.');
     }
     sb_addc(line, '\n');
 }

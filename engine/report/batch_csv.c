@@ -11,6 +11,7 @@
 #include "engine/compile/compile.h"
 #include "engine/support/i18n.h"
 #include "engine/support/json_exact.h"
+#include "engine/support/rat_text.h"
 #include "engine/support/xalloc.h"
 
 #include <errno.h>
@@ -35,11 +36,10 @@ static void csv_field(strbuf_t *row, const char *s, char sep)
         free(safe);
         return;
     }
-    bool quote = false;
-    for (const char *p = s; *p && !quote; p++)
-        quote = *p == sep || *p == '"' || *p == '\n' || *p == '\r';
-    if (!quote) {
-        sb_adds(row, s);
+    size_t n = 0;
+    for (char c; (c = s[n]) && c != sep && c != '"' && c != '\n' && c != '\r';) n++;
+    if (!s[n]) { /* nothing to quote: copied as it is */
+        sb_add(row, s, n);
         return;
     }
     sb_addc(row, '"');
@@ -54,6 +54,10 @@ static void csv_field(strbuf_t *row, const char *s, char sep)
  * (halves away from zero) as a published table shows it. */
 static void csv_number(strbuf_t *row, rat_t v, bool comma, int round)
 {
+    if (round < 0) {
+        sb_add_rat6(row, v, comma ? ',' : '.');
+        return;
+    }
     char buf[48];
     bool of = false;
     rat_t r = round >= 0 ? rat_round(v, round, &of) : v;
@@ -69,7 +73,9 @@ static void csv_number_text(strbuf_t *row, const char *text, size_t len, bool co
     if (round < 0) { /* kept as csv_number writes it (rat_format, 6 decimals): copied */
         size_t at = row->len;
         sb_add(row, text, len);
-        if (comma) rat_decimal_comma(row->data + at);
+        if (comma)
+            for (char *p = row->data + at; *p; p++)
+                if (*p == '.') *p = ',';
         return;
     }
     rat_t v;
@@ -82,8 +88,7 @@ static void csv_number_text(strbuf_t *row, const char *text, size_t len, bool co
 
 static void csv_rank(strbuf_t *row, long rank)
 {
-    char buf[48];
-    if (rank) sb_adds(row, rat_format(rat_int(rank), 0, buf, sizeof buf));
+    if (rank) sb_add_rat6(row, rat_int(rank), '.');
 }
 
 /* One row per unit, built in memory and written at once. The columns the
@@ -285,7 +290,8 @@ bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const
             const char *l = u->ok && unit_ci(u) == cv.v[v] ? unit_leaves : "";
             for (int li = 0; li < leaves; li++) {
                 sb_addc(&row, sep);
-                size_t n = strcspn(l, " ");
+                size_t n = 0;
+                while (l[n] && l[n] != ' ') n++;
                 if (n) csv_number_text(&row, l, n, comma, round);
                 l += n + (l[n] == ' ');
             }

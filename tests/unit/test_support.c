@@ -10,6 +10,7 @@
 #include "engine/support/utf8.h"
 #include "engine/support/json_writer.h"
 #include "engine/support/rational.h"
+#include "engine/support/rat_text.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -133,6 +134,36 @@ static const char *shown(json_t *v, unsigned flags)
     display_value(v, flags, "(không phát sinh)", buf, sizeof buf);
     json_decref(v);
     return buf;
+}
+
+/* sb_add_rat6 writes what rat_format(v, 6) does, with the decimal mark
+ * asked for: on its fast path (denominators dividing 10^6) and off it. */
+static void numbers_appended_as_rat_format_writes_them(void **state)
+{
+    (void)state;
+    const rat_t vs[] = {{0, 1}, {7, 1}, {-7, 1}, {1, 2}, {-1, 2}, {-1, 8}, {2, 3}, {1, 2000000}, {-1, 3000000},
+                        {6735, 100}, {-6735, 100}, {1, 1000000}, {999999, 1000000}, {123456789, 1000},
+                        {INT64_MAX, 1}, {INT64_MIN + 1, 1}, {INT64_MAX, 2}, {-INT64_MAX, 5}, {50000000000000, 7},
+                        {9223372036854, 5}, {9223372036855, 5}, {1, 3}, {21, 20}};
+    strbuf_t sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++) {
+        char want[64];
+        rat_format(vs[i], 6, want, sizeof want);
+        sb.len = 0;
+        sb_adds(&sb, "x;");
+        sb_add_rat6(&sb, vs[i], '.');
+        assert_string_equal(sb.data + 2, want);
+        for (char *p = want; *p; p++)
+            if (*p == '.') *p = ',';
+        sb.len = 0;
+        sb_add_rat6(&sb, vs[i], ',');
+        assert_string_equal(sb.data, want);
+    }
+    sb.len = 0;
+    sb_add_rat6(&sb, (rat_t){-6735, 100}, ',');
+    assert_string_equal(sb.data, "-67,35");
+    sb_free(&sb);
 }
 
 static void values_are_shown_one_way_everywhere(void **state)
@@ -264,6 +295,7 @@ int main(void)
         cmocka_unit_test(plain_and_vietnamese_strings_are_copied),
         cmocka_unit_test(integers_and_objects_are_written_compactly),
         cmocka_unit_test(numbers_are_formatted_exactly),
+        cmocka_unit_test(numbers_appended_as_rat_format_writes_them),
         cmocka_unit_test(values_are_shown_one_way_everywhere),
         cmocka_unit_test(halves_round_away_from_zero_in_every_form),
         cmocka_unit_test(texts_are_put_in_nfc_only_when_needed),
