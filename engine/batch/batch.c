@@ -184,12 +184,14 @@ static void push_unit(batch_t *b)
 static bool spool_write(batch_t *out, const strbuf_t *json)
 {
     if (out->spool_errno) return false;
-    if (out->spooled % BATCH_SPOOL_BLOCK == 0) { /* where the next block starts */
+    const struct spool_mark *last = out->nmarks ? &out->spool_marks[out->nmarks - 1] : NULL;
+    if (!last || out->spooled - last->line >= BATCH_BLOCK_LINES ||
+        out->spool_bytes - last->offset >= BATCH_BLOCK_BYTES) { /* where the next block starts */
         if (out->nmarks == out->marks_cap) {
             out->marks_cap = out->marks_cap ? 2 * out->marks_cap : 64;
             out->spool_marks = xrealloc(out->spool_marks, out->marks_cap * sizeof *out->spool_marks);
         }
-        out->spool_marks[out->nmarks++] = out->spool_bytes;
+        out->spool_marks[out->nmarks++] = (struct spool_mark){out->spooled, out->spool_bytes};
     }
     errno = 0;
     if (fwrite(json->data, 1, json->len, out->spool) != json->len) {
@@ -371,14 +373,16 @@ bool batch_spool_append(batch_t *b, strbuf_t *out)
 
 size_t batch_spool_blocks(const batch_t *b)
 {
-    if (!b->spool || b->spool_errno || b->nmarks != (b->spooled + BATCH_SPOOL_BLOCK - 1) / BATCH_SPOOL_BLOCK) return 0;
+    if (!b->spool || b->spool_errno || (b->spooled && !b->nmarks)) return 0;
     return b->nmarks;
 }
 
 /* pread(2): no shared file position, so that threads read blocks at once. */
-bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, const char **why)
+bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, size_t *first, size_t *lines, const char **why)
 {
-    size_t from = b->spool_marks[k], to = k + 1 < b->nmarks ? b->spool_marks[k + 1] : b->spool_bytes;
+    size_t from = b->spool_marks[k].offset, to = k + 1 < b->nmarks ? b->spool_marks[k + 1].offset : b->spool_bytes;
+    *first = b->spool_marks[k].line;
+    *lines = (k + 1 < b->nmarks ? b->spool_marks[k + 1].line : b->spooled) - *first;
     raw->len = 0;
     sb_reserve(raw, to - from + 1);
     int fd = fileno(b->spool);

@@ -42,7 +42,7 @@ typedef struct {
     size_t spool_read_pos, spool_read_end, spool_read_cap;
     size_t spooled;       /* lines written to the spool (checked when read back) */
     size_t spool_bytes;   /* bytes written to it */
-    size_t *spool_marks;  /* where each block of BATCH_SPOOL_BLOCK lines starts */
+    struct spool_mark { size_t line, offset; } *spool_marks; /* where each block of lines starts */
     size_t nmarks, marks_cap;
     int jobs;             /* threads the batch was scored with (the final pass may use as many) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
@@ -74,13 +74,15 @@ bool batch_spool_raw(batch_t *b, const char **line, size_t *n);
 /* Appends one raw result line (n bytes, without its '\n') expanded to
  * `out`; false when it is damaged. Safe from any thread. */
 bool batch_spool_expand(const batch_t *b, const char *line, size_t n, strbuf_t *out);
-/* The spooled results in blocks of BATCH_SPOOL_BLOCK lines, which
- * threads may read at once: how many there are (0 when the spool cannot
- * be read so), and block k's raw lines into `raw` (its content replaced);
- * false with *why saying what went wrong. */
-enum { BATCH_SPOOL_BLOCK = 256 };
+/* The spooled results in blocks of at most BATCH_BLOCK_LINES lines
+ * (fewer when they pass BATCH_BLOCK_BYTES), which threads may read at
+ * once: how many there are (0 when the spool cannot be read so), and
+ * block k's raw lines into `raw` (its content replaced), *first set to
+ * the number of its first line and *lines to how many it holds; false
+ * with *why saying what went wrong. */
+enum { BATCH_BLOCK_LINES = 256, BATCH_BLOCK_BYTES = 128 << 10 };
 size_t batch_spool_blocks(const batch_t *b);
-bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, const char **why);
+bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, size_t *first, size_t *lines, const char **why);
 /* With need_leaves: the next unit scored's criteria's points, in preorder,
  * as text ("1 0.5 2\n"); false, with a message, as above. */
 bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len);

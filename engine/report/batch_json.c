@@ -3,8 +3,8 @@
  * field ranks spliced in before its final brace (a unit whose ID and
  * period repeat gets its finding through jansson).
  *
- * With several threads (-j N), the final pass is split: blocks of
- * BATCH_SPOOL_BLOCK results are read from the spool and made into their
+ * With several threads (-j N), the final pass is split: blocks of up to
+ * BATCH_BLOCK_LINES results are read from the spool and made into their
  * text by N threads at once, and the calling thread writes them out in
  * order. Only a few blocks are in flight at a time, so memory does not
  * grow with the batch. */
@@ -28,6 +28,9 @@ typedef struct {
     const char **ids;
     int nfields;
     char **field_keys; /* the field IDs as JSON strings */
+    /* With threads: held while jansson reads or writes a result, since it
+     * reads numbers through localeconv(), whose result is shared. */
+    pthread_mutex_t *jansson;
 } json_out_t;
 
 typedef enum { UNIT_OK, UNIT_UNREADABLE, UNIT_DAMAGED } unit_status;
@@ -83,16 +86,21 @@ static unit_status json_unit(const json_out_t *c, size_t i, const char *line, si
     scratch->len = 0;
     if (!batch_spool_expand(c->b, line, n, scratch)) return UNIT_UNREADABLE;
     sb_addc(scratch, '\n');
+    if (c->jansson) pthread_mutex_lock(c->jansson);
     json_t *j = result_json_load(scratch->data, scratch->len, true, NULL);
+    char *text = NULL;
+    if (j) {
+        batch_decorate(j, u, c->ids);
+        size_t flags = JSON_REAL_PRECISION(15) | (o->pretty && o->format == OUT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
+        text = json_dumps_exact(j, flags); /* numbers as the unit wrote them */
+        json_decref(j);
+    }
+    if (c->jansson) pthread_mutex_unlock(c->jansson);
     if (!j) return UNIT_DAMAGED;
-    batch_decorate(j, u, c->ids);
-    size_t flags = JSON_REAL_PRECISION(15) | (o->pretty && o->format == OUT_JSON ? JSON_INDENT(2) : JSON_COMPACT);
     if (o->format == OUT_JSON && i) sb_adds(out, o->pretty ? ",\n" : ",");
-    char *text = json_dumps_exact(j, flags); /* numbers as the unit wrote them */
     if (text) sb_adds(out, text);
     free(text);
     if (o->format == OUT_NDJSON) sb_addc(out, '\n');
-    json_decref(j);
     return UNIT_OK;
 }
 
@@ -186,11 +194,11 @@ static void *render_blocks(void *arg)
         text->len = 0;
         const char *why = NULL;
         unit_status st = UNIT_OK;
-        size_t i = k * BATCH_SPOOL_BLOCK, end = i + BATCH_SPOOL_BLOCK;
-        if (end > p->c->b->count) end = p->c->b->count;
-        if (!batch_spool_block(p->c->b, k, &raw, &why)) {
+        size_t i = 0, lines = 0;
+        if (!batch_spool_block(p->c->b, k, &raw, &i, &lines, &why)) {
             st = UNIT_UNREADABLE;
         } else {
+            size_t end = i + lines;
             const char *at = raw.data, *stop = raw.data + raw.len;
             for (; i < end; i++) {
                 const char *nl = memchr(at, '\n', (size_t)(stop - at));
@@ -218,8 +226,12 @@ static void *render_blocks(void *arg)
     return NULL;
 }
 
-static bool render_parallel(const json_out_t *c, size_t nblocks, int threads, FILE *out, int *write_errno)
+static bool render_parallel(const json_out_t *serial, size_t nblocks, int threads, FILE *out, int *write_errno)
 {
+    pthread_mutex_t jansson = PTHREAD_MUTEX_INITIALIZER;
+    json_out_t shared = *serial;
+    shared.jansson = &jansson;
+    const json_out_t *c = &shared;
     par_t p;
     memset(&p, 0, sizeof p);
     p.c = c;
@@ -273,6 +285,7 @@ static bool render_parallel(const json_out_t *c, size_t nblocks, int threads, FI
     free(tids);
     pthread_mutex_destroy(&p.mu);
     pthread_cond_destroy(&p.changed);
+    pthread_mutex_destroy(&jansson);
     return whole;
 }
 
@@ -285,7 +298,7 @@ bool batch_render_json(batch_t *b, const char **ids, int nfields, const render_o
         field_keys[f] = json_dumps(key, JSON_ENCODE_ANY);
         json_decref(key);
     }
-    json_out_t c = {b, o, ids, nfields, field_keys};
+    json_out_t c = {b, o, ids, nfields, field_keys, NULL};
     int write_errno = 0;
     if (o->format == OUT_JSON) fputs(o->pretty ? "[\n" : "[", out);
     size_t nblocks = batch_spool_blocks(b);
