@@ -1,5 +1,6 @@
 /* json_writer.c — compact JSON text (see json_writer.h). */
 #include "json_writer.h"
+#include "rat_text.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -192,7 +193,7 @@ void jw_rat(jw_t *w, rat_t v)
         sb_add(w->sb, buf + n, sizeof buf - n);
         return;
     }
-    sb_adds(w->sb, rat_format(v, 6, buf, sizeof buf));
+    sb_add_rat6(w->sb, v, '.'); /* as rat_format(v, 6) writes it */
 }
 
 void jw_raw(jw_t *w, const char *json)
