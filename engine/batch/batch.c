@@ -144,7 +144,7 @@ static void *worker(void *arg)
                       slot->recs ? slot->recs + (size_t)i * (size_t)p->nnodes : NULL, store, parse);
         pthread_mutex_lock(&p->mu);
         slot->state = SLOT_DONE;
-        pthread_cond_signal(&p->done);
+        if (slot == &p->ring[p->written % p->nring]) pthread_cond_signal(&p->done); /* the one the writer waits for */
     }
     pthread_mutex_unlock(&p->mu);
     json_arena_free(parse);
@@ -247,7 +247,8 @@ static void *writer(void *arg)
         slot->n = 0;
         p->written++;
         if (p->opts->progress) progress_line(p, false);
-        pthread_cond_signal(&p->space);
+        /* The reader is woken when half the ring is free, to fill it in one go. */
+        if (p->stop || p->produced - p->written <= p->nring / 2) pthread_cond_signal(&p->space);
         if (out->stopped || out->spool_errno) break;
     }
     pthread_mutex_unlock(&p->mu);
