@@ -20,8 +20,9 @@ static inline void sb_add_rat6(strbuf_t *sb, rat_t v, char point)
     sb_reserve(sb, 48);
     char *out = sb->data + sb->len;
     uint64_t mag = v.num < 0 ? (uint64_t)(-(v.num + 1)) + 1 : (uint64_t)v.num;
-    if (v.den > 0 && 1000000 % v.den == 0 && mag <= UINT64_MAX / 1000000) {
-        uint64_t q = mag * (uint64_t)(1000000 / v.den), ip = q / 1000000, fp = q % 1000000;
+    /* a denominator above 10^6 (a decimal of the submission's) never divides it: no division tried */
+    if (v.den > 0 && v.den <= 1000000 && 1000000u % (uint32_t)v.den == 0 && mag <= UINT64_MAX / 1000000) {
+        uint64_t q = mag * (1000000u / (uint32_t)v.den), ip = q / 1000000, fp = q % 1000000;
         size_t n = 0;
         if (v.num < 0) out[n++] = '-';
         char tmp[24];
