@@ -6,6 +6,7 @@
 #include "support.h"
 
 #include "engine/report/display.h"
+#include "engine/eval/ranking.h"
 #include "engine/support/nfc.h"
 #include "engine/support/utf8.h"
 #include "engine/support/json_writer.h"
@@ -14,6 +15,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The JSON text the writer makes of s, read back by jansson. */
@@ -166,6 +168,62 @@ static void numbers_appended_as_rat_format_writes_them(void **state)
     sb_free(&sb);
 }
 
+/* Whole keys: ranking_run_whole gives the ranks ranking_run gives (ties
+ * shared, the next rank skipping them, each group apart, entries that
+ * take no part unranked), below and above the size where the radix
+ * sort takes over. */
+typedef struct {
+    const int *keys;
+    const uint32_t *groups;
+} whole_keys_t;
+
+static bool whole_key_of(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *group)
+{
+    const whole_keys_t *k = ctx;
+    if (key) *key = rat_int(k->keys[i]);
+    else *approx = (double)k->keys[i];
+    *group = k->groups[i];
+    return k->keys[i] != 999; /* takes no part */
+}
+
+static void whole_keys_rank_as_exact_keys_do(void **state)
+{
+    (void)state;
+    const size_t sizes[] = {7, 600, 5000};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        size_t n = sizes[s];
+        int *keys = malloc(n * sizeof *keys);
+        uint32_t *groups = malloc(n * sizeof *groups), *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+        unsigned seed = 12345;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            keys[i] = (int)((seed >> 8) % 201) - 100; /* many ties, negatives too */
+            if ((seed >> 20) % 17 == 0) keys[i] = 999;
+            if (i % 1000 == 999) keys[i] = 4000000; /* near 2^22 */
+            groups[i] = 1 + (uint32_t)((seed >> 4) % 3);
+        }
+        whole_keys_t ctx = {keys, groups};
+        ranking_t *rk = ranking_new(n);
+        ranking_run(rk, n, whole_key_of, &ctx, a);
+        ranking_run_whole(rk, n, whole_key_of, &ctx, b);
+        for (size_t i = 0; i < n; i++) assert_int_equal(a[i], b[i]);
+        ranking_free(rk);
+        free(keys);
+        free(groups);
+        free(a);
+        free(b);
+    }
+    /* by hand: 5, 3, 5, 1 in one group; 2 alone in another */
+    int keys[] = {5, 3, 5, 1, 2, 999};
+    uint32_t groups[] = {1, 1, 1, 1, 2, 1}, ranks[6];
+    whole_keys_t ctx = {keys, groups};
+    ranking_t *rk = ranking_new(6);
+    ranking_run_whole(rk, 6, whole_key_of, &ctx, ranks);
+    const uint32_t want[] = {1, 3, 1, 4, 1, 0};
+    for (int i = 0; i < 6; i++) assert_int_equal(ranks[i], want[i]);
+    ranking_free(rk);
+}
+
 static void values_are_shown_one_way_everywhere(void **state)
 {
     (void)state;
@@ -296,6 +354,7 @@ int main(void)
         cmocka_unit_test(integers_and_objects_are_written_compactly),
         cmocka_unit_test(numbers_are_formatted_exactly),
         cmocka_unit_test(numbers_appended_as_rat_format_writes_them),
+        cmocka_unit_test(whole_keys_rank_as_exact_keys_do),
         cmocka_unit_test(values_are_shown_one_way_everywhere),
         cmocka_unit_test(halves_round_away_from_zero_in_every_form),
         cmocka_unit_test(texts_are_put_in_nfc_only_when_needed),
