@@ -12,20 +12,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Binary gcd: shifts and subtractions, no division (a 64-bit division is
+ * tens of cycles, a 128-bit one a library call). */
+static inline uint64_t gcd64(uint64_t a, uint64_t b)
+{
+    if (a == 0) return b;
+    if (b == 0) return a;
+    int shift = __builtin_ctzll(a | b);
+    a >>= __builtin_ctzll(a);
+    do {
+        b >>= __builtin_ctzll(b);
+        if (a > b) {
+            uint64_t t = b;
+            b = a;
+            a = t;
+        }
+        b -= a;
+    } while (b != 0);
+    return a << shift;
+}
+
+/* |v| of a value that is not INT64_MIN. */
+static inline uint64_t mag64(int64_t v) { return v < 0 ? (uint64_t)-v : (uint64_t)v; }
+
 static wide_t wgcd(wide_t a, wide_t b)
 {
     if (a < 0) a = -a;
     if (b < 0) b = -b;
-    if (a <= (wide_t)UINT64_MAX && b <= (wide_t)UINT64_MAX) {
-        /* Hardware division: 128-bit modulo is a slow library call. */
-        uint64_t x = (uint64_t)a, y = (uint64_t)b;
-        while (y != 0) {
-            uint64_t t = x % y;
-            x = y;
-            y = t;
-        }
-        return x;
-    }
+    if (a <= (wide_t)UINT64_MAX && b <= (wide_t)UINT64_MAX) return (wide_t)gcd64((uint64_t)a, (uint64_t)b);
     while (b != 0) {
         wide_t t = a % b;
         a = b;
@@ -46,6 +60,20 @@ static rat_t narrow(wide_t num, wide_t den, bool *overflow)
         num = -num;
         den = -den;
     }
+    if (num >= -(wide_t)INT64_MAX && num <= INT64_MAX && den <= INT64_MAX) {
+        /* within 64 bits: reduced with 64-bit operations */
+        int64_t n = (int64_t)num, d = (int64_t)den;
+        if (d != 1) {
+            int64_t g = (int64_t)gcd64(mag64(n), (uint64_t)d);
+            if (g > 1) {
+                n /= g;
+                d /= g;
+            }
+        }
+        r.num = n;
+        r.den = d;
+        return r;
+    }
     wide_t g = den == 1 ? 1 : wgcd(num, den); /* whole numbers are the common case */
     if (g > 1) {
         num /= g;
@@ -64,6 +92,23 @@ rat_t rat_make(int64_t num, int64_t den, bool *overflow)
 }
 
 #define ANY_BIG(a, b) __builtin_expect(((a).den == 0) | ((b).den == 0), 0)
+/* Operands the 64-bit paths below take: small, and neither numerator
+ * INT64_MIN (whose magnitude has no int64_t; the canonical form never
+ * holds it, but rat_int can make one). */
+#define BOTH_FAST(a, b) __builtin_expect((((a).den != 0) & ((b).den != 0) & \
+                                          ((a).num != INT64_MIN) & ((b).num != INT64_MIN)), 1)
+
+/* The canonical small form holds |num| <= INT64_MAX: INT64_MIN is not one. */
+static inline bool fits(int64_t num) { return num != INT64_MIN; }
+
+/* The sum by 128-bit products: the general path. */
+static rat_t add_wide(rat_t a, rat_t b, bool *overflow)
+{
+    if (a.den == b.den)
+        return narrow((wide_t)a.num + b.num, a.den, overflow);
+    return narrow((wide_t)a.num * b.den + (wide_t)b.num * a.den,
+                  (wide_t)a.den * b.den, overflow);
+}
 
 rat_t rat_add(rat_t a, rat_t b, bool *overflow)
 {
@@ -74,15 +119,39 @@ rat_t rat_add(rat_t a, rat_t b, bool *overflow)
         return rat_int(r);
     }
     if (ANY_BIG(a, b)) return big_add(a, b, overflow);
-    if (a.den == b.den)
-        return narrow((wide_t)a.num + b.num, a.den, overflow);
-    return narrow((wide_t)a.num * b.den + (wide_t)b.num * a.den,
-                  (wide_t)a.den * b.den, overflow);
+    if (!BOTH_FAST(a, b)) return add_wide(a, b, overflow);
+    int64_t num, den;
+    if (a.den == b.den) {
+        /* (a + b) / d: one gcd with d */
+        if (__builtin_add_overflow(a.num, b.num, &num) || !fits(num)) return add_wide(a, b, overflow);
+        if (num == 0) return rat_int(0);
+        uint64_t g = gcd64(mag64(num), (uint64_t)a.den);
+        rat_t r = {num / (int64_t)g, a.den / (int64_t)g};
+        return r;
+    }
+    /* Knuth's way (TAOCP 4.5.1): with g = gcd(a.den, b.den), the sum is
+     * t / (a.den/g · b.den) where t = a.num·(b.den/g) + b.num·(a.den/g),
+     * and only gcd(t, g) can be common to both. With g = 1 it is reduced
+     * as it stands. Every product checked; any overflow takes the wide path. */
+    int64_t g = (int64_t)gcd64((uint64_t)a.den, (uint64_t)b.den);
+    int64_t da = a.den / g, db = b.den / g, x, y;
+    if (__builtin_mul_overflow(a.num, db, &x) || __builtin_mul_overflow(b.num, da, &y) ||
+        __builtin_add_overflow(x, y, &num) || !fits(num))
+        return add_wide(a, b, overflow);
+    if (num == 0) return rat_int(0);
+    int64_t g2 = g == 1 ? 1 : (int64_t)gcd64(mag64(num), (uint64_t)g);
+    if (__builtin_mul_overflow(da, b.den / g2, &den)) return add_wide(a, b, overflow);
+    rat_t r = {num / g2, den};
+    return r;
 }
 
 rat_t rat_neg(rat_t a, bool *overflow)
 {
     if (__builtin_expect(a.den == 0, 0)) return big_neg(a, overflow);
+    if (fits(a.num)) { /* a reduced fraction stays reduced */
+        rat_t r = {-a.num, a.den};
+        return r;
+    }
     return narrow(-(wide_t)a.num, a.den, overflow);
 }
 
@@ -92,9 +161,32 @@ rat_t rat_sub(rat_t a, rat_t b, bool *overflow)
     return rat_add(a, rat_neg(b, overflow), overflow);
 }
 
+/* The product of two reduced fractions, cross-reduced first: with
+ * g1 = gcd(an, bd) and g2 = gcd(bn, ad) divided out, nothing is left
+ * in common, so the product needs no further gcd. */
+static rat_t mul_fast(int64_t an, int64_t ad, int64_t bn, int64_t bd, bool *overflow)
+{
+    if (an == 0 || bn == 0) return rat_int(0);
+    int64_t g1 = (int64_t)gcd64(mag64(an), (uint64_t)bd), g2 = (int64_t)gcd64(mag64(bn), (uint64_t)ad);
+    if (g1 > 1) {
+        an /= g1;
+        bd /= g1;
+    }
+    if (g2 > 1) {
+        bn /= g2;
+        ad /= g2;
+    }
+    int64_t num, den;
+    if (__builtin_mul_overflow(an, bn, &num) || !fits(num) || __builtin_mul_overflow(ad, bd, &den))
+        return narrow((wide_t)an * bn, (wide_t)ad * bd, overflow); /* reduced: it becomes big */
+    rat_t r = {num, den};
+    return r;
+}
+
 rat_t rat_mul(rat_t a, rat_t b, bool *overflow)
 {
     if (ANY_BIG(a, b)) return big_mul(a, b, overflow);
+    if (BOTH_FAST(a, b)) return mul_fast(a.num, a.den, b.num, b.den, overflow);
     /* Cross-reduce first so that products of reduced fractions stay small. */
     wide_t g1 = wgcd(a.num, b.den), g2 = wgcd(b.num, a.den);
     if (g1 == 0) g1 = 1;
@@ -110,14 +202,19 @@ rat_t rat_div(rat_t a, rat_t b, bool *overflow)
         return rat_int(0);
     }
     if (ANY_BIG(a, b)) return big_div(a, b, overflow);
+    if (BOTH_FAST(a, b)) /* a × (1/b), the sign of b moved to its denominator's place */
+        return mul_fast(a.num, a.den, b.num < 0 ? -b.den : b.den, (int64_t)mag64(b.num), overflow);
     return narrow((wide_t)a.num * b.den, (wide_t)a.den * b.num, overflow);
 }
 
-int rat_cmp(rat_t a, rat_t b)
+int rat_cmp_slow(rat_t a, rat_t b)
 {
     if (ANY_BIG(a, b)) return big_cmp(a, b);
-    wide_t l = (wide_t)a.num * b.den, r = (wide_t)b.num * a.den;
-    return (l > r) - (l < r);
+    int64_t l, r;
+    if (!__builtin_mul_overflow(a.num, b.den, &l) && !__builtin_mul_overflow(b.num, a.den, &r))
+        return (l > r) - (l < r);
+    wide_t wl = (wide_t)a.num * b.den, wr = (wide_t)b.num * a.den;
+    return (wl > wr) - (wl < wr);
 }
 
 rat_t rat_min(rat_t a, rat_t b) { return rat_cmp(a, b) <= 0 ? a : b; }
@@ -133,6 +230,13 @@ rat_t rat_round(rat_t a, int digits, bool *overflow)
     if (digits < 0) digits = 0;
     if (digits > 12) digits = 12;
     if (__builtin_expect(a.den == 0, 0)) return big_round(a, digits, overflow);
+    int64_t scaled64;
+    if (!__builtin_mul_overflow(a.num, pow10_table[digits], &scaled64)) { /* in 64 bits */
+        int64_t q = scaled64 / a.den, rem = scaled64 % a.den;
+        if (rem < 0) rem = -rem;
+        if (rem >= a.den - rem) q += (scaled64 < 0) ? -1 : 1; /* 2·rem >= den, without overflow */
+        return narrow(q, pow10_table[digits], overflow);
+    }
     wide_t scale = pow10_table[digits];
     wide_t scaled = (wide_t)a.num * scale; /* exact: |num| < 2^63, scale < 2^40 */
     wide_t q = scaled / a.den, rem = scaled % a.den;

@@ -39,7 +39,8 @@ static inline bool rat_is_big(rat_t a) { return a.den == 0; }
  * the arena it was made in). */
 rat_t rat_keep(rat_t r, struct arena *a);
 /* -1, 0 or 1. */
-int rat_sign(rat_t a);
+int rat_sign_big(rat_t a);
+static inline int rat_sign(rat_t a) { return a.den != 0 ? (a.num > 0) - (a.num < 0) : rat_sign_big(a); }
 /* The value as an int64_t, when it is a whole number that fits one. */
 bool rat_to_int64(rat_t a, int64_t *out);
 
@@ -49,7 +50,15 @@ rat_t rat_mul(rat_t a, rat_t b, bool *overflow);
 /* b must be non-zero. */
 rat_t rat_div(rat_t a, rat_t b, bool *overflow);
 rat_t rat_neg(rat_t a, bool *overflow);
-int rat_cmp(rat_t a, rat_t b);
+/* The comparison of any two numbers (by 64-bit products when they fit). */
+int rat_cmp_slow(rat_t a, rat_t b);
+/* -1, 0 or 1; two fractions of the same denominator (whole numbers, say)
+ * are compared inline. */
+static inline int rat_cmp(rat_t a, rat_t b)
+{
+    if (a.den == b.den && a.den != 0) return (a.num > b.num) - (a.num < b.num);
+    return rat_cmp_slow(a, b);
+}
 static inline bool rat_is_zero(rat_t a) { return a.num == 0; } /* never big */
 bool rat_big_is_int(rat_t a);
 static inline bool rat_is_int(rat_t a) { return a.den == 1 || (a.den == 0 && rat_big_is_int(a)); }

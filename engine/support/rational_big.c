@@ -59,7 +59,7 @@ bool rat_big_is_int(rat_t a)
     return b->dsize == 1 && b->limbs[nlimbs(b)] == 1;
 }
 
-int rat_sign(rat_t a)
+int rat_sign_big(rat_t a)
 {
     if (!rat_is_big(a)) return (a.num > 0) - (a.num < 0);
     return big_of(a)->nsize < 0 ? -1 : 1; /* a big number is never 0 */
