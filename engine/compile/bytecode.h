@@ -9,6 +9,7 @@
 #define CHISO_BYTECODE_H
 
 #include "engine/ast/ast.h"
+#include "engine/eval/value.h"
 
 #include <stdint.h>
 
@@ -37,6 +38,10 @@ typedef struct {
     insn_t *code;
     int len;
     int max_stack;
+    /* Code that is one constant (a band's threshold or points, nearly
+     * always): its value, made once, so that running it costs nothing. */
+    bool is_const;
+    value_t konst;
 } code_t;
 
 /* Constants of every kind live in one pool per program. */
@@ -47,5 +52,18 @@ typedef struct {
     bool boolean;
     const char *str;
 } constant_t;
+
+static inline value_t constant_value(const constant_t *c)
+{
+    switch (c->type) {
+    case TY_NUMBER: return v_num(c->num);
+    case TY_DATE: return v_date(c->date);
+    case TY_BOOL: return v_bool(c->boolean);
+    default: {
+        value_t v = {V_STR, 0, {.str = c->str}};
+        return v;
+    }
+    }
+}
 
 #endif

@@ -118,6 +118,8 @@ code_t compile_expr(program_t *prog, const expr_t *e)
     prog->code->scratch = em.buf;
     prog->code->scratch_cap = em.cap;
     if (c.max_stack > prog->code->max_stack) prog->code->max_stack = c.max_stack;
+    c.is_const = em.len == 1 && em.buf[0].op == BC_CONST;
+    c.konst = c.is_const ? constant_value(&prog->code->consts[em.buf[0].a]) : v_error(ERR_DOMAIN);
     return c;
 }
 

@@ -67,6 +67,7 @@ typedef struct cnode {
  * When it fails, the result says by how many days (engine/eval/lateness.c). */
 typedef struct cdeadline {
     const expr_t *rule;  /* the comparison (or the leaf's value, for a band) */
+    const char *rule_text; /* the comparison as written (formula_source), or NULL for a band */
     const char *label;   /* the band's label ("<= 2020-12-31"), or NULL */
     bool days;           /* a duration against a limit in days, not a date against a date */
     bool strict;         /* `<`: the due day itself is one day late */

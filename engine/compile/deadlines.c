@@ -9,8 +9,10 @@
 #include "compile.h"
 
 #include "engine/check/builtins.h"
+#include "engine/eval/formula.h"
 #include "engine/support/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_DEADLINES 64 /* per leaf: more would be a table better split */
@@ -41,8 +43,16 @@ static void add(finder_t *f, const expr_t *rule, const char *label, bool days, b
         f->c->deadlines = grown;
         f->cap = cap;
     }
+    /* The text a result shows for a missed deadline, made once: taking it
+     * from the source for every late unit had cost more than scoring it. */
+    const char *text = NULL;
+    if (!label) {
+        char *t = formula_source(rule);
+        text = arena_strdup(&f->prog->arena, t);
+        free(t);
+    }
     f->c->deadlines[f->c->ndeadlines++] =
-        (cdeadline_t){rule, label, days, strict, compile_expr(f->prog, actual), compile_expr(f->prog, due)};
+        (cdeadline_t){rule, text, label, days, strict, compile_expr(f->prog, actual), compile_expr(f->prog, due)};
 }
 
 static void find(finder_t *f, const expr_t *e, int depth)

@@ -18,8 +18,15 @@ typedef struct eval {
 
 void eval_init(eval_t *ev, const program_t *prog);
 void eval_free(eval_t *ev);
-/* Runs one compiled expression. */
-value_t eval_code(eval_t *ev, const code_t *code);
+/* Runs one compiled expression (eval_code: a constant or a lone metric
+ * without entering the machine). */
+value_t eval_run(eval_t *ev, const code_t *code);
+static inline value_t eval_code(eval_t *ev, const code_t *code)
+{
+    if (code->is_const) return code->konst;
+    if (code->len == 1 && code->code[0].op == BC_METRIC) return ev->metrics[code->code[0].a];
+    return eval_run(ev, code);
+}
 /* Computes every let, in dependency order. */
 void eval_lets(eval_t *ev);
 /* Names the metrics among `slots` that the submission lacks: "metric 'a'"

@@ -5,8 +5,6 @@
  * it beside the points ("trễ 5 ngày"), so a unit sees why, not only that. */
 #include "result.h"
 
-#include "formula.h"
-
 #include <stdlib.h>
 
 void record_lateness(eval_t *ev, const cnode_t *c, node_result_t *nr)
@@ -28,7 +26,7 @@ void record_lateness(eval_t *ev, const cnode_t *c, node_result_t *nr)
         }
         if (of || rat_sign(late) <= 0) continue;
         VEC_PUSH(nr->late, nr->nlate, nr->caplate);
-        nr->late[nr->nlate++] = (late_result_t){d->label ? NULL : formula_source(d->rule), d->label, d->days,
+        nr->late[nr->nlate++] = (late_result_t){d->label ? NULL : xstrdup(d->rule_text), d->label, d->days,
                                                 a, due, late};
     }
 }

@@ -198,12 +198,11 @@ static void settle_special(scorer_t *s, int idx, value_t v)
                      node_label(c));
 }
 
-/* Applies deductions to `points`; returns false if the node was settled. */
-static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
+/* Applies the deductions of a node that has some to `points`. */
+static rat_t deduct_from(scorer_t *s, int idx, rat_t points)
 {
     const cnode_t *c = &s->ci->nodes[idx];
     node_result_t *nr = &s->r->nodes[idx];
-    if (!c->ndeducts) return points;
     nr->deducts = xcalloc((size_t)c->ndeducts, sizeof *nr->deducts);
     nr->ndeducts = c->ndeducts;
     bool of = false;
@@ -251,7 +250,15 @@ static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
     return points;
 }
 
-static void clamp_points(scorer_t *s, int idx, rat_t *points, rat_t max, bool leaf)
+/* Applies deductions to `points` (the node may be settled on the way:
+ * its status says so). */
+static inline rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
+{
+    return s->ci->nodes[idx].ndeducts ? deduct_from(s, idx, points) : points;
+}
+
+/* Points below 0 or above max, with a finding. */
+static void clamp_out_of_range(scorer_t *s, int idx, rat_t *points, rat_t max, bool leaf)
 {
     const cnode_t *c = &s->ci->nodes[idx];
     const char *id = c->src->kind == NODE_INDEX ? NULL : c->src->id;
@@ -273,6 +280,12 @@ static void clamp_points(scorer_t *s, int idx, rat_t *points, rat_t max, bool le
     }
 }
 
+/* Brings points into [0, max] (nearly always they are). */
+static inline void clamp_points(scorer_t *s, int idx, rat_t *points, rat_t max, bool leaf)
+{
+    if (rat_sign(*points) < 0 || rat_cmp(*points, max) > 0) clamp_out_of_range(s, idx, points, max, leaf);
+}
+
 static void score_node(scorer_t *s, int idx)
 {
     const cnode_t *c = &s->ci->nodes[idx];
@@ -289,8 +302,7 @@ static void score_node(scorer_t *s, int idx)
         clamp_points(s, idx, &points, c->max, true);
         points = apply_deductions(s, idx, points);
         if (nr->status != NS_SCORED) return;
-        if (rat_cmp(points, rat_int(0)) < 0 || rat_cmp(points, c->max) > 0)
-            clamp_points(s, idx, &points, c->max, false);
+        clamp_points(s, idx, &points, c->max, false);
         nr->points = points;
         return;
     }
@@ -376,8 +388,7 @@ static void score_node(scorer_t *s, int idx)
         clamp_points(s, idx, &points, c->max, true);
         points = apply_deductions(s, idx, points);
         if (nr->status != NS_SCORED) return;
-        if (rat_cmp(points, rat_int(0)) < 0 || rat_cmp(points, c->max) > 0)
-            clamp_points(s, idx, &points, c->max, false); /* a bonus may pass the max */
+        clamp_points(s, idx, &points, c->max, false); /* a bonus may pass the max */
         nr->points = points;
         return;
     }

@@ -6,7 +6,6 @@
 
 #include "engine/compile/loaded_program.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,13 +13,13 @@ int period_year_of(const char *period)
 {
     /* the first run of exactly four digits: "2021", "2021-Q4", "Năm 2021" */
     for (const char *p = period; p && *p;) {
-        if (!isdigit((unsigned char)*p)) {
+        if (*p < '0' || *p > '9') {
             p++;
             continue;
         }
         const char *q = p;
-        while (isdigit((unsigned char)*q)) q++;
-        if (q - p == 4) return atoi(p);
+        while (*q >= '0' && *q <= '9') q++;
+        if (q - p == 4) return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
         p = q;
     }
     return 0;

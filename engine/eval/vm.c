@@ -168,7 +168,7 @@ static value_t call(const eval_t *ev, int id, value_t *args, int n)
     }
 }
 
-value_t eval_code(eval_t *ev, const code_t *code)
+value_t eval_run(eval_t *ev, const code_t *code)
 {
     value_t *st = ev->stack;
     int sp = 0;
@@ -176,18 +176,7 @@ value_t eval_code(eval_t *ev, const code_t *code)
     for (int pc = 0; pc < code->len;) {
         const insn_t *in = &code->code[pc++];
         switch ((bc_op)in->op) {
-        case BC_CONST: {
-            const constant_t *c = &consts[in->a];
-            value_t v;
-            switch (c->type) {
-            case TY_NUMBER: v = v_num(c->num); break;
-            case TY_DATE: v = v_date(c->date); break;
-            case TY_BOOL: v = v_bool(c->boolean); break;
-            default: v.tag = V_STR; v.aux = 0; v.u.str = c->str; break;
-            }
-            st[sp++] = v;
-            break;
-        }
+        case BC_CONST: st[sp++] = constant_value(&consts[in->a]); break;
         case BC_METRIC: st[sp++] = ev->metrics[in->a]; break;
         case BC_PRESENT: {
             uint8_t t = ev->metrics[in->a].tag;
