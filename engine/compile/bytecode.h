@@ -9,7 +9,6 @@
 #define CHISO_BYTECODE_H
 
 #include "engine/ast/ast.h"
-#include "engine/eval/value.h"
 
 #include <stdint.h>
 
@@ -38,11 +37,14 @@ typedef struct {
     insn_t *code;
     int len;
     int max_stack;
-    /* Code that is one constant (a band's threshold or points, nearly
-     * always): its value, made once, so that running it costs nothing. */
-    bool is_const;
-    value_t konst;
+    /* What the code does when it is one of the common shapes, so that
+     * eval_code needs no machine: one constant (a band's threshold or
+     * points), one metric, or the ratio of two metrics (the value of most
+     * criteria). */
+    uint8_t shape;
 } code_t;
+
+enum { CODE_RUN, CODE_CONST, CODE_METRIC, CODE_RATIO_OF_METRICS };
 
 /* Constants of every kind live in one pool per program. */
 typedef struct {
@@ -52,18 +54,5 @@ typedef struct {
     bool boolean;
     const char *str;
 } constant_t;
-
-static inline value_t constant_value(const constant_t *c)
-{
-    switch (c->type) {
-    case TY_NUMBER: return v_num(c->num);
-    case TY_DATE: return v_date(c->date);
-    case TY_BOOL: return v_bool(c->boolean);
-    default: {
-        value_t v = {V_STR, 0, {.str = c->str}};
-        return v;
-    }
-    }
-}
 
 #endif

@@ -118,8 +118,12 @@ code_t compile_expr(program_t *prog, const expr_t *e)
     prog->code->scratch = em.buf;
     prog->code->scratch_cap = em.cap;
     if (c.max_stack > prog->code->max_stack) prog->code->max_stack = c.max_stack;
-    c.is_const = em.len == 1 && em.buf[0].op == BC_CONST;
-    c.konst = c.is_const ? constant_value(&prog->code->consts[em.buf[0].a]) : v_error(ERR_DOMAIN);
+    const insn_t *in = em.buf;
+    c.shape = em.len == 1 && in[0].op == BC_CONST    ? CODE_CONST
+            : em.len == 1 && in[0].op == BC_METRIC   ? CODE_METRIC
+            : em.len == 3 && in[0].op == BC_METRIC && in[1].op == BC_METRIC && in[2].op == BC_CALL &&
+                      in[2].a == BI_RATIO           ? CODE_RATIO_OF_METRICS
+                                                     : CODE_RUN;
     return c;
 }
 

@@ -7,9 +7,9 @@
  * date or a number of days with a first band `mức <= …`. The scorer
  * evaluates both sides of each to tell how many days late a unit was. */
 #include "compile.h"
+#include "rule_text.h"
 
 #include "engine/check/builtins.h"
-#include "engine/eval/formula.h"
 #include "engine/support/xalloc.h"
 
 #include <stdlib.h>

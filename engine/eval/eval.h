@@ -18,14 +18,37 @@ typedef struct eval {
 
 void eval_init(eval_t *ev, const program_t *prog);
 void eval_free(eval_t *ev);
-/* Runs one compiled expression (eval_code: a constant or a lone metric
- * without entering the machine). */
+/* A constant of the pool as a value. */
+static inline value_t constant_value(const constant_t *c)
+{
+    switch (c->type) {
+    case TY_NUMBER: return v_num(c->num);
+    case TY_DATE: return v_date(c->date);
+    case TY_BOOL: return v_bool(c->boolean);
+    default: {
+        value_t v = {V_STR, 0, {.str = c->str}};
+        return v;
+    }
+    }
+}
+
+/* Runs one compiled expression (eval_code: the common shapes without
+ * entering the machine, with the same result). */
 value_t eval_run(eval_t *ev, const code_t *code);
+/* ratio(a, b) of two numbers: NA when b is 0. */
+value_t eval_ratio(rat_t a, rat_t b);
 static inline value_t eval_code(eval_t *ev, const code_t *code)
 {
-    if (code->is_const) return code->konst;
-    if (code->len == 1 && code->code[0].op == BC_METRIC) return ev->metrics[code->code[0].a];
-    return eval_run(ev, code);
+    switch (code->shape) {
+    case CODE_CONST: return constant_value(&ev->cp->consts[code->code[0].a]);
+    case CODE_METRIC: return ev->metrics[code->code[0].a];
+    case CODE_RATIO_OF_METRICS: {
+        const value_t *a = &ev->metrics[code->code[0].a], *b = &ev->metrics[code->code[1].a];
+        if (a->tag == V_NUM && b->tag == V_NUM) return eval_ratio(a->u.num, b->u.num);
+        return eval_run(ev, code);
+    }
+    default: return eval_run(ev, code);
+    }
 }
 /* Computes every let, in dependency order. */
 void eval_lets(eval_t *ev);

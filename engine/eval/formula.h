@@ -14,9 +14,7 @@
 
 #include "eval.h"
 
-/* The expression's text as written in its rules file (keywords, percents
- * and spacing as the author typed them, lines joined); caller frees. */
-char *formula_source(const expr_t *e);
+#include "engine/compile/rule_text.h" /* formula_source: the text as written */
 /* The expression with the values of one unit put in. `parts` are the
  * node's compiled parts (cpart_t) and `values` their values for this unit;
  * `result` is the expression's value. Caller frees. */

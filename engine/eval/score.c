@@ -336,7 +336,7 @@ static void score_node(scorer_t *s, int idx)
              * the submission (its sign may even cancel out), worth a finding. */
             value_t parts[2] = {eval_code(s->ev, &c->ratio_num), eval_code(s->ev, &c->ratio_den)};
             for (int k = 0; k < 2; k++)
-                if (parts[k].tag == V_NUM && rat_cmp(parts[k].u.num, rat_int(0)) < 0) {
+                if (parts[k].tag == V_NUM && rat_sign(parts[k].u.num) < 0) {
                     char buf[48];
                     result_add_finding(s->r, c->src->id, "negative_count",
                                        k ? _("the denominator of the ratio is negative (%s): a count cannot be; scored as given")
@@ -599,8 +599,11 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
         r->traced = s.trace;
         score_node(&s, 0);
         if (r->ok) grade_and_percent(&s);
-        json_t *claims = json_object_get(submission, "self_assessment");
-        if (r->ok && claims && !json_is_null(claims)) compare_self_assessment(&s, claims);
+        /* A submission of unit, metrics and perhaps period has no claims to
+         * look up (the envelope found those members, or r is not ok). */
+        json_t *claims = r->ok && json_object_size(submission) > 2 + (r->period != NULL)
+                             ? json_object_get(submission, "self_assessment") : NULL;
+        if (claims && !json_is_null(claims)) compare_self_assessment(&s, claims);
     }
     eval_free(&ev);
     json_decref(submission);

@@ -167,9 +167,9 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
                          m->text, shown, d->loc.src->path, d->loc.line);
         return v_error(ERR_INPUT);
     }
-    const range_t rg = d->typed;
+    const range_t *rg = &d->typed;
     rat_t x = v.tag == V_DATE ? rat_int(v.u.date) : v.u.num;
-    if ((rg.has_lo && rat_cmp(x, rg.lo) < 0) || (rg.has_hi && rat_cmp(x, rg.hi) > 0)) {
+    if ((rg->has_lo && rat_cmp(x, rg->lo) < 0) || (rg->has_hi && rat_cmp(x, rg->hi) > 0)) {
         describe_json(j, shown, sizeof shown); /* only now: it prints the JSON */
         char range[120];
         describe_range(d, range, sizeof range);
@@ -311,6 +311,19 @@ void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, ch
         value_t v = v_missing((int32_t)s);
         bool found = false;
         int i = 0;
+        if (stand_in) {
+            /* Read along the paths, a value where the path ends lies under
+             * objects the reader went through (stand-ins) all the way up:
+             * nothing to walk. Else (absent, a null group, a path under a
+             * value made whole) the walk below says what it is. */
+            json_t *leaf = path_values[p->code->slot_nodes[s][m->nsegs]];
+            if (leaf && leaf != stand_in) {
+                cur = leaf;
+                found = true;
+                valid = 0; /* the next slot does not reuse this walk */
+                goto bind;
+            }
+        }
         for (;; i++) {
             if (i <= DEPTH) chain[i] = cur; /* the value after i segments */
             if (i == m->nsegs) {
@@ -339,6 +352,7 @@ void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, ch
             cur = next;
         }
         valid = i < DEPTH ? i : DEPTH;
+    bind:
         if (found && json_is_string(cur) && submission_placeholder(json_string_value(cur))) {
             sb_adds(&unfilled, nunfilled++ ? ", " : "");
             sb_adds(&unfilled, m->text);

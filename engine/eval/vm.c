@@ -56,8 +56,18 @@ static value_t checked(rat_t r, bool overflow)
 static value_t arith(bc_op op, value_t a, value_t b)
 {
     value_t special;
-    if (propagate(a, b, &special)) return special;
     bool of = false;
+    if (a.tag == V_NUM && b.tag == V_NUM) { /* nearly always */
+        switch (op) {
+        case BC_ADD: return checked(rat_add(a.u.num, b.u.num, &of), of);
+        case BC_SUB: return checked(rat_sub(a.u.num, b.u.num, &of), of);
+        case BC_MUL: return checked(rat_mul(a.u.num, b.u.num, &of), of);
+        default:
+            if (rat_is_zero(b.u.num)) return v_na(-1);
+            return checked(rat_div(a.u.num, b.u.num, &of), of);
+        }
+    }
+    if (propagate(a, b, &special)) return special;
     if (a.tag == V_DATE || b.tag == V_DATE) {
         if (op == BC_SUB && a.tag == V_DATE && b.tag == V_DATE)
             return v_num(rat_int((int64_t)a.u.date - b.u.date));
@@ -81,6 +91,7 @@ static value_t arith(bc_op op, value_t a, value_t b)
 static value_t compare(op_kind op, value_t a, value_t b)
 {
     value_t special;
+    if (a.tag == V_NUM && b.tag == V_NUM) return v_bool(cmp_holds(op, rat_cmp(a.u.num, b.u.num)));
     if (propagate(a, b, &special)) return special;
     int c;
     switch (a.tag) {
@@ -101,6 +112,13 @@ static value_t logic(bool is_and, value_t a, value_t b)
     value_t special;
     if (propagate(a, b, &special)) return special;
     return v_bool(!decide);
+}
+
+value_t eval_ratio(rat_t a, rat_t b)
+{
+    if (rat_is_zero(b)) return v_na(-1);
+    bool of = false;
+    return checked(rat_div(a, b, &of), of);
 }
 
 static value_t call(const eval_t *ev, int id, value_t *args, int n)
@@ -226,6 +244,11 @@ value_t eval_run(eval_t *ev, const code_t *code)
         case BC_JUMP: pc = in->a; break;
         case BC_CALL: {
             int n = in->b;
+            if (in->a == BI_RATIO && st[sp - 2].tag == V_NUM && st[sp - 1].tag == V_NUM) {
+                st[sp - 2] = eval_ratio(st[sp - 2].u.num, st[sp - 1].u.num); /* as call() gives it */
+                sp--;
+                break;
+            }
             value_t r = call(ev, in->a, &st[sp - n], n);
             sp -= n;
             st[sp++] = r;
