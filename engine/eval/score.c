@@ -122,10 +122,24 @@ static void settle_na(scorer_t *s, int idx, na_policy pol, const char *reason, b
     settle_na_impl(s, idx, pol, reason, NULL, evaluated);
 }
 
+/* fmt with its one %s replaced by arg, as xasprintf would write it, without
+ * printf's machinery (a reason of the kind many units have). */
+static char *with_one_string(const char *fmt, const char *arg)
+{
+    const char *at = strstr(fmt, "%s");
+    if (!at || strchr(at + 2, '%') || memchr(fmt, '%', (size_t)(at - fmt))) return xasprintf(fmt, arg);
+    size_t head = (size_t)(at - fmt), n = strlen(arg), tail = strlen(at + 2);
+    char *out = xmalloc(head + n + tail + 1);
+    memcpy(out, fmt, head);
+    memcpy(out + head, arg, n);
+    memcpy(out + head + n, at + 2, tail + 1);
+    return out;
+}
+
 static char *na_reason(scorer_t *s, value_t v)
 {
     if (v.aux >= 0 && (size_t)v.aux < s->ev->prog->nmetrics)
-        return xasprintf(_("metric '%s' did not arise (null)"), s->ev->prog->metrics[v.aux].text);
+        return with_one_string(_("metric '%s' did not arise (null)"), s->ev->prog->metrics[v.aux].text);
     return xstrdup(_("a ratio or division has a zero denominator"));
 }
 

@@ -358,7 +358,11 @@ void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, ch
             sb_adds(&unfilled, m->text);
             v = v_error(ERR_INPUT);
         } else if (found) {
-            v = convert(ev, m, (int)s, cur, r);
+            json_int_t k;
+            if (m->type == TY_NUMBER && json_is_integer(cur) && (k = json_integer_value(cur)) != INT64_MIN)
+                v = v_num(rat_int(k)); /* most metrics are counts: as convert() reads them */
+            else
+                v = convert(ev, m, (int)s, cur, r);
             if (m->decl && !v_special(v)) v = check_declared(m, cur, v, r);
         }
         ev->metrics[s] = v;
