@@ -21,11 +21,51 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* fmt filled in as xvasprintf fills it; without printf's machinery when
+ * its only conversions are a few %s (nearly every message of a result:
+ * a node's ID, a metric's name, a deduction's reason). */
+static char *message_vasprintf(const char *fmt, va_list ap)
+{
+    enum { MAX_ARGS = 8 };
+    int nargs = 0;
+    for (const char *p = strchr(fmt, '%'); p; p = strchr(p + 2, '%')) {
+        if (p[1] != 's' || ++nargs > MAX_ARGS) return xvasprintf(fmt, ap);
+    }
+    const char *args[MAX_ARGS];
+    size_t lens[MAX_ARGS], total = strlen(fmt) - 2 * (size_t)nargs;
+    va_list copy;
+    va_copy(copy, ap);
+    for (int i = 0; i < nargs; i++) {
+        args[i] = va_arg(copy, const char *);
+        if (!args[i]) { /* printf's "(null)" */
+            va_end(copy);
+            return xvasprintf(fmt, ap);
+        }
+        lens[i] = strlen(args[i]);
+        total += lens[i];
+    }
+    va_end(copy);
+    char *out = xmalloc(total + 1), *w = out;
+    int i = 0;
+    for (const char *p = fmt;;) {
+        const char *pct = strchr(p, '%');
+        size_t n = pct ? (size_t)(pct - p) : strlen(p);
+        memcpy(w, p, n);
+        w += n;
+        if (!pct) break;
+        memcpy(w, args[i], lens[i]);
+        w += lens[i++];
+        p = pct + 2;
+    }
+    *w = '\0';
+    return out;
+}
+
 void result_add_error(chiso_result *r, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(_(fmt), ap);
+    char *msg = message_vasprintf(_(fmt), ap);
     va_end(ap);
     for (size_t i = 0; i < r->nerrors; i++) {
         if (strcmp(r->errors[i], msg) == 0) { /* said once is enough */
@@ -42,7 +82,7 @@ void result_add_finding(chiso_result *r, const char *node, const char *kind, con
 {
     va_list ap;
     va_start(ap, fmt);
-    char *msg = xvasprintf(_(fmt), ap);
+    char *msg = message_vasprintf(_(fmt), ap);
     va_end(ap);
     VEC_PUSH(r->findings, r->nfindings, r->capfindings);
     r->findings[r->nfindings++] = (finding_t){node ? xstrdup(node) : NULL, xstrdup(kind), msg};
