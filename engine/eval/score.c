@@ -252,11 +252,12 @@ static void settle_special(scorer_t *s, int idx, value_t v)
                      node_label(c));
 }
 
-/* Applies the deductions of a node that has some to `points`. */
-static rat_t deduct_from(scorer_t *s, int idx, rat_t points)
+/* Applies deductions to `points`; returns false if the node was settled. */
+static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
 {
     const cnode_t *c = &s->ci->nodes[idx];
     node_result_t *nr = &s->r->nodes[idx];
+    if (!c->ndeducts) return points;
     nr->deducts = xcalloc((size_t)c->ndeducts, sizeof *nr->deducts);
     nr->ndeducts = c->ndeducts;
     bool of = false;
@@ -304,11 +305,11 @@ static rat_t deduct_from(scorer_t *s, int idx, rat_t points)
     return points;
 }
 
-/* Applies deductions to `points` (the node may be settled on the way:
- * its status says so). */
-static inline rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
+/* `points` after the node's deductions, if it has any (the node may be
+ * settled on the way: its status says so). */
+static inline rat_t with_deductions(scorer_t *s, int idx, rat_t points)
 {
-    return s->ci->nodes[idx].ndeducts ? deduct_from(s, idx, points) : points;
+    return s->ci->nodes[idx].ndeducts ? apply_deductions(s, idx, points) : points;
 }
 
 /* Points below 0 or above max, with a finding. */
@@ -354,7 +355,7 @@ static void score_node(scorer_t *s, int idx)
         /* an appraiser's points replace what the metrics give (engine/appraise) */
         rat_t points = s->set_points[idx];
         clamp_points(s, idx, &points, c->max, true);
-        points = apply_deductions(s, idx, points);
+        points = with_deductions(s, idx, points);
         if (nr->status != NS_SCORED) return;
         clamp_points(s, idx, &points, c->max, false);
         nr->points = points;
@@ -440,7 +441,7 @@ static void score_node(scorer_t *s, int idx)
         }
         if (s->trace) json_object_set_new(trace_of(s, idx), "raw_points", json_from_rat(points));
         clamp_points(s, idx, &points, c->max, true);
-        points = apply_deductions(s, idx, points);
+        points = with_deductions(s, idx, points);
         if (nr->status != NS_SCORED) return;
         clamp_points(s, idx, &points, c->max, false); /* a bonus may pass the max */
         nr->points = points;
@@ -466,7 +467,7 @@ static void score_node(scorer_t *s, int idx)
             set_reason(nr, _("every criterion under it is not applicable and excluded"), NULL);
         }
     }
-    rat_t points = apply_deductions(s, idx, sum);
+    rat_t points = with_deductions(s, idx, sum);
     clamp_points(s, idx, &points, counted, false);
     nr->points = points;
 }
