@@ -13,7 +13,8 @@
 #include <string.h>
 
 /* Binary gcd: shifts and subtractions, no division (a 64-bit division is
- * tens of cycles, a 128-bit one a library call). */
+ * tens of cycles, a 128-bit one a library call), and the smaller of the
+ * two chosen without a branch (which way it goes is a coin toss). */
 static inline uint64_t gcd64(uint64_t a, uint64_t b)
 {
     if (a == 0) return b;
@@ -22,12 +23,9 @@ static inline uint64_t gcd64(uint64_t a, uint64_t b)
     a >>= __builtin_ctzll(a);
     do {
         b >>= __builtin_ctzll(b);
-        if (a > b) {
-            uint64_t t = b;
-            b = a;
-            a = t;
-        }
-        b -= a;
+        uint64_t lo = a < b ? a : b, hi = a < b ? b : a;
+        a = lo;
+        b = hi - lo;
     } while (b != 0);
     return a << shift;
 }
