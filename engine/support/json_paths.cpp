@@ -1,6 +1,8 @@
 // json_paths.cpp — a submission read along the metric paths of the rules
-// (see json_paths.h). The keys of every object are hashed once: the hashes
-// find a key given twice and look the key up in the tree of paths.
+// (see json_paths.h). A key of an object on the paths is matched against
+// the few keys the paths have there (by length, then its bytes); a key
+// given twice is found by a bit per key of the paths and, among the
+// other keys, by comparing them (or hashing them, in a large object).
 #include "json_paths.h"
 #include "json_fast_impl.hpp"
 
@@ -74,6 +76,11 @@ struct json_paths {
         uint64_t hash;  // child_hash of its key's hash and its parent
         bool end;       // a path ends here
         bool inner;     // a path goes on below
+        int first_kid;  // the first node under this one (0: none; node 0 is no one's kid)
+        int next;       // the next node under the same parent (0: none)
+        int last_kid;   // the last node under this one, to append the next
+        int nkids;      // how many nodes are under this one
+        int ordinal;    // this node's place among its parent's kids (its bit)
     };
     node *nodes = nullptr;
     size_t nnodes = 0, capnodes = 0;
@@ -98,6 +105,20 @@ struct json_paths {
             if (n.parent == parent && std::string_view(text + n.key, n.len) == key) return k;
         }
     }
+    // The node for `key` under `parent`, or -1: among a few kids, by
+    // their length and bytes (no hash); among many, by the table.
+    int match(int parent, std::string_view key) const
+    {
+        const node &up = nodes[parent];
+        if (up.nkids > FEW_KIDS) return find(parent, key_hash(key.data(), key.size()), key);
+        for (int k = up.first_kid; k; k = nodes[k].next) {
+            const node &n = nodes[k];
+            if (n.len == key.size() && (n.len == 0 || (text[n.key] == key[0] && !std::memcmp(text + n.key, key.data(), n.len))))
+                return k;
+        }
+        return -1;
+    }
+    static constexpr int FEW_KIDS = 12;
     void put(int k)
     {
         size_t mask = size - 1, i = nodes[k].hash & mask;
@@ -124,7 +145,7 @@ extern "C" json_paths *json_paths_new(void)
         delete p;
         return nullptr;
     }
-    p->nodes[p->nnodes++] = {0, 0, -1, 0, false, false};
+    p->nodes[p->nnodes++] = {0, 0, -1, 0, false, false, 0, 0, 0, 0, 0};
     return p;
 }
 
@@ -140,9 +161,14 @@ extern "C" int json_paths_add(json_paths *p, int parent, const char *key)
         std::abort(); // out of memory, as xmalloc does
     std::memcpy(p->text + p->ntext, key, len);
     k = static_cast<int>(p->nnodes);
-    p->nodes[p->nnodes++] = {p->ntext, len, parent, child_hash(kh, parent), false, false};
+    json_paths::node &up = p->nodes[parent];
+    p->nodes[p->nnodes++] = {p->ntext, len, parent, child_hash(kh, parent), false, false, 0, 0, 0, 0, up.nkids};
     p->ntext += len;
-    p->nodes[parent].inner = true;
+    up.inner = true;
+    if (up.last_kid) p->nodes[up.last_kid].next = k;
+    else up.first_kid = k;
+    up.last_kid = k;
+    up.nkids++;
     if (p->nnodes * 2 > p->size) { // at most half full
         if (!p->rehash(p->size * 2)) std::abort();
     } else {
@@ -157,9 +183,9 @@ extern "C" size_t json_paths_count(const json_paths *p) { return p->nnodes; }
 
 namespace {
 
-// The keys of the objects being walked, with their hashes: one stretch
-// per object, the objects inside it above; and a table finding a key given
-// twice in a large object.
+// The keys of the objects being walked that are not on the paths: one
+// stretch per object, the objects inside it above; and a table finding a
+// key given twice among many.
 struct scratch {
     struct key {
         uint64_t hash;
@@ -180,34 +206,37 @@ struct scratch {
 
 thread_local scratch local;
 
-// Objects of up to this many members look for a key given twice among the
-// keys before it, as it comes; larger ones hash every key first.
+// Up to this many keys are compared with each other; more are hashed.
 constexpr size_t FEW = 16;
 
-// Pushes the key of the next member of an object whose keys start at
-// `base`; false when the object has it already (a duplicate jansson
-// names). `check`: compare with the keys before it. Whether the key is
-// plain is for the caller to say: a key of the paths is (it comes from
-// the rules, valid UTF-8 without NUL), and most keys are.
-bool push_key(size_t base, std::string_view key, bool check)
+bool push_key(std::string_view key)
 {
     scratch &sc = local;
     if (!reserve(sc.keys, sc.capkeys, sc.nkeys + 1)) return false;
-    uint64_t h = key_hash(key.data(), key.size());
-    if (check)
-        for (size_t j = base; j < sc.nkeys; j++)
-            if (sc.keys[j].hash == h && sc.keys[j].text == key) return false;
-    sc.keys[sc.nkeys++] = {h, key};
+    sc.keys[sc.nkeys++] = {0, key};
     return true;
 }
 
-// Pushes every key of a large object, then looks for one given twice.
-bool push_keys(simdjson::dom::object o, size_t base)
+bool same_key(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && !std::memcmp(a.data(), b.data(), a.size())));
+}
+
+// Whether the keys pushed from `base` on are all different (jansson
+// refuses a key given twice in an object): a few compared pairwise, more
+// hashed into a table.
+bool distinct(size_t base)
 {
     scratch &sc = local;
-    for (simdjson::dom::key_value_pair kv : o)
-        if (!push_key(base, kv.key, false)) return false;
-    size_t n = sc.nkeys - base, size = 32;
+    scratch::key *k = sc.keys + base;
+    size_t n = sc.nkeys - base;
+    if (n <= FEW) {
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = 0; j < i; j++)
+                if (same_key(k[i].text, k[j].text)) return false;
+        return true;
+    }
+    size_t size = 32;
     while (size < n * 2) size *= 2;
     if (sc.capseen < size) {
         std::free(sc.seen);
@@ -222,9 +251,9 @@ bool push_keys(simdjson::dom::object o, size_t base)
         std::memset(sc.stamps, 0, sc.capseen * sizeof *sc.stamps);
         sc.stamp = 1;
     }
-    const scratch::key *k = sc.keys + base;
     size_t mask = size - 1;
     for (size_t i = 0; i < n; i++) {
+        k[i].hash = key_hash(k[i].text.data(), k[i].text.size());
         size_t at = k[i].hash & mask;
         for (; sc.stamps[at] == sc.stamp; at = (at + 1) & mask)
             if (k[sc.seen[at]].hash == k[i].hash && k[sc.seen[at]].text == k[i].text) return false;
@@ -234,32 +263,20 @@ bool push_keys(simdjson::dom::object o, size_t base)
     return true;
 }
 
-// Calls each(key hash, key, value) for the members of `o`; false when a
-// key is given twice, or `each` says so (it checks that the key is plain). The keys stay on the stack while their values are visited.
-template <typename F> bool members(simdjson::dom::object o, F each)
-{
-    scratch &sc = local;
-    size_t base = sc.nkeys;
-    bool few = o.size() <= FEW, ok = few || push_keys(o, base);
-    size_t i = 0;
-    for (simdjson::dom::key_value_pair kv : o) {
-        if (!ok) break;
-        if (few) ok = push_key(base, kv.key, true);
-        ok = ok && each(sc.keys[base + i].hash, kv.key, kv.value);
-        i++;
-    }
-    sc.nkeys = base;
-    return ok;
-}
-
 // Whether build() would take `e`, with nothing made.
 bool valid(element e, bool allow_nul)
 {
     switch (e.type()) {
-    case element_type::OBJECT:
-        return members(as_object(e), [allow_nul](uint64_t, std::string_view key, element value) {
-            return plain(key, false) && valid(value, allow_nul);
-        });
+    case element_type::OBJECT: {
+        scratch &sc = local;
+        size_t base = sc.nkeys;
+        bool ok = true;
+        for (simdjson::dom::key_value_pair kv : as_object(e))
+            if (!(ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, allow_nul))) break;
+        ok = ok && distinct(base);
+        sc.nkeys = base;
+        return ok;
+    }
     case element_type::ARRAY: {
         simdjson::dom::array items = as_array(e);
         for (element item : items)
@@ -300,12 +317,38 @@ bool at_node(walk &w, int node, element e)
     return (w.values[node] = build(e, w.allow_nul)) != nullptr;
 }
 
+// The members of an object at path node `node`. A key on the paths is
+// matched to its node, whose bit says whether the object gave it already;
+// the other keys (which no key on the paths can equal) are pushed, to be
+// compared with each other when the object is done.
 bool walk_object(walk &w, int node, simdjson::dom::object o)
 {
-    return members(o, [&](uint64_t hash, std::string_view key, element value) {
-        int k = w.paths->find(node, hash, key);
-        return k >= 0 ? at_node(w, k, value) : plain(key, false) && valid(value, w.allow_nul);
-    });
+    const json_paths &p = *w.paths;
+    scratch &sc = local;
+    size_t base = sc.nkeys;
+    uint64_t given[4] = {0, 0, 0, 0}; // a bit per kid of the node, up to 256
+    bool bits = p.nodes[node].nkids <= 256, ok = true;
+    for (simdjson::dom::key_value_pair kv : o) {
+        int k = p.match(node, kv.key);
+        if (k >= 0 && bits) {
+            int b = p.nodes[k].ordinal;
+            uint64_t bit = uint64_t{1} << (b & 63);
+            if (given[b >> 6] & bit) {
+                ok = false;
+                break;
+            }
+            given[b >> 6] |= bit;
+            ok = at_node(w, k, kv.value);
+        } else if (k >= 0) { // a node of very many kids: its keys are compared too
+            ok = push_key(kv.key) && at_node(w, k, kv.value);
+        } else {
+            ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, w.allow_nul);
+        }
+        if (!ok) break;
+    }
+    ok = ok && distinct(base);
+    sc.nkeys = base;
+    return ok;
 }
 
 // The submission's tree with the stand-in for its metrics object, which
