@@ -27,28 +27,42 @@ static const size_t FLAGS = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY;
 /* The paths below as nodes: node k (k >= 1) is key[k] under parent[k]. */
 static const char *const PATHS[] = {"plan.tasks", "plan.done", "survey.satisfaction", "reports.late",
                                     "ok", "a.b.c", "x", "x.y", "deep.k", "big.k1", "big.k12"};
-enum { MAX_NODES = 64 };
+/* and, added in setup: m.a0…m.a19 (a node of many keys, looked up by
+ * hashing) and w.k0…w.k299 (more keys than a bit each can mark) */
+enum { MAX_NODES = 400 };
 static json_paths *paths;
 static int parent[MAX_NODES];
 static const char *key[MAX_NODES];
+
+static void add_path(const char *text)
+{
+    char *path = strdup(text), *save = NULL;
+    int node = 0;
+    for (char *seg = strtok_r(path, ".", &save); seg; seg = strtok_r(NULL, ".", &save)) {
+        int up = node;
+        node = json_paths_add(paths, up, seg);
+        assert_true(node > 0 && node < MAX_NODES);
+        if (!key[node]) key[node] = strdup(seg);
+        assert_string_equal(key[node], seg);
+        parent[node] = up;
+    }
+    json_paths_end(paths, node);
+    free(path);
+}
 
 static int setup(void **state)
 {
     (void)state;
     paths = json_paths_new();
-    for (size_t i = 0; i < sizeof PATHS / sizeof *PATHS; i++) {
-        char *path = strdup(PATHS[i]), *save = NULL;
-        int node = 0;
-        for (char *seg = strtok_r(path, ".", &save); seg; seg = strtok_r(NULL, ".", &save)) {
-            int up = node;
-            node = json_paths_add(paths, up, seg);
-            assert_true(node > 0 && node < MAX_NODES);
-            if (!key[node]) key[node] = strdup(seg);
-            assert_string_equal(key[node], seg);
-            parent[node] = up;
-        }
-        json_paths_end(paths, node);
-        free(path);
+    for (size_t i = 0; i < sizeof PATHS / sizeof *PATHS; i++) add_path(PATHS[i]);
+    char path[32];
+    for (int i = 0; i < 20; i++) {
+        snprintf(path, sizeof path, "m.a%d", i);
+        add_path(path);
+    }
+    for (int i = 0; i < 300; i++) {
+        snprintf(path, sizeof path, "w.k%d", i);
+        add_path(path);
     }
     return 0;
 }
@@ -126,7 +140,7 @@ static void test_paths_tree(void **state)
 {
     (void)state;
     assert_int_equal(json_paths_add(paths, 0, "plan"), parent[json_paths_add(paths, json_paths_add(paths, 0, "plan"), "done")]);
-    assert_int_equal(json_paths_count(paths), 19); /* the root, 18 keys */
+    assert_int_equal(json_paths_count(paths), 19 + 21 + 301); /* the root, 18 keys, m and w with theirs */
 }
 
 static void test_same_values(void **state)
@@ -150,6 +164,16 @@ static void test_same_values(void **state)
         "{\"unit\":{\"id\":\"U\"},\"metrics\":\"not an object\"}",
         "{\"unit\":{\"id\":\"U\"}}",
         "{\"metrics\":{\"plan\":{\"tasks\":1}},\"metric\":2,\"metricss\":3}",
+        /* keys like a path's: as long, the same first byte, a prefix, empty */
+        "{\"metrics\":{\"plan\":{\"taskz\":1,\"tasks\":2,\"task\":3,\"tasks \":4,\"\":5,\"dona\":{\"done\":6},"
+        "\"Done\":7,\"done\":8},\"plans\":1,\"pla\":2}}",
+        /* a node of many keys (looked up by hashing), and of more than a bit each can mark */
+        "{\"metrics\":{\"m\":{\"a0\":1,\"a19\":2,\"zz\":3,\"a5\":{\"q\":1},\"a\":4,\"a00\":5,\"a20\":6},"
+        "\"w\":{\"k0\":1,\"k299\":[2],\"k150\":{\"k150\":3},\"k300\":4,\"other\":5,\"k63\":6,\"k64\":7}}}",
+        /* more than sixteen keys beside the paths, in an object on them */
+        "{\"metrics\":{\"plan\":{\"u1\":1,\"u2\":1,\"u3\":1,\"u4\":1,\"u5\":1,\"u6\":1,\"u7\":1,\"u8\":1,"
+        "\"u9\":1,\"tasks\":3,\"u10\":1,\"u11\":1,\"u12\":1,\"u13\":1,\"u14\":1,\"u15\":1,\"u16\":1,"
+        "\"u17\":1,\"u18\":1,\"done\":2}}}",
         "[{\"metrics\":{}}]",
         "\"metrics\"",
         "42",
@@ -188,6 +212,17 @@ static void test_left_to_jansson(void **state)
         "{\"metrics\":{\"o\":\"\xff\"}}",
         "{\"metrics\":{\"plan\":{\"tasks\":1}}",
         "{\"self_assessment\":{\"A\":1,\"A\":2},\"metrics\":{}}",
+        "{\"metrics\":{\"plan\":{\"tasks\":1,\"done\":2,\"tasks\":3}}}", /* a path key, not next to itself */
+        "{\"metrics\":{\"plan\":{\"\":1,\"tasks\":2,\"\":3}}}",           /* an empty key beside the paths */
+        "{\"metrics\":{\"m\":{\"a3\":1,\"a4\":1,\"a3\":2}}}",             /* on a node of many keys */
+        "{\"metrics\":{\"w\":{\"k7\":1,\"k8\":1,\"k7\":2}}}",             /* of more than a bit each */
+        "{\"metrics\":{\"w\":{\"k7\":1,\"x\":1,\"x\":2}}}",
+        "{\"metrics\":{\"plan\":{\"u1\":1,\"u2\":1,\"u3\":1,\"u4\":1,\"u5\":1,\"u6\":1,\"u7\":1,\"u8\":1,"
+        "\"u9\":1,\"tasks\":3,\"u10\":1,\"u11\":1,\"u12\":1,\"u13\":1,\"u14\":1,\"u15\":1,\"u16\":1,"
+        "\"u17\":1,\"u18\":1,\"u3\":2}}}",                                     /* among many beside the paths */
+        "{\"metrics\":{\"o\":{\"u1\":1,\"u2\":1,\"u3\":1,\"u4\":1,\"u5\":1,\"u6\":1,\"u7\":1,\"u8\":1,"
+        "\"u9\":1,\"u10\":1,\"u11\":1,\"u12\":1,\"u13\":1,\"u14\":1,\"u15\":1,\"u16\":1,\"u17\":1,"
+        "\"u17\":2}}}",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) left_to_jansson(texts[i]);
 }
