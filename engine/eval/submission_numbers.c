@@ -84,6 +84,81 @@ static size_t number_length(const char *t, const char *end)
     return (size_t)(p - t);
 }
 
+/* The high bit of each byte of x that is zero (exactly: no byte is
+ * flagged by a borrow from another). */
+static uint64_t zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The first byte of x that is '"' or '\\' (its index), or 8 for none. */
+static unsigned quote_or_backslash(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t hit = zero_bytes(x ^ (ones * '"')) | zero_bytes(x ^ (ones * '\\'));
+    if (!hit) return 8;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (unsigned)__builtin_clzll(hit) / 8; /* the first byte is the highest */
+#else
+    return (unsigned)__builtin_ctzll(hit) / 8;
+#endif
+}
+
+/* The end of the string whose text starts at p (after its opening quote):
+ * its closing quote, or `end`; NULL when it holds the escape \u0000 (see
+ * above). Eight bytes at a time to the next quote or backslash. */
+static const char *string_end(const char *p, const char *end)
+{
+    for (;;) {
+        while (end - p >= 8) {
+            uint64_t x;
+            memcpy(&x, p, 8);
+            unsigned at = quote_or_backslash(x);
+            p += at;
+            if (at < 8) break;
+        }
+        while (p < end && *p != '"' && *p != '\\') p++;
+        if (p >= end || *p == '"') return p;
+        if (end - p >= 6 && memcmp(p + 1, "u0000", 5) == 0) return NULL;
+        p += 2; /* the backslash and the character it escapes */
+        if (p > end) return end;
+    }
+}
+
+/* The bytes that start a string or a number. */
+static const bool starts[256] = {['"'] = true, ['-'] = true, ['0'] = true, ['1'] = true, ['2'] = true,
+                                 ['3'] = true, ['4'] = true, ['5'] = true, ['6'] = true, ['7'] = true,
+                                 ['8'] = true, ['9'] = true};
+
+/* The index of the first byte of x that is no digit, or 8. */
+static unsigned first_non_digit(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL, t = x & low7;
+    uint64_t digit = (t + 0x5050505050505050ULL) & ~(t + 0x4646464646464646ULL) & ~x & high; /* 0x30–0x39 */
+    uint64_t other = ~digit & high;
+    if (!other) return 8;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return (unsigned)__builtin_clzll(other) / 8;
+#else
+    return (unsigned)__builtin_ctzll(other) / 8;
+#endif
+}
+
+/* Past the digits from p on. */
+static const char *skip_digits(const char *p, const char *end)
+{
+    while (end - p >= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        unsigned at = first_non_digit(x);
+        p += at;
+        if (at < 8) return p;
+    }
+    while (p < end && (unsigned char)(*p - '0') < 10) p++;
+    return p;
+}
+
 char *submission_exact_numbers(const char *text, size_t len, size_t *outlen)
 {
     const char *p = text, *end = text + len, *copied = text;
@@ -92,16 +167,22 @@ char *submission_exact_numbers(const char *text, size_t len, size_t *outlen)
     while (p < end) {
         char c = *p;
         if (c == '"') { /* a string: to its closing quote */
-            for (p++; p < end && *p != '"'; p++) {
-                if (*p != '\\') continue;
-                if (end - p >= 6 && memcmp(p + 1, "u0000", 5) == 0) { /* see above */
-                    sb_free(&sb);
-                    return NULL;
-                }
-                p++;
+            p = string_end(p + 1, end);
+            if (!p) {
+                sb_free(&sb);
+                return NULL;
             }
             p++;
         } else if (c == '-' || (c >= '0' && c <= '9')) {
+            /* Nearly always an integer of at most 18 digits, which 64 bits
+             * hold: passed in one look at its digits. */
+            const char *digits = p + (c == '-'), *q = skip_digits(digits, end);
+            size_t ndigits = (size_t)(q - digits);
+            if (ndigits - 1 < 18 && (ndigits == 1 || *digits != '0') &&
+                (q == end || (*q != '.' && *q != 'e' && *q != 'E'))) {
+                p = q;
+                continue;
+            }
             size_t n = number_length(p, end);
             if (n == 0) { /* not a number: jansson will say so */
                 p++;
@@ -120,8 +201,8 @@ char *submission_exact_numbers(const char *text, size_t len, size_t *outlen)
                 copied = p + n;
             }
             p += n;
-        } else {
-            p++;
+        } else { /* to the next string or number */
+            for (p++; p < end && !starts[(unsigned char)*p]; p++) continue;
         }
     }
     if (!rewriting) return NULL;

@@ -332,6 +332,47 @@ static void the_text_scan_finds_what_it_must(void **s)
     }
 }
 
+
+/* The text rewritten with each number a double would not give back
+ * exactly marked as written, at every offset (the rewrite reads eight
+ * bytes at a time): digits in strings, escaped quotes and backslashes,
+ * leading zeros, 18 and 19 digits, exponents, a number at the very end. */
+static void the_rewrite_marks_exactly_what_doubles_lose(void **s)
+{
+    (void)s;
+    static const char *const cases[][2] = {
+        {"{\"a\":12345678901234567890}", "{\"a\":\"\\u000012345678901234567890\"}"},
+        {"{\"a\":123456789012345678,\"b\":-123456789012345678,\"c\":0,\"d\":-0}", NULL}, /* 18 digits */
+        {"{\"a\":-1234567890123456789}", "{\"a\":\"\\u0000-1234567890123456789\"}"},       /* 19 */
+        {"{\"s\":\"12345678901234567890\",\"t\":\"a\\\"12345678901234567890\\\\\",\"n\":0.12345678901234567}",
+         "{\"s\":\"12345678901234567890\",\"t\":\"a\\\"12345678901234567890\\\\\",\"n\":\"\\u00000.12345678901234567\"}"},
+        {"{\"a\":\"x\\u0000y\",\"n\":1e400}", NULL}, /* a NUL escape: parsed as it is, jansson refuses it */
+        {"[0123456789012345678901]", "[0\"\\u0000123456789012345678901\"]"},
+        {"1.00000000000000001", "\"\\u00001.00000000000000001\""},
+        {"{\"a\":1e5,\"b\":2E-3,\"c\":1e-400,\"d\":12345678901234.5}", "{\"a\":1e5,\"b\":2E-3,\"c\":\"\\u00001e-400\",\"d\":12345678901234.5}"},
+        {"[\"\\\\\",12345678901234567890,\"\\\\\\\"\"]", "[\"\\\\\",\"\\u000012345678901234567890\",\"\\\\\\\"\"]"},
+        {"[-,99999999999999999999,-]", "[-,\"\\u000099999999999999999999\",-]"},
+        {"[1.5,\"abc\\", NULL}, /* a string left open */
+        {"{\"tiêu chí\":\"số 12345678901234567890\",\"n\":1234567.1234567891}",
+         "{\"tiêu chí\":\"số 12345678901234567890\",\"n\":\"\\u00001234567.1234567891\"}"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        for (size_t pad = 0; pad < 9; pad++) {
+            char text[256], want[256];
+            snprintf(text, sizeof text, "%*s%s", (int)pad, "", cases[i][0]);
+            size_t n = 0;
+            char *got = submission_exact_numbers(text, strlen(text), &n);
+            if (!cases[i][1]) {
+                if (got) fail_msg("rewritten, but must not be: %s -> %.*s", text, (int)n, got);
+                continue;
+            }
+            snprintf(want, sizeof want, "%*s%s", (int)pad, "", cases[i][1]);
+            if (!got || n != strlen(want) || memcmp(got, want, n))
+                fail_msg("%s\n  gives %.*s\n  not   %s", text, got ? (int)n : 4, got ? got : "NULL", want);
+            free(got);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -342,6 +383,7 @@ int main(void)
         cmocka_unit_test(submitted_numbers_are_read_exactly),
         cmocka_unit_test(numbers_beyond_the_bounds_are_errors),
         cmocka_unit_test(the_text_scan_finds_what_it_must),
+        cmocka_unit_test(the_rewrite_marks_exactly_what_doubles_lose),
         cmocka_unit_test(unit_numbers_echoed_as_written),
         cmocka_unit_test(marked_numbers_rewritten_in_place),
     };
