@@ -14,6 +14,7 @@
 
 #include "engine/compile/loaded_program.h"
 #include "engine/support/i18n.h"
+#include "engine/support/json_arena.h"
 #include "engine/support/xalloc.h"
 
 #include <stdarg.h>
@@ -258,7 +259,7 @@ static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
     const cnode_t *c = &s->ci->nodes[idx];
     node_result_t *nr = &s->r->nodes[idx];
     if (!c->ndeducts) return points;
-    nr->deducts = xcalloc((size_t)c->ndeducts, sizeof *nr->deducts);
+    nr->deducts = json_arena_calloc((size_t)c->ndeducts, sizeof *nr->deducts);
     nr->ndeducts = c->ndeducts;
     bool of = false;
     for (int i = 0; i < c->ndeducts; i++) {
@@ -547,7 +548,7 @@ static void compare_self_assessment(scorer_t *s, json_t *claims)
 
 chiso_result *result_new(const chiso_program *prog, size_t index, const char *origin)
 {
-    chiso_result *r = xcalloc(1, sizeof *r);
+    chiso_result *r = json_arena_calloc(1, sizeof *r); /* in a batch, the worker's arena */
     arena_init(&r->bigs);
     r->prog = prog;
     r->ok = true;
@@ -556,7 +557,7 @@ chiso_result *result_new(const chiso_program *prog, size_t index, const char *or
     if (prog->prog.compiled && index < prog->prog.nindexes) {
         r->ci = prog->prog.compiled[index];
         r->nnodes = r->ci->nnodes;
-        r->nodes = xcalloc((size_t)r->nnodes, sizeof *r->nodes);
+        r->nodes = json_arena_calloc((size_t)r->nnodes, sizeof *r->nodes);
     }
     return r;
 }
@@ -690,11 +691,11 @@ void chiso_result_free(chiso_result *r)
     free(r->errors);
     for (int i = 0; i < r->nnodes; i++) {
         free(r->nodes[i].reason_owned);
-        free(r->nodes[i].deducts);
+        json_arena_free_block(r->nodes[i].deducts);
         json_decref(r->nodes[i].trace);
         late_results_free(&r->nodes[i]);
     }
-    free(r->nodes);
+    json_arena_free_block(r->nodes);
     for (size_t i = 0; i < r->nfindings; i++) {
         free(r->findings[i].node);
         free(r->findings[i].kind);
@@ -704,7 +705,7 @@ void chiso_result_free(chiso_result *r)
     for (size_t i = 0; i < r->nclaims; i++) free(r->claims[i].node);
     free(r->claims);
     arena_free(&r->bigs);
-    free(r);
+    json_arena_free_block(r);
 }
 
 bool chiso_result_ok(const chiso_result *r) { return r->ok; }

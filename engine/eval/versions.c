@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include "engine/compile/loaded_program.h"
+#include "engine/support/json_arena.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -68,9 +69,9 @@ bool result_pick_version(chiso_result *r)
     const compiled_index_t *ci = p->compiled[v];
     if (ci != r->ci) {
         r->ci = ci;
-        free(r->nodes);
+        json_arena_free_block(r->nodes);
         r->nnodes = ci->nnodes;
-        r->nodes = xcalloc((size_t)r->nnodes, sizeof *r->nodes);
+        r->nodes = json_arena_calloc((size_t)r->nnodes, sizeof *r->nodes);
     }
     return true;
 }

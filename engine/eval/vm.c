@@ -9,6 +9,7 @@
 #include "engine/check/builtins.h"
 #include "engine/support/date.h"
 #include "engine/support/i18n.h"
+#include "engine/support/json_arena.h"
 #include "engine/support/xalloc.h"
 
 #include <stdlib.h>
@@ -22,7 +23,7 @@ void eval_init(eval_t *ev, const program_t *prog)
     /* One allocation for the three arrays: metrics, lets, stack. */
     size_t nm = prog->nmetrics, nl = prog->nlets;
     size_t ns = (size_t)(ev->cp->max_stack > 0 ? ev->cp->max_stack : 1) + 1;
-    value_t *all = xcalloc(nm + nl + ns, sizeof *all);
+    value_t *all = json_arena_calloc(nm + nl + ns, sizeof *all); /* in a batch, the worker's arena */
     ev->metrics = all;
     ev->lets = all + nm;
     ev->stack = all + nm + nl;
@@ -30,7 +31,7 @@ void eval_init(eval_t *ev, const program_t *prog)
 
 void eval_free(eval_t *ev)
 {
-    free(ev->metrics); /* the block holding lets and stack too */
+    json_arena_free_block(ev->metrics); /* the block holding lets and stack too */
     for (size_t i = 0; i < ev->nowned; i++) free(ev->owned[i]);
     free(ev->owned);
     memset(ev, 0, sizeof *ev);

@@ -3,7 +3,8 @@
  * The arena is a list of chunks. Blocks larger than a quarter of a chunk
  * come from malloc (a 50 MB submission's strings must not pin 50 MB of
  * chunks); jansson frees those itself. free() of a pointer inside a chunk
- * does nothing: the whole arena is reset at the end of the submission. */
+ * does nothing: the whole arena is reset at the end of the submission.
+ * The result of scoring the submission takes its blocks from it too. */
 #include "json_arena.h"
 
 #include "xalloc.h"
@@ -14,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 enum { CHUNK_BYTES = 256 * 1024, ALIGN = alignof(max_align_t) };
 
@@ -46,14 +48,11 @@ static bool owns(const json_arena_t *a, const void *p)
     return false;
 }
 
-static void *arena_malloc(size_t n)
+/* A block of the active arena `a`, or NULL when it is too large for it. */
+static void *arena_bump(json_arena_t *a, size_t n)
 {
-    json_arena_t *a = active;
-    if (!a) return xmalloc(n);
-    if (n > CHUNK_BYTES / 4) {
-        a->spilled = true; /* jansson must free it: trees are released again */
-        return xmalloc(n);
-    }
+    if (n > CHUNK_BYTES / 4) return NULL;
+    if (n == 0) n = 1; /* a block of its own, inside the chunk */
     n = (n + ALIGN - 1) & ~(size_t)(ALIGN - 1);
     if ((size_t)(a->chunks->end - a->at) < n) {
         a->chunks = chunk_new(a->chunks);
@@ -64,12 +63,35 @@ static void *arena_malloc(size_t n)
     return p;
 }
 
+static void *arena_malloc(size_t n)
+{
+    json_arena_t *a = active;
+    if (!a) return xmalloc(n);
+    void *p = arena_bump(a, n);
+    if (!p) {
+        a->spilled = true; /* jansson must free it: trees are released again */
+        p = xmalloc(n);
+    }
+    return p;
+}
+
 static void arena_free(void *p)
 {
     json_arena_t *a = active;
     if (!p || (a && owns(a, p))) return;
     free(p);
 }
+
+void *json_arena_calloc(size_t n, size_t size)
+{
+    json_arena_t *a = active;
+    void *p = a && (!size || n <= SIZE_MAX / size) ? arena_bump(a, n * size) : NULL;
+    if (!p) return xcalloc(n, size);
+    memset(p, 0, n * size);
+    return p;
+}
+
+void json_arena_free_block(void *p) { arena_free(p); }
 
 void json_arena_install(void) { json_set_alloc_funcs(arena_malloc, arena_free); }
 

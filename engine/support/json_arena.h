@@ -12,6 +12,7 @@
 #define CHISO_JSON_ARENA_H
 
 #include <jansson.h>
+#include <stddef.h>
 
 typedef struct json_arena json_arena_t;
 
@@ -30,5 +31,16 @@ void json_arena_end(json_arena_t *a);
  * few hundred values; walking it only to free nothing cost a tenth of a
  * batch's parse). Only for a tree no one uses after json_arena_end. */
 void json_arena_release(json_t *j);
+
+/* The blocks of scoring one submission (the result, its nodes and
+ * deductions, the evaluator's values): zeroed, from the calling thread's
+ * active arena when it has one — so that a worker reuses the same memory
+ * from one unit to the next instead of asking malloc for blocks above its
+ * thread cache's sizes every time — else from calloc. Free them with
+ * json_arena_free_block, before json_arena_end. */
+void *json_arena_calloc(size_t n, size_t size);
+/* Frees such a block, unless the active arena holds it (it goes with the
+ * arena). */
+void json_arena_free_block(void *p);
 
 #endif
