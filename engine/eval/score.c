@@ -259,7 +259,7 @@ static rat_t apply_deductions(scorer_t *s, int idx, rat_t points)
     const cnode_t *c = &s->ci->nodes[idx];
     node_result_t *nr = &s->r->nodes[idx];
     if (!c->ndeducts) return points;
-    nr->deducts = json_arena_calloc((size_t)c->ndeducts, sizeof *nr->deducts);
+    nr->deducts = xcalloc((size_t)c->ndeducts, sizeof *nr->deducts);
     nr->ndeducts = c->ndeducts;
     bool of = false;
     for (int i = 0; i < c->ndeducts; i++) {
@@ -691,7 +691,7 @@ void chiso_result_free(chiso_result *r)
     free(r->errors);
     for (int i = 0; i < r->nnodes; i++) {
         free(r->nodes[i].reason_owned);
-        json_arena_free_block(r->nodes[i].deducts);
+        free(r->nodes[i].deducts);
         json_decref(r->nodes[i].trace);
         late_results_free(&r->nodes[i]);
     }

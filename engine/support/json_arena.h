@@ -32,8 +32,8 @@ void json_arena_end(json_arena_t *a);
  * batch's parse). Only for a tree no one uses after json_arena_end. */
 void json_arena_release(json_t *j);
 
-/* The blocks of scoring one submission (the result, its nodes and
- * deductions, the evaluator's values): zeroed, from the calling thread's
+/* The large blocks of scoring one submission (the result, its nodes, the
+ * evaluator's values): zeroed, from the calling thread's
  * active arena when it has one — so that a worker reuses the same memory
  * from one unit to the next instead of asking malloc for blocks above its
  * thread cache's sizes every time — else from calloc. Free them with
