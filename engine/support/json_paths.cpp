@@ -1,8 +1,8 @@
 // json_paths.cpp — a submission read along the metric paths of the rules
 // (see json_paths.h). A key of an object on the paths is matched against
 // the few keys the paths have there (by length, then its bytes); a key
-// given twice is found by a bit per key of the paths and, among the
-// other keys, by comparing them (or hashing them, in a large object).
+// given twice is found by the value already read for its node and, among
+// the other keys, by comparing them (or hashing them, in a large object).
 #include "json_paths.h"
 #include "json_fast_impl.hpp"
 
@@ -80,7 +80,6 @@ struct json_paths {
         int next;       // the next node under the same parent (0: none)
         int last_kid;   // the last node under this one, to append the next
         int nkids;      // how many nodes are under this one
-        int ordinal;    // this node's place among its parent's kids (its bit)
     };
     node *nodes = nullptr;
     size_t nnodes = 0, capnodes = 0;
@@ -145,7 +144,7 @@ extern "C" json_paths *json_paths_new(void)
         delete p;
         return nullptr;
     }
-    p->nodes[p->nnodes++] = {0, 0, -1, 0, false, false, 0, 0, 0, 0, 0};
+    p->nodes[p->nnodes++] = {0, 0, -1, 0, false, false, 0, 0, 0, 0};
     return p;
 }
 
@@ -162,7 +161,7 @@ extern "C" int json_paths_add(json_paths *p, int parent, const char *key)
     std::memcpy(p->text + p->ntext, key, len);
     k = static_cast<int>(p->nnodes);
     json_paths::node &up = p->nodes[parent];
-    p->nodes[p->nnodes++] = {p->ntext, len, parent, child_hash(kh, parent), false, false, 0, 0, 0, 0, up.nkids};
+    p->nodes[p->nnodes++] = {p->ntext, len, parent, child_hash(kh, parent), false, false, 0, 0, 0, 0};
     p->ntext += len;
     up.inner = true;
     if (up.last_kid) p->nodes[up.last_kid].next = k;
@@ -318,32 +317,21 @@ bool at_node(walk &w, int node, element e)
 }
 
 // The members of an object at path node `node`. A key on the paths is
-// matched to its node, whose bit says whether the object gave it already;
-// the other keys (which no key on the paths can equal) are pushed, to be
-// compared with each other when the object is done.
+// matched to its node: a value read for the node already means the object
+// gave the key twice (a node is reached through one object only: a key
+// given twice on the way there fails first). The other keys, which no key
+// on the paths can equal, are pushed, to be compared with each other when
+// the object is done.
 bool walk_object(walk &w, int node, simdjson::dom::object o)
 {
     const json_paths &p = *w.paths;
     scratch &sc = local;
     size_t base = sc.nkeys;
-    uint64_t given[4] = {0, 0, 0, 0}; // a bit per kid of the node, up to 256
-    bool bits = p.nodes[node].nkids <= 256, ok = true;
+    bool ok = true;
     for (simdjson::dom::key_value_pair kv : o) {
         int k = p.match(node, kv.key);
-        if (k >= 0 && bits) {
-            int b = p.nodes[k].ordinal;
-            uint64_t bit = uint64_t{1} << (b & 63);
-            if (given[b >> 6] & bit) {
-                ok = false;
-                break;
-            }
-            given[b >> 6] |= bit;
-            ok = at_node(w, k, kv.value);
-        } else if (k >= 0) { // a node of very many kids: its keys are compared too
-            ok = push_key(kv.key) && at_node(w, k, kv.value);
-        } else {
-            ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, w.allow_nul);
-        }
+        if (k >= 0) ok = !w.values[k] && at_node(w, k, kv.value);
+        else ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, w.allow_nul);
         if (!ok) break;
     }
     ok = ok && distinct(base);
