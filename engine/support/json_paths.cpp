@@ -34,6 +34,35 @@ uint64_t key_hash(const char *s, size_t n)
     return h ^ (h >> 29);
 }
 
+// Whether a[0…n) and b[0…n) are the same bytes: keys are short, and a
+// call to memcmp costs more than comparing them here, a word at a time
+// (the words overlap; none reads past either key).
+inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t i = 0; i + 8 < n; i += 8) {
+            std::memcpy(&x, a + i, 8);
+            std::memcpy(&y, b + i, 8);
+            if (x != y) return false;
+        }
+        std::memcpy(&x, a + n - 8, 8);
+        std::memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x, y, u, v;
+        std::memcpy(&x, a, 4);
+        std::memcpy(&y, b, 4);
+        std::memcpy(&u, a + n - 4, 4);
+        std::memcpy(&v, b + n - 4, 4);
+        return x == y && u == v;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 // The object, array, string or double an element of that type is.
 simdjson::dom::object as_object(element e)
 {
@@ -104,18 +133,30 @@ struct json_paths {
             if (n.parent == parent && std::string_view(text + n.key, n.len) == key) return k;
         }
     }
-    // The node for `key` under `parent`, or -1: among a few kids, by
-    // their length and bytes (no hash); among many, by the table.
-    int match(int parent, std::string_view key) const
+    // Whether node k's key is `key`.
+    bool is(int k, std::string_view key) const
+    {
+        const node &n = nodes[k];
+        return n.len == key.size() && same_bytes(text + n.key, key.data(), n.len);
+    }
+    // The node for `key` under `parent`, or -1. `next`: the kid after the
+    // one the previous key of the object matched, tried first (keys
+    // usually come in the order of the rules' metrics); then, among a few
+    // kids, each by its length and bytes (no hash); among many, the table.
+    int match(int parent, std::string_view key, int &next) const
     {
         const node &up = nodes[parent];
-        if (up.nkids > FEW_KIDS) return find(parent, key_hash(key.data(), key.size()), key);
-        for (int k = up.first_kid; k; k = nodes[k].next) {
-            const node &n = nodes[k];
-            if (n.len == key.size() && (n.len == 0 || (text[n.key] == key[0] && !std::memcmp(text + n.key, key.data(), n.len))))
-                return k;
+        int k = next;
+        if (!k || !is(k, key)) {
+            if (up.nkids > FEW_KIDS) {
+                k = find(parent, key_hash(key.data(), key.size()), key);
+            } else {
+                for (k = up.first_kid; k && !is(k, key); k = nodes[k].next) continue;
+                if (!k) k = -1;
+            }
         }
-        return -1;
+        if (k >= 0) next = nodes[k].next;
+        return k;
     }
     static constexpr int FEW_KIDS = 12;
     void put(int k)
@@ -218,7 +259,7 @@ bool push_key(std::string_view key)
 
 bool same_key(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() && (a.empty() || (a[0] == b[0] && !std::memcmp(a.data(), b.data(), a.size())));
+    return a.size() == b.size() && same_bytes(a.data(), b.data(), a.size());
 }
 
 // Whether the keys pushed from `base` on are all different (jansson
@@ -328,8 +369,9 @@ bool walk_object(walk &w, int node, simdjson::dom::object o)
     scratch &sc = local;
     size_t base = sc.nkeys;
     bool ok = true;
+    int next = p.nodes[node].first_kid;
     for (simdjson::dom::key_value_pair kv : o) {
-        int k = p.match(node, kv.key);
+        int k = p.match(node, kv.key, next);
         if (k >= 0) ok = !w.values[k] && at_node(w, k, kv.value);
         else ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, w.allow_nul);
         if (!ok) break;

@@ -167,6 +167,10 @@ static void test_same_values(void **state)
         /* keys like a path's: as long, the same first byte, a prefix, empty */
         "{\"metrics\":{\"plan\":{\"taskz\":1,\"tasks\":2,\"task\":3,\"tasks \":4,\"\":5,\"dona\":{\"done\":6},"
         "\"Done\":7,\"done\":8},\"plans\":1,\"pla\":2}}",
+        /* keys of 1–12 bytes differing from a path's in one byte, first to last; keys out of order */
+        "{\"metrics\":{\"survey\":{\"Satisfaction\":1,\"satisfXction\":2,\"satisfactioN\":3,"
+        "\"satisfaction\":4,\"satisfactio\":5},\"plan\":{\"done\":1,\"tAsks\":2,\"tasKs\":3,\"tasks\":4},"
+        "\"big\":{\"k13\":1,\"k12\":2,\"k11\":3,\"k1\":4,\"k\":5},\"x\":{\"z\":1,\"y\":2},\"reports\":{}}}",
         /* a node of many keys (looked up by hashing), and of more than a bit each can mark */
         "{\"metrics\":{\"m\":{\"a0\":1,\"a19\":2,\"zz\":3,\"a5\":{\"q\":1},\"a\":4,\"a00\":5,\"a20\":6},"
         "\"w\":{\"k0\":1,\"k299\":[2],\"k150\":{\"k150\":3},\"k300\":4,\"other\":5,\"k63\":6,\"k64\":7}}}",
@@ -217,6 +221,8 @@ static void test_left_to_jansson(void **state)
         "{\"metrics\":{\"m\":{\"a3\":1,\"a4\":1,\"a3\":2}}}",             /* on a node of many keys */
         "{\"metrics\":{\"w\":{\"k7\":1,\"k8\":1,\"k7\":2}}}",             /* of more than a bit each */
         "{\"metrics\":{\"w\":{\"k7\":1,\"x\":1,\"x\":2}}}",
+        "{\"metrics\":{\"survey\":{\"satisfaction\":1,\"satisfactioN\":1,\"satisfaction\":2}}}",
+        "{\"metrics\":{\"survey\":{\"satisfactioN\":1,\"satisfaction\":1,\"satisfactioN\":2}}}",
         "{\"metrics\":{\"plan\":{\"u1\":1,\"u2\":1,\"u3\":1,\"u4\":1,\"u5\":1,\"u6\":1,\"u7\":1,\"u8\":1,"
         "\"u9\":1,\"tasks\":3,\"u10\":1,\"u11\":1,\"u12\":1,\"u13\":1,\"u14\":1,\"u15\":1,\"u16\":1,"
         "\"u17\":1,\"u18\":1,\"u3\":2}}}",                                     /* among many beside the paths */
