@@ -58,6 +58,11 @@ bool plain(std::string_view s, bool allow_nul)
         }
         std::memcpy(&x, p + n - 8, 8);
         seen = seen || suspect(x);
+    } else if (n >= 4) { // two words of four, overlapping: each byte in the low half of one
+        uint32_t a, b;
+        std::memcpy(&a, p, 4);
+        std::memcpy(&b, p + n - 4, 4);
+        seen = suspect(a | uint64_t{b} << 32);
     } else {
         for (size_t i = 0; i < n && !seen; i++) seen = p[i] == 0 || static_cast<unsigned char>(p[i]) == 0xED;
     }

@@ -241,6 +241,9 @@ static void test_as_json_fast(void **state)
     static const char *const values[] = {
         "{\"a\":1,\"a\":2}", "\"x\\u0000y\"", "\"\\udc00\"", "18446744073709551615", "1e400", "0.0",
         "-0.0", "1e-320", "[1,{\"k\":1,\"k\":2}]", "{\"a\\u0000\":1}",
+        /* a NUL or a lone surrogate at each place of strings of 4 to 9 bytes */
+        "\"abc\\u0000\"", "\"\\u0000abc\"", "\"ab\\u0000cde\"", "\"abcdef\\u0000\"", "\"\\udc00a\"",
+        "\"ab\\udc00cd\"", "\"abcd\\ud800\"", "\"abcdef\\udfff\"", "{\"abc\\u0000\":1}", "{\"ab\\udc00c\":1}",
     };
     char text[200];
     for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
