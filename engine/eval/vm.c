@@ -54,20 +54,24 @@ static value_t checked(rat_t r, bool overflow)
     return overflow ? v_error(ERR_OVERFLOW) : v_num(r);
 }
 
+/* a op b for two numbers: exact, or an error on overflow; x / 0 is N/A. */
+static value_t num_arith(bc_op op, rat_t a, rat_t b)
+{
+    bool of = false;
+    switch (op) {
+    case BC_ADD: return checked(rat_add(a, b, &of), of);
+    case BC_SUB: return checked(rat_sub(a, b, &of), of);
+    case BC_MUL: return checked(rat_mul(a, b, &of), of);
+    default:
+        if (rat_is_zero(b)) return v_na(-1);
+        return checked(rat_div(a, b, &of), of);
+    }
+}
+
 static value_t arith(bc_op op, value_t a, value_t b)
 {
     value_t special;
-    bool of = false;
-    if (a.tag == V_NUM && b.tag == V_NUM) { /* nearly always */
-        switch (op) {
-        case BC_ADD: return checked(rat_add(a.u.num, b.u.num, &of), of);
-        case BC_SUB: return checked(rat_sub(a.u.num, b.u.num, &of), of);
-        case BC_MUL: return checked(rat_mul(a.u.num, b.u.num, &of), of);
-        default:
-            if (rat_is_zero(b.u.num)) return v_na(-1);
-            return checked(rat_div(a.u.num, b.u.num, &of), of);
-        }
-    }
+    if (a.tag == V_NUM && b.tag == V_NUM) return num_arith(op, a.u.num, b.u.num); /* nearly always */
     if (propagate(a, b, &special)) return special;
     if (a.tag == V_DATE || b.tag == V_DATE) {
         if (op == BC_SUB && a.tag == V_DATE && b.tag == V_DATE)
@@ -79,14 +83,7 @@ static value_t arith(bc_op op, value_t a, value_t b)
         int64_t days = op == BC_SUB ? d.u.date - k : d.u.date + k;
         return v_date((int32_t)days);
     }
-    switch (op) {
-    case BC_ADD: return checked(rat_add(a.u.num, b.u.num, &of), of);
-    case BC_SUB: return checked(rat_sub(a.u.num, b.u.num, &of), of);
-    case BC_MUL: return checked(rat_mul(a.u.num, b.u.num, &of), of);
-    default:
-        if (rat_is_zero(b.u.num)) return v_na(-1);
-        return checked(rat_div(a.u.num, b.u.num, &of), of);
-    }
+    return num_arith(op, a.u.num, b.u.num);
 }
 
 static value_t compare(op_kind op, value_t a, value_t b)
