@@ -96,22 +96,25 @@ long input_iter_total(const input_iter_t *it) { return it->has_stdin ? -1 : (lon
 
 const char *input_iter_error(const input_iter_t *it) { return it->error; }
 
-/* "<stdin>:LINE", without printf: this runs once per submission. */
-static char *stdin_origin(long line)
+char *stdin_origin_text(unsigned long long line, char *buf)
 {
     static const char prefix[] = "<stdin>:";
     char digits[24];
     size_t n = 0;
-    unsigned long v = line > 0 ? (unsigned long)line : 0;
     do {
-        digits[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    char *origin = xmalloc(sizeof prefix + n);
-    memcpy(origin, prefix, sizeof prefix - 1);
-    for (size_t i = 0; i < n; i++) origin[sizeof prefix - 1 + i] = digits[n - 1 - i];
-    origin[sizeof prefix - 1 + n] = '\0';
-    return origin;
+        digits[n++] = (char)('0' + line % 10);
+        line /= 10;
+    } while (line);
+    memcpy(buf, prefix, sizeof prefix - 1);
+    for (size_t i = 0; i < n; i++) buf[sizeof prefix - 1 + i] = digits[n - 1 - i];
+    buf[sizeof prefix - 1 + n] = '\0';
+    return buf;
+}
+
+static char *stdin_origin(long line)
+{
+    char buf[STDIN_ORIGIN_SIZE];
+    return xstrdup(stdin_origin_text(line > 0 ? (unsigned long long)line : 0, buf));
 }
 
 /* The next line of standard input into it->line (without its newline), at

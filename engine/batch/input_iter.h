@@ -13,6 +13,11 @@ typedef struct chiso_inputs input_iter_t;
 /* Expands the arguments; false (with a message on stderr) for a usage
  * problem such as an empty directory or "-" given twice. */
 input_iter_t *input_iter_open(char **args, int nargs);
+/* Writes "<stdin>:LINE", the origin of a line of standard input, into buf
+ * (at least STDIN_ORIGIN_SIZE bytes), without printf: this runs once per
+ * submission. Returns buf. */
+enum { STDIN_ORIGIN_SIZE = 32 };
+char *stdin_origin_text(unsigned long long line, char *buf);
 /* NDJSON read from `in` as "-" reads standard input (origins "<stdin>:LINE"). */
 input_iter_t *input_iter_open_stream(FILE *in);
 /* The next submission into *out, which is zeroed or recycled (free with

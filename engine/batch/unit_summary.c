@@ -4,6 +4,8 @@
  * numbers equal groups alike whichever worker made them). */
 #include "unit_summary.h"
 
+#include "input_iter.h"
+
 #include "engine/compile/compile.h"
 #include "engine/eval/result.h"
 #include "engine/support/xalloc.h"
@@ -404,6 +406,8 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
     }
 }
 
+_Static_assert((int)UNIT_ORIGIN_SIZE >= (int)STDIN_ORIGIN_SIZE, "unit_origin writes stdin_origin_text into its buffer");
+
 rat_t unit_value(const unit_summary_t *u, size_t i)
 {
     size_t len;
@@ -424,18 +428,7 @@ const char *unit_origin(const unit_summary_t *u, char buf[UNIT_ORIGIN_SIZE])
     const char *t = unit_text(u, 2);
     if (!t || *t != ORIGIN_LINE) return unit_origin_text(u);
     const unsigned char *p = (const unsigned char *)t + 1;
-    uint64_t line = get_varint(&p);
-    static const char prefix[] = "<stdin>:";
-    char digits[24];
-    size_t n = 0;
-    do {
-        digits[n++] = (char)('0' + line % 10);
-        line /= 10;
-    } while (line);
-    memcpy(buf, prefix, sizeof prefix - 1);
-    for (size_t i = 0; i < n; i++) buf[sizeof prefix - 1 + i] = digits[n - 1 - i];
-    buf[sizeof prefix - 1 + n] = '\0';
-    return buf;
+    return stdin_origin_text(get_varint(&p), buf);
 }
 
 const char *unit_text(const unit_summary_t *u, int which)

@@ -148,7 +148,7 @@ static inline const char *unit_name(const unit_summary_t *u) { return unit_text(
 /* Where the unit came from: its file, or "<stdin>:LINE", which a unit
  * read from standard input keeps as the line's number and gets written
  * into buf (so the text lives as long as buf). */
-enum { UNIT_ORIGIN_SIZE = 32 };
+enum { UNIT_ORIGIN_SIZE = 32 }; /* as STDIN_ORIGIN_SIZE (input_iter.h) */
 const char *unit_origin(const unit_summary_t *u, char buf[UNIT_ORIGIN_SIZE]);
 /* The origin when it is kept as text, as it always is for a unit with
  * neither id nor name; NULL otherwise. */
