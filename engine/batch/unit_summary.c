@@ -230,9 +230,27 @@ static bool same_rat(rat_t a, rat_t b) { return !rat_is_big(a) && !rat_is_big(b)
  * most indices have, that is the points themselves. */
 static bool max_is_100(rat_t max) { return max.den == 1 && max.num == 100; }
 
-static rat_t percent_of(rat_t points, rat_t max, bool *of)
+/* 100 / m for the whole maxima m that divide 100, else 0. */
+static const unsigned char hundred_over[101] = {[1] = 100, [2] = 50, [4] = 25, [5] = 20, [10] = 10, [20] = 5,
+                                                [25] = 4, [50] = 2, [100] = 1};
+
+rat_t unit_percent_value(rat_t points, rat_t max, bool *of)
 {
     if (max_is_100(max)) return points;
+    /* A maximum dividing 100 (10, 20, 50): points × k, reduced by what k
+     * (2^a 5^b) shares with the points' denominator, which is all the
+     * reduction there is: points are reduced. */
+    if (max.den == 1 && max.num > 0 && max.num <= 100 && hundred_over[max.num] && points.den > 0) {
+        int64_t k = hundred_over[max.num], den = points.den, num;
+        int twos = __builtin_ctzll((uint64_t)(k | den));
+        k >>= twos;
+        den >>= twos;
+        while (k % 5 == 0 && den % 5 == 0) {
+            k /= 5;
+            den /= 5;
+        }
+        if (!__builtin_mul_overflow(points.num, k, &num)) return (rat_t){num, den};
+    }
     return rat_mul(rat_div(points, max, of), rat_int(100), of);
 }
 
@@ -247,7 +265,7 @@ static bool percent_computable(const chiso_result *r)
     if (rat_is_big(r->percent)) return false;
     arena_t *outer = rat_big_arena(NULL); /* beyond 64 bits: an overflow, not a big number */
     bool of = false;
-    rat_t p = percent_of(r->points, r->max, &of);
+    rat_t p = unit_percent_value(r->points, r->max, &of);
     rat_big_arena(outer);
     return !of && same_rat(p, r->percent);
 }
@@ -416,6 +434,40 @@ rat_t unit_value(const unit_summary_t *u, size_t i)
     return get_value(p);
 }
 
+size_t unit_values(const unit_summary_t *u, rat_t *out, size_t n)
+{
+    size_t len, have = unit_nvalues(u);
+    if (n > have) n = have;
+    const unsigned char *p = values_start(u, &len);
+    for (size_t i = 0; i < n; i++) {
+        out[i] = get_value(p);
+        p += value_len[*p];
+    }
+    return n;
+}
+
+long long unit_id_name_line(const unit_summary_t *u, const char **id, const char **name)
+{
+    size_t len;
+    const char *t = (const char *)values_start(u, &len) + len;
+    *id = u->flags & UNIT_HAS_ID ? t : NULL;
+    if (*id) t += strlen(t) + 1;
+    *name = u->flags & UNIT_HAS_NAME ? t : NULL;
+    if (!(u->flags & UNIT_HAS_ORIGIN)) return -1;
+    if (*name) t += strlen(t) + 1;
+    if (*t != ORIGIN_LINE) return -1;
+    const unsigned char *p = (const unsigned char *)t + 1;
+    return (long long)get_varint(&p);
+}
+
+long long unit_origin_line(const unit_summary_t *u)
+{
+    const char *t = unit_text(u, 2);
+    if (!t || *t != ORIGIN_LINE) return -1;
+    const unsigned char *p = (const unsigned char *)t + 1;
+    return (long long)get_varint(&p);
+}
+
 const char *unit_origin_text(const unit_summary_t *u)
 {
     const char *t = unit_text(u, 2);
@@ -444,9 +496,15 @@ const char *unit_text(const unit_summary_t *u, int which)
 rat_t unit_percent(const unit_summary_t *u)
 {
     if (!u->ok || !unit_has_percent(u)) return rat_int(0);
+    return unit_percent_of(u, unit_points(u), unit_max(u));
+}
+
+rat_t unit_percent_of(const unit_summary_t *u, rat_t points, rat_t max)
+{
+    if (!u->ok || !unit_has_percent(u)) return rat_int(0);
     if (u->flags & UNIT_KEEPS_PERCENT) return unit_value(u, unit_nvalues(u));
     bool of = false; /* fits 64 bits: unit_summarize made sure */
-    return percent_of(unit_points(u), unit_max(u), &of);
+    return unit_percent_value(points, max, &of);
 }
 
 rat_t unit_fmax(const unit_summary_t *u, int f)

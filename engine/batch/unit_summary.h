@@ -132,11 +132,19 @@ static inline int32_t unit_frank(const unit_summary_t *u, int f)
 }
 /* Value i of the block, exact. */
 rat_t unit_value(const unit_summary_t *u, size_t i);
+/* The first n values of the block (fewer when it has fewer: the number
+ * given back) in one pass: a CSV row reads them all. */
+size_t unit_values(const unit_summary_t *u, rat_t *out, size_t n);
 
 static inline rat_t unit_points(const unit_summary_t *u) { return u->ok ? unit_value(u, 0) : rat_int(0); }
 static inline rat_t unit_max(const unit_summary_t *u) { return u->ok ? unit_value(u, 1) : rat_int(0); }
 /* points / max × 100, as scoring computed it; meaningful with unit_has_percent. */
 rat_t unit_percent(const unit_summary_t *u);
+/* points / max × 100 as scoring computes it (rat_mul of rat_div), with
+ * a maximum of 100 or dividing 100 without either; *of set on overflow. */
+rat_t unit_percent_value(rat_t points, rat_t max, bool *of);
+/* unit_percent, given the unit's points and maximum already read. */
+rat_t unit_percent_of(const unit_summary_t *u, rat_t points, rat_t max);
 static inline rat_t unit_fpoints(const unit_summary_t *u, int f) { return unit_value(u, 2 + (size_t)f); }
 rat_t unit_fmax(const unit_summary_t *u, int f);
 
@@ -145,11 +153,17 @@ rat_t unit_fmax(const unit_summary_t *u, int f);
 const char *unit_text(const unit_summary_t *u, int which);
 static inline const char *unit_id(const unit_summary_t *u) { return unit_text(u, 0); }
 static inline const char *unit_name(const unit_summary_t *u) { return unit_text(u, 1); }
+/* What a row of a table reads of them in one pass: id and name (NULL
+ * when not there), and what unit_origin_line gives back. */
+long long unit_id_name_line(const unit_summary_t *u, const char **id, const char **name);
 /* Where the unit came from: its file, or "<stdin>:LINE", which a unit
  * read from standard input keeps as the line's number and gets written
  * into buf (so the text lives as long as buf). */
 enum { UNIT_ORIGIN_SIZE = 32 }; /* as STDIN_ORIGIN_SIZE (input_iter.h) */
 const char *unit_origin(const unit_summary_t *u, char buf[UNIT_ORIGIN_SIZE]);
+/* The line of standard input the unit came from when it is kept as its
+ * number (unit_origin writes "<stdin>:LINE"), else -1. */
+long long unit_origin_line(const unit_summary_t *u);
 /* The origin when it is kept as text, as it always is for a unit with
  * neither id nor name; NULL otherwise. */
 const char *unit_origin_text(const unit_summary_t *u);
