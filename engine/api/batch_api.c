@@ -56,7 +56,13 @@ chiso_batch *chiso_batch_run(const chiso_program *prog, const chiso_batch_option
     batch_opts_t bo = {prog, opts->index, opts->flags, opts->jobs > 0 ? opts->jobs : 1, opts->fail_fast,
                        opts->progress,
                        ro->format != OUT_CSV && ro->format != OUT_PUBLISHED && !(ro->format == OUT_TEXT && ro->no_scorecards),
-                       ro->format == OUT_TEXT || ro->format == OUT_HTML, ro->format == OUT_CSV};
+                       ro->format == OUT_TEXT || ro->format == OUT_HTML, ro->format == OUT_CSV, 0, 0};
+    /* criteria's points spooled as the CSV row will hold them, to be
+     * copied into it as they are (rounded ones are read back instead) */
+    if (ro->format == OUT_CSV && ro->round < 0) {
+        bo.leaf_sep = batch_csv_separator(ro);
+        bo.leaf_point = batch_csv_point(ro);
+    }
     b->complete = batch_run(&bo, inputs, &b->batch);
     return b;
 }

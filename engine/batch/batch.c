@@ -72,14 +72,14 @@ static double now_seconds(void)
 /* Each criterion's points, in preorder, as text, one line a unit: CSV
  * spools them, so that what stays in memory does not grow with the
  * criteria. */
-static void leaf_points(const chiso_result *r, strbuf_t *line)
+static void leaf_points(const chiso_result *r, strbuf_t *line, char sep, char point)
 {
     bool first = true;
     for (int i = 1; i < r->ci->nnodes; i++) {
         if (r->ci->nodes[i].nchildren) continue;
-        if (!first) sb_addc(line, ' ');
+        if (!first) sb_addc(line, sep);
         first = false;
-        sb_add_rat6(line, r->nodes[i].points, '.');
+        sb_add_rat6(line, r->nodes[i].points, point);
     }
     sb_addc(line, '\n');
 }
@@ -114,7 +114,7 @@ static void score_one(const batch_opts_t *o, const json_refs_t *refs, chiso_inpu
         result_write_json_refs(r, json, false, refs);
         sb_addc(json, '\n');
     } else if (o->need_leaves && r->ok) {
-        leaf_points(r, json);
+        leaf_points(r, json, o->leaf_sep ? o->leaf_sep : ' ', o->leaf_point ? o->leaf_point : '.');
     }
     chiso_result_free(r);
     json_arena_end(parse);
@@ -426,6 +426,8 @@ bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len)
     return into_caller(b, line, cap, len, true);
 }
 
+bool batch_spool_leaves_raw(batch_t *b, const char **line, size_t *n) { return spool_line(b, line, n, false); }
+
 /* -j 1: read, score and spool in this thread, with no hand-offs at all. */
 static void run_inline(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 {
@@ -469,6 +471,8 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
     json_arena_install();
     memset(out, 0, sizeof *out);
     out->jobs = opts->jobs;
+    out->leaf_sep = opts->leaf_sep ? opts->leaf_sep : ' ';
+    out->leaf_point = opts->leaf_point ? opts->leaf_point : '.';
     if (opts->need_results || opts->need_leaves) { /* the published tables: no spool at all */
         out->spool = spool_open();
         if (!out->spool) return false;

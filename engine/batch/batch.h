@@ -28,6 +28,8 @@ typedef struct {
     bool need_results;    /* spool the full results (false: summaries suffice, e.g. csv) */
     bool need_criteria;   /* gather statistics per criterion (text and html) */
     bool need_leaves;     /* spool each criterion's points (csv) */
+    char leaf_sep, leaf_point; /* between them, and their decimal mark: a CSV row's
+                                * own (copied into it as they are), or 0: ' ' and '.' */
 } batch_opts_t;
 
 typedef struct {
@@ -45,6 +47,7 @@ typedef struct {
     struct spool_mark { size_t line, offset; } *spool_marks; /* where each block of lines starts */
     size_t nmarks, marks_cap;
     int jobs;             /* threads the batch was scored with (the final pass may use as many) */
+    char leaf_sep, leaf_point; /* how each criterion's points were spooled (need_leaves) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
     unit_ranks_t franks;  /* every unit's field ranks (batch_rank) */
     unit_store_t *stores; /* the summaries' texts and arrays: one store per worker */
@@ -84,8 +87,12 @@ enum { BATCH_BLOCK_LINES = 256, BATCH_BLOCK_BYTES = 128 << 10 };
 size_t batch_spool_blocks(const batch_t *b);
 bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, size_t *first, size_t *lines, const char **why);
 /* With need_leaves: the next unit scored's criteria's points, in preorder,
- * as text ("1 0.5 2\n"); false, with a message, as above. */
+ * as text, leaf_sep between them and leaf_point as the decimal mark
+ * ("1 0.5 2\n"); false, with a message, as above. */
 bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len);
+/* The same line where it lies (valid until the next call), n counting
+ * its '\n'. */
+bool batch_spool_leaves_raw(batch_t *b, const char **line, size_t *n);
 /* Standard competition ranks per (level, period), overall and per field;
  * marks duplicate (id, period) pairs. decimals >= 0: rank on percents
  * rounded to that many decimals (half up), as a published table shows

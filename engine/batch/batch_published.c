@@ -231,6 +231,23 @@ static void build_group(published_t *p, const batch_t *b, const char *level, con
     free(before);
 }
 
+/* Whether a unit of group g was looked at already (and now it is): a
+ * unit of the same group adds nothing, as groups are interned and a batch
+ * has few. When the set is full, false: the unit is looked at again. */
+enum { SEEN_GROUPS = 256 };
+static bool group_seen(const unit_group_t **set, const unit_group_t *g)
+{
+    unsigned h = (unsigned)(((uintptr_t)g >> 3) * 0x9E3779B97F4A7C15ULL >> 56);
+    for (unsigned probe = 0; probe < SEEN_GROUPS / 2; probe++, h = (h + 1) % SEEN_GROUPS) {
+        if (set[h] == g) return true;
+        if (!set[h]) {
+            set[h] = g;
+            return false;
+        }
+    }
+    return false;
+}
+
 void published_build(const batch_t *b, published_t *p)
 {
     memset(p, 0, sizeof *p);
@@ -242,9 +259,10 @@ void published_build(const batch_t *b, published_t *p)
     strmap_t seen;
     strmap_init(&seen);
     bool unlevelled = false;
+    const unit_group_t *looked[SEEN_GROUPS] = {0};
     for (size_t i = 0; i < b->count; i++) {
         const unit_summary_t *u = &b->units[i];
-        if (!u->ok || !unit_period(u)) continue;
+        if (!u->ok || !unit_period(u) || group_seen(looked, u->group)) continue;
         if (!unit_level(u)) {
             unlevelled = true;
             continue;
@@ -263,10 +281,11 @@ void published_build(const batch_t *b, published_t *p)
         const char **periods = NULL;
         size_t np = 0, pcap = 0;
         strmap_init(&seen);
+        memset(looked, 0, sizeof looked);
         for (size_t i = 0; i < b->count; i++) {
             const unit_summary_t *u = &b->units[i];
-            if (!u->ok || !unit_period(u) || strcmp(or_empty(unit_level(u)), or_empty(level)) || strmap_get(&seen, unit_period(u)))
-                continue;
+            if (!u->ok || !unit_period(u) || group_seen(looked, u->group)) continue;
+            if (strcmp(or_empty(unit_level(u)), or_empty(level)) || strmap_get(&seen, unit_period(u))) continue;
             strmap_put(&seen, unit_period(u), (void *)1);
             VEC_PUSH(periods, np, pcap);
             periods[np++] = unit_period(u);

@@ -2,6 +2,7 @@
  * columns the batch format promises first, with a UTF-8 BOM, ';' and ','
  * by default (Excel set to Vietnamese) or ',' and '.' (RFC 4180). */
 #include "batch_output.h"
+#include "csv_cell.h"
 #include "csv_versions.h"
 
 #include "engine/batch/batch_published.h"
@@ -18,78 +19,97 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A text cell Excel would take for a formula (=, +, -, @, or a tab or CR
- * before one) gets a leading apostrophe: shown as text, never evaluated.
- * Only texts from submissions and file names pass here; numbers are
- * written by csv_number and keep their sign. */
-static bool formula_like(const char *s)
+/* The general writers of the header and the rare columns. */
+static void csv_field(strbuf_t *row, const char *s, char sep) { csv_text(row, s, sep); }
+
+/* The separator, then a number rounded to `round` decimals. */
+static void csv_sep_rounded(strbuf_t *row, char sep, rat_t v, char point, int round)
 {
-    return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+    sb_addc(row, sep);
+    csv_number(row, v, point, round);
 }
 
-static void csv_field(strbuf_t *row, const char *s, char sep)
+/* The separator, then a number exactly, or rounded to `round` decimals
+ * (>= 0). Inline: the exact numbers are most of a row. */
+static inline __attribute__((always_inline)) void csv_sep_number(strbuf_t *row, char sep, rat_t v, char point,
+                                                                 int round)
 {
-    if (!s) return;
-    if (formula_like(s)) {
-        char *safe = xasprintf("'%s", s);
-        csv_field(row, safe, sep);
-        free(safe);
-        return;
-    }
-    size_t n = 0;
-    for (char c; (c = s[n]) && c != sep && c != '"' && c != '\n' && c != '\r';) n++;
-    if (!s[n]) { /* nothing to quote: copied as it is */
-        sb_add(row, s, n);
-        return;
-    }
-    sb_addc(row, '"');
-    for (; *s; s++) {
-        if (*s == '"') sb_addc(row, '"');
-        sb_addc(row, *s);
-    }
-    sb_addc(row, '"');
+    if (round < 0) csv_sep_rat(row, sep, v, point);
+    else csv_sep_rounded(row, sep, v, point, round);
 }
 
-/* A number exactly (6 decimals at most), or rounded to `round` decimals
- * (halves away from zero) as a published table shows it. */
-static void csv_number(strbuf_t *row, rat_t v, bool comma, int round)
+/* The separator, then a rank (nothing after it for none). */
+static void csv_sep_rank32(strbuf_t *row, char sep, long rank)
 {
-    if (round < 0) {
-        sb_add_rat6(row, v, comma ? ',' : '.');
+    if (rank >= 0) {
+        csv_sep_rank(row, sep, (uint64_t)rank);
         return;
     }
-    char buf[48];
-    bool of = false;
-    rat_t r = round >= 0 ? rat_round(v, round, &of) : v;
-    if (round >= 0 && !of) rat_format_fixed(r, round, buf, sizeof buf);
-    else rat_format(v, 6, buf, sizeof buf);
-    if (comma) rat_decimal_comma(buf);
-    sb_adds(row, buf);
+    sb_addc(row, sep);
+    sb_add_rat6(row, rat_int(rank), '.');
 }
 
-/* A criterion's points as kept in the summary ("0.5"), as csv_number writes them. */
-static void csv_number_text(strbuf_t *row, const char *text, size_t len, bool comma, int round)
+/* A criterion's points as spooled (leaf_point its decimal mark), as
+ * csv_number writes them. */
+static void csv_number_text(strbuf_t *row, const char *text, size_t len, char leaf_point, char point, int round)
 {
-    if (round < 0) { /* kept as csv_number writes it (rat_format, 6 decimals): copied */
-        size_t at = row->len;
+    char buf[64];
+    if (len >= sizeof buf) { /* not a number rat_text_put writes: as it is */
         sb_add(row, text, len);
-        if (comma)
+        return;
+    }
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    for (char *p = buf; *p; p++)
+        if (*p == leaf_point) *p = '.';
+    if (round < 0) { /* spooled as csv_number writes it (6 decimals): copied */
+        size_t at = row->len;
+        sb_add(row, buf, len);
+        if (point != '.')
             for (char *p = row->data + at; *p; p++)
-                if (*p == '.') *p = ',';
+                if (*p == '.') *p = point;
         return;
     }
     rat_t v;
-    if (!rat_parse(text, len, &v)) { /* not read back: as it is */
-        sb_add(row, text, len);
+    if (!rat_parse(buf, len, &v)) { /* not read back: as it is */
+        sb_add(row, buf, len);
         return;
     }
-    csv_number(row, v, comma, round);
+    csv_number(row, v, point, round);
 }
 
-static void csv_rank(strbuf_t *row, long rank)
+/* The cells of a group, the same for each of its units: level and
+ * period (";huyện;2021"), and the grade (";Tốt"), made once for each
+ * group a batch has (a few: groups are interned). */
+enum { GROUP_SLOTS = 256 };
+typedef struct {
+    const unit_group_t *group[GROUP_SLOTS];
+    uint32_t at[GROUP_SLOTS], place_len[GROUP_SLOTS], grade_len[GROUP_SLOTS];
+    strbuf_t text;
+} group_cells_t;
+
+/* The slot of g, made when it is new; -1 when the table is full (the
+ * cells are then written the long way). */
+static int group_slot(group_cells_t *gc, const unit_group_t *g, char sep)
 {
-    if (rank) sb_add_rat6(row, rat_int(rank), '.');
+    unsigned h = (unsigned)(((uintptr_t)g >> 3) * 0x9E3779B97F4A7C15ULL >> 56);
+    for (unsigned probe = 0; probe < GROUP_SLOTS / 2; probe++, h = (h + 1) % GROUP_SLOTS) {
+        if (gc->group[h] == g) return (int)h;
+        if (gc->group[h]) continue;
+        gc->group[h] = g;
+        gc->at[h] = (uint32_t)gc->text.len;
+        csv_sep_text(&gc->text, sep, g->level);
+        csv_sep_text(&gc->text, sep, g->period);
+        gc->place_len[h] = (uint32_t)(gc->text.len - gc->at[h]);
+        csv_sep_text(&gc->text, sep, g->grade);
+        gc->grade_len[h] = (uint32_t)(gc->text.len - gc->at[h] - gc->place_len[h]);
+        return (int)h;
+    }
+    return -1;
 }
+
+/* Rows are gathered and written a piece of this size at a time. */
+enum { CSV_CHUNK = 64 << 10 };
 
 /* One row per unit, built in memory and written at once. The columns the
  * batch format promises come first, in its order (id, name, level, period,
@@ -99,11 +119,8 @@ static void csv_rank(strbuf_t *row, long rank)
 bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const char **ids,
                       const char **names, int nfields, const render_opts_t *o, FILE *out)
 {
-    /* By default for Excel set to Vietnamese, as the offices that open it
-     * are: ';' between fields and ',' as the decimal mark (docs/batch-scoring.md). */
-    bool comma = !o->decimal_point;
     int round = o->round;
-    char sep = comma ? ';' : ',';
+    char sep = batch_csv_separator(o), point = batch_csv_point(o);
     bool vi = chiso_i18n_lang() == CHISO_LANG_VI;
     strbuf_t row;
     sb_init(&row);
@@ -193,68 +210,81 @@ bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const
             free(col);
         }
     sb_add(&row, "\r\n", 2);
-    fwrite(row.data, 1, row.len, out);
     /* The units scored, in input order, then those in error. The criteria's
-     * points of each unit scored come back from the spool, in that order. */
-    char *spooled = NULL;
-    size_t spooled_cap = 0, spooled_len;
+     * points of each unit scored come back from the spool, in that order:
+     * spooled as this row writes them, they are copied into it as they are. */
+    bool copy_leaves = round < 0 && b->leaf_sep == sep && b->leaf_point == point;
+    int *leaves = xcalloc(cv.n ? (size_t)cv.n : 1, sizeof *leaves), most_fields = 0;
+    for (int v = 0; v < cv.n; v++) {
+        leaves[v] = csv_version_leaves(cv.v[v]);
+        if (csv_version_fields(cv.v[v]) > most_fields) most_fields = csv_version_fields(cv.v[v]);
+    }
+    rat_t *values = xmalloc((size_t)(2 + most_fields) * sizeof *values);
+    group_cells_t *gc = xcalloc(1, sizeof *gc);
+    sb_init(&gc->text);
     bool whole = true;
     for (size_t k = 0; k < 2 * b->count; k++) {
         const unit_summary_t *u = &b->units[k % b->count];
         if (u->ok != (k < b->count)) continue;
         const char *unit_leaves = "";
-        if (u->ok && b->spool) {
-            if (!(whole = batch_spool_leaves(b, &spooled, &spooled_cap, &spooled_len))) break;
-            spooled[spooled_len - 1] = '\0';
-            unit_leaves = spooled;
+        size_t nleaves = 1; /* bytes, with the '\n' */
+        bool spooled = u->ok && b->spool;
+        if (spooled && !(whole = batch_spool_leaves_raw(b, &unit_leaves, &nleaves))) break;
+        if (row.len >= CSV_CHUNK) {
+            fwrite(row.data, 1, row.len, out);
+            row.len = 0;
         }
-        row.len = 0;
-        csv_field(&row, unit_id(u), sep);
-        sb_addc(&row, sep);
-        csv_field(&row, unit_name(u), sep);
-        sb_addc(&row, sep);
-        csv_field(&row, unit_level(u), sep);
-        sb_addc(&row, sep);
-        csv_field(&row, unit_period(u), sep);
-        sb_addc(&row, sep);
-        if (u->ok) {
-            csv_number(&row, unit_points(u), comma, round);
-            sb_addc(&row, sep);
-            csv_number(&row, unit_max(u), comma, round);
-            sb_addc(&row, sep);
-            if (unit_has_percent(u)) csv_number(&row, unit_percent(u), comma, round);
-            sb_addc(&row, sep);
-            csv_field(&row, unit_grade(u), sep);
-            sb_addc(&row, sep);
-            csv_rank(&row, u->rank);
+        const char *id, *name;
+        long long line = unit_id_name_line(u, &id, &name);
+        csv_text(&row, id, sep);
+        csv_sep_text(&row, sep, name);
+        int slot = group_slot(gc, u->group, sep);
+        if (slot >= 0) {
+            sb_add(&row, gc->text.data + gc->at[slot], gc->place_len[slot]);
         } else {
-            for (int e = 0; e < 4; e++) sb_addc(&row, sep); /* 5 empty columns */
+            csv_sep_text(&row, sep, unit_level(u));
+            csv_sep_text(&row, sep, unit_period(u));
         }
         /* a unit fills the block of the version that scored it */
-        for (int v = 0; v < cv.n; v++)
-            for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
-                sb_addc(&row, sep);
-                if (u->ok && unit_ci(u) == cv.v[v] && f < u->nfields) csv_number(&row, unit_fpoints(u, f), comma, round);
-            }
-        for (int v = 0; v < cv.n; v++)
-            for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
-                sb_addc(&row, sep);
-                if (u->ok && unit_ci(u) == cv.v[v] && f < u->nfields) csv_rank(&row, unit_frank(u, f));
-            }
+        int nvalues = 0;
+        if (u->ok) {
+            nvalues = (int)unit_values(u, values, 2 + (size_t)(u->nfields < most_fields ? u->nfields : most_fields));
+            csv_sep_number(&row, sep, values[0], point, round);
+            csv_sep_number(&row, sep, values[1], point, round);
+            if (unit_has_percent(u)) csv_sep_number(&row, sep, unit_percent_of(u, values[0], values[1]), point, round);
+            else sb_addc(&row, sep);
+            if (slot >= 0) sb_add(&row, gc->text.data + gc->at[slot] + gc->place_len[slot], gc->grade_len[slot]);
+            else csv_sep_text(&row, sep, unit_grade(u));
+            csv_sep_rank32(&row, sep, u->rank);
+        } else {
+            sb_add(&row, sep == ';' ? ";;;;;" : ",,,,,", 5); /* 5 empty columns */
+        }
+        for (int v = 0; v < cv.n; v++) {
+            int nf = csv_version_fields(cv.v[v]), mine = u->ok && unit_ci(u) == cv.v[v] ? nvalues - 2 : 0;
+            for (int f = 0; f < nf; f++)
+                if (f < mine) csv_sep_number(&row, sep, values[2 + f], point, round);
+                else sb_addc(&row, sep);
+        }
+        for (int v = 0; v < cv.n; v++) {
+            int nf = csv_version_fields(cv.v[v]), mine = u->ok && unit_ci(u) == cv.v[v] ? u->nfields : 0;
+            for (int f = 0; f < nf; f++)
+                if (f < mine) csv_sep_rank32(&row, sep, unit_frank(u, f));
+                else sb_addc(&row, sep);
+        }
         if (pub.ngroups) { /* places gained: + rose, - fell */
             const published_row_t *pr = against[k % b->count];
             arena_t *outer = rat_big_arena(&pub.arena);
             sb_addc(&row, sep);
             if (pr && pr->before) csv_field(&row, unit_period(pr->before), sep);
             sb_addc(&row, sep);
-            if (pr && pr->changed) csv_number(&row, pr->dpercent, comma, round);
+            if (pr && pr->changed) csv_number(&row, pr->dpercent, point, round);
             sb_addc(&row, sep);
             if (pr && pr->has_dplaces) sb_printf(&row, "%ld", pr->dplaces);
             for (int v = 0; v < cv.n; v++)
                 for (int f = 0; f < csv_version_fields(cv.v[v]); f++) {
                     bool both = pr && pr->before && unit_ci(u) == cv.v[v] && f < u->nfields && pr->field_compared[f];
                     sb_addc(&row, sep);
-                    if (both) csv_number(&row, pr->dfield[f], comma, round);
+                    if (both) csv_number(&row, pr->dfield[f], point, round);
                     sb_addc(&row, sep);
                     if (both && pr->dfield_places[f] != PUBLISHED_NO_PLACES)
                         sb_printf(&row, "%ld", pr->dfield_places[f]);
@@ -263,13 +293,20 @@ bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const
         }
         for (int oi = 0; origins && oi < 4; oi++) {
             sb_addc(&row, sep);
-            if (unit_origins(u)) csv_number(&row, unit_origins(u)[oi], comma, round);
+            if (unit_origins(u)) csv_number(&row, unit_origins(u)[oi], point, round);
         }
         sb_addc(&row, sep);
         sb_adds(&row, u->ok ? "ok" : "error");
-        sb_addc(&row, sep);
-        char ob[UNIT_ORIGIN_SIZE];
-        csv_field(&row, unit_origin(u, ob), sep);
+        if (line >= 0) { /* "<stdin>:LINE": nothing to quote */
+            sb_reserve(&row, 9 + 20);
+            memcpy(row.data + row.len, sep == ';' ? ";<stdin>:" : ",<stdin>:", 9);
+            row.len += 9;
+            row.len += rat_text_uint(row.data + row.len, (uint64_t)line);
+            row.data[row.len] = '\0';
+        } else {
+            char ob[UNIT_ORIGIN_SIZE];
+            csv_sep_text(&row, sep, unit_origin(u, ob));
+        }
         sb_addc(&row, sep);
         if (unit_error(u)) { /* every error, "; " between them */
             strbuf_t joined;
@@ -283,24 +320,37 @@ bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const
             csv_field(&row, joined.data, sep);
             sb_free(&joined);
         }
-        sb_addc(&row, sep);
-        csv_field(&row, unit_note(u), sep);
+        csv_sep_text(&row, sep, unit_note(u));
         for (int v = 0; v < cv.n; v++) {
-            int leaves = csv_version_leaves(cv.v[v]);
-            const char *l = u->ok && unit_ci(u) == cv.v[v] ? unit_leaves : "";
-            for (int li = 0; li < leaves; li++) {
+            bool mine = spooled && unit_ci(u) == cv.v[v];
+            if (mine && copy_leaves && leaves[v]) { /* the line holds them all, sep between them */
+                sb_reserve(&row, nleaves);
+                row.data[row.len] = sep;
+                memcpy(row.data + row.len + 1, unit_leaves, nleaves - 1);
+                row.len += nleaves;
+                row.data[row.len] = '\0';
+                continue;
+            }
+            const char *l = mine ? unit_leaves : "";
+            size_t left = mine ? nleaves - 1 : 0;
+            for (int li = 0; li < leaves[v]; li++) {
                 sb_addc(&row, sep);
                 size_t n = 0;
-                while (l[n] && l[n] != ' ') n++;
-                if (n) csv_number_text(&row, l, n, comma, round);
-                l += n + (l[n] == ' ');
+                while (n < left && l[n] != b->leaf_sep) n++;
+                if (n) csv_number_text(&row, l, n, b->leaf_point, point, round);
+                n += n < left;
+                l += n;
+                left -= n;
             }
         }
         sb_add(&row, "\r\n", 2);
-        fwrite(row.data, 1, row.len, out);
     }
+    fwrite(row.data, 1, row.len, out);
+    sb_free(&gc->text);
+    free(gc);
+    free(values);
+    free(leaves);
     sb_free(&row);
-    free(spooled);
     free(against);
     published_free(&pub);
     csv_versions_free(&cv);

@@ -29,6 +29,11 @@ void batch_print_errors(const batch_t *b, FILE *out);
 /* Writes the batch to `out`; false on a write error. */
 bool batch_render(batch_t *b, const chiso_program *prog, size_t index, const render_opts_t *o,
                   FILE *out);
+/* Between the fields of a CSV table and its decimal mark: ';' and ',' by
+ * default (Excel set to Vietnamese, as the offices that open it are:
+ * docs/batch-scoring.md), ',' and '.' with decimal_point. */
+static inline char batch_csv_separator(const render_opts_t *o) { return o->decimal_point ? ',' : ';'; }
+static inline char batch_csv_point(const render_opts_t *o) { return o->decimal_point ? '.' : ','; }
 /* The CSV table for Excel (batch_csv.c), with the batch's fields. */
 bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const char **ids,
                       const char **names, int nfields, const render_opts_t *o, FILE *out);
