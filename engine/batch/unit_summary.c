@@ -270,12 +270,6 @@ static bool percent_computable(const chiso_result *r)
     return !of && same_rat(p, r->percent);
 }
 
-static const char *string_or_null(json_t *o, const char *key)
-{
-    json_t *v = json_is_object(o) ? json_object_get(o, key) : NULL;
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
 static unit_extra_t *extra_of(unit_summary_t *s, unit_store_t *st)
 {
     if (!s->extra) s->extra = arena_alloc8(&st->arena, sizeof *s->extra);
@@ -336,8 +330,8 @@ static rat_t value_at(const chiso_result *r, const cnode_t *root, size_t i)
 void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
 {
     memset(s, 0, sizeof *s);
-    const char *texts[3] = {string_or_null(r->unit, "id"), string_or_null(r->unit, "name"), r->origin};
-    s->group = intern_group(st, string_or_null(r->unit, "level"), r->period,
+    const char *texts[3] = {result_unit_string(r, UNIT_ID), result_unit_string(r, UNIT_NAME), r->origin};
+    s->group = intern_group(st, result_unit_string(r, UNIT_LEVEL), r->period,
                             r->ok ? intern_grade(st, r->grade) : NULL, r->ok ? r->ci : NULL);
     s->ok = r->ok;
     if (r->unranked) s->flags |= UNIT_UNRANKED;

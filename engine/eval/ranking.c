@@ -260,9 +260,9 @@ void chiso_rank_ex(chiso_result **results, size_t n, int decimals)
     arena_t *outer = rat_big_arena(&bigs);
     for (size_t i = 0; i < n; i++) {
         chiso_result *r = results[i];
-        json_t *level = json_is_object(r->unit) ? json_object_get(r->unit, "level") : NULL;
+        const char *level = result_unit_string(r, UNIT_LEVEL);
         key.len = 0;
-        sb_adds(&key, json_is_string(level) ? json_string_value(level) : "");
+        sb_adds(&key, level ? level : "");
         sb_addc(&key, '\x1f');
         sb_adds(&key, r->period ? r->period : "");
         void *g = strmap_get(&numbers, key.data);

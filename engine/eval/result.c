@@ -108,7 +108,8 @@ void chiso_result_free(chiso_result *r)
     if (!r) return;
     free(r->origin);
     json_decref(r->unit);
-    free(r->period);
+    if (!r->period_in_texts) free(r->period);
+    json_arena_free_block(r->unit_texts);
     for (size_t i = 0; i < r->nerrors; i++) free(r->errors[i]);
     free(r->errors);
     for (int i = 0; i < r->nnodes; i++) {

@@ -8,6 +8,7 @@
 #include "eval.h"
 
 #include "engine/support/arena.h"
+#include "engine/support/json_paths.h"
 #include "engine/support/xalloc.h"
 
 typedef enum { NS_SCORED, NS_NOT_APPLICABLE, NS_MISSING } node_status_t;
@@ -60,12 +61,27 @@ typedef struct {
     rat_t claimed, computed;
 } claim_diff_t;
 
+/* The members of a unit object a result reads (result_unit.c). */
+enum { UNIT_ID, UNIT_NAME, UNIT_LEVEL, UNIT_RANKED, UNIT_MEMBERS };
+
+/* A unit object of the usual shape as read without jansson (json_paths.h):
+ * its members in the order the submission gave them. One block holds it,
+ * its texts and the result's period after it. */
+typedef struct {
+    const char *text[3];   /* id, name, level: NULL when absent */
+    uint32_t len[3];
+    signed char ranked;    /* -1 when absent */
+    unsigned char order[UNIT_MEMBERS], n;
+} unit_texts_t;
+
 struct chiso_result {
     const chiso_program *prog;
     const compiled_index_t *ci;
     char *origin;
-    json_t *unit;        /* the submission's unit object (or null) */
-    char *period;
+    json_t *unit;        /* the submission's unit object (or null); NULL when held as unit_texts */
+    unit_texts_t *unit_texts; /* the unit as read without jansson, or NULL */
+    char *period;        /* owned, or in unit_texts' block (period_in_texts) */
+    bool period_in_texts;
     bool ok;
     char **errors;
     size_t nerrors, caperrors;
@@ -97,6 +113,17 @@ chiso_result *result_new(const chiso_program *prog, size_t index, const char *or
 /* Checks the shape of a submission (contract §5), records unit and period,
  * and returns its metrics object, or NULL after recording why not. */
 json_t *submission_envelope(chiso_result *r, json_t *sub);
+/* The same for a submission whose envelope the walk along the paths read,
+ * of the usual shape (json_paths.h) and with its texts in NFC already:
+ * records them and returns env->metrics. */
+json_t *submission_envelope_read(chiso_result *r, const json_envelope *env);
+/* The unit and period of such an envelope kept by the result, as texts
+ * (result_unit.c). */
+void result_keep_envelope(chiso_result *r, const json_envelope *env);
+/* The unit's id, name or level (UNIT_ID…), when it is a string; else NULL. */
+const char *result_unit_string(const chiso_result *r, int member);
+/* The unit object as a jansson value (a new reference), however held. */
+json_t *result_unit_json(const chiso_result *r);
 /* A number as JSON: an integer when whole, else at most 6 decimals. */
 json_t *json_from_rat(rat_t r);
 /* Writes the result as compact JSON text (rank included or not). */
@@ -158,6 +185,10 @@ chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *
  * (json_paths_load; its keys are NFC): path_values are its values. */
 chiso_result *score_submission_paths(const chiso_program *prog, size_t index, json_t *submission,
                                      const char *origin, unsigned flags, json_t *const *path_values);
+/* The same for a submission of the usual shape, read without its tree
+ * (json_paths_load_envelope). */
+chiso_result *score_submission_envelope(const chiso_program *prog, size_t index, const json_envelope *env,
+                                        const char *origin, unsigned flags, json_t *const *path_values);
 
 /* Does any node of the index say where its points come from? */
 bool index_declares_origins(const compiled_index_t *ci);

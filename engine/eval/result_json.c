@@ -106,6 +106,41 @@ static void write_json_value(jw_t *w, json_t *j)
     w->sb->data[w->sb->len] = '\0';
 }
 
+/* A unit held as texts (result_unit.c), written as json_dumpb writes the
+ * object they stand for: straight when no text needs an escape, else
+ * through that object. */
+static void write_unit(jw_t *w, const chiso_result *r)
+{
+    const unit_texts_t *u = r->unit_texts;
+    if (!u) {
+        write_json_value(w, r->unit);
+        return;
+    }
+    static const jw_text_t keys[UNIT_MEMBERS] = {
+        {"\"id\":", 5}, {"\"name\":", 7}, {"\"level\":", 8}, {"\"ranked\":", 9}};
+    jw_raw(w, ""); /* the separator */
+    strbuf_t *sb = w->sb;
+    size_t mark = sb->len;
+    sb_addc(sb, '{');
+    for (int i = 0; i < u->n; i++) {
+        int m = u->order[i];
+        if (i) sb_addc(sb, ',');
+        sb_add(sb, keys[m].text, keys[m].len);
+        if (m == UNIT_RANKED) {
+            sb_adds(sb, u->ranked ? "true" : "false");
+        } else if (!jw_append_plain_string(sb, u->text[m], u->len[m])) {
+            sb->len = mark;
+            sb->data[mark] = '\0';
+            json_t *unit = result_unit_json(r);
+            w->after_key = true; /* the separator is written already */
+            write_json_value(w, unit);
+            json_decref(unit);
+            return;
+        }
+    }
+    sb_addc(sb, '}');
+}
+
 static const char *policy_name(na_policy p)
 {
     return p == NA_EXCLUDE ? "exclude" : p == NA_ZERO ? "zero" : "full";
@@ -238,7 +273,7 @@ static void write_result(const chiso_result *r, strbuf_t *sb, bool with_rank, co
     w.refs = refs;
     jw_object(&w);
     jw_key_common(&w, JC_UNIT);
-    write_json_value(&w, r->unit);
+    write_unit(&w, r);
     jw_key_common(&w, JC_PERIOD);
     jw_string(&w, r->period);
     jw_key_common(&w, JC_INDEX);

@@ -506,34 +506,41 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
     return chiso_score_ex(prog, index, submission, origin, 0);
 }
 
-static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
-                                unsigned flags, bool keys_nfc, json_t *const *path_values, const rat_t *points,
-                                const bool *set);
+static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission,
+                                const json_envelope *env, const char *origin, unsigned flags, bool keys_nfc,
+                                json_t *const *path_values, const rat_t *points, const bool *set);
 
 chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                const char *origin, unsigned flags, bool keys_nfc)
 {
-    return score_impl(prog, index, submission, origin, flags, keys_nfc, NULL, NULL, NULL);
+    return score_impl(prog, index, submission, NULL, origin, flags, keys_nfc, NULL, NULL, NULL);
 }
 
 chiso_result *score_submission_paths(const chiso_program *prog, size_t index, json_t *submission,
                                      const char *origin, unsigned flags, json_t *const *path_values)
 {
-    return score_impl(prog, index, submission, origin, flags, true, path_values, NULL, NULL);
+    return score_impl(prog, index, submission, NULL, origin, flags, true, path_values, NULL, NULL);
+}
+
+chiso_result *score_submission_envelope(const chiso_program *prog, size_t index, const json_envelope *env,
+                                        const char *origin, unsigned flags, json_t *const *path_values)
+{
+    return score_impl(prog, index, NULL, env, origin, flags, true, path_values, NULL, NULL);
 }
 
 chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
                                 const char *origin, unsigned flags, const rat_t *points, const bool *set)
 {
-    return score_impl(prog, index, submission, origin, flags, false, NULL, points, set);
+    return score_impl(prog, index, submission, NULL, origin, flags, false, NULL, points, set);
 }
 
-/* path_values: the metrics as read along the metric paths (json_paths.h),
- * or NULL; points/set: leaves whose points an appraiser set
- * (engine/appraise), or NULL. */
-static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission, const char *origin,
-                                unsigned flags, bool keys_nfc, json_t *const *path_values, const rat_t *points,
-                                const bool *set)
+/* The submission's tree, or (submission NULL) its envelope as the walk
+ * along the paths read it; path_values: the metrics as read along the
+ * metric paths (json_paths.h), or NULL; points/set: leaves whose points
+ * an appraiser set (engine/appraise), or NULL. */
+static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission,
+                                const json_envelope *env, const char *origin, unsigned flags, bool keys_nfc,
+                                json_t *const *path_values, const rat_t *points, const bool *set)
 {
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
@@ -542,9 +549,14 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
         return r;
     }
     struct arena *outer = rat_big_arena(&r->bigs); /* the result owns its big numbers */
-    /* a reference, released below */
-    submission = keys_nfc ? json_incref(submission) : submission_keys_nfc(r, submission);
-    json_t *metrics = submission_envelope(r, submission);
+    json_t *metrics;
+    if (env) {
+        metrics = submission_envelope_read(r, env);
+    } else {
+        /* a reference, released below */
+        submission = keys_nfc ? json_incref(submission) : submission_keys_nfc(r, submission);
+        metrics = submission_envelope(r, submission);
+    }
     const compiled_index_t *asked = r->ci;
     if (!metrics || !result_pick_version(r)) {
         json_decref(submission);
@@ -574,8 +586,10 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
         if (r->ok) grade_and_percent(&s);
         /* A submission of unit, metrics and perhaps period has no claims to
          * look up (the envelope found those members, or r is not ok). */
-        json_t *claims = r->ok && json_object_size(submission) > 2 + (r->period != NULL)
-                             ? json_object_get(submission, "self_assessment") : NULL;
+        json_t *claims = !r->ok ? NULL
+                       : env    ? env->claims
+                       : json_object_size(submission) > 2 + (r->period != NULL)
+                           ? json_object_get(submission, "self_assessment") : NULL;
         if (claims && !json_is_null(claims)) compare_self_assessment(&s, claims);
     }
     eval_free(&ev);

@@ -397,7 +397,7 @@ static void members_of(json_t *obj, const char *const *keys, json_t **out, size_
     }
 }
 
-enum { U_ID, U_NAME, U_LEVEL, U_RANKED, U_KEYS };
+enum { U_ID = UNIT_ID, U_NAME = UNIT_NAME, U_LEVEL = UNIT_LEVEL, U_RANKED = UNIT_RANKED, U_KEYS = UNIT_MEMBERS };
 static const char *const unit_keys[U_KEYS] = {"id", "name", "level", "ranked"};
 
 /* The unit object with its id, name and level in NFC: a new reference to
@@ -425,6 +425,12 @@ static bool is_text(const json_t *j)
     const char *digits;
     size_t n;
     return json_is_string(j) && !json_exact_number(j, &digits, &n);
+}
+
+static void mark_unranked(chiso_result *r)
+{
+    r->unranked = true;
+    result_add_finding(r, NULL, "not_ranked", "scored but not ranked: the unit is marked \"ranked\": false");
 }
 
 /* Checks the shape of the submission; fills unit and period. */
@@ -458,10 +464,7 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
         if (level && !is_text(level)) result_add_error(r, "\"unit.level\" must be a string");
         json_t *ranked = u[U_RANKED];
         if (ranked && !json_is_boolean(ranked)) result_add_error(r, "\"unit.ranked\" must be true or false");
-        else if (json_is_false(ranked)) {
-            r->unranked = true;
-            result_add_finding(r, NULL, "not_ranked", "scored but not ranked: the unit is marked \"ranked\": false");
-        }
+        else if (json_is_false(ranked)) mark_unranked(r);
         for (size_t i = U_ID; i <= U_LEVEL; i++)
             if (json_is_string(u[i]) && submission_placeholder(json_string_value(u[i])))
                 result_add_error(r, "\"unit.%s\" still holds the template's placeholder (not filled in)",
@@ -487,4 +490,12 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
         return NULL;
     }
     return metrics;
+}
+
+json_t *submission_envelope_read(chiso_result *r, const json_envelope *env)
+{
+    /* Of the usual shape: nothing for submission_envelope to object to. */
+    result_keep_envelope(r, env);
+    if (env->ranked == 0) mark_unranked(r);
+    return env->metrics;
 }

@@ -47,8 +47,9 @@ static bool holds_marked_number(const json_t *j)
     return false;
 }
 
-/* Scores a text read along the metric paths (json_paths.h), or NULL when
- * it must be read whole. A text with a number of 16 digits or more is
+/* Scores a text read along the metric paths (json_paths.h), its envelope
+ * without a tree when it is of the usual shape, or NULL when it must be
+ * read whole. A text with a number of 16 digits or more is
  * read with its long numbers kept as written; otherwise a number that may
  * have lost digits as a double (binding sets `reread`) makes it read
  * again exactly, as below. */
@@ -61,8 +62,18 @@ static chiso_result *score_along_paths(const chiso_program *prog, size_t index, 
     json_t *small[64];
     json_t **values = n <= 64 ? small : xmalloc(n * sizeof *values);
     chiso_result *r = NULL;
+    /* Nearly always an envelope of the usual shape, read without its tree;
+     * its texts need no NFC (the caller's scan said so of the whole text). */
+    json_envelope env = {.metrics = NULL, .claims = NULL};
     json_t *sub = exact ? json_paths_load(exact, exact_len, paths, values, true)
-                        : json_paths_load(text, len, paths, values, false);
+                        : json_paths_load_envelope(text, len, paths, values, &env);
+    if (env.metrics) {
+        r = score_submission_envelope(prog, index, &env, origin, flags, values);
+        for (size_t k = 1; k < n; k++)
+            if (values[k] && values[k] != values[0]) json_arena_release(values[k]);
+        json_arena_release(env.metrics);
+        if (env.claims) json_arena_release(env.claims);
+    }
     if (sub && exact && holds_marked_number(json_object_get(sub, "unit"))) {
         /* a long number in the unit object: read whole, as results write
          * such a unit back as the submission wrote it */

@@ -320,9 +320,7 @@ const char *chiso_result_closest_node(const chiso_result *r, const char *id)
 bool chiso_result_print_explain(const chiso_result *r, const char *node, FILE *out)
 {
     if (node && r->ok && find_node(r, node) < 0) return false;
-    json_t *unit = r->unit;
-    const char *name = json_is_object(unit) ? json_string_value(json_object_get(unit, "name")) : NULL;
-    const char *uid = json_is_object(unit) ? json_string_value(json_object_get(unit, "id")) : NULL;
+    const char *name = result_unit_string(r, UNIT_NAME), *uid = result_unit_string(r, UNIT_ID);
     fprintf(out, "== %s", name ? name : uid ? uid : r->origin ? r->origin : "?");
     if (name && uid) fprintf(out, " [%s]", uid);
     if (r->period) fprintf(out, " · %s %s", _("period"), r->period);

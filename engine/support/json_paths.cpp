@@ -3,6 +3,9 @@
 // the few keys the paths have there (by length, then its bytes); a key
 // given twice is found by the value already read for its node and, among
 // the other keys, by comparing them (or hashing them, in a large object).
+// A top level of the usual shape is looked at twice: first its unit and
+// period are read (nothing made; any other shape is the tree as before),
+// then the metrics are walked and the other members checked.
 #include "json_paths.h"
 #include "json_fast_impl.hpp"
 
@@ -409,17 +412,150 @@ json_t *root_tree(walk &w, element root)
     return object;
 }
 
-} // namespace
+// The envelope (see json_paths.h): the keys of the top level it knows.
+enum top_key { TOP_UNIT, TOP_PERIOD, TOP_METRICS, TOP_CLAIMS, TOP_OTHER };
 
-extern "C" json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values,
-                                   bool allow_nul)
+top_key top_key_of(std::string_view key)
+{
+    if (key == "unit") return TOP_UNIT;
+    if (key == "period") return TOP_PERIOD;
+    if (key == "metrics") return TOP_METRICS;
+    if (key == "self_assessment") return TOP_CLAIMS;
+    return TOP_OTHER;
+}
+
+// A string of the envelope, taken as it stands: no NUL, no lone
+// surrogate, and not of a placeholder's shape (those the general path
+// looks at).
+bool plain_text(element e, std::string_view &s)
+{
+    return e.get_string().get(s) == simdjson::SUCCESS && plain(s, false) &&
+           !(!s.empty() && s.front() == '<' && s.back() == '>');
+}
+
+// The unit object's members; false when it is not of the usual shape.
+bool read_unit(simdjson::dom::object unit, json_envelope &env)
+{
+    static constexpr std::string_view names[4] = {"id", "name", "level", "ranked"};
+    unsigned seen = 0;
+    for (simdjson::dom::key_value_pair kv : unit) {
+        unsigned m = 0;
+        while (m < 4 && kv.key != names[m]) m++;
+        if (m == 4 || (seen & (1u << m))) return false; // another member, or one given twice
+        seen |= 1u << m;
+        env.order[env.nmembers++] = static_cast<unsigned char>(m);
+        if (m == 3) {
+            bool b;
+            if (kv.value.get_bool().get(b) != simdjson::SUCCESS) return false;
+            env.ranked = b;
+            continue;
+        }
+        std::string_view s;
+        if (!plain_text(kv.value, s) || (m == 0 && s.empty())) return false;
+        env.unit_text[m] = s.data();
+        env.unit_len[m] = s.size();
+    }
+    return seen & 1u; // an id
+}
+
+bool read_period(element e, json_envelope &env)
+{
+    switch (e.type()) {
+    case element_type::STRING: {
+        std::string_view s;
+        if (!plain_text(e, s)) return false;
+        env.period = s.data();
+        env.period_len = s.size();
+        return true;
+    }
+    case element_type::INT64: {
+        int64_t k;
+        if (e.get_int64().get(k) != simdjson::SUCCESS) return false;
+        env.period_is_integer = true;
+        env.period_integer = k;
+        return true;
+    }
+    case element_type::NULL_VALUE: return true;
+    default: return false;
+    }
+}
+
+// The first look at the top level: whether it is of the usual shape, its
+// unit and period read into env. Nothing is made.
+bool read_envelope(element root, json_envelope &env)
+{
+    if (root.type() != element_type::OBJECT) return false;
+    unsigned seen = 0;
+    for (simdjson::dom::key_value_pair kv : as_object(root)) {
+        top_key k = top_key_of(kv.key);
+        if (k == TOP_OTHER) continue; // checked by walk_envelope
+        if (seen & (1u << k)) return false;
+        seen |= 1u << k;
+        bool ok = k == TOP_UNIT      ? kv.value.type() == element_type::OBJECT && read_unit(as_object(kv.value), env)
+                : k == TOP_PERIOD  ? read_period(kv.value, env)
+                : k == TOP_METRICS ? kv.value.type() == element_type::OBJECT
+                                   : true;
+        if (!ok) return false;
+    }
+    return (seen & (1u << TOP_UNIT)) && (seen & (1u << TOP_METRICS));
+}
+
+// The second: the metrics walked along the paths, self_assessment made
+// whole, every other member checked as build() would take it (they are
+// not read), and their keys compared with each other (none can be a key
+// of the envelope).
+bool walk_envelope(walk &w, element root, json_envelope &env)
+{
+    scratch &sc = local;
+    size_t base = sc.nkeys;
+    bool ok = true;
+    for (simdjson::dom::key_value_pair kv : as_object(root)) {
+        switch (top_key_of(kv.key)) {
+        case TOP_METRICS:
+            w.values[0] = w.stand_in;
+            ok = walk_object(w, 0, as_object(kv.value));
+            break;
+        case TOP_CLAIMS: ok = (env.claims = build(kv.value, false)) != nullptr; break;
+        case TOP_OTHER: ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, false); break;
+        default: break; // unit and period: read already
+        }
+        if (!ok) break;
+    }
+    ok = ok && distinct(base);
+    sc.nkeys = base;
+    return ok;
+}
+
+json_envelope no_envelope()
+{
+    json_envelope env{};
+    env.ranked = -1;
+    return env;
+}
+
+// json_paths_load, and json_paths_load_envelope when env is given.
+json_t *load(const char *text, size_t len, const json_paths *p, json_t **values, bool allow_nul,
+             json_envelope *env)
 {
     size_t n = p->nnodes;
     std::memset(values, 0, n * sizeof *values);
+    if (env) *env = no_envelope();
     element root;
     if (!parse(text, len, root)) return nullptr;
     walk w{p, values, json_object(), allow_nul};
-    json_t *tree = w.stand_in ? root_tree(w, root) : nullptr;
+    if (!w.stand_in) return nullptr;
+    json_t *tree = nullptr;
+    if (env && read_envelope(root, *env)) {
+        if (walk_envelope(w, root, *env)) {
+            env->metrics = w.stand_in; // the caller's reference now
+            return nullptr;
+        }
+        json_decref(env->claims);
+        *env = no_envelope();
+    } else {
+        if (env) *env = no_envelope(); // partly read
+        tree = root_tree(w, root);
+    }
     if (!tree) {
         for (size_t k = 1; k < n; k++)
             if (values[k] != w.stand_in) json_decref(values[k]);
@@ -427,4 +563,18 @@ extern "C" json_t *json_paths_load(const char *text, size_t len, const json_path
     }
     json_decref(w.stand_in); // the tree holds it, if it has a metrics object
     return tree;
+}
+
+} // namespace
+
+extern "C" json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values,
+                                   bool allow_nul)
+{
+    return load(text, len, p, values, allow_nul, nullptr);
+}
+
+extern "C" json_t *json_paths_load_envelope(const char *text, size_t len, const json_paths *p, json_t **values,
+                                            json_envelope *env)
+{
+    return load(text, len, p, values, false, env);
 }

@@ -8,7 +8,9 @@
  * walked along that tree, and only what a path ends at (or stops at: a
  * null, a string where an object was expected) becomes a jansson value.
  * The rest of the submission (unit, period, self_assessment…) is the tree
- * json_fast_load makes, with an empty object standing for `metrics`.
+ * json_fast_load makes, with an empty object standing for `metrics`; or,
+ * when it is of the usual shape (json_paths_load_envelope), no tree at
+ * all: the unit's texts and the period as the text holds them.
  *
  * Every text is checked as json_fast_load checks it, in the parts not made
  * into values too: whatever jansson must decide (a key given twice in any
@@ -48,6 +50,38 @@ size_t json_paths_count(const json_paths *p);
  * read the text the slow way. allow_nul: as for json_fast_load (the text
  * with its long numbers marked, submission_numbers.c). */
 json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values, bool allow_nul);
+
+/* A submission's top level and unit object of the usual shape, read
+ * without making them jansson values. The usual shape: an object with
+ * "unit" and "metrics", perhaps "period" and "self_assessment", each once,
+ * and any other keys; "unit" an object of "id" (a string, not empty),
+ * perhaps "name" and "level" (strings) and "ranked" (a boolean), each
+ * once, and nothing else; "metrics" an object; "period" a string, an
+ * integer or null. No string of them has a NUL or a placeholder's shape
+ * ('<' first, '>' last: submission_placeholder decides on those). */
+typedef struct {
+    /* The unit's id, name and level (NULL when absent), as the text holds
+     * them, in the parser's document: valid until the thread's next parse. */
+    const char *unit_text[3];
+    size_t unit_len[3];
+    int ranked;                 /* the unit's "ranked": -1 when absent, else 0 or 1 */
+    unsigned char order[4];     /* the unit's members in the text's order: 0 id, 1 name, 2 level, 3 ranked */
+    unsigned nmembers;
+    const char *period;         /* a string period (in the document, as above), or NULL */
+    size_t period_len;
+    bool period_is_integer;     /* an integer period: period_integer */
+    long long period_integer;
+    json_t *metrics;            /* the stand-in for the metrics object (values[0]): release it */
+    json_t *claims;             /* "self_assessment" made whole, or NULL when absent: release it */
+} json_envelope;
+
+/* json_paths_load (allow_nul false), with no tree made for a submission
+ * of the usual shape: *env describes it, env->metrics is its stand-in and
+ * NULL is returned. Otherwise env->metrics and env->claims are NULL and
+ * the result is json_paths_load's. Whether the texts need NFC is for the
+ * caller to know (submission_scan). */
+json_t *json_paths_load_envelope(const char *text, size_t len, const json_paths *p, json_t **values,
+                                 json_envelope *env);
 
 #ifdef __cplusplus
 }

@@ -138,7 +138,7 @@ static json_t *verify_actuals(const chiso_program *cp, size_t plan, json_t *subm
         submission_bind(&ev, metrics, NULL, r);
         bound = true;
     }
-    json_object_set(report, "unit", r->unit);
+    json_object_set_new(report, "unit", result_unit_json(r));
     json_object_set_new(report, "period", r->period ? json_string(r->period) : json_null());
     json_object_set_new(report, "plan", cpl ? json_string(cpl->plan->name) : json_null());
     if (origin) json_object_set_new(report, "file", json_string(origin));
