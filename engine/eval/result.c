@@ -112,11 +112,12 @@ void chiso_result_free(chiso_result *r)
     json_arena_free_block(r->unit_texts);
     for (size_t i = 0; i < r->nerrors; i++) free(r->errors[i]);
     free(r->errors);
-    for (int i = 0; i < r->nnodes; i++) {
-        free(r->nodes[i].reason_owned);
-        free(r->nodes[i].deducts);
-        json_decref(r->nodes[i].trace);
-        late_results_free(&r->nodes[i]);
+    for (int i = 0; i < r->nnodes; i++) { /* most nodes own nothing: no call for them */
+        node_result_t *nr = &r->nodes[i];
+        if (nr->reason_owned) free(nr->reason_owned);
+        if (nr->deducts) free(nr->deducts);
+        if (nr->trace) json_decref(nr->trace);
+        if (nr->late) late_results_free(nr);
     }
     json_arena_free_block(r->nodes);
     for (size_t i = 0; i < r->nfindings; i++) {

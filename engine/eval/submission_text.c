@@ -65,8 +65,8 @@ static chiso_result *score_along_paths(const chiso_program *prog, size_t index, 
     /* Nearly always an envelope of the usual shape, read without its tree;
      * its texts need no NFC (the caller's scan said so of the whole text). */
     json_envelope env = {.metrics = NULL, .claims = NULL};
-    json_t *sub = exact ? json_paths_load(exact, exact_len, paths, values, true)
-                        : json_paths_load_envelope(text, len, paths, values, &env);
+    json_t *sub = exact ? json_paths_load_envelope(exact, exact_len, paths, values, true, &env)
+                        : json_paths_load_envelope(text, len, paths, values, false, &env);
     if (env.metrics) {
         r = score_submission_envelope(prog, index, &env, origin, flags, values);
         for (size_t k = 1; k < n; k++)

@@ -424,9 +424,9 @@ top_key top_key_of(std::string_view key)
     return TOP_OTHER;
 }
 
-// A string of the envelope, taken as it stands: no NUL, no lone
-// surrogate, and not of a placeholder's shape (those the general path
-// looks at).
+// A string of the envelope, taken as it stands: no NUL (nor a number
+// kept as written, which starts with one), no lone surrogate, and not of
+// a placeholder's shape (those the general path looks at).
 bool plain_text(element e, std::string_view &s)
 {
     return e.get_string().get(s) == simdjson::SUCCESS && plain(s, false) &&
@@ -515,8 +515,8 @@ bool walk_envelope(walk &w, element root, json_envelope &env)
             w.values[0] = w.stand_in;
             ok = walk_object(w, 0, as_object(kv.value));
             break;
-        case TOP_CLAIMS: ok = (env.claims = build(kv.value, false)) != nullptr; break;
-        case TOP_OTHER: ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, false); break;
+        case TOP_CLAIMS: ok = (env.claims = build(kv.value, w.allow_nul)) != nullptr; break;
+        case TOP_OTHER: ok = push_key(kv.key) && plain(kv.key, false) && valid(kv.value, w.allow_nul); break;
         default: break; // unit and period: read already
         }
         if (!ok) break;
@@ -574,7 +574,7 @@ extern "C" json_t *json_paths_load(const char *text, size_t len, const json_path
 }
 
 extern "C" json_t *json_paths_load_envelope(const char *text, size_t len, const json_paths *p, json_t **values,
-                                            json_envelope *env)
+                                            bool allow_nul, json_envelope *env)
 {
-    return load(text, len, p, values, false, env);
+    return load(text, len, p, values, allow_nul, env);
 }

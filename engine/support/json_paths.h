@@ -75,13 +75,14 @@ typedef struct {
     json_t *claims;             /* "self_assessment" made whole, or NULL when absent: release it */
 } json_envelope;
 
-/* json_paths_load (allow_nul false), with no tree made for a submission
- * of the usual shape: *env describes it, env->metrics is its stand-in and
- * NULL is returned. Otherwise env->metrics and env->claims are NULL and
- * the result is json_paths_load's. Whether the texts need NFC is for the
- * caller to know (submission_scan). */
+/* json_paths_load, with no tree made for a submission of the usual
+ * shape: *env describes it, env->metrics is its stand-in and NULL is
+ * returned. Otherwise env->metrics and env->claims are NULL and the result
+ * is json_paths_load's. The unit's and the period's texts hold no NUL even
+ * with allow_nul (a number kept as written there is not the usual shape).
+ * Whether they need NFC is for the caller to know (submission_scan). */
 json_t *json_paths_load_envelope(const char *text, size_t len, const json_paths *p, json_t **values,
-                                 json_envelope *env);
+                                 bool allow_nul, json_envelope *env);
 
 #ifdef __cplusplus
 }

@@ -93,8 +93,10 @@ static const piece_t periods[] = {
     {NULL, true},
     {"2021", true},
     {"-7", true},
-    {"9223372036854775807", true},
-    {"-9223372036854775808", true},
+    {"922337203685477580", true},
+    {"-922337203685477580", true},
+    {"9223372036854775807", false}, /* of 16 digits or more: kept as written (a marked string) */
+    {"-9223372036854775808", false},
     {"null", true},
     {"\"\"", true},
     {"\"2021-Q4\"", true},
@@ -110,7 +112,7 @@ static const piece_t periods[] = {
     {"[2021]", false},
     {"{\"year\":2021}", false},
     {"18446744073709551615", false},
-    {"12345678901234567", true}, /* a long number: read exactly, not by the walk */
+    {"12345678901234567", true}, /* 64 bits hold it: not marked */
     {"\"20\\u000021\"", false},
 };
 
@@ -126,6 +128,8 @@ static const piece_t extras[] = {
     {",\"note\":[1,{\"a\":null}],\"attachments\":{\"x\":[]},\"nót\":true", true},
     {",\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"j\":10,\"k\":11,\"l\":12,"
      "\"m\":13,\"n\":14,\"o\":15,\"p\":16,\"q\":17,\"r\":18", true},
+    {",\"note\":12345678901234567890,\"more\":[1.00000000000000000001]", true}, /* read exactly */
+    {",\"self_assessment\":{\"1.1\":1.00000000000000000001,\"3.1\":4,\"1.3\":123456789012345678901}", true},
     {",\"note\":1,\"note\":2", false},
     {",\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"j\":10,\"k\":11,\"l\":12,"
      "\"m\":13,\"n\":14,\"o\":15,\"p\":16,\"q\":17,\"a\":18", false},
@@ -136,7 +140,7 @@ static const piece_t extras[] = {
     {",\"metrics\":{}", false},
     {",\"note\":\"x\\u0000y\"", false},
     {",\"note\\u0000\":1", false},
-    {",\"note\":18446744073709551615", false},
+    {",\"note\":18446744073709551615", true}, /* kept as written */
     {",\"note\":0.0", false},
 };
 
@@ -146,6 +150,10 @@ static const piece_t metrics[] = {
      "\"dossiers\":{\"total\":100,\"on_time\":97}}", true},
     {"{}", true},
     {"{\"plan\":null,\"thừa\":[1,2]}", true},
+    {"{\"plan\":{\"issued_on\":\"2020-12-20\",\"tasks\":20,\"done\":18},\"communes\":{\"total\":10,"
+     "\"inspected\":3.00000000000000000001},\"survey\":{\"satisfaction\":8.12345678901234567891},"
+     "\"dossiers\":{\"total\":123456789012345678901234,\"on_time\":123456789012345678901230}}", true},
+    {"{\"dossiers\":{\"total\":1e400,\"on_time\":1}}", true},
     {"[]", false},
     {"\"none\"", false},
     {"null", false},
@@ -272,14 +280,18 @@ static char *unit_dump(const chiso_result *r)
     return text ? text : strdup("(none)");
 }
 
-/* Whether the walk reads the text's envelope without a tree. */
+/* Whether the walk reads the text's envelope without a tree (a text with
+ * long numbers as chiso_score_text reads it: with them kept as written). */
 static bool walked(const chiso_program *p, const char *text)
 {
     const json_paths *paths = p->prog.code->paths;
-    size_t n = json_paths_count(paths);
+    size_t n = json_paths_count(paths), exact_len = 0;
     json_t **values = calloc(n, sizeof *values);
     json_envelope env;
-    json_t *tree = json_paths_load_envelope(text, strlen(text), paths, values, &env);
+    char *exact = submission_exact_numbers(text, strlen(text), &exact_len);
+    json_t *tree = exact ? json_paths_load_envelope(exact, exact_len, paths, values, true, &env)
+                         : json_paths_load_envelope(text, strlen(text), paths, values, false, &env);
+    free(exact);
     bool read = env.metrics != NULL;
     if (read) assert_null(tree);
     for (size_t k = 1; k < n; k++)
