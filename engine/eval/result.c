@@ -81,11 +81,13 @@ void result_add_finding(chiso_result *r, const char *node, const char *kind, con
 
 chiso_result *result_new(const chiso_program *prog, size_t index, const char *origin)
 {
-    chiso_result *r = json_arena_calloc(1, sizeof *r); /* in a batch, the worker's arena */
+    /* in a batch, the worker's arena; the origin right after the result */
+    size_t olen = origin ? strlen(origin) + 1 : 0;
+    chiso_result *r = json_arena_calloc(1, sizeof *r + olen);
     arena_init(&r->bigs);
     r->prog = prog;
     r->ok = true;
-    r->origin = origin ? xstrdup(origin) : NULL;
+    r->origin = origin ? memcpy((char *)(r + 1), origin, olen) : NULL;
     r->unit = json_null();
     if (prog->prog.compiled && index < prog->prog.nindexes) {
         r->ci = prog->prog.compiled[index];
@@ -106,7 +108,6 @@ chiso_result *chiso_result_error(const chiso_program *prog, size_t index, const 
 void chiso_result_free(chiso_result *r)
 {
     if (!r) return;
-    free(r->origin);
     json_decref(r->unit);
     if (!r->period_in_texts) free(r->period);
     json_arena_free_block(r->unit_texts);

@@ -77,7 +77,7 @@ typedef struct {
 struct chiso_result {
     const chiso_program *prog;
     const compiled_index_t *ci;
-    char *origin;
+    char *origin;        /* in the result's block */
     json_t *unit;        /* the submission's unit object (or null); NULL when held as unit_texts */
     unit_texts_t *unit_texts; /* the unit as read without jansson, or NULL */
     char *period;        /* owned, or in unit_texts' block (period_in_texts) */
@@ -184,11 +184,13 @@ chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *
 /* score_submission of a submission read along the metric paths
  * (json_paths_load; its keys are NFC): path_values are its values. */
 chiso_result *score_submission_paths(const chiso_program *prog, size_t index, json_t *submission,
-                                     const char *origin, unsigned flags, json_t *const *path_values);
+                                     const char *origin, unsigned flags, json_t *const *path_values,
+                                     const long long *path_ints);
 /* The same for a submission of the usual shape, read without its tree
  * (json_paths_load_envelope). */
 chiso_result *score_submission_envelope(const chiso_program *prog, size_t index, const json_envelope *env,
-                                        const char *origin, unsigned flags, json_t *const *path_values);
+                                        const char *origin, unsigned flags, json_t *const *path_values,
+                                        const long long *path_ints);
 
 /* Does any node of the index say where its points come from? */
 bool index_declares_origins(const compiled_index_t *ci);
@@ -209,7 +211,9 @@ void late_results_free(node_result_t *nr);
 
 /* Binds metrics of a submission to slots; problems go to r->errors.
  * path_values: the values read along the metric paths (json_paths_load),
- * when `metrics` is their stand-in; else NULL. */
-void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, chiso_result *r);
+ * when `metrics` is their stand-in; else NULL; path_ints: the whole
+ * numbers among them read without a value (JSON_PATHS_INTEGER), or NULL. */
+void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, const long long *path_ints,
+                     chiso_result *r);
 
 #endif

@@ -508,30 +508,33 @@ chiso_result *chiso_score(const chiso_program *prog, size_t index, json_t *submi
 
 static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission,
                                 const json_envelope *env, const char *origin, unsigned flags, bool keys_nfc,
-                                json_t *const *path_values, const rat_t *points, const bool *set);
+                                json_t *const *path_values, const long long *path_ints, const rat_t *points,
+                                const bool *set);
 
 chiso_result *score_submission(const chiso_program *prog, size_t index, json_t *submission,
                                const char *origin, unsigned flags, bool keys_nfc)
 {
-    return score_impl(prog, index, submission, NULL, origin, flags, keys_nfc, NULL, NULL, NULL);
+    return score_impl(prog, index, submission, NULL, origin, flags, keys_nfc, NULL, NULL, NULL, NULL);
 }
 
 chiso_result *score_submission_paths(const chiso_program *prog, size_t index, json_t *submission,
-                                     const char *origin, unsigned flags, json_t *const *path_values)
+                                     const char *origin, unsigned flags, json_t *const *path_values,
+                                     const long long *path_ints)
 {
-    return score_impl(prog, index, submission, NULL, origin, flags, true, path_values, NULL, NULL);
+    return score_impl(prog, index, submission, NULL, origin, flags, true, path_values, path_ints, NULL, NULL);
 }
 
 chiso_result *score_submission_envelope(const chiso_program *prog, size_t index, const json_envelope *env,
-                                        const char *origin, unsigned flags, json_t *const *path_values)
+                                        const char *origin, unsigned flags, json_t *const *path_values,
+                                        const long long *path_ints)
 {
-    return score_impl(prog, index, NULL, env, origin, flags, true, path_values, NULL, NULL);
+    return score_impl(prog, index, NULL, env, origin, flags, true, path_values, path_ints, NULL, NULL);
 }
 
 chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t *submission,
                                 const char *origin, unsigned flags, const rat_t *points, const bool *set)
 {
-    return score_impl(prog, index, submission, NULL, origin, flags, false, NULL, points, set);
+    return score_impl(prog, index, submission, NULL, origin, flags, false, NULL, NULL, points, set);
 }
 
 /* The submission's tree, or (submission NULL) its envelope as the walk
@@ -540,7 +543,8 @@ chiso_result *score_with_points(const chiso_program *prog, size_t index, json_t 
  * an appraiser set (engine/appraise), or NULL. */
 static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t *submission,
                                 const json_envelope *env, const char *origin, unsigned flags, bool keys_nfc,
-                                json_t *const *path_values, const rat_t *points, const bool *set)
+                                json_t *const *path_values, const long long *path_ints, const rat_t *points,
+                                const bool *set)
 {
     chiso_result *r = result_new(prog, index, origin);
     if (!r->ci) {
@@ -573,7 +577,7 @@ static chiso_result *score_impl(const chiso_program *prog, size_t index, json_t 
     eval_t ev;
     eval_init(&ev, &prog->prog);
     ev.period_year = r->period ? period_year_of(r->period) : 0;
-    submission_bind(&ev, metrics, path_values, r);
+    submission_bind(&ev, metrics, path_values, path_ints, r);
     /* Scored even when a metric has the wrong type, so that the errors
      * name every problem of the submission (every missing metric too),
      * not only the first kind found: a unit is not asked twice. */

@@ -153,6 +153,17 @@ static void describe_range(const metric_decl_t *d, char *buf, size_t size)
     else snprintf(buf, size, _("%s or less"), hi);
 }
 
+/* describe_json of the value `v` was read from: of a whole number read
+ * without a value (JSON_PATHS_INTEGER), v's digits, as jansson writes them. */
+static void describe_read(const json_t *j, value_t v, char *buf, size_t size)
+{
+    int64_t k;
+    if (j == JSON_PATHS_INTEGER && v.tag == V_NUM && rat_to_int64(v.u.num, &k))
+        snprintf(buf, size, "%lld", (long long)k);
+    else
+        describe_json(j, buf, size);
+}
+
 /* A value of the right JSON type, checked against its declaration: a
  * count is whole, every value lies in its range, a percent typed 85 is
  * 0.85 to the rules. */
@@ -162,7 +173,7 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
     if (v.tag != V_NUM && v.tag != V_DATE) return v;
     char shown[64];
     if (d->kind == MK_COUNT && !rat_is_int(v.u.num)) {
-        describe_json(j, shown, sizeof shown);
+        describe_read(j, v, shown, sizeof shown);
         result_add_error(r, "metric '%s' = %s must be a whole number (a count, declared at %s:%d)",
                          m->text, shown, d->loc.src->path, d->loc.line);
         return v_error(ERR_INPUT);
@@ -170,7 +181,7 @@ static value_t check_declared(const metric_slot_t *m, json_t *j, value_t v, chis
     const range_t *rg = &d->typed;
     rat_t x = v.tag == V_DATE ? rat_int(v.u.date) : v.u.num;
     if ((rg->has_lo && rat_cmp(x, rg->lo) < 0) || (rg->has_hi && rat_cmp(x, rg->hi) > 0)) {
-        describe_json(j, shown, sizeof shown); /* only now: it prints the JSON */
+        describe_read(j, v, shown, sizeof shown); /* only now: it prints the JSON */
         char range[120];
         describe_range(d, range, sizeof range);
         result_add_error(r, "metric '%s' = %s is outside its declared range, %s (%s, declared at %s:%d)",
@@ -286,7 +297,8 @@ static char *path_prefix_text(const metric_slot_t *m, int n)
     return sb_take(&sb);
 }
 
-void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, chiso_result *r)
+void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, const long long *path_ints,
+                     chiso_result *r)
 {
     const program_t *p = ev->prog;
     /* Read along the paths: an object the reader went through without
@@ -316,7 +328,25 @@ void submission_bind(eval_t *ev, json_t *metrics, json_t *const *path_values, ch
              * objects the reader went through (stand-ins) all the way up:
              * nothing to walk. Else (absent, a null group, a path under a
              * value made whole) the walk below says what it is. */
-            json_t *leaf = path_values[p->code->slot_nodes[s][m->nsegs]];
+            int node = p->code->slot_nodes[s][m->nsegs];
+            json_t *leaf = path_values[node];
+            if (leaf == JSON_PATHS_INTEGER) {
+                /* a whole number read without a value (json_paths.h):
+                 * bound as below; a value made for what needs one */
+                long long k = path_ints[node];
+                valid = 0;
+                if (m->type == TY_NUMBER && k != INT64_MIN) {
+                    v = v_num(rat_int(k));
+                    ev->metrics[s] = m->decl ? check_declared(m, leaf, v, r) : v;
+                    continue;
+                }
+                json_t *made = json_integer(k);
+                v = convert(ev, m, (int)s, made, r);
+                if (m->decl && !v_special(v)) v = check_declared(m, made, v, r);
+                json_decref(made);
+                ev->metrics[s] = v;
+                continue;
+            }
             if (leaf && leaf != stand_in) {
                 cur = leaf;
                 found = true;

@@ -60,15 +60,17 @@ static chiso_result *score_along_paths(const chiso_program *prog, size_t index, 
     size_t n = json_paths_count(paths), exact_len = 0;
     char *exact = long_numbers ? submission_exact_numbers(text, len, &exact_len) : NULL;
     json_t *small[64];
+    long long small_ints[64];
     json_t **values = n <= 64 ? small : xmalloc(n * sizeof *values);
+    long long *ints = n <= 64 ? small_ints : xmalloc(n * sizeof *ints);
     chiso_result *r = NULL;
     /* Nearly always an envelope of the usual shape, read without its tree;
      * its texts need no NFC (the caller's scan said so of the whole text). */
     json_envelope env = {.metrics = NULL, .claims = NULL};
-    json_t *sub = exact ? json_paths_load_envelope(exact, exact_len, paths, values, true, &env)
-                        : json_paths_load_envelope(text, len, paths, values, false, &env);
+    json_t *sub = exact ? json_paths_load_envelope(exact, exact_len, paths, values, ints, true, &env)
+                        : json_paths_load_envelope(text, len, paths, values, ints, false, &env);
     if (env.metrics) {
-        r = score_submission_envelope(prog, index, &env, origin, flags, values);
+        r = score_submission_envelope(prog, index, &env, origin, flags, values, ints);
         for (size_t k = 1; k < n; k++)
             if (values[k] && values[k] != values[0]) json_arena_release(values[k]);
         json_arena_release(env.metrics);
@@ -83,12 +85,13 @@ static chiso_result *score_along_paths(const chiso_program *prog, size_t index, 
         sub = NULL;
     }
     if (sub) {
-        r = score_submission_paths(prog, index, sub, origin, flags, values);
+        r = score_submission_paths(prog, index, sub, origin, flags, values, ints);
         for (size_t k = 1; k < n; k++)
             if (values[k] && values[k] != values[0]) json_arena_release(values[k]);
         json_arena_release(sub);
     }
     if (values != small) free(values);
+    if (ints != small_ints) free(ints);
     if (r && (r->reread || long_numbers) && !exact) {
         json_t *reread = submission_load_exact(text, len);
         if (reread) {

@@ -18,6 +18,10 @@ using simdjson::dom::element;
 using simdjson::dom::element_type;
 using namespace json_fast_impl;
 
+// Of the type of what it marks, and never freed (jansson's static values'
+// count): the few calls that may see it treat it as a number.
+json_t json_paths_integer_mark = {JSON_INTEGER, static_cast<size_t>(-1)};
+
 namespace {
 
 uint64_t key_hash(const char *s, size_t n)
@@ -344,6 +348,7 @@ struct walk {
     json_t **values;
     json_t *stand_in;
     bool allow_nul;
+    long long *ints; // or nullptr: every value made
 };
 
 bool walk_object(walk &w, int node, simdjson::dom::object o);
@@ -356,6 +361,12 @@ bool at_node(walk &w, int node, element e)
     if (n.inner && !n.end && e.type() == element_type::OBJECT) {
         w.values[node] = w.stand_in;
         return walk_object(w, node, as_object(e));
+    }
+    int64_t k;
+    if (w.ints && !n.inner && e.get_int64().get(k) == simdjson::SUCCESS) { // a count, nearly always
+        w.ints[node] = k;
+        w.values[node] = JSON_PATHS_INTEGER;
+        return true;
     }
     return (w.values[node] = build(e, w.allow_nul)) != nullptr;
 }
@@ -534,15 +545,15 @@ json_envelope no_envelope()
 }
 
 // json_paths_load, and json_paths_load_envelope when env is given.
-json_t *load(const char *text, size_t len, const json_paths *p, json_t **values, bool allow_nul,
-             json_envelope *env)
+json_t *load(const char *text, size_t len, const json_paths *p, json_t **values, long long *ints,
+             bool allow_nul, json_envelope *env)
 {
     size_t n = p->nnodes;
     std::memset(values, 0, n * sizeof *values);
     if (env) *env = no_envelope();
     element root;
     if (!parse(text, len, root)) return nullptr;
-    walk w{p, values, json_object(), allow_nul};
+    walk w{p, values, json_object(), allow_nul, ints};
     if (!w.stand_in) return nullptr;
     json_t *tree = nullptr;
     if (env && read_envelope(root, *env)) {
@@ -570,11 +581,11 @@ json_t *load(const char *text, size_t len, const json_paths *p, json_t **values,
 extern "C" json_t *json_paths_load(const char *text, size_t len, const json_paths *p, json_t **values,
                                    bool allow_nul)
 {
-    return load(text, len, p, values, allow_nul, nullptr);
+    return load(text, len, p, values, nullptr, allow_nul, nullptr);
 }
 
 extern "C" json_t *json_paths_load_envelope(const char *text, size_t len, const json_paths *p, json_t **values,
-                                            bool allow_nul, json_envelope *env)
+                                            long long *ints, bool allow_nul, json_envelope *env)
 {
-    return load(text, len, p, values, allow_nul, env);
+    return load(text, len, p, values, ints, allow_nul, env);
 }

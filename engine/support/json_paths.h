@@ -80,9 +80,17 @@ typedef struct {
  * returned. Otherwise env->metrics and env->claims are NULL and the result
  * is json_paths_load's. The unit's and the period's texts hold no NUL even
  * with allow_nul (a number kept as written there is not the usual shape).
- * Whether they need NFC is for the caller to know (submission_scan). */
+ * Whether they need NFC is for the caller to know (submission_scan).
+ * `ints` (as long as values): a whole number within 64 bits where a path
+ * ends and no longer path goes on (most metrics are counts) is not made
+ * into a value: values[k] is JSON_PATHS_INTEGER and ints[k] the number. */
 json_t *json_paths_load_envelope(const char *text, size_t len, const json_paths *p, json_t **values,
-                                 bool allow_nul, json_envelope *env);
+                                 long long *ints, bool allow_nul, json_envelope *env);
+
+/* The mark of such a number: no value (only its address is read; releasing
+ * it does nothing). */
+extern json_t json_paths_integer_mark;
+#define JSON_PATHS_INTEGER (&json_paths_integer_mark)
 
 #ifdef __cplusplus
 }

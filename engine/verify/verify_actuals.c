@@ -135,7 +135,7 @@ static json_t *verify_actuals(const chiso_program *cp, size_t plan, json_t *subm
     if (metrics) {
         eval_init(&ev, &cp->prog);
         ev.period_year = r->period ? period_year_of(r->period) : 0; /* for period_date() */
-        submission_bind(&ev, metrics, NULL, r);
+        submission_bind(&ev, metrics, NULL, NULL, r);
         bound = true;
     }
     json_object_set_new(report, "unit", result_unit_json(r));

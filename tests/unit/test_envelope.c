@@ -154,6 +154,12 @@ static const piece_t metrics[] = {
      "\"inspected\":3.00000000000000000001},\"survey\":{\"satisfaction\":8.12345678901234567891},"
      "\"dossiers\":{\"total\":123456789012345678901234,\"on_time\":123456789012345678901230}}", true},
     {"{\"dossiers\":{\"total\":1e400,\"on_time\":1}}", true},
+    /* whole numbers bound without a value: out of range, breaking a
+     * constraint, where a date is expected, at the edges of 64 bits */
+    {"{\"plan\":{\"issued_on\":20201231,\"tasks\":-3,\"done\":4},\"communes\":{\"total\":2,\"inspected\":0},"
+     "\"reports\":{\"late\":-1},\"survey\":{\"satisfaction\":11},\"dossiers\":{\"total\":5,\"on_time\":@}}", true},
+    {"{\"plan\":{\"issued_on\":\"2021-01-01\",\"tasks\":-9223372036854775808,\"done\":9223372036854775807},"
+     "\"survey\":{\"satisfaction\":-1},\"dossiers\":{\"total\":999999999999999999,\"on_time\":-999999999999999999}}", true},
     {"[]", false},
     {"\"none\"", false},
     {"null", false},
@@ -289,8 +295,10 @@ static bool walked(const chiso_program *p, const char *text)
     json_t **values = calloc(n, sizeof *values);
     json_envelope env;
     char *exact = submission_exact_numbers(text, strlen(text), &exact_len);
-    json_t *tree = exact ? json_paths_load_envelope(exact, exact_len, paths, values, true, &env)
-                         : json_paths_load_envelope(text, strlen(text), paths, values, false, &env);
+    long long *ints = calloc(n, sizeof *ints);
+    json_t *tree = exact ? json_paths_load_envelope(exact, exact_len, paths, values, ints, true, &env)
+                         : json_paths_load_envelope(text, strlen(text), paths, values, ints, false, &env);
+    free(ints);
     free(exact);
     bool read = env.metrics != NULL;
     if (read) assert_null(tree);
