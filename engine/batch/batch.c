@@ -34,7 +34,10 @@
 typedef enum { SLOT_FREE, SLOT_READY, SLOT_BUSY, SLOT_DONE } slot_state;
 
 #define CHUNK 64
-#define SPOOL_BUFFER (1 << 20)
+/* The spool's stdio buffer and the first size of its reading buffer:
+ * 64 KiB is few system calls (about one per 150 results of a district)
+ * and few fresh pages, each a page fault. */
+#define SPOOL_BUFFER (64 << 10)
 
 typedef struct {
     slot_state state;
@@ -166,12 +169,22 @@ static void progress_line(pipeline_t *p, bool final)
     if (final) fputc('\n', stderr);
 }
 
-/* Room for one more summary. The array is one block, grown by doubling
- * in memory that huge pages may back (see xmalloc_large). */
+/* Room for one more summary. The array is one block, grown by doubling;
+ * from 64 KiB on it moves to memory that huge pages may back (see
+ * xmalloc_large), at once 2 MiB: growing through 128 KiB, 256 KiB ... in
+ * small pages would touch each of them fresh (a page fault every 4 KiB,
+ * and again for every copy), where a huge page is one fault. */
 static void push_unit(batch_t *b)
 {
+    enum { SMALL_BYTES = 64 << 10, HUGE_BYTES = 2 << 20 };
     if (b->count < b->cap) return;
     size_t cap = b->cap ? b->cap * 2 : 256;
+    if (cap * sizeof *b->units < SMALL_BYTES) {
+        b->units = xrealloc(b->units, cap * sizeof *b->units);
+        b->cap = cap;
+        return;
+    }
+    if (cap * sizeof *b->units < HUGE_BYTES) cap = HUGE_BYTES / sizeof *b->units;
     unit_summary_t *units = xmalloc_large(cap * sizeof *units);
     if (b->count) memcpy(units, b->units, b->count * sizeof *units);
     free(b->units);
@@ -304,7 +317,7 @@ static bool spool_finish(batch_t *out)
 
 /* The next spooled line, which must be whole (a JSON object, or any line
  * of criteria's points), where it lies in the reading buffer: valid until
- * the next call. The spool is read in blocks of up to a mebibyte, with
+ * the next call. The spool is read in blocks of SPOOL_BUFFER or more, with
  * read(2) straight into the buffer (its stream was flushed and rewound:
  * stdio would copy each block once more); a line cut by the end of a
  * block is moved to the front before the next. */

@@ -211,18 +211,30 @@ static void note_duplicate(batch_t *b, unit_summary_t *u, const unit_summary_t *
     u->extra->duplicate_of = !origin ? "?" : origin == buf ? arena_strdup(&b->stores[0].arena, buf) : origin;
 }
 
-/* Marks units whose (id, period) came earlier in the batch, with an
- * open-addressing table of unit indexes and their hashes: no copy of any
- * key, and strings are compared only when the hashes agree. */
-static void mark_duplicates(batch_t *b)
+/* The open-addressing table of mark_duplicates: a unit index + 1 (0 is
+ * empty) and a hash, in at least twice as many slots as units. */
+typedef struct {
+    uint32_t index;
+    uint32_t hash;
+} dup_slot_t;
+
+static size_t dup_slots(size_t count)
 {
-    typedef struct {
-        uint32_t index; /* unit index + 1; 0 is empty */
-        uint32_t hash;
-    } slot_t;
     size_t cap = 16;
-    while (cap < b->count * 2) cap *= 2;
-    slot_t *slots = xcalloc(cap, sizeof *slots);
+    while (cap < count * 2) cap *= 2;
+    return cap;
+}
+
+/* Marks units whose (id, period) came earlier in the batch, with an
+ * open-addressing table of unit indexes and their hashes in `work` (room
+ * for dup_slots(b->count)): no copy of any key, and strings are compared
+ * only when the hashes agree. */
+static void mark_duplicates(batch_t *b, void *work)
+{
+    typedef dup_slot_t slot_t;
+    size_t cap = dup_slots(b->count);
+    slot_t *slots = work;
+    memset(slots, 0, cap * sizeof *slots);
     for (size_t i = 0; i < b->count; i++) {
         unit_summary_t *u = &b->units[i];
         const char *id = unit_id(u), *period = or_empty(unit_period(u));
@@ -244,7 +256,6 @@ static void mark_duplicates(batch_t *b)
             slots[at] = (slot_t){(uint32_t)(i + 1), h32};
         }
     }
-    free(slots);
 }
 
 void batch_rank(batch_t *b, int decimals)
@@ -258,8 +269,13 @@ void batch_rank(batch_t *b, int decimals)
     unsigned width = b->count <= 0xffff ? 2 : b->count <= 0xffffff ? 3 : 4;
     b->franks = (unit_ranks_t){b->units, NULL, (size_t)nfields, width};
     if (nfields && b->count) b->franks.data = xcalloc_large(b->count * (size_t)nfields * width + 2); /* see unit_frank */
-    ranking_t *rk = ranking_new(b->count);
-    uint32_t *ranks = xmalloc_large((b->count ? b->count : 1) * sizeof *ranks);
+    /* One work space, in memory huge pages may back, for the sort and then
+     * the table of duplicates: the second step takes pages the first
+     * touched, not fresh ones. */
+    size_t dup_bytes = dup_slots(b->count) * sizeof(dup_slot_t), rank_bytes = ranking_space(b->count);
+    void *work = xmalloc_large(rank_bytes > dup_bytes ? rank_bytes : dup_bytes);
+    ranking_t *rk = ranking_new_in(b->count, work);
+    uint32_t *ranks = ranking_ranks(rk);
     arena_t bigs; /* keys beyond 64 bits, if any, for the time of ranking */
     arena_init(&bigs);
     arena_t *outer = rat_big_arena(&bigs);
@@ -268,8 +284,8 @@ void batch_rank(batch_t *b, int decimals)
     rat_big_arena(outer);
     arena_free(&bigs);
     ranking_free(rk);
-    free(ranks);
-    mark_duplicates(b);
+    mark_duplicates(b, work);
+    free(work);
 }
 
 int batch_fields(const chiso_program *prog, size_t index, const char ***ids, const char ***names)

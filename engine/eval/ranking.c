@@ -32,28 +32,46 @@ typedef struct {
 
 struct ranking {
     size_t capacity;
+    bool owns;      /* the items' block is the ranking's own (ranking_new) */
     rank_item *items, *tmp;
     exact_item *run;
     size_t runcap;
 };
 
-ranking_t *ranking_new(size_t capacity)
+/* The items and the radix sort's second buffer are one block (huge pages
+ * may back it whole); once sorted, the second buffer holds the ranks
+ * (ranking_ranks). */
+size_t ranking_space(size_t capacity) { return 2 * (capacity ? capacity : 1) * sizeof(rank_item); }
+
+ranking_t *ranking_new_in(size_t capacity, void *space)
 {
     ranking_t *rk = xcalloc(1, sizeof *rk);
     rk->capacity = capacity;
-    size_t n = capacity ? capacity : 1;
-    rk->items = xmalloc_large(n * sizeof *rk->items);
-    rk->tmp = xmalloc_large(n * sizeof *rk->tmp);
+    rk->items = space;
+    rk->tmp = rk->items + (capacity ? capacity : 1);
+    return rk;
+}
+
+ranking_t *ranking_new(size_t capacity)
+{
+    void *space = xmalloc_large(ranking_space(capacity));
+    ranking_t *rk = ranking_new_in(capacity, space);
+    rk->owns = true;
     return rk;
 }
 
 void ranking_free(ranking_t *rk)
 {
     if (!rk) return;
-    free(rk->items);
-    free(rk->tmp);
+    if (rk->owns) free(rk->items);
     free(rk->run);
     free(rk);
+}
+
+uint32_t *ranking_ranks(ranking_t *rk)
+{
+    _Static_assert(sizeof(rank_item) >= sizeof(uint32_t), "a rank fits where an item was");
+    return (uint32_t *)(void *)rk->tmp;
 }
 
 /* A key as an unsigned integer that orders the same way (a float's
@@ -195,11 +213,10 @@ static void assign_whole_ranks(const rank_item *items, size_t n, uint32_t *ranks
     }
 }
 
-static size_t make_items(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
+static size_t make_items(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx)
 {
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        ranks[i] = 0;
         double approx;
         uint32_t group;
         if (key_of(ctx, i, NULL, &approx, &group))
@@ -208,19 +225,23 @@ static size_t make_items(ranking_t *rk, size_t n, ranking_key_fn key_of, void *c
     return m;
 }
 
+/* The ranks are cleared only once the items are sorted: `ranks` may be
+ * the sort's second buffer (ranking_ranks). */
 void ranking_run_whole(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
 {
     if (n > rk->capacity) n = rk->capacity;
-    size_t m = make_items(rk, n, key_of, ctx, ranks);
+    size_t m = make_items(rk, n, key_of, ctx);
     sort_items(rk->items, rk->tmp, m);
+    if (m < n) memset(ranks, 0, n * sizeof *ranks);
     assign_whole_ranks(rk->items, m, ranks);
 }
 
 void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks)
 {
     if (n > rk->capacity) n = rk->capacity;
-    size_t m = make_items(rk, n, key_of, ctx, ranks);
+    size_t m = make_items(rk, n, key_of, ctx);
     sort_items(rk->items, rk->tmp, m);
+    if (m < n) memset(ranks, 0, n * sizeof *ranks);
     assign_ranks(rk, m, key_of, ctx, ranks);
 }
 

@@ -16,7 +16,16 @@ typedef struct ranking ranking_t;
 /* Work space for ranking up to `capacity` entries, reusable for several
  * rankings of the same entries (one per field). */
 ranking_t *ranking_new(size_t capacity);
+/* The same in the caller's work space: `space`, of ranking_space(capacity)
+ * bytes aligned as malloc aligns, is used, not kept nor freed; after
+ * ranking_free the caller may use it for something else (memory touched
+ * once serves several steps: fresh pages are page faults). */
+size_t ranking_space(size_t capacity);
+ranking_t *ranking_new_in(size_t capacity, void *space);
 void ranking_free(ranking_t *rk);
+/* Room for `capacity` ranks in the work space, which a run may write its
+ * ranks into (valid until the next run): no array of the caller's own. */
+uint32_t *ranking_ranks(ranking_t *rk);
 
 /* Entry i's key and group; false when it takes no part. Asked once for
  * every entry with `key` NULL: then *approx is enough, the key within a
@@ -29,7 +38,7 @@ typedef bool (*ranking_key_fn)(void *ctx, size_t i, rat_t *key, double *approx, 
  * 1 for the highest key of its group, equal keys share a rank and the
  * next key skips the ties; 0 when it takes no part. Ties are exact: 1/3
  * and 2/6 tie, 87.254 and 87.249 do not. Keys are not kept: a ranking
- * needs 24 bytes an entry besides `ranks`. */
+ * needs 24 bytes an entry, `ranks` included when it is ranking_ranks(). */
 void ranking_run(ranking_t *rk, size_t n, ranking_key_fn key_of, void *ctx, uint32_t *ranks);
 /* The same for keys the caller knows to be whole numbers below 2^23 in
  * magnitude (*approx is then the exact key, and `key` is never asked):

@@ -186,19 +186,48 @@ static bool whole_key_of(void *ctx, size_t i, rat_t *key, double *approx, uint32
     return k->keys[i] != 999; /* takes no part */
 }
 
+/* Ranks written into the work space (ranking_ranks) are those written
+ * into an array of the caller's, by both kinds of run, with entries that
+ * take no part (their 0 written over what the sort left there) or none. */
+static void ranks_in_the_work_space(ranking_t *rk, size_t n, whole_keys_t *ctx, const uint32_t *want)
+{
+    uint32_t *in = ranking_ranks(rk);
+    memset(in, 0xab, n * sizeof *in);
+    ranking_run(rk, n, whole_key_of, ctx, in);
+    for (size_t i = 0; i < n; i++) assert_int_equal(in[i], want[i]);
+    memset(in, 0xab, n * sizeof *in);
+    ranking_run_whole(rk, n, whole_key_of, ctx, in);
+    for (size_t i = 0; i < n; i++) assert_int_equal(in[i], want[i]);
+    /* in the caller's work space, which outlives the ranking (freed here,
+     * after ranking_free: not twice) and serves again */
+    unsigned char *space = malloc(ranking_space(n));
+    memset(space, 0xcd, ranking_space(n));
+    for (int again = 0; again < 2; again++) {
+        ranking_t *own = ranking_new_in(n, space);
+        uint32_t *ranks = ranking_ranks(own);
+        assert_true((unsigned char *)ranks >= space && (unsigned char *)(ranks + n) <= space + ranking_space(n));
+        if (again) ranking_run_whole(own, n, whole_key_of, ctx, ranks);
+        else ranking_run(own, n, whole_key_of, ctx, ranks);
+        for (size_t i = 0; i < n; i++) assert_int_equal(ranks[i], want[i]);
+        ranking_free(own);
+    }
+    free(space);
+}
+
 static void whole_keys_rank_as_exact_keys_do(void **state)
 {
     (void)state;
     const size_t sizes[] = {7, 600, 5000};
-    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-        size_t n = sizes[s];
+    for (size_t s = 0; s < 2 * sizeof sizes / sizeof sizes[0]; s++) {
+        size_t n = sizes[s / 2];
+        bool some_out = s % 2 == 0;
         int *keys = malloc(n * sizeof *keys);
         uint32_t *groups = malloc(n * sizeof *groups), *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
         unsigned seed = 12345;
         for (size_t i = 0; i < n; i++) {
             seed = seed * 1103515245u + 12345u;
             keys[i] = (int)((seed >> 8) % 201) - 100; /* many ties, negatives too */
-            if ((seed >> 20) % 17 == 0) keys[i] = 999;
+            if (some_out && (seed >> 20) % 17 == 0) keys[i] = 999;
             if (i % 1000 == 999) keys[i] = 4000000; /* near 2^22 */
             groups[i] = 1 + (uint32_t)((seed >> 4) % 3);
         }
@@ -206,7 +235,13 @@ static void whole_keys_rank_as_exact_keys_do(void **state)
         ranking_t *rk = ranking_new(n);
         ranking_run(rk, n, whole_key_of, &ctx, a);
         ranking_run_whole(rk, n, whole_key_of, &ctx, b);
-        for (size_t i = 0; i < n; i++) assert_int_equal(a[i], b[i]);
+        size_t unranked = 0;
+        for (size_t i = 0; i < n; i++) {
+            assert_int_equal(a[i], b[i]);
+            unranked += a[i] == 0;
+        }
+        assert_true(some_out ? unranked > 0 : unranked == 0);
+        ranks_in_the_work_space(rk, n, &ctx, a);
         ranking_free(rk);
         free(keys);
         free(groups);
@@ -221,6 +256,7 @@ static void whole_keys_rank_as_exact_keys_do(void **state)
     ranking_run_whole(rk, 6, whole_key_of, &ctx, ranks);
     const uint32_t want[] = {1, 3, 1, 4, 1, 0};
     for (int i = 0; i < 6; i++) assert_int_equal(ranks[i], want[i]);
+    ranks_in_the_work_space(rk, 6, &ctx, want);
     ranking_free(rk);
 }
 
