@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,13 +112,10 @@ static const char *string_at(uint32_t table, uint32_t i)
     return (const char *)mo.data + off;
 }
 
-/* Reads the catalogue; on any fault it stays unloaded (English). */
-static void read_catalogue(void)
+/* The catalogue's bytes, read with stdio: for a file that cannot be
+ * mapped. NULL on any fault. */
+static unsigned char *read_whole(FILE *f, size_t *size_out)
 {
-    char path[PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/vi/LC_MESSAGES/" DOMAIN ".mo", chiso_i18n_dir());
-    FILE *f = fopen(path, "rb");
-    if (!f) return;
     unsigned char *buf = NULL;
     size_t size = 0, cap = 0, got;
     do {
@@ -126,21 +124,52 @@ static void read_catalogue(void)
             unsigned char *grown = cap > MO_MAX_BYTES ? NULL : realloc(buf, cap);
             if (!grown) {
                 free(buf);
-                fclose(f);
-                return;
+                return NULL;
             }
             buf = grown;
         }
         got = fread(buf + size, 1, cap - size, f);
         size += got;
     } while (got > 0);
-    bool bad = ferror(f);
-    fclose(f);
-    mo.data = buf;
-    mo.size = size;
-    if (!bad && size >= 28 && word_at(0) != MO_MAGIC) mo.big_endian = true;
-    if (bad || size < 28 || word_at(0) != MO_MAGIC) {
+    if (ferror(f)) {
         free(buf);
+        return NULL;
+    }
+    *size_out = size;
+    return buf;
+}
+
+/* Reads the catalogue; on any fault it stays unloaded (English). It is
+ * mapped, not copied: a message looks at a few of its pages, and a copy
+ * would touch every one (fresh pages are page faults, dear on a virtual
+ * machine), as gettext itself maps catalogues. */
+static void read_catalogue(void)
+{
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/vi/LC_MESSAGES/" DOMAIN ".mo", chiso_i18n_dir());
+    FILE *f = fopen(path, "rb");
+    if (!f) return;
+    struct stat st;
+    unsigned char *data = NULL;
+    size_t size = 0;
+    bool mapped = false;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size <= MO_MAX_BYTES) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+        if (p != MAP_FAILED) {
+            data = p;
+            size = (size_t)st.st_size;
+            mapped = true;
+        }
+    }
+    if (!mapped) data = read_whole(f, &size);
+    fclose(f);
+    if (!data) return;
+    mo.data = data;
+    mo.size = size;
+    if (size >= 28 && word_at(0) != MO_MAGIC) mo.big_endian = true;
+    if (size < 28 || word_at(0) != MO_MAGIC) {
+        if (mapped) munmap(data, size);
+        else free(data);
         mo.data = NULL;
         mo.size = 0;
         return;

@@ -46,6 +46,28 @@ check "--lang fr: said" has_err "--lang takes vi or en, not fr"
 CHISO_LOCALEDIR="$work/none" run check --lang vi "$work/bad.chiso"
 check "no catalogue: warned" has_err "no Vietnamese message catalogue in $work/none"
 check "no catalogue: English" has_err "error: unexpected identifier 'foo'"
+# a damaged catalogue (not one, empty, cut short) is none
+mo="$(dirname "$chiso")/locale/vi/LC_MESSAGES/chiso.mo"
+mkdir -p "$work/cat/vi/LC_MESSAGES"
+for damage in "not a catalogue, but longer than its header" "" "short"; do
+  printf '%s' "$damage" > "$work/cat/vi/LC_MESSAGES/chiso.mo"
+  CHISO_LOCALEDIR="$work/cat" run check --lang vi "$work/bad.chiso"
+  check "damaged catalogue (${#damage} bytes): warned" has_err "no Vietnamese message catalogue in $work/cat"
+  check "damaged catalogue (${#damage} bytes): English" has_err "error: unexpected identifier 'foo'"
+done
+head -c 20 "$mo" > "$work/cat/vi/LC_MESSAGES/chiso.mo"
+CHISO_LOCALEDIR="$work/cat" run check --lang vi "$work/bad.chiso"
+check "a catalogue's first 20 bytes: English" has_err "error: unexpected identifier 'foo'"
+# the catalogue mapped from elsewhere, and read from a pipe (which cannot be mapped)
+cp "$mo" "$work/cat/vi/LC_MESSAGES/chiso.mo"
+CHISO_LOCALEDIR="$work/cat" run check --lang vi "$work/bad.chiso"
+check "a catalogue elsewhere: Vietnamese" has_err "bad.chiso:8:3: lỗi: không mong đợi tên 'foo'"
+rm "$work/cat/vi/LC_MESSAGES/chiso.mo"
+mkfifo "$work/cat/vi/LC_MESSAGES/chiso.mo"
+timeout 20 cp "$mo" /dev/stdout > "$work/cat/vi/LC_MESSAGES/chiso.mo" &
+CHISO_LOCALEDIR="$work/cat" run check --lang vi "$work/bad.chiso"
+wait
+check "a catalogue read from a pipe: Vietnamese" has_err "bad.chiso:8:3: lỗi: không mong đợi tên 'foo'"
 
 # a hint, a type error and a band check in Vietnamese
 printf 'index "X" {\n  total 4\n  lĩnh_vực 1 "A" tối_đa 4 {\n    giá_trị ratio(a.b, a.c)\n    mức >= 98 -> 4\n    mức >= 50%% -> 2\n    mức còn_lại -> 0\n  }\n}\n' > "$work/bands.chiso"
