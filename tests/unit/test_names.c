@@ -8,8 +8,10 @@
 
 #include "engine/support/fold.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 static void folding(void **s)
 {
@@ -26,6 +28,80 @@ static void folding(void **s)
     const char *c[] = {"ratio", "linear", "clamp"};
     assert_string_equal(visual_suggest("Rátio", c, 3), "ratio");
     assert_null(visual_suggest("zzz", c, 3));
+}
+
+/* Folding one code point as fold.c's slow way does, independently: đ
+ * becomes d, anything else is decomposed, case-folded and stripped of its
+ * marks. */
+static void fold_cp_expected(utf8proc_int32_t cp, char *out)
+{
+    if (cp == 0x0111 || cp == 0x0110) {
+        strcpy(out, "d");
+        return;
+    }
+    utf8proc_int32_t cps[8];
+    int last = 0;
+    utf8proc_ssize_t m =
+        utf8proc_decompose_char(cp, cps, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, &last);
+    if (m < 0 || m > 8) {
+        cps[0] = cp;
+        m = 1;
+    }
+    size_t n = 0;
+    for (utf8proc_ssize_t j = 0; j < m; j++)
+        n += (size_t)utf8proc_encode_char(cps[j] == 0x0111 ? 'd' : cps[j], (utf8proc_uint8_t *)out + n);
+    out[n] = '\0';
+}
+
+/* Every code point folds alike whether it is in the table of foldings
+ * (the Vietnamese letters: U+0080–U+024F, U+1E00–U+1EFF) or not (Greek,
+ * Cyrillic, the rest of U+0250–U+2FFF). */
+static void folding_of_every_code_point(void **s)
+{
+    (void)s;
+    for (utf8proc_int32_t cp = 0x80; cp < 0x3000; cp++) {
+        char text[16], want[64];
+        size_t n = 0;
+        text[n++] = 'A';
+        n += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)text + n);
+        text[n++] = 'B';
+        text[n] = '\0';
+        char folded[40];
+        fold_cp_expected(cp, folded);
+        snprintf(want, sizeof want, "a%sb", folded);
+        char *f = fold_visual(text);
+        if (strcmp(f, want) != 0) fail_msg("U+%04X folds to '%s', not '%s'", (unsigned)cp, f, want);
+        free(f);
+    }
+}
+
+/* Names with letters in and beyond the lexer's table of letters (Latin,
+ * Vietnamese, Greek, Cyrillic, Armenian, a combining mark after the
+ * first letter): each a word, the metric paths as written. */
+static void names_with_letters_of_any_script(void **s)
+{
+    (void)s;
+    chiso_program *p = load_rules("index \"t\" {\n"
+                                  "  total 1\n"
+                                  "  field 1 \"f\" max 1 {\n"
+                                  "    criterion 1.1 \"c\" max 1 {\n"
+                                  "      score if ǅa.ɐb + αβ.дом + ԱԲ.ᴀx + ảnh.ë\u0301 + ỹ.ɏ > 0 then 1 else 0\n"
+                                  "    }\n"
+                                  "  }\n"
+                                  "}\n");
+    assert_int_equal(chiso_program_errors(p), 0);
+    json_t *m = chiso_program_metrics(p);
+    char *all = json_dumps(m, 0);
+    const char *paths[] = {"ǅa.ɐb", "αβ.дом", "ԱԲ.ᴀx", "ảnh.ë\u0301", "ỹ.ɏ"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        if (!strstr(all, paths[i])) fail_msg("no metric %s in %s", paths[i], all);
+    free(all);
+    json_decref(m);
+    chiso_program_free(p);
+    /* a mark cannot begin a name, in the table's range or beyond it */
+    p = load_rules("index \"t\" { total 1 field 1 \"f\" max 1 { criterion 1.1 \"c\" max 1 { score \u0301a.b } } }");
+    assert_true(chiso_program_errors(p) > 0);
+    chiso_program_free(p);
 }
 
 static void keyword_typos_get_did_you_mean(void **s)
@@ -198,6 +274,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(folding),
+        cmocka_unit_test(folding_of_every_code_point),
+        cmocka_unit_test(names_with_letters_of_any_script),
         cmocka_unit_test(keyword_typos_get_did_you_mean),
         cmocka_unit_test(syntax_errors_name_keywords_as_written),
         cmocka_unit_test(one_typo_gives_one_error),
