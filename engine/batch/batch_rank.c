@@ -78,19 +78,34 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
     return a;
 }
 
+/* What the key of a unit is made of in the whole way, gathered by
+ * whole_scale into the ranking's key space (den 0: the unit takes no
+ * part), so that the key function reads no summary again. */
+typedef struct {
+    int32_t num;
+    uint32_t den;
+    uint32_t group;
+} whole_entry_t;
+_Static_assert(sizeof(whole_entry_t) <= RANKING_KEY_BYTES, "an entry fits the ranking's key space");
+
 /* When every unit of a ranking has the same positive maximum (the one the
  * rules declare, as nearly always), shares order as points do, and points
  * times the least common multiple of their denominators are whole: if
  * those stay below 2^23, they are exact keys that ties need not be asked
- * again for. Returns that multiple, or 0 (the general way). */
-static int64_t whole_scale(const batch_t *b, int field)
+ * again for. Returns that multiple, or 0 (the general way); meanwhile
+ * each unit's points and group go into `entries`. */
+static int64_t whole_scale(const batch_t *b, int field, whole_entry_t *entries)
 {
     rat_t common = {0, 1}, points, max;
     bool any = false;
-    uint64_t scale = 1;
+    uint64_t scale = 1, last_den = 1;
     double most = 0;
     for (size_t i = 0; i < b->count; i++) {
-        if (!unit_share(&b->units[i], field, &points, &max)) continue;
+        const unit_summary_t *u = &b->units[i];
+        if (!unit_share(u, field, &points, &max)) {
+            entries[i].den = 0;
+            continue;
+        }
         if (rat_is_big(points) || rat_is_big(max) || max.num <= 0) return 0;
         if (!any) {
             common = max;
@@ -99,10 +114,14 @@ static int64_t whole_scale(const batch_t *b, int field)
             return 0;
         }
         uint64_t den = (uint64_t)points.den;
-        if (scale % den) {
+        if (den != last_den && scale % den) { /* most units share a denominator: no division */
             scale = scale / gcd64(scale, den) * den;
             if (scale > (1U << 20)) return 0;
         }
+        last_den = den;
+        /* |num| <= |points| × scale, which must stay below 2^22 */
+        if (points.num > INT32_MAX || points.num < -INT32_MAX) return 0;
+        entries[i] = (whole_entry_t){(int32_t)points.num, (uint32_t)den, u->group->number};
         double a = fabs((double)points.num / (double)points.den);
         if (a > most) most = a;
     }
@@ -110,8 +129,7 @@ static int64_t whole_scale(const batch_t *b, int field)
 }
 
 typedef struct {
-    const batch_t *b;
-    int field;
+    const whole_entry_t *entries;
     int64_t scale;
 } whole_ctx;
 
@@ -119,11 +137,10 @@ static bool unit_whole_key(void *ctx, size_t i, rat_t *key, double *approx, uint
 {
     (void)key; /* never asked: the keys are exact */
     const whole_ctx *c = ctx;
-    const unit_summary_t *u = &c->b->units[i];
-    rat_t points, max;
-    if (!unit_share(u, c->field, &points, &max)) return false;
-    *group = u->group->number;
-    *approx = (double)(points.num * (c->scale / points.den));
+    const whole_entry_t *e = &c->entries[i];
+    if (!e->den) return false;
+    *group = e->group;
+    *approx = (double)((int64_t)e->num * (c->scale / (int64_t)e->den));
     return true;
 }
 
@@ -144,9 +161,10 @@ static void unit_set_frank(unsigned char *p, unsigned width, uint32_t rank)
  * sorted order would touch a million scattered places. */
 static void rank_by(batch_t *b, int field, int decimals, ranking_t *rk, uint32_t *ranks)
 {
-    int64_t scale = decimals < 0 ? whole_scale(b, field) : 0;
+    whole_entry_t *entries = ranking_key_space(rk);
+    int64_t scale = decimals < 0 ? whole_scale(b, field, entries) : 0;
     if (scale) {
-        whole_ctx ctx = {b, field, scale};
+        whole_ctx ctx = {entries, scale};
         ranking_run_whole(rk, b->count, unit_whole_key, &ctx, ranks);
     } else {
         rank_ctx ctx = {b, field, decimals};

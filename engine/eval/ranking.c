@@ -68,6 +68,12 @@ void ranking_free(ranking_t *rk)
     free(rk);
 }
 
+void *ranking_key_space(ranking_t *rk)
+{
+    _Static_assert(sizeof(rank_item) == RANKING_KEY_BYTES, "the second buffer holds an entry's key");
+    return rk->tmp;
+}
+
 uint32_t *ranking_ranks(ranking_t *rk)
 {
     _Static_assert(sizeof(rank_item) >= sizeof(uint32_t), "a rank fits where an item was");

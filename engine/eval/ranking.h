@@ -26,6 +26,12 @@ void ranking_free(ranking_t *rk);
 /* Room for `capacity` ranks in the work space, which a run may write its
  * ranks into (valid until the next run): no array of the caller's own. */
 uint32_t *ranking_ranks(ranking_t *rk);
+/* Room for `capacity` entries of RANKING_KEY_BYTES in the work space, free
+ * until a run sorts its items: what the key function of ranking_run_whole
+ * reads may be put there (ranking_run asks for keys again after sorting:
+ * not for it). It is where ranking_ranks are. */
+enum { RANKING_KEY_BYTES = 12 };
+void *ranking_key_space(ranking_t *rk);
 
 /* Entry i's key and group; false when it takes no part. Asked once for
  * every entry with `key` NULL: then *approx is enough, the key within a

@@ -186,6 +186,24 @@ static bool whole_key_of(void *ctx, size_t i, rat_t *key, double *approx, uint32
     return k->keys[i] != 999; /* takes no part */
 }
 
+/* Keys put into the ranking's key space beforehand, read from there by
+ * the key function of ranking_run_whole. */
+typedef struct {
+    int32_t key;
+    uint32_t group;
+    uint32_t takes_part;
+} spaced_key_t;
+
+static bool spaced_key_of(void *ctx, size_t i, rat_t *key, double *approx, uint32_t *group)
+{
+    (void)key; /* whole keys: never asked */
+    const spaced_key_t *k = ctx;
+    if (!k[i].takes_part) return false;
+    *approx = k[i].key;
+    *group = k[i].group;
+    return true;
+}
+
 /* Ranks written into the work space (ranking_ranks) are those written
  * into an array of the caller's, by both kinds of run, with entries that
  * take no part (their 0 written over what the sort left there) or none. */
@@ -198,6 +216,13 @@ static void ranks_in_the_work_space(ranking_t *rk, size_t n, whole_keys_t *ctx, 
     memset(in, 0xab, n * sizeof *in);
     ranking_run_whole(rk, n, whole_key_of, ctx, in);
     for (size_t i = 0; i < n; i++) assert_int_equal(in[i], want[i]);
+    /* the keys in the key space, the ranks written over them */
+    _Static_assert(sizeof(spaced_key_t) <= RANKING_KEY_BYTES, "fits");
+    spaced_key_t *spaced = ranking_key_space(rk);
+    for (size_t i = 0; i < n; i++)
+        spaced[i] = (spaced_key_t){ctx->keys[i], ctx->groups[i], ctx->keys[i] != 999};
+    ranking_run_whole(rk, n, spaced_key_of, spaced, ranking_ranks(rk));
+    for (size_t i = 0; i < n; i++) assert_int_equal(ranking_ranks(rk)[i], want[i]);
     /* in the caller's work space, which outlives the ranking (freed here,
      * after ranking_free: not twice) and serves again */
     unsigned char *space = malloc(ranking_space(n));
