@@ -186,7 +186,7 @@ static void make_range_text(void)
     *w = '\0';
 }
 
-static chiso_program *mini, *versioned;
+static chiso_program *mini, *versioned, *kinds;
 
 static int setup(void **state)
 {
@@ -198,7 +198,24 @@ static int setup(void **state)
                            "  criterion 1 \"A\" max 2 { score if plan.tasks >= 10 then 2 else 1 }\n}\n"
                            "index \"V\" {\n  applies_to 2021 to 2030\n  total 4\n"
                            "  criterion 1 \"A\" max 4 { score if plan.tasks >= 20 then 4 else 3 }\n}\n");
-    return mini && versioned && !chiso_program_errors(mini) && !chiso_program_errors(versioned) ? 0 : -1;
+    kinds = load_rules("metric a.n \"N\" count from 0 to 100 required\n"
+                       "metric a.p \"P\" percent from 0 to 100\n"
+                       "metric a.b \"B\" boolean\n"
+                       "metric a.t \"T\" text\n"
+                       "metric a.d \"D\" date\n"
+                       "metric a.r \"R\" ratio\n"
+                       "metric b.x \"X\" amount <= a.n\n"
+                       "index \"K\" {\n  total 6\n"
+                       "  criterion 1 \"n\" max 1 { score if a.n >= 5 then 1 else 0 }\n"
+                       "  criterion 2 \"p\" max 1 { score if a.p >= 50% then 1 else 0 }\n"
+                       "  criterion 3 \"b\" max 1 { score if a.b then 1 else 0 }\n"
+                       "  criterion 4 \"t\" max 1 { score if present(a.t) then 1 else 0 }\n"
+                       "  criterion 5 \"d\" max 1 { score if a.d <= 2021-01-01 then 1 else 0 }\n"
+                       "  criterion 6 \"r\" max 1 { score if a.r + b.x >= 1 then 1 else 0 }\n}\n");
+    return mini && versioned && kinds && !chiso_program_errors(mini) && !chiso_program_errors(versioned) &&
+                   !chiso_program_errors(kinds)
+               ? 0
+               : -1;
 }
 
 static int teardown(void **state)
@@ -206,6 +223,7 @@ static int teardown(void **state)
     (void)state;
     chiso_program_free(mini);
     chiso_program_free(versioned);
+    chiso_program_free(kinds);
     return 0;
 }
 
@@ -463,6 +481,33 @@ static void test_versions(void **state)
     same_ranks(&runs);
 }
 
+/* Whole numbers for metrics of every kind, bound without a value where
+ * the rules expect a number and through one elsewhere: the same results,
+ * messages quoting them included. */
+static void test_whole_numbers(void **state)
+{
+    (void)state;
+    static const char *const n[] = {"7", "-1", "101", "null", "999999999999999999", "100", "0"};
+    static const char *const pct[] = {"85", "150", "-5", "50", "49"};
+    static const char *const b[] = {"1", "0", "true", "-3"};
+    static const char *const t[] = {"5", "\"x\""};
+    static const char *const d[] = {"20200101", "\"2020-01-01\"", "0"};
+    static const char *const r[] = {"2", "1", "0", "-1"};
+    static const char *const x[] = {"9", "3", "-7"};
+    runs_t runs = {0};
+    char text[400];
+    for (int seed = 0; seed < 420; seed++) {
+        snprintf(text, sizeof text,
+                 "{\"a\":{\"n\":%s,\"p\":%s,\"b\":%s,\"t\":%s,\"d\":%s,\"r\":%s},\"b\":{\"x\":%s}}",
+                 n[seed % 7], pct[seed / 7 % 5], b[seed / 3 % 4], t[seed % 2], d[seed / 5 % 3], r[seed / 2 % 4],
+                 x[seed / 11 % 3]);
+        piece_t m = {text, true};
+        run_shape(kinds, &units[seed % 8], &periods[0], &extras[0], &m, seed % 3, seed, &runs);
+    }
+    assert_int_equal(runs.walked, runs.n);
+    same_ranks(&runs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_units_and_extras),
         cmocka_unit_test(test_metrics_and_periods),
         cmocka_unit_test(test_versions),
+        cmocka_unit_test(test_whole_numbers),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
