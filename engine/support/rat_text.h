@@ -4,7 +4,8 @@
  * totals of a CSV row). Whole numbers and fractions whose denominator
  * divides 10^6 (halves, quarters, fifths, hundredths: nearly all points)
  * are written here, two digits at a time and without a division by the
- * denominator; any other goes through rat_format. */
+ * denominator; decimals of more than 6 places with one 64-bit division;
+ * any other goes through rat_format. */
 #ifndef CHISO_RAT_TEXT_H
 #define CHISO_RAT_TEXT_H
 
@@ -62,8 +63,8 @@ static inline size_t rat_text_uint(char *out, uint64_t v)
 
 /* v as rat_format(v, 6) writes it, `point` as the decimal mark, at out
  * (room for RAT_TEXT_MAX bytes); returns its length, or 0 when v is not a
- * whole number or a fraction whose denominator divides 10^6 (the caller
- * then asks rat_format). */
+ * whole number or a fraction whose denominator divides 10^6 or is a
+ * multiple of it (the caller then asks rat_format). */
 static inline size_t rat_text_put(char *out, rat_t v, char point)
 {
     uint64_t mag = v.num < 0 ? (uint64_t)(-(v.num + 1)) + 1 : (uint64_t)v.num;
@@ -72,12 +73,24 @@ static inline size_t rat_text_put(char *out, rat_t v, char point)
         if (v.num < 0) out[n++] = '-';
         return n + rat_text_uint(out + n, mag);
     }
-    uint64_t scale;
-    if (v.den > 0 && v.den < 128) scale = rat_text_scale[v.den];
-    else if (v.den >= 128 && v.den <= 1000000 && 1000000u % (uint32_t)v.den == 0) scale = 1000000u / (uint32_t)v.den;
-    else return 0; /* a denominator above 10^6 (a decimal of the submission's) never divides it */
-    if (!scale || mag > UINT64_MAX / 1000000) return 0;
-    uint64_t q = mag * scale, ip = q / 1000000;
+    /* q = |v| × 10^6, rounded half away from zero as rat_format rounds */
+    uint64_t q;
+    if (v.den > 0 && v.den <= 1000000) {
+        uint64_t scale = v.den < 128 ? rat_text_scale[v.den]
+                         : 1000000u % (uint32_t)v.den == 0 ? 1000000u / (uint32_t)v.den : 0;
+        if (!scale || mag > UINT64_MAX / 1000000) return 0;
+        q = mag * scale;
+    } else if (v.den > 1000000 && v.den % 1000000 == 0) {
+        /* a decimal of more than 6 places (2^a 5^b, a and b >= 6): a
+         * division in 64 bits, where rat_format's product needs 128 */
+        uint64_t d = (uint64_t)v.den / 1000000, rem;
+        q = mag / d;
+        rem = mag - q * d;
+        q += rem >= d - rem; /* 2·rem >= d, without overflow */
+    } else {
+        return 0;
+    }
+    uint64_t ip = q / 1000000;
     uint32_t fp = (uint32_t)(q - ip * 1000000);
     if (v.num < 0 && q) out[n++] = '-';
     n += rat_text_uint(out + n, ip);

@@ -76,12 +76,17 @@ static void assert_number_written(rat_t v)
 static void numbers_are_written_as_rat_format_writes_them(void **state)
 {
     (void)state;
-    int64_t dens[64];
+    int64_t dens[128];
     size_t nd = 0;
     for (int64_t d = 1; d <= 1000000; d++)
         if (1000000 % d == 0) dens[nd++] = d; /* 49 divisors */
     const int64_t others[] = {3, 6, 7, 9, 11, 12, 30, 128, 3125 * 3, 999999, 1000001, 2000000, 1000000007};
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) dens[nd++] = others[i];
+    /* decimals of more than 6 places: multiples of 10^6 by 2^a 5^b, and others */
+    for (int64_t d = 10000000; d <= 1000000000000000000LL; d *= 10) dens[nd++] = d;
+    const int64_t long_decimals[] = {2000000, 64000000, 3125000000, 1000000LL << 40, 1000000LL * 244140625 * 4,
+                                     3000000, 7000000000LL};
+    for (size_t i = 0; i < sizeof long_decimals / sizeof *long_decimals; i++) dens[nd++] = long_decimals[i];
     const int64_t nums[] = {0, 1, -1, 2, 5, 7, 9, 10, 11, 99, 100, 101, 999, 1000, 12345, 999999, 1000000,
                             1000001, 123456789, 9999999999, 18446744073709LL, 18446744073710LL, INT64_MAX / 2,
                             INT64_MAX, -INT64_MAX, INT64_MIN + 1};
@@ -93,7 +98,9 @@ static void numbers_are_written_as_rat_format_writes_them(void **state)
     uint64_t s = 0x9E3779B97F4A7C15ULL;
     for (int i = 0; i < 200000; i++) {
         uint64_t r = next_random(&s);
-        int64_t den = (r & 3) ? dens[r % nd] : (int64_t)(next_random(&s) % 5000000) + 1;
+        int64_t den = (r & 3) ? dens[r % nd]
+                      : (r & 4) ? (int64_t)(next_random(&s) % 5000000) + 1
+                                : 1000000 * ((int64_t)1 << (next_random(&s) % 20)) * (int64_t)(next_random(&s) % 5 == 0 ? 78125 : 1);
         int shift = (int)(next_random(&s) % 63);
         int64_t num = (int64_t)(next_random(&s) >> (shift + 1));
         if (r & 16) num = -num;
