@@ -30,7 +30,8 @@ void unit_store_free(unit_store_t *s)
     memset(s, 0, sizeof *s);
 }
 
-static bool same_text(const char *a, const char *b) { return a == b || (a && b && !strcmp(a, b)); }
+/* The first bytes tell most texts apart without a call. */
+static bool same_text(const char *a, const char *b) { return a == b || (a && b && *a == *b && !strcmp(a, b)); }
 
 /* A NULL text and an empty one are told apart: reports say "level" only
  * for a unit that gave one. */
@@ -69,6 +70,10 @@ static unit_group_t *intern_group(unit_store_t *st, const char *level, const cha
 static const char *intern_grade(unit_store_t *st, const char *grade)
 {
     if (!grade) return NULL;
+    /* a result's grade is the label of the program's band: the same
+     * address for every unit of a grade */
+    for (int k = 0; k < UNIT_RECENT && st->recent_grades[k]; k++)
+        if (st->recent_grade_texts[k] == grade) return st->recent_grades[k];
     int k = 0;
     for (; k < UNIT_RECENT && st->recent_grades[k]; k++)
         if (!strcmp(st->recent_grades[k], grade)) return st->recent_grades[k];
@@ -76,7 +81,10 @@ static const char *intern_grade(unit_store_t *st, const char *grade)
     if (!g) {
         g = arena_strdup(&st->arena, grade);
         strmap_put(&st->grades, grade, (void *)g);
-        if (k < UNIT_RECENT) st->recent_grades[k] = g;
+        if (k < UNIT_RECENT) {
+            st->recent_grades[k] = g;
+            st->recent_grade_texts[k] = grade;
+        }
     }
     return g;
 }
@@ -307,15 +315,15 @@ enum { ORIGIN_LINE = 1, ORIGIN_ESCAPE = 2 };
 static long long stdin_line_of(const char *origin)
 {
     static const char prefix[] = "<stdin>:";
-    if (!origin || strncmp(origin, prefix, sizeof prefix - 1)) return -1;
+    if (!origin) return -1;
+    for (size_t i = 0; i < sizeof prefix - 1; i++) /* byte by byte: it stops at a shorter origin's NUL */
+        if (origin[i] != prefix[i]) return -1;
     const char *d = origin + sizeof prefix - 1;
-    size_t n = strlen(d);
-    if (n == 0 || n > 18 || (d[0] == '0' && n > 1)) return -1;
     long long line = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (d[i] < '0' || d[i] > '9') return -1;
-        line = line * 10 + (d[i] - '0');
-    }
+    size_t n = 0;
+    for (; d[n] >= '0' && d[n] <= '9'; n++)
+        if (n < 18) line = line * 10 + (d[n] - '0');
+    if (d[n] || n == 0 || n > 18 || (d[0] == '0' && n > 1)) return -1;
     return line;
 }
 
@@ -407,8 +415,12 @@ void unit_summarize(const chiso_result *r, unit_summary_t *s, unit_store_t *st)
         memcpy(at, origin_text, lens[2] + 1);
     }
     if (!r->ok) return;
+    if (r->ci != st->origins_ci) { /* asked once per index version, not per unit */
+        st->origins_ci = r->ci;
+        st->origins_declared = r->ci && index_declares_origins(r->ci);
+    }
     rat_t opts[3], omax[3];
-    if (result_origin_totals(r, opts, omax)) {
+    if (st->origins_declared && result_origin_totals(r, opts, omax)) {
         unit_extra_t *x = extra_of(s, st);
         x->origins = arena_alloc8(&st->arena, 4 * sizeof(rat_t));
         x->origins[0] = rat_keep(opts[ORIGIN_APPRAISAL], &st->arena);

@@ -95,6 +95,9 @@ typedef struct {
      * has few, mixed in any order */
     unit_group_t *recent_groups[UNIT_RECENT];
     const char *recent_grades[UNIT_RECENT];
+    const char *recent_grade_texts[UNIT_RECENT]; /* each as results give it (the program's): found by address */
+    const struct compiled_index *origins_ci; /* the index version last asked whether it declares origins */
+    bool origins_declared;                   /* and its answer */
     strbuf_t key;
 } unit_store_t;
 
