@@ -4,8 +4,9 @@
  * totals of a CSV row). Whole numbers and fractions whose denominator
  * divides 10^6 (halves, quarters, fifths, hundredths: nearly all points)
  * are written here, two digits at a time and without a division by the
- * denominator; decimals of more than 6 places with one 64-bit division;
- * any other goes through rat_format. */
+ * denominator; decimals of more than 6 places and any other fraction
+ * with one 64-bit division; only numbers beyond that go through
+ * rat_format. */
 #ifndef CHISO_RAT_TEXT_H
 #define CHISO_RAT_TEXT_H
 
@@ -62,9 +63,10 @@ static inline size_t rat_text_uint(char *out, uint64_t v)
 }
 
 /* v as rat_format(v, 6) writes it, `point` as the decimal mark, at out
- * (room for RAT_TEXT_MAX bytes); returns its length, or 0 when v is not a
- * whole number or a fraction whose denominator divides 10^6 or is a
- * multiple of it (the caller then asks rat_format). */
+ * (room for RAT_TEXT_MAX bytes); returns its length, or 0 for a number
+ * beyond 64 bits or a fraction whose numerator times 10^6 does not fit 64
+ * bits, unless its denominator is a multiple of 10^6 (the caller then
+ * asks rat_format). */
 static inline size_t rat_text_put(char *out, rat_t v, char point)
 {
     uint64_t mag = v.num < 0 ? (uint64_t)(-(v.num + 1)) + 1 : (uint64_t)v.num;
@@ -74,11 +76,10 @@ static inline size_t rat_text_put(char *out, rat_t v, char point)
         return n + rat_text_uint(out + n, mag);
     }
     /* q = |v| × 10^6, rounded half away from zero as rat_format rounds */
-    uint64_t q;
-    if (v.den > 0 && v.den <= 1000000) {
-        uint64_t scale = v.den < 128 ? rat_text_scale[v.den]
-                         : 1000000u % (uint32_t)v.den == 0 ? 1000000u / (uint32_t)v.den : 0;
-        if (!scale || mag > UINT64_MAX / 1000000) return 0;
+    uint64_t q, scale = 0;
+    if (v.den > 0 && v.den <= 1000000)
+        scale = v.den < 128 ? rat_text_scale[v.den] : 1000000u % (uint32_t)v.den == 0 ? 1000000u / (uint32_t)v.den : 0;
+    if (scale && mag <= UINT64_MAX / 1000000) {
         q = mag * scale;
     } else if (v.den > 1000000 && v.den % 1000000 == 0) {
         /* a decimal of more than 6 places (2^a 5^b, a and b >= 6): a
@@ -87,6 +88,11 @@ static inline size_t rat_text_put(char *out, rat_t v, char point)
         q = mag / d;
         rem = mag - q * d;
         q += rem >= d - rem; /* 2·rem >= d, without overflow */
+    } else if (v.den > 0 && mag <= UINT64_MAX / 1000000) { /* thirds, sevenths: as rat_format divides */
+        uint64_t scaled = mag * 1000000, d = (uint64_t)v.den, rem;
+        q = scaled / d;
+        rem = scaled - q * d;
+        q += rem >= d - rem;
     } else {
         return 0;
     }

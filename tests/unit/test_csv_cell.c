@@ -107,6 +107,20 @@ static void numbers_are_written_as_rat_format_writes_them(void **state)
         assert_number_written(reduced(num, den));
     }
     assert_number_written((rat_t){INT64_MIN, 1}); /* the one magnitude without a positive twin */
+    /* halves of the sixth decimal, rounded away from zero: 1/128 = 0.0078125 */
+    for (int64_t den = 128; den <= (1LL << 40); den *= 2)
+        for (int64_t num = 1; num < 40; num += 2) assert_number_written(reduced(num, den));
+    strbuf_t sb;
+    sb_init(&sb);
+    sb_add_rat6(&sb, (rat_t){1, 128}, ',');
+    sb_addc(&sb, ' ');
+    sb_add_rat6(&sb, (rat_t){-1, 128}, '.');
+    sb_addc(&sb, ' ');
+    sb_add_rat6(&sb, (rat_t){2, 3}, '.');
+    sb_addc(&sb, ' ');
+    sb_add_rat6(&sb, (rat_t){-1, 3000000}, '.');
+    assert_string_equal(sb.data, "0,007813 -0.007813 0.666667 0");
+    sb_free(&sb);
 }
 
 static void digits_are_written_as_printf_writes_them(void **state)
