@@ -415,29 +415,17 @@ bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, size_t *first,
 
 /* Into the caller's buffer (grown as needed: a strbuf's is malloc'd, as
  * getline's is). */
-static bool into_caller(batch_t *b, char **line, size_t *cap, size_t *len, bool leaves)
+static bool into_caller(batch_t *b, char **line, size_t *cap, size_t *len)
 {
     strbuf_t text = {*line, 0, *cap};
-    bool ok;
-    if (leaves) {
-        const char *at;
-        size_t n;
-        if ((ok = spool_line(b, &at, &n, false))) sb_add(&text, at, n);
-    } else {
-        ok = batch_spool_append(b, &text);
-    }
+    bool ok = batch_spool_append(b, &text);
     *line = text.data;
     *cap = text.cap;
     *len = text.len;
     return ok;
 }
 
-bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len) { return into_caller(b, line, cap, len, false); }
-
-bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len)
-{
-    return into_caller(b, line, cap, len, true);
-}
+bool batch_spool_next(batch_t *b, char **line, size_t *cap, size_t *len) { return into_caller(b, line, cap, len); }
 
 bool batch_spool_leaves_raw(batch_t *b, const char **line, size_t *n) { return spool_line(b, line, n, false); }
 

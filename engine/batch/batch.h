@@ -88,10 +88,8 @@ size_t batch_spool_blocks(const batch_t *b);
 bool batch_spool_block(const batch_t *b, size_t k, strbuf_t *raw, size_t *first, size_t *lines, const char **why);
 /* With need_leaves: the next unit scored's criteria's points, in preorder,
  * as text, leaf_sep between them and leaf_point as the decimal mark
- * ("1 0.5 2\n"); false, with a message, as above. */
-bool batch_spool_leaves(batch_t *b, char **line, size_t *cap, size_t *len);
-/* The same line where it lies (valid until the next call), n counting
- * its '\n'. */
+ * ("1 0.5 2\n"), where the line lies (valid until the next call), n
+ * counting its '\n'; false, with a message, as above. */
 bool batch_spool_leaves_raw(batch_t *b, const char **line, size_t *n);
 /* Standard competition ranks per (level, period), overall and per field;
  * marks duplicate (id, period) pairs. decimals >= 0: rank on percents
