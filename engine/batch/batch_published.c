@@ -231,9 +231,8 @@ static void build_group(published_t *p, const batch_t *b, const char *level, con
     free(before);
 }
 
-/* Whether a unit of group g was looked at already (and now it is): a
- * unit of the same group adds nothing, as groups are interned and a batch
- * has few. When the set is full, false: the unit is looked at again. */
+/* Whether a unit of group g was looked at already (and now it is).
+ * When the set is full, false: the unit is looked at as if it were new. */
 enum { SEEN_GROUPS = 256 };
 static bool group_seen(const unit_group_t **set, const unit_group_t *g)
 {
@@ -253,16 +252,25 @@ void published_build(const batch_t *b, published_t *p)
     memset(p, 0, sizeof *p);
     arena_init(&p->arena);
     arena_t *outer = rat_big_arena(&p->arena);
+    /* the first unit scored of each group, in batch order: a later unit
+     * of a group tells nothing more (groups are interned; a batch has few) */
+    const unit_summary_t **firsts = NULL;
+    size_t nfirsts = 0, fcap = 0;
+    const unit_group_t *looked[SEEN_GROUPS] = {0};
+    for (size_t i = 0; i < b->count; i++) {
+        const unit_summary_t *u = &b->units[i];
+        if (!u->ok || !unit_period(u) || group_seen(looked, u->group)) continue;
+        VEC_PUSH(firsts, nfirsts, fcap);
+        firsts[nfirsts++] = u;
+    }
     /* levels, then each level's periods (those with ok units), sorted as the trend sorts them */
     const char **levels = NULL;
     size_t nlevels = 0, cap = 0;
     strmap_t seen;
     strmap_init(&seen);
     bool unlevelled = false;
-    const unit_group_t *looked[SEEN_GROUPS] = {0};
-    for (size_t i = 0; i < b->count; i++) {
-        const unit_summary_t *u = &b->units[i];
-        if (!u->ok || !unit_period(u) || group_seen(looked, u->group)) continue;
+    for (size_t i = 0; i < nfirsts; i++) {
+        const unit_summary_t *u = firsts[i];
         if (!unit_level(u)) {
             unlevelled = true;
             continue;
@@ -281,10 +289,8 @@ void published_build(const batch_t *b, published_t *p)
         const char **periods = NULL;
         size_t np = 0, pcap = 0;
         strmap_init(&seen);
-        memset(looked, 0, sizeof looked);
-        for (size_t i = 0; i < b->count; i++) {
-            const unit_summary_t *u = &b->units[i];
-            if (!u->ok || !unit_period(u) || group_seen(looked, u->group)) continue;
+        for (size_t i = 0; i < nfirsts; i++) {
+            const unit_summary_t *u = firsts[i];
             if (strcmp(or_empty(unit_level(u)), or_empty(level)) || strmap_get(&seen, unit_period(u))) continue;
             strmap_put(&seen, unit_period(u), (void *)1);
             VEC_PUSH(periods, np, pcap);
@@ -295,6 +301,7 @@ void published_build(const batch_t *b, published_t *p)
         for (size_t k = 1; k < np; k++) build_group(p, b, level, periods[k], periods[k - 1], &capgroups);
         free(periods);
     }
+    free(firsts);
     free(levels);
     rat_big_arena(outer);
 }
