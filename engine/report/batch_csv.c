@@ -160,7 +160,7 @@ bool batch_render_csv(batch_t *b, const chiso_program *prog, size_t index, const
     /* against the previous period, when the batch holds several (the published table) */
     published_t pub;
     published_build(b, &pub);
-    const published_row_t **against = xcalloc(b->count ? b->count : 1, sizeof *against);
+    const published_row_t **against = pub.ngroups ? xcalloc(b->count ? b->count : 1, sizeof *against) : NULL;
     for (size_t g = 0; g < pub.ngroups; g++)
         for (size_t r = 0; r < pub.groups[g].nrows; r++)
             against[pub.groups[g].rows[r].now - b->units] = &pub.groups[g].rows[r];
