@@ -83,7 +83,8 @@ static void numbers_are_written_as_rat_format_writes_them(void **state)
     const int64_t others[] = {3, 6, 7, 9, 11, 12, 30, 128, 3125 * 3, 999999, 1000001, 2000000, 1000000007};
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) dens[nd++] = others[i];
     /* decimals of more than 6 places: multiples of 10^6 by 2^a 5^b, and others */
-    for (int64_t d = 10000000; d <= 1000000000000000000LL; d *= 10) dens[nd++] = d;
+    int64_t ten = 1000000;
+    for (int k = 7; k <= 18; k++) dens[nd++] = ten *= 10; /* 10^7 to 10^18 */
     const int64_t long_decimals[] = {2000000, 64000000, 3125000000, 1000000LL << 40, 1000000LL * 244140625 * 4,
                                      3000000, 7000000000LL};
     for (size_t i = 0; i < sizeof long_decimals / sizeof *long_decimals; i++) dens[nd++] = long_decimals[i];
@@ -108,7 +109,7 @@ static void numbers_are_written_as_rat_format_writes_them(void **state)
     }
     assert_number_written((rat_t){INT64_MIN, 1}); /* the one magnitude without a positive twin */
     /* halves of the sixth decimal, rounded away from zero: 1/128 = 0.0078125 */
-    for (int64_t den = 128; den <= (1LL << 40); den *= 2)
+    for (int64_t den = 128; den <= (1LL << 40); den <<= 1)
         for (int64_t num = 1; num < 40; num += 2) assert_number_written(reduced(num, den));
     strbuf_t sb;
     sb_init(&sb);
