@@ -581,7 +581,7 @@ bool batch_run(const batch_opts_t *opts, input_iter_t *inputs, batch_t *out)
 void batch_free(batch_t *b)
 {
     free(b->units);
-    free(b->franks.data);
+    if (b->franks_own) free(b->franks.data);
     for (int i = 0; i < b->nstores; i++) unit_store_free(&b->stores[i]);
     if (b->has_criteria) criteria_free(&b->criteria);
     free(b->stores);

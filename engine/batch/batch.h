@@ -50,6 +50,7 @@ typedef struct {
     char leaf_sep, leaf_point; /* how each criterion's points were spooled (need_leaves) */
     int spool_errno;      /* != 0: writing the spool failed; the batch stopped */
     unit_ranks_t franks;  /* every unit's field ranks (batch_rank) */
+    bool franks_own;      /* their table is a block of its own, not room in a store's arena */
     unit_store_t *stores; /* the summaries' texts and arrays: one store per worker */
     int nstores;
     bool has_criteria;

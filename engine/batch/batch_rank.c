@@ -276,6 +276,23 @@ static void mark_duplicates(batch_t *b, void *work)
     }
 }
 
+/* n bytes of the room the summaries' arenas have left in the chunks being
+ * filled, on huge pages often resident already (arena_alloc_spare); else
+ * a block of its own, in memory huge pages may back (*own set: to be
+ * freed). Either way not cleared. */
+static void *spare_or_own(batch_t *b, size_t n, bool *own)
+{
+    for (int i = 0; i < b->nstores; i++) {
+        void *p = arena_alloc_spare(&b->stores[i].arena, n);
+        if (p) {
+            *own = false;
+            return p;
+        }
+    }
+    *own = true;
+    return xmalloc_large(n);
+}
+
 void batch_rank(batch_t *b, int decimals)
 {
     number_groups(b);
@@ -283,15 +300,20 @@ void batch_rank(batch_t *b, int decimals)
     for (size_t i = 0; i < b->count; i++)
         if (b->units[i].nfields > nfields) nfields = b->units[i].nfields;
     /* field ranks: in as few bytes as the largest possible rank needs */
-    free(b->franks.data);
+    if (b->franks_own) free(b->franks.data);
     unsigned width = b->count <= 0xffff ? 2 : b->count <= 0xffffff ? 3 : 4;
     b->franks = (unit_ranks_t){b->units, NULL, (size_t)nfields, width};
-    if (nfields && b->count) b->franks.data = xcalloc_large(b->count * (size_t)nfields * width + 2); /* see unit_frank */
-    /* One work space, in memory huge pages may back, for the sort and then
-     * the table of duplicates: the second step takes pages the first
-     * touched, not fresh ones. */
+    b->franks_own = false;
+    if (nfields && b->count) {
+        size_t bytes = b->count * (size_t)nfields * width;
+        b->franks.data = spare_or_own(b, bytes + 2, &b->franks_own); /* 2 more: see unit_frank */
+        memset(b->franks.data + bytes, 0, 2); /* rank_by writes the rest */
+    }
+    /* One work space for the sort and then the table of duplicates: the
+     * second step takes pages the first touched, not fresh ones. */
     size_t dup_bytes = dup_slots(b->count) * sizeof(dup_slot_t), rank_bytes = ranking_space(b->count);
-    void *work = xmalloc_large(rank_bytes > dup_bytes ? rank_bytes : dup_bytes);
+    bool work_own;
+    void *work = spare_or_own(b, rank_bytes > dup_bytes ? rank_bytes : dup_bytes, &work_own);
     ranking_t *rk = ranking_new_in(b->count, work);
     uint32_t *ranks = ranking_ranks(rk);
     arena_t bigs; /* keys beyond 64 bits, if any, for the time of ranking */
@@ -303,7 +325,7 @@ void batch_rank(batch_t *b, int decimals)
     arena_free(&bigs);
     ranking_free(rk);
     mark_duplicates(b, work);
-    free(work);
+    if (work_own) free(work);
 }
 
 int batch_fields(const chiso_program *prog, size_t index, const char ***ids, const char ***names)

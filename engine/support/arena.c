@@ -85,6 +85,19 @@ void *arena_alloc(arena_t *a, size_t n)
     return take(a, n, align); /* zero already: see arena_chunk */
 }
 
+void *arena_alloc_spare(arena_t *a, size_t n)
+{
+    size_t align = _Alignof(max_align_t);
+    n = (n + align - 1) / align * align;
+    if (n == 0) n = align;
+    arena_chunk_t *c = a->head;
+    if (!c) return NULL;
+    size_t at = (c->used + align - 1) & ~(align - 1);
+    if (at > c->size || c->size - at < n) return NULL; /* no new chunk: that would be fresh memory */
+    c->used = at + n;
+    return (char *)c->data + at;
+}
+
 void *arena_alloc8(arena_t *a, size_t n)
 {
     n = (n + 7) / 8 * 8;

@@ -18,6 +18,12 @@ void arena_init(arena_t *a);
 void arena_init_large(arena_t *a);
 void arena_free(arena_t *a);
 void *arena_alloc(arena_t *a, size_t n); /* zeroed */
+/* n bytes, zeroed and aligned as arena_alloc's, from the room left in the
+ * chunk being filled, or NULL when it has not that much (no chunk is
+ * added): for work space that had better not take fresh memory. A large
+ * arena's chunk lies on huge pages resident 2 MiB at a time, so its room
+ * is often memory already paid for. */
+void *arena_alloc_spare(arena_t *a, size_t n);
 /* Zeroed and aligned to 8 bytes only, not 16: for the many small structs
  * of a syntax tree (pointers, ints, 64-bit rationals), packed closer. */
 void *arena_alloc8(arena_t *a, size_t n);

@@ -7,6 +7,7 @@
 
 #include "engine/report/display.h"
 #include "engine/eval/ranking.h"
+#include "engine/support/arena.h"
 #include "engine/support/nfc.h"
 #include "engine/support/utf8.h"
 #include "engine/support/json_writer.h"
@@ -285,6 +286,53 @@ static void whole_keys_rank_as_exact_keys_do(void **state)
     ranking_free(rk);
 }
 
+static bool all_zero(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i]) return false;
+    return true;
+}
+
+/* Room taken from the chunk being filled (arena_alloc_spare): zeroed,
+ * aligned, after what was allocated and before what comes next, never a
+ * new chunk (NULL when the room is short, the arena as it was). */
+static void spare_room_of_an_arena(void **state)
+{
+    (void)state;
+    for (int large = 0; large < 2; large++) {
+        arena_t a;
+        if (large) arena_init_large(&a);
+        else arena_init(&a);
+        assert_null(arena_alloc_spare(&a, 16)); /* no chunk yet: none is made */
+        assert_null(a.head);
+        unsigned char *first = arena_alloc(&a, 100);
+        memset(first, 0x5a, 100);
+        arena_chunk_t *chunk = a.head;
+        size_t chunks = a.nchunks;
+        size_t room = large ? (size_t)3 << 20 : (size_t)40 << 10;
+        unsigned char *spare = arena_alloc_spare(&a, room);
+        assert_non_null(spare);
+        assert_true(spare >= first + 100);
+        assert_int_equal((uintptr_t)spare % _Alignof(max_align_t), 0);
+        assert_true(all_zero(spare, room));
+        memset(spare, 0xa5, room);
+        assert_ptr_equal(a.head, chunk);
+        assert_int_equal(a.nchunks, chunks);
+        /* more than is left: NULL, and nothing taken */
+        assert_null(arena_alloc_spare(&a, room));
+        assert_ptr_equal(a.head, chunk);
+        unsigned char *after = arena_alloc(&a, 64);
+        assert_true(after >= spare + room || a.head != chunk);
+        assert_true(all_zero(after, 64));
+        assert_int_equal(first[99], 0x5a);
+        /* what is left of the new chunk, if one was made, serves again */
+        unsigned char *more = arena_alloc_spare(&a, 1);
+        assert_non_null(more);
+        assert_true(all_zero(more, 1));
+        arena_free(&a);
+    }
+}
+
 static void values_are_shown_one_way_everywhere(void **state)
 {
     (void)state;
@@ -416,6 +464,7 @@ int main(void)
         cmocka_unit_test(numbers_are_formatted_exactly),
         cmocka_unit_test(numbers_appended_as_rat_format_writes_them),
         cmocka_unit_test(whole_keys_rank_as_exact_keys_do),
+        cmocka_unit_test(spare_room_of_an_arena),
         cmocka_unit_test(values_are_shown_one_way_everywhere),
         cmocka_unit_test(halves_round_away_from_zero_in_every_form),
         cmocka_unit_test(texts_are_put_in_nfc_only_when_needed),
