@@ -63,6 +63,8 @@ typedef struct {
 
 /* The members of a unit object a result reads (result_unit.c). */
 enum { UNIT_ID, UNIT_NAME, UNIT_LEVEL, UNIT_RANKED, UNIT_MEMBERS };
+/* Their keys, in that order. */
+extern const char *const result_unit_keys[UNIT_MEMBERS];
 
 /* A unit object of the usual shape as read without jansson (json_paths.h):
  * its members in the order the submission gave them. One block holds it,

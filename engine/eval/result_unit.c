@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char *const unit_keys[UNIT_MEMBERS] = {"id", "name", "level", "ranked"};
+const char *const result_unit_keys[UNIT_MEMBERS] = {"id", "name", "level", "ranked"};
 
 void result_keep_envelope(chiso_result *r, const json_envelope *env)
 {
@@ -52,7 +52,7 @@ void result_keep_envelope(chiso_result *r, const json_envelope *env)
 const char *result_unit_string(const chiso_result *r, int member)
 {
     if (r->unit_texts) return r->unit_texts->text[member];
-    json_t *v = json_is_object(r->unit) ? json_object_get(r->unit, unit_keys[member]) : NULL;
+    json_t *v = json_is_object(r->unit) ? json_object_get(r->unit, result_unit_keys[member]) : NULL;
     return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
@@ -63,7 +63,7 @@ json_t *result_unit_json(const chiso_result *r)
     json_t *unit = json_object();
     for (int i = 0; i < u->n; i++) {
         int m = u->order[i];
-        json_object_set_new(unit, unit_keys[m], m == UNIT_RANKED ? json_boolean(u->ranked)
+        json_object_set_new(unit, result_unit_keys[m], m == UNIT_RANKED ? json_boolean(u->ranked)
                                                                  : json_stringn(u->text[m], u->len[m]));
     }
     return unit;

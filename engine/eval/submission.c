@@ -427,8 +427,6 @@ static void members_of(json_t *obj, const char *const *keys, json_t **out, size_
     }
 }
 
-enum { U_ID = UNIT_ID, U_NAME = UNIT_NAME, U_LEVEL = UNIT_LEVEL, U_RANKED = UNIT_RANKED, U_KEYS = UNIT_MEMBERS };
-static const char *const unit_keys[U_KEYS] = {"id", "name", "level", "ranked"};
 
 /* The unit object with its id, name and level in NFC: a new reference to
  * it when they are already (nearly always), else to a shallow copy with
@@ -437,15 +435,15 @@ static const char *const unit_keys[U_KEYS] = {"id", "name", "level", "ranked"};
 static json_t *unit_in_nfc(json_t *unit, json_t **v)
 {
     json_t *copy = NULL;
-    for (size_t i = U_ID; i <= U_LEVEL; i++) {
+    for (size_t i = UNIT_ID; i <= UNIT_LEVEL; i++) {
         char *nfc = json_is_string(v[i]) ? nfc_if_needed(json_string_value(v[i])) : NULL;
         if (!nfc) continue;
         if (!copy) copy = json_copy(unit);
-        json_object_set_new(copy, unit_keys[i], json_string(nfc));
+        json_object_set_new(copy, result_unit_keys[i], json_string(nfc));
         free(nfc);
     }
     if (!copy) return json_incref(unit);
-    members_of(copy, unit_keys, v, U_KEYS);
+    members_of(copy, result_unit_keys, v, UNIT_MEMBERS);
     return copy;
 }
 
@@ -476,29 +474,29 @@ json_t *submission_envelope(chiso_result *r, json_t *sub)
     static const char *const top_keys[] = {"unit", "period", "metrics"};
     json_t *top[3];
     members_of(sub, top_keys, top, 3);
-    json_t *unit = top[0], *u[U_KEYS];
+    json_t *unit = top[0], *u[UNIT_MEMBERS];
     if (!unit) {
         result_add_error(r, "the submission has no \"unit\" object");
     } else if (!json_is_object(unit)) {
         result_add_error(r, "\"unit\" must be an object with \"id\" and \"name\"");
     } else {
-        members_of(unit, unit_keys, u, U_KEYS);
+        members_of(unit, result_unit_keys, u, UNIT_MEMBERS);
         json_decref(r->unit);
         r->unit = unit_in_nfc(unit, u);
-        json_t *id = u[U_ID];
+        json_t *id = u[UNIT_ID];
         if (!is_text(id) || json_string_length(id) == 0)
             result_add_error(r, "\"unit\" has no \"id\" string");
-        json_t *name = u[U_NAME];
+        json_t *name = u[UNIT_NAME];
         if (name && !is_text(name)) result_add_error(r, "\"unit.name\" must be a string");
-        json_t *level = u[U_LEVEL];
+        json_t *level = u[UNIT_LEVEL];
         if (level && !is_text(level)) result_add_error(r, "\"unit.level\" must be a string");
-        json_t *ranked = u[U_RANKED];
+        json_t *ranked = u[UNIT_RANKED];
         if (ranked && !json_is_boolean(ranked)) result_add_error(r, "\"unit.ranked\" must be true or false");
         else if (json_is_false(ranked)) mark_unranked(r);
-        for (size_t i = U_ID; i <= U_LEVEL; i++)
+        for (size_t i = UNIT_ID; i <= UNIT_LEVEL; i++)
             if (json_is_string(u[i]) && submission_placeholder(json_string_value(u[i])))
                 result_add_error(r, "\"unit.%s\" still holds the template's placeholder (not filled in)",
-                                 unit_keys[i]);
+                                 result_unit_keys[i]);
     }
     json_t *period = top[1];
     if (json_is_string(period) && submission_placeholder(json_string_value(period)))
